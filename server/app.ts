@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { oauthRoutes } from './auth/oauth-routes';
+import { authenticate } from './auth/tokens';
+import type { ServerConfig } from './config';
+import type { Database } from './db/schema';
+import type { AppEnv } from './http/app-env';
+import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
+import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
+import { API_PATH } from './http/route-helpers';
+import { openApiDocument } from './openapi/document';
+import { phoneNumberRoutes } from './phone-numbers/routes';
+import { prospectRoutes } from './prospects/routes';
+import { userRoutes } from './users/routes';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  config: ServerConfig;
+  /** The clock, in epoch milliseconds; tests move it to expire tokens and rate-limit windows. */
+  now?: () => number;
+  /** Where one line per request goes. */
+  log?: (line: string) => void;
+  /** Where unexpected errors go, with their stack. */
+  logError?: (error: unknown) => void;
+  /** The built single-page app to serve (dist/), if any. */
+  appDirectory?: string | undefined;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The peer address, for rate-limiting requests without a valid token; "unknown" outside Node's server. */
+function clientAddress(connection: () => { remote: { address?: string | undefined } }): string {
+  try {
+    return connection().remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer[ ]+([\x21-\x7E]{1,512})\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** Builds the whole server (API, OAuth, and optionally the app); main.ts only listens. */
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { db, config } = options;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const logError =
+    options.logError ??
+    ((error: unknown) => {
+      console.error(error);
+    });
+  const limiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The path only: query strings can carry authorization codes and are never logged.
+    log(
+      `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+    );
+  });
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'no-referrer');
+  });
+
+  app.route('/oauth', oauthRoutes({ db, config, now }));
+
+  const openApi = JSON.stringify(openApiDocument());
+  const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const token = bearerToken(c.req.header('Authorization'));
+    const principal = token ? await authenticate(db, token, now(), config.production) : undefined;
+    const state = limiter.hit(
+      principal ? `token:${principal.tokenKey}` : `ip:${clientAddress(() => getConnInfo(c))}`,
+    );
+    const headers = rateLimitHeaders(state);
+    if (!state.allowed) {
+      const response = problemResponse(rateLimited(state.retryAfterSeconds));
+      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+      return response;
+    }
+    if (c.req.path === `${API_PATH}/openapi.json`) {
+      return new Response(openApi, { headers: { 'Content-Type': 'application/json', ...headers } });
+    }
+    if (!principal) {
+      throw unauthorized(
+        token
+          ? 'The access token is not valid or has expired; sign in again or refresh it.'
+          : 'Send an access token: Authorization: Bearer <token>.',
+      );
+    }
+    c.set('principal', principal);
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  };
+  app.use(`${API_PATH}/*`, authenticateRequest);
+  app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
+  app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
+  app.route(`${API_PATH}/users`, userRoutes({ db }));
+
+  if (options.appDirectory) {
+    const root = options.appDirectory;
+    const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root }));
+    app.get('*', (c) => {
+      if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/oauth/')) return c.notFound();
+      c.header('Cache-Control', 'no-cache');
+      c.header(
+        'Content-Security-Policy',
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+      );
+      return c.html(indexHtml);
+    });
+  }
+
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) {
+      return problemResponse(notFound(`There is no ${c.req.path.slice(0, 100)} endpoint.`));
+    }
+    return c.text('Not found', 404);
+  });
+  app.onError((error, c) => {
+    const problem = toProblem(error, logError);
+    if (c.req.path.startsWith('/api/')) return problemResponse(problem);
+    return new Response(problem.errors[0]?.detail ?? 'Error', { status: problem.status });
+  });
+  return app;
+}

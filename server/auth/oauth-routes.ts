@@ -1,0 +1,438 @@
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { html } from 'hono/html';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { ServerConfig } from '../config';
+import type { Database, UserRow } from '../db/schema';
+import { MAX_BODY_BYTES } from '../http/media-type';
+import { DEFAULT_SCOPE, isScope } from './scopes';
+import { hashToken, issueTokens, randomToken, revokeFamily } from './tokens';
+
+/** The one registered client: the admin app itself, a public client that must use PKCE. */
+export const APP_CLIENT_ID = 'phone-numbers-admin';
+const CODE_TTL_MS = 60_000;
+
+interface OauthOptions {
+  db: Kysely<Database>;
+  config: ServerConfig;
+  now: () => number;
+}
+
+const base64url = /^[A-Za-z0-9_-]+$/;
+
+const authorizationRequestSchema = z.object({
+  response_type: z.literal('code', { error: 'response_type must be "code"' }),
+  scope: z
+    .string()
+    .max(500)
+    .optional()
+    .transform((scope) => (scope?.trim() ? scope.trim().split(/\s+/) : DEFAULT_SCOPE.split(' ')))
+    .refine((scopes) => scopes.every(isScope), 'scope names an unknown scope')
+    .transform((scopes) => [...new Set(scopes)].join(' ')),
+  state: z.string().max(1024, 'state is too long').optional(),
+  code_challenge: z
+    .string({ error: 'code_challenge is required (PKCE)' })
+    .min(43, 'code_challenge must be a base64url SHA-256 digest')
+    .max(128, 'code_challenge must be a base64url SHA-256 digest')
+    .regex(base64url, 'code_challenge must be a base64url SHA-256 digest'),
+  code_challenge_method: z.literal('S256', { error: 'code_challenge_method must be S256' }),
+});
+
+type AuthorizationRequest = z.output<typeof authorizationRequestSchema>;
+
+/** A redirect URI must be absolute, on this server's origin or listed in OAUTH_REDIRECT_URIS. */
+function allowedRedirect(
+  raw: string | undefined,
+  requestUrl: URL,
+  config: ServerConfig,
+): URL | undefined {
+  if (raw === undefined || raw.length > 2000) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.hash !== '' || !['http:', 'https:'].includes(url.protocol)) return undefined;
+  if (url.origin === requestUrl.origin || config.oauthRedirectUris.includes(url.href)) return url;
+  return undefined;
+}
+
+function redirectWith(target: URL, params: Record<string, string | undefined>): string {
+  const url = new URL(target);
+  for (const [name, value] of Object.entries(params))
+    if (value !== undefined) url.searchParams.set(name, value);
+  return url.href;
+}
+
+function pageHeaders(c: Context, redirect: URL | undefined) {
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Frame-Options', 'DENY');
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${redirect?.origin ?? ''}; frame-ancestors 'none'`,
+  );
+}
+
+const layout = (title: string, body: unknown) =>
+  html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          :root {
+            color-scheme: light dark;
+            font-family: system-ui, sans-serif;
+          }
+          body {
+            margin: 0;
+            display: grid;
+            place-items: center;
+            min-height: 100vh;
+            background: Canvas;
+            color: CanvasText;
+          }
+          main {
+            max-width: 28rem;
+            padding: 2rem;
+          }
+          h1 {
+            font-size: 1.5rem;
+            margin: 0 0 0.5rem;
+          }
+          ul {
+            list-style: none;
+            padding: 0;
+            display: grid;
+            gap: 0.75rem;
+          }
+          button {
+            width: 100%;
+            padding: 0.75rem 1rem;
+            font: inherit;
+            font-weight: 600;
+            text-align: left;
+            border: 1px solid GrayText;
+            border-radius: 0.5rem;
+            background: ButtonFace;
+            color: ButtonText;
+            cursor: pointer;
+          }
+          button:focus-visible {
+            outline: 3px solid Highlight;
+            outline-offset: 2px;
+          }
+          .role {
+            display: block;
+            font-weight: 400;
+            font-size: 0.875rem;
+            margin-top: 0.25rem;
+          }
+          .secondary {
+            border-style: dashed;
+            font-weight: 400;
+          }
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`;
+
+const ROLE_TEXT: Record<UserRow['role'], string> = {
+  admin: 'Admin: can change every phone number',
+  rep: "Rep: can change their own prospects' numbers",
+  viewer: 'Viewer: can look, not change',
+};
+
+function hiddenFields(request: AuthorizationRequest, redirectUri: string) {
+  return html`<input type="hidden" name="client_id" value="${APP_CLIENT_ID}" />
+    <input type="hidden" name="redirect_uri" value="${redirectUri}" />
+    <input type="hidden" name="response_type" value="code" />
+    <input type="hidden" name="scope" value="${request.scope}" />
+    <input type="hidden" name="state" value="${request.state ?? ''}" />
+    <input type="hidden" name="code_challenge" value="${request.code_challenge}" />
+    <input type="hidden" name="code_challenge_method" value="S256" />`;
+}
+
+type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
+
+/**
+ * RFC 6749 error body, which OAuth client libraries read, with the same failure as a JSON:API `errors`
+ * member so that the API's one error shape holds here too.
+ */
+function tokenError(c: Context, error: TokenError, description: string) {
+  const status = error === 'invalid_client' ? 401 : 400;
+  c.header('Cache-Control', 'no-store');
+  return c.json(
+    {
+      error,
+      error_description: description,
+      errors: [{ id: error, title: 'OAuth Error', detail: description, status: String(status) }],
+    },
+    status,
+  );
+}
+
+const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
+const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+
+export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
+  const app = new Hono();
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  /** Validates an authorization request; answers with a page or a redirect when it is not acceptable. */
+  function authorizationRequest(c: Context, params: Record<string, string | undefined>) {
+    const redirect =
+      params.client_id === APP_CLIENT_ID
+        ? allowedRedirect(params.redirect_uri, new URL(c.req.url), config)
+        : undefined;
+    if (!redirect) {
+      pageHeaders(c, undefined);
+      const reason =
+        params.client_id === APP_CLIENT_ID
+          ? 'its redirect_uri is not one this server may send you to'
+          : 'it does not name a known client_id';
+      return {
+        response: c.html(
+          layout(
+            'Sign-in link not valid',
+            html`<h1>This sign-in link is not valid</h1>
+              <p>The link is broken: ${reason}.</p>`,
+          ),
+          400,
+        ),
+      };
+    }
+    const parsed = authorizationRequestSchema.safeParse(params);
+    if (!parsed.success) {
+      const description = parsed.error.issues.map((issue) => issue.message).join('; ');
+      return {
+        response: c.redirect(
+          redirectWith(redirect, {
+            error: 'invalid_request',
+            error_description: description,
+            state: params.state,
+          }),
+          303,
+        ),
+      };
+    }
+    return { request: parsed.data, redirect };
+  }
+
+  app.get('/authorize', async (c) => {
+    const checked = authorizationRequest(c, c.req.query());
+    if (checked.response) return checked.response;
+    const { request, redirect } = checked;
+    const users = await db.selectFrom('users').selectAll().orderBy('id').execute();
+    pageHeaders(c, redirect);
+    return c.html(
+      layout(
+        'Sign in — Phone Numbers Admin',
+        html`<h1>Sign in to Phone Numbers Admin</h1>
+          <p>This is the demo sign-in of the local server. Choose who you are:</p>
+          <ul>
+            ${users.map(
+              (user) =>
+                html`<li>
+                  <form method="post" action="/oauth/authorize">
+                    ${hiddenFields(request, redirect.href)}
+                    <input type="hidden" name="user_id" value="${user.id}" />
+                    <button type="submit">
+                      Continue as ${user.first_name} ${user.last_name}
+                      <span class="role">${ROLE_TEXT[user.role]}</span>
+                    </button>
+                  </form>
+                </li>`,
+            )}
+            <li>
+              <form method="post" action="/oauth/authorize">
+                ${hiddenFields(request, redirect.href)}
+                <input type="hidden" name="deny" value="1" />
+                <button type="submit" class="secondary">Cancel</button>
+              </form>
+            </li>
+          </ul>`,
+      ),
+    );
+  });
+
+  app.post('/authorize', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+    const form = await c.req.parseBody();
+    const params = Object.fromEntries(
+      Object.entries(form).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : undefined,
+      ]),
+    );
+    const checked = authorizationRequest(c, params);
+    if (checked.response) return checked.response;
+    const { request, redirect } = checked;
+    if (params.deny !== undefined) {
+      return c.redirect(
+        redirectWith(redirect, { error: 'access_denied', state: request.state }),
+        303,
+      );
+    }
+    const userId = /^\d{1,9}$/.test(params.user_id ?? '') ? Number(params.user_id) : Number.NaN;
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) {
+      return c.redirect(
+        redirectWith(redirect, {
+          error: 'invalid_request',
+          error_description: 'Unknown user',
+          state: request.state,
+        }),
+        303,
+      );
+    }
+    const code = randomToken();
+    await db
+      .insertInto('oauth_codes')
+      .values({
+        code_hash: hashToken(code),
+        client_id: APP_CLIENT_ID,
+        user_id: user.id,
+        redirect_uri: redirect.href,
+        code_challenge: request.code_challenge,
+        scope: request.scope,
+        expires_at: iso(now() + CODE_TTL_MS),
+        consumed_at: null,
+      })
+      .execute();
+    return c.redirect(redirectWith(redirect, { code, state: request.state }), 303);
+  });
+
+  app.post('/token', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+    let body: Record<string, unknown>;
+    try {
+      const type = c.req.header('Content-Type') ?? '';
+      body = type.includes('application/json')
+        ? z.record(z.string(), z.unknown()).parse(await c.req.json())
+        : await c.req.parseBody();
+    } catch {
+      return tokenError(
+        c,
+        'invalid_request',
+        'Send the token request as form fields or a JSON object.',
+      );
+    }
+    const field = (name: string) => {
+      const value = body[name];
+      return typeof value === 'string' && value.length <= 2000 ? value : undefined;
+    };
+    if (field('client_id') !== APP_CLIENT_ID)
+      return tokenError(c, 'invalid_client', 'Unknown client_id.');
+    const at = now();
+
+    if (field('grant_type') === 'authorization_code') {
+      const code = field('code');
+      const verifier = field('code_verifier');
+      if (!code || !verifier || !field('redirect_uri')) {
+        return tokenError(
+          c,
+          'invalid_request',
+          'code, redirect_uri and code_verifier are required.',
+        );
+      }
+      const codeHash = hashToken(code);
+      const grant = await db
+        .selectFrom('oauth_codes')
+        .selectAll()
+        .where('code_hash', '=', codeHash)
+        .executeTakeFirst();
+      if (!grant) return tokenError(c, 'invalid_grant', 'The authorization code is not valid.');
+      if (grant.consumed_at !== null) {
+        // A replayed code may have been stolen: the tokens it gave out are revoked too (RFC 6749 §4.1.2).
+        await revokeFamily(db, codeHash, at);
+        return tokenError(c, 'invalid_grant', 'The authorization code was already used.');
+      }
+      await db
+        .updateTable('oauth_codes')
+        .set({ consumed_at: iso(at) })
+        .where('code_hash', '=', codeHash)
+        .execute();
+      if (grant.expires_at <= iso(at))
+        return tokenError(c, 'invalid_grant', 'The authorization code has expired.');
+      if (grant.redirect_uri !== field('redirect_uri')) {
+        return tokenError(
+          c,
+          'invalid_grant',
+          'redirect_uri does not match the authorization request.',
+        );
+      }
+      if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
+        return tokenError(c, 'invalid_grant', 'code_verifier does not match the code_challenge.');
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        await issueTokens(
+          db,
+          {
+            userId: grant.user_id,
+            clientId: APP_CLIENT_ID,
+            scope: grant.scope,
+            familyId: codeHash,
+          },
+          at,
+          config.tokenTtlSeconds,
+        ),
+      );
+    }
+
+    if (field('grant_type') === 'refresh_token') {
+      const refreshToken = field('refresh_token');
+      if (!refreshToken) return tokenError(c, 'invalid_request', 'refresh_token is required.');
+      const stored = await db
+        .selectFrom('oauth_tokens')
+        .selectAll()
+        .where('token_hash', '=', hashToken(refreshToken))
+        .where('kind', '=', 'refresh')
+        .executeTakeFirst();
+      if (!stored) return tokenError(c, 'invalid_grant', 'The refresh token is not valid.');
+      if (stored.revoked_at !== null) {
+        // Rotation means a used refresh token should never come back; if it does, end the whole session.
+        await revokeFamily(db, stored.family_id, at);
+        return tokenError(c, 'invalid_grant', 'The refresh token was already used; sign in again.');
+      }
+      if (stored.expires_at <= iso(at))
+        return tokenError(c, 'invalid_grant', 'The refresh token has expired.');
+      await db
+        .updateTable('oauth_tokens')
+        .set({ revoked_at: iso(at) })
+        .where('token_hash', '=', stored.token_hash)
+        .execute();
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        await issueTokens(
+          db,
+          {
+            userId: stored.user_id,
+            clientId: APP_CLIENT_ID,
+            scope: stored.scope,
+            familyId: stored.family_id,
+          },
+          at,
+          config.tokenTtlSeconds,
+        ),
+      );
+    }
+
+    return tokenError(
+      c,
+      'unsupported_grant_type',
+      'grant_type is authorization_code or refresh_token.',
+    );
+  });
+
+  return app;
+}

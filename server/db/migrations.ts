@@ -1,0 +1,150 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+/**
+ * Schema changes, in order. Each is written with Kysely's schema builder so that a PostgreSQL migration set
+ * differs only where the databases do (auto-increment ids).
+ */
+const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('first_name', 'text', (c) => c.notNull())
+        .addColumn('last_name', 'text', (c) => c.notNull())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text')
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('prospects')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('owner_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('first_name', 'text', (c) => c.notNull())
+        .addColumn('last_name', 'text', (c) => c.notNull())
+        .addColumn('company', 'text')
+        .addColumn('title', 'text')
+        .addColumn('address_country', 'text')
+        .addColumn('time_zone_iana', 'text')
+        .addColumn('calls_opt_status', 'text')
+        .addColumn('search_name', 'text', (c) => c.notNull())
+        .addColumn('search_last_name', 'text', (c) => c.notNull())
+        .addColumn('search_company', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('prospects_owner')
+        .on('prospects')
+        .columns(['owner_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_name')
+        .on('prospects')
+        .column('search_name')
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_last_name')
+        .on('prospects')
+        .column('search_last_name')
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_company')
+        .on('prospects')
+        .column('search_company')
+        .execute();
+
+      await db.schema
+        .createTable('phone_numbers')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('prospect_id', 'integer', (c) =>
+          c.notNull().references('prospects.id').onDelete('cascade'),
+        )
+        .addColumn('number', 'text', (c) => c.notNull())
+        .addColumn('raw_number', 'text')
+        .addColumn('extension', 'text')
+        .addColumn('country_code', 'text')
+        .addColumn('phone_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('sort_order', 'integer', (c) => c.notNull())
+        .addColumn('status_changed_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // One prospect cannot hold the same number and extension twice; the API checks first and answers 422,
+      // this index keeps the rule true whatever writes the table.
+      await db.schema
+        .createIndex('phone_numbers_unique_per_prospect')
+        .on('phone_numbers')
+        .unique()
+        .columns(['prospect_id', 'number'])
+        .expression(sql`coalesce(extension, '')`)
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_prospect_order')
+        .on('phone_numbers')
+        .columns(['prospect_id', 'sort_order', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_updated')
+        .on('phone_numbers')
+        .columns(['updated_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_status_changed')
+        .on('phone_numbers')
+        .columns(['status_changed_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_number')
+        .on('phone_numbers')
+        .columns(['number', 'id'])
+        .execute();
+
+      await db.schema
+        .createTable('oauth_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('redirect_uri', 'text', (c) => c.notNull())
+        .addColumn('code_challenge', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('consumed_at', 'text')
+        .execute();
+
+      await db.schema
+        .createTable('oauth_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('family_id', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('oauth_tokens_family')
+        .on('oauth_tokens')
+        .column('family_id')
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+  }
+}

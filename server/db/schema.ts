@@ -1,0 +1,83 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export type Role = 'admin' | 'rep' | 'viewer';
+
+export interface UsersTable {
+  id: Generated<number>;
+  first_name: string;
+  last_name: string;
+  email: string;
+  title: string | null;
+  role: Role;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProspectsTable {
+  id: Generated<number>;
+  owner_id: number;
+  first_name: string;
+  last_name: string;
+  company: string | null;
+  title: string | null;
+  address_country: string | null;
+  time_zone_iana: string | null;
+  calls_opt_status: string | null;
+  /** Lower-cased, accent-free copies that make prefix search index-friendly on any database. */
+  search_name: string;
+  search_last_name: string;
+  search_company: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PhoneNumbersTable {
+  id: Generated<number>;
+  prospect_id: number;
+  number: string;
+  raw_number: string | null;
+  extension: string | null;
+  country_code: string | null;
+  phone_type: string;
+  status: string;
+  sort_order: number;
+  status_changed_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OauthCodesTable {
+  code_hash: string;
+  client_id: string;
+  user_id: number;
+  redirect_uri: string;
+  code_challenge: string;
+  scope: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface OauthTokensTable {
+  token_hash: string;
+  kind: 'access' | 'refresh';
+  family_id: string;
+  client_id: string;
+  user_id: number;
+  scope: string;
+  expires_at: string;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  prospects: ProspectsTable;
+  phone_numbers: PhoneNumbersTable;
+  oauth_codes: OauthCodesTable;
+  oauth_tokens: OauthTokensTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type ProspectRow = Selectable<ProspectsTable>;
+export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
+export type NewPhoneNumber = Insertable<PhoneNumbersTable>;

@@ -1,0 +1,159 @@
+import { HTTPException } from 'hono/http-exception';
+import { JSON_API_MEDIA_TYPE, MAX_BODY_BYTES } from './media-type';
+
+export interface ErrorSource {
+  pointer?: string;
+  parameter?: string;
+}
+
+export interface ErrorObject {
+  id: string;
+  title: string;
+  detail: string;
+  status: string;
+  source?: ErrorSource;
+}
+
+/** A failure the client can act on: becomes a JSON:API error document with this status. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: readonly ErrorObject[],
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(errors.map((error) => error.detail).join('; '));
+    this.name = 'ApiProblem';
+  }
+}
+
+function problem(status: number, id: string, title: string, detail: string, source?: ErrorSource) {
+  const error: ErrorObject = { id, title, detail, status: String(status) };
+  if (source) error.source = source;
+  return error;
+}
+
+export const badRequest = (parameter: string, detail: string) =>
+  new ApiProblem(400, [problem(400, 'badRequest', 'Bad Request', detail, { parameter })]);
+
+export const malformedBody = (detail: string) =>
+  new ApiProblem(400, [problem(400, 'badRequest', 'Bad Request', detail, { pointer: '' })]);
+
+export const unauthorized = (detail: string) =>
+  new ApiProblem(401, [problem(401, 'unauthorized', 'Unauthorized', detail)], {
+    'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"',
+  });
+
+export const missingScope = (scope: string) =>
+  new ApiProblem(403, [
+    problem(
+      403,
+      'unauthorizedOauthScope',
+      'Unauthorized OAuth Scope',
+      `This request needs the ${scope} scope, which the access token was not granted.`,
+    ),
+  ]);
+
+export const refused = (detail: string) =>
+  new ApiProblem(403, [problem(403, 'unauthorizedRequest', 'Unauthorized Request', detail)]);
+
+export const notFound = (detail: string) =>
+  new ApiProblem(404, [problem(404, 'resourceNotFound', 'Resource Not Found', detail)]);
+
+export const methodNotAllowed = (allowed: readonly string[]) =>
+  new ApiProblem(
+    405,
+    [
+      problem(
+        405,
+        'methodNotAllowed',
+        'Method Not Allowed',
+        `This endpoint accepts ${allowed.join(', ')}.`,
+      ),
+    ],
+    { Allow: allowed.join(', ') },
+  );
+
+export const conflict = (detail: string, pointer: string) =>
+  new ApiProblem(409, [problem(409, 'conflict', 'Conflict', detail, { pointer })]);
+
+export const payloadTooLarge = () =>
+  new ApiProblem(413, [
+    problem(
+      413,
+      'payloadTooLarge',
+      'Payload Too Large',
+      `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+    ),
+  ]);
+
+export const unsupportedMediaType = () =>
+  new ApiProblem(415, [
+    problem(
+      415,
+      'unsupportedMediaType',
+      'Unsupported Media Type',
+      `Send the body as ${JSON_API_MEDIA_TYPE}, without media type parameters.`,
+    ),
+  ]);
+
+export interface FieldProblem {
+  pointer: string;
+  detail: string;
+}
+
+export const validationFailed = (problems: readonly FieldProblem[]) =>
+  new ApiProblem(
+    422,
+    problems.map(({ pointer, detail }) =>
+      problem(422, 'validationError', 'Validation Error', detail, { pointer }),
+    ),
+  );
+
+export const rateLimited = (retryAfterSeconds: number) =>
+  new ApiProblem(
+    429,
+    [
+      problem(
+        429,
+        'rateLimitExceeded',
+        'Rate Limit Exceeded',
+        `Too many requests with this access token; try again in ${retryAfterSeconds} seconds.`,
+      ),
+    ],
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
+
+const internalError = () =>
+  new ApiProblem(500, [
+    problem(
+      500,
+      'internalServerError',
+      'Internal Server Error',
+      'The server failed to handle this request; nothing was changed.',
+    ),
+  ]);
+
+export function problemResponse(failure: ApiProblem): Response {
+  const headers = new Headers(failure.headers);
+  headers.set('Content-Type', JSON_API_MEDIA_TYPE);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(JSON.stringify({ errors: failure.errors }), {
+    status: failure.status,
+    headers,
+  });
+}
+
+/**
+ * The one error handler: every failure becomes a JSON:API error document. Unexpected errors are logged
+ * with their stack on the server and answered with a generic 500 that reveals nothing.
+ */
+export function toProblem(error: unknown, logError: (error: unknown) => void): ApiProblem {
+  if (error instanceof ApiProblem) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return payloadTooLarge();
+    if (error.status === 400)
+      return malformedBody(error.message || 'The request could not be read.');
+  }
+  logError(error);
+  return internalError();
+}

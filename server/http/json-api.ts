@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { malformedBody, unsupportedMediaType } from './errors';
+import { JSON_API_MEDIA_TYPE } from './media-type';
+
+export function documentResponse(
+  document: unknown,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  return new Response(status === 204 ? null : JSON.stringify(document), {
+    status,
+    headers: { 'Content-Type': JSON_API_MEDIA_TYPE, 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+/** JSON:API 1.0: the media type without parameters, or 415. */
+function hasJsonApiMediaType(contentType: string | undefined): boolean {
+  if (contentType === undefined) return false;
+  const [type, ...parameters] = contentType.split(';');
+  return (
+    type?.trim().toLowerCase() === JSON_API_MEDIA_TYPE &&
+    parameters.every((parameter) => parameter.trim() === '')
+  );
+}
+
+/** Reads a request document: 415 for another media type, 400 when it is not JSON. */
+export async function readDocument(c: Context): Promise<unknown> {
+  if (!hasJsonApiMediaType(c.req.header('Content-Type'))) throw unsupportedMediaType();
+  const text = await c.req.text();
+  if (text.trim() === '')
+    throw malformedBody('The request body is empty; send a JSON:API document.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'unreadable';
+    throw malformedBody(`The request body is not valid JSON (${reason}).`);
+  }
+}

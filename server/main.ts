@@ -1,0 +1,73 @@
+import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createApp } from './app';
+import { configFromEnvironment } from './config';
+import { openDatabase } from './db/database';
+import { seedIfEmpty } from './db/seed';
+
+/**
+ * Starts the server: `--with-app` also serves the built single-page app from dist/. Creates and seeds
+ * the database on first run. SIGTERM/SIGINT stop accepting connections, let requests in flight finish,
+ * then close the database cleanly.
+ */
+async function main() {
+  const config = configFromEnvironment(process.env);
+  const withApp = process.argv.includes('--with-app');
+  const appDirectory = resolve('dist');
+  if (withApp && !existsSync(resolve(appDirectory, 'index.html'))) {
+    throw new Error('dist/index.html is missing: run `npm run build` first (npm start does).');
+  }
+
+  const database = await openDatabase(config.databasePath);
+  const started = performance.now();
+  if (await seedIfEmpty(database.db, { prospects: config.seedProspects })) {
+    const what =
+      config.seedProspects === undefined
+        ? 'demo data'
+        : `${config.seedProspects} generated prospects`;
+    console.log(
+      `Seeded ${config.databasePath} with ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }
+
+  const app = createApp({
+    db: database.db,
+    config,
+    appDirectory: withApp ? appDirectory : undefined,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    console.log(
+      withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,
+    );
+    if (!config.production) console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then closing the database`);
+    server.close(() => {
+      database
+        .close()
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        });
+    });
+  };
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,533 @@
+import {
+  MAX_EXTENSION_DIGITS,
+  MAX_ORDER,
+  MAX_STRING_LENGTH,
+  PHONE_STATUSES,
+  PHONE_TYPES,
+} from '../../src/lib/phone-number-rules';
+import { SCOPES } from '../auth/scopes';
+import { MAX_BODY_BYTES } from '../http/media-type';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type QuerySpec } from '../http/query';
+import { phoneNumberQuerySpec } from '../phone-numbers/resource';
+import { prospectQuerySpec } from '../prospects/resource';
+import { userQuerySpec } from '../users/resource';
+
+/**
+ * The OpenAPI 3.1 description of what this server implements, built from the same query specs the
+ * server parses requests with, so the two cannot drift apart.
+ */
+
+const MEDIA = 'application/vnd.api+json';
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
+
+const string = (description: string, extra: object = {}) => ({
+  type: ['string', 'null'],
+  maxLength: MAX_STRING_LENGTH,
+  description,
+  ...extra,
+});
+const dateTime = (description: string) => ({
+  type: 'string',
+  format: 'date-time',
+  readOnly: true,
+  description,
+});
+
+function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
+  const parameters: object[] = [];
+  if (collection) {
+    for (const [name, filter] of Object.entries(spec.filters)) {
+      const parameter = `filter[${name.replace('.', '][')}]`;
+      const description =
+        filter === 'search'
+          ? 'Prefix search on the name, the last name or the company, ignoring case and accents.'
+          : `Comma-separated values${filter.ranges ? ', or ranges a..b (neginf / inf for an open end)' : ''}.` +
+            (typeof filter.kind === 'object' ? ` One of: ${filter.kind.enum.join(', ')}.` : '');
+      parameters.push({ name: parameter, in: 'query', schema: { type: 'string' }, description });
+    }
+    parameters.push(
+      {
+        name: 'sort',
+        in: 'query',
+        schema: { type: 'string' },
+        description: `Comma-separated; prefix - for descending. Sortable: ${Object.keys(spec.sorts).join(', ')}. id breaks ties.`,
+      },
+      {
+        name: 'page[size]',
+        in: 'query',
+        schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE },
+      },
+      {
+        name: 'page[after]',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'An opaque cursor from links.next. Never build one.',
+      },
+      {
+        name: 'page[before]',
+        in: 'query',
+        schema: { type: 'string' },
+        description: 'An opaque cursor from links.prev. Never build one.',
+      },
+      {
+        name: 'count',
+        in: 'query',
+        schema: { type: 'boolean', default: false },
+        description: 'Adds meta.count, the number of matching resources.',
+      },
+    );
+  }
+  for (const [fieldType, fields] of Object.entries(spec.fields)) {
+    parameters.push({
+      name: `fields[${fieldType}]`,
+      in: 'query',
+      schema: { type: 'string' },
+      description: `Sparse fieldset: a comma-separated subset of ${fields.join(', ')}.`,
+    });
+  }
+  if (spec.includes.length > 0) {
+    parameters.push({
+      name: 'include',
+      in: 'query',
+      schema: { type: 'string', enum: spec.includes },
+      description: 'Related resources to return in included.',
+    });
+  }
+  if (type !== 'user') {
+    parameters.push({
+      name: 'provideAuthorizationMeta',
+      in: 'query',
+      schema: { type: 'boolean', default: false },
+      description:
+        'Adds meta.canWrite and meta.canDelete: what the current user may do with each resource.',
+    });
+  }
+  return parameters;
+}
+
+const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'integer', minimum: 1 },
+};
+
+const ERROR_STATUS = {
+  badRequest: '400',
+  unauthorized: '401',
+  forbidden: '403',
+  notFound: '404',
+  conflict: '409',
+  payloadTooLarge: '413',
+  unsupportedMediaType: '415',
+  validationError: '422',
+  rateLimitExceeded: '429',
+} as const;
+
+type ErrorName = keyof typeof ERROR_STATUS;
+
+const errors = (...names: ErrorName[]): Record<string, { $ref: string }> =>
+  Object.fromEntries(names.map((name) => [ERROR_STATUS[name], responseRef(name)]));
+
+const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
+  badRequest:
+    'A query parameter is not supported or malformed (source.parameter names it), or the body is not JSON.',
+  unauthorized: 'No access token, or one that is unknown, revoked or expired (id unauthorized).',
+  forbidden:
+    'The token lacks a scope (unauthorizedOauthScope) or the user may not do this (unauthorizedRequest).',
+  notFound: 'No such resource (resourceNotFound).',
+  conflict: "The body's type or id disagrees with the URL (conflict).",
+  payloadTooLarge: `The body is larger than ${MAX_BODY_BYTES} bytes (payloadTooLarge).`,
+  unsupportedMediaType: `The body is not sent as ${MEDIA} (unsupportedMediaType).`,
+  validationError:
+    'An attribute or relationship is invalid; source.pointer names it (validationError).',
+  rateLimitExceeded:
+    'Too many requests with this token this hour (rateLimitExceeded); see Retry-After.',
+};
+
+const single = (schema: string) => ({
+  content: {
+    [MEDIA]: { schema: { type: 'object', required: ['data'], properties: { data: ref(schema) } } },
+  },
+});
+const collection = (schema: string) => ({
+  content: {
+    [MEDIA]: {
+      schema: {
+        type: 'object',
+        required: ['data', 'links'],
+        properties: {
+          data: { type: 'array', items: ref(schema) },
+          included: { type: 'array', items: { type: 'object' } },
+          links: ref('collectionLinks'),
+          meta: { type: 'object', properties: { count: { type: 'integer' } } },
+        },
+      },
+    },
+  },
+});
+
+const phoneNumberBody = (withId: boolean) => ({
+  required: true,
+  content: {
+    [MEDIA]: {
+      schema: {
+        type: 'object',
+        required: ['data'],
+        properties: {
+          data: {
+            type: 'object',
+            required: withId ? ['type', 'id'] : ['type', 'attributes', 'relationships'],
+            properties: {
+              type: { const: 'phoneNumber' },
+              ...(withId ? { id: { type: ['integer', 'string'] } } : {}),
+              attributes: ref('phoneNumberWritableAttributes'),
+              relationships: { type: 'object', properties: { prospect: ref('toOne') } },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+const rateLimitHeaders = {
+  'X-RateLimit-Limit': {
+    schema: { type: 'integer' },
+    description: 'Requests allowed per hour for this token.',
+  },
+  'X-RateLimit-Remaining': {
+    schema: { type: 'integer' },
+    description: 'Requests left in this window.',
+  },
+  'X-RateLimit-Reset': {
+    schema: { type: 'integer' },
+    description: 'Epoch seconds when the window ends.',
+  },
+};
+
+const ok = (description: string, body: object) => ({
+  description,
+  headers: rateLimitHeaders,
+  ...body,
+});
+
+const readOnlyResource = (
+  type: string,
+  attributes: Record<string, object>,
+  relationships?: object,
+) => ({
+  type: 'object',
+  required: ['type', 'id', 'attributes'],
+  properties: {
+    type: { const: type },
+    id: { type: 'integer' },
+    attributes: { type: 'object', properties: attributes },
+    ...(relationships ? { relationships } : {}),
+    links: { type: 'object', properties: { self: { type: 'string', format: 'uri' } } },
+    meta: ref('authorizationMeta'),
+  },
+});
+
+export function openApiDocument() {
+  const phoneNumberAttributes = {
+    countryCode: string(
+      'ISO 3166-1 alpha-2 country the number is read in (default US); derived from the number when not sent.',
+      { pattern: '^[A-Za-z]{2}$' },
+    ),
+    extension: string(`1 to ${MAX_EXTENSION_DIGITS} digits, or null.`, {
+      pattern: `^\\d{1,${MAX_EXTENSION_DIGITS}}$`,
+    }),
+    number: {
+      type: 'string',
+      maxLength: MAX_STRING_LENGTH,
+      description:
+        'Any format libphonenumber reads; stored and returned in E.164. An "x12" suffix becomes the extension.',
+    },
+    order: {
+      type: 'integer',
+      minimum: 0,
+      maximum: MAX_ORDER,
+      description: "Position in the prospect's list; new numbers go last.",
+    },
+    phoneType: { type: 'string', enum: PHONE_TYPES, default: 'other' },
+    rawNumber: string('What was typed; defaults to the number as sent.'),
+    status: { type: 'string', enum: PHONE_STATUSES, default: 'unverified' },
+  };
+  const tags = (name: string) => [name];
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Phone Numbers Admin API',
+      version: '2',
+      description:
+        'An implementation of the Outreach REST API v2 (JSON:API) for phone numbers, prospects and users. Ids are JSON integers, as Outreach sends them. Every error is a JSON:API error document.',
+    },
+    servers: [{ url: '/api/v2' }],
+    security: [{ bearerAuth: [] }, { oauth2: [] }],
+    paths: {
+      '/phoneNumbers': {
+        get: {
+          tags: tags('Phone Number'),
+          summary: 'List phone numbers',
+          parameters: queryParameters(phoneNumberQuerySpec, 'phoneNumber', true),
+          responses: {
+            200: ok('A page of phone numbers.', collection('phoneNumber')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'rateLimitExceeded'),
+          },
+        },
+        post: {
+          tags: tags('Phone Number'),
+          summary: 'Create a phone number',
+          parameters: queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
+          requestBody: phoneNumberBody(false),
+          responses: {
+            201: {
+              ...ok('Created; Location names the new resource.', single('phoneNumber')),
+              headers: {
+                ...rateLimitHeaders,
+                Location: { schema: { type: 'string', format: 'uri' } },
+              },
+            },
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'conflict',
+              'payloadTooLarge',
+              'unsupportedMediaType',
+              'validationError',
+              'rateLimitExceeded',
+            ),
+          },
+        },
+      },
+      '/phoneNumbers/{id}': {
+        get: {
+          tags: tags('Phone Number'),
+          summary: 'Get a phone number',
+          parameters: [idParameter, ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false)],
+          responses: {
+            200: ok('The phone number.', single('phoneNumber')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+          },
+        },
+        patch: {
+          tags: tags('Phone Number'),
+          summary: 'Update a phone number (only the attributes sent change)',
+          parameters: [idParameter, ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false)],
+          requestBody: phoneNumberBody(true),
+          responses: {
+            200: ok('The updated phone number.', single('phoneNumber')),
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'notFound',
+              'conflict',
+              'payloadTooLarge',
+              'unsupportedMediaType',
+              'validationError',
+              'rateLimitExceeded',
+            ),
+          },
+        },
+        delete: {
+          tags: tags('Phone Number'),
+          summary: 'Delete a phone number',
+          parameters: [idParameter],
+          responses: {
+            204: { description: 'Deleted.', headers: rateLimitHeaders },
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+          },
+        },
+      },
+      '/prospects': {
+        get: {
+          tags: tags('Prospect'),
+          summary: 'List prospects',
+          parameters: queryParameters(prospectQuerySpec, 'prospect', true),
+          responses: {
+            200: ok('A page of prospects.', collection('prospect')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'rateLimitExceeded'),
+          },
+        },
+      },
+      '/prospects/{id}': {
+        get: {
+          tags: tags('Prospect'),
+          summary: 'Get a prospect',
+          parameters: [idParameter, ...queryParameters(prospectQuerySpec, 'prospect', false)],
+          responses: {
+            200: ok('The prospect.', single('prospect')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+          },
+        },
+      },
+      '/users': {
+        get: {
+          tags: tags('User'),
+          summary: 'List users',
+          parameters: queryParameters(userQuerySpec, 'user', true),
+          responses: {
+            200: ok('A page of users.', collection('user')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'rateLimitExceeded'),
+          },
+        },
+      },
+      '/users/{id}': {
+        get: {
+          tags: tags('User'),
+          summary: 'Get a user',
+          parameters: [idParameter, ...queryParameters(userQuerySpec, 'user', false)],
+          responses: {
+            200: ok('The user.', single('user')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer' },
+        oauth2: {
+          type: 'oauth2',
+          description:
+            'Authorization code with PKCE (S256) for the public client phone-numbers-admin; refresh tokens rotate.',
+          flows: {
+            authorizationCode: {
+              authorizationUrl: '/oauth/authorize',
+              tokenUrl: '/oauth/token',
+              refreshUrl: '/oauth/token',
+              scopes: Object.fromEntries(
+                SCOPES.map((scope) => [
+                  scope,
+                  scope.endsWith('.all') ? 'Every action' : `${scope.split('.')[1]} access`,
+                ]),
+              ),
+            },
+          },
+        },
+      },
+      schemas: {
+        phoneNumberWritableAttributes: {
+          type: 'object',
+          additionalProperties: false,
+          properties: phoneNumberAttributes,
+        },
+        phoneNumber: readOnlyResource(
+          'phoneNumber',
+          {
+            ...phoneNumberAttributes,
+            number: { type: 'string', description: 'E.164, e.g. +14155550100.' },
+            createdAt: dateTime('When the number was created.'),
+            updatedAt: dateTime('When the number last changed.'),
+            statusChangedAt: dateTime('When status last changed.'),
+          },
+          { type: 'object', properties: { prospect: ref('toOne') } },
+        ),
+        prospect: readOnlyResource(
+          'prospect',
+          {
+            firstName: string('First name.'),
+            lastName: string('Last name.'),
+            name: string('Full name.'),
+            company: string('Company.'),
+            title: string('Job title.'),
+            addressCountry: string('Country (ISO 3166-1 alpha-2 in the demo data).'),
+            timeZoneIana: string('IANA time zone.'),
+            callsOptStatus: string('opted_in, opted_out or null.'),
+            createdAt: dateTime('When the prospect was created.'),
+            updatedAt: dateTime('When the prospect last changed.'),
+            ...Object.fromEntries(
+              ['homePhones', 'mobilePhones', 'workPhones', 'otherPhones', 'voipPhones'].map(
+                (name) => [
+                  name,
+                  {
+                    type: 'array',
+                    items: { type: 'string' },
+                    readOnly: true,
+                    description: 'E.164 numbers of that type in order; ";ext=" marks an extension.',
+                  },
+                ],
+              ),
+            ),
+          },
+          { type: 'object', properties: { owner: ref('toOne') } },
+        ),
+        user: readOnlyResource('user', {
+          firstName: string('First name.'),
+          lastName: string('Last name.'),
+          name: string('Full name.'),
+          email: string('Email address.'),
+          title: string('Job title.'),
+          createdAt: dateTime('When the user was created.'),
+          updatedAt: dateTime('When the user last changed.'),
+        }),
+        toOne: {
+          type: 'object',
+          properties: {
+            data: {
+              type: 'object',
+              required: ['type', 'id'],
+              properties: { type: { type: 'string' }, id: { type: ['integer', 'string'] } },
+            },
+          },
+        },
+        authorizationMeta: {
+          type: 'object',
+          description: 'Present with provideAuthorizationMeta=true.',
+          properties: { canWrite: { type: 'boolean' }, canDelete: { type: 'boolean' } },
+        },
+        collectionLinks: {
+          type: 'object',
+          required: ['first'],
+          properties: {
+            self: { type: 'string', format: 'uri' },
+            first: { type: 'string', format: 'uri' },
+            prev: { type: 'string', format: 'uri' },
+            next: { type: 'string', format: 'uri' },
+          },
+        },
+        errorDocument: {
+          type: 'object',
+          required: ['errors'],
+          properties: {
+            errors: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'title', 'detail'],
+                properties: {
+                  id: { type: 'string' },
+                  title: { type: 'string' },
+                  detail: { type: 'string' },
+                  status: { type: 'string' },
+                  source: {
+                    type: 'object',
+                    properties: { pointer: { type: 'string' }, parameter: { type: 'string' } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      responses: Object.fromEntries(
+        Object.entries(ERROR_DESCRIPTIONS).map(([name, description]) => [
+          name,
+          {
+            description,
+            headers:
+              name === 'rateLimitExceeded'
+                ? { ...rateLimitHeaders, 'Retry-After': { schema: { type: 'integer' } } }
+                : rateLimitHeaders,
+            content: { [MEDIA]: { schema: ref('errorDocument') } },
+          },
+        ]),
+      ),
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { sql, type Kysely, type Updateable } from 'kysely';
+import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
+import { filterCondition, listCollection } from '../http/pagination';
+import type { CollectionQuery } from '../http/query';
+
+/** A phone number with the owner of its prospect, which every authorization decision needs. */
+export type PhoneNumberListRow = PhoneNumberRow & { owner_id: number };
+
+const PHONE_NUMBER_COLUMNS = [
+  'pn.id',
+  'pn.prospect_id',
+  'pn.number',
+  'pn.raw_number',
+  'pn.extension',
+  'pn.country_code',
+  'pn.phone_type',
+  'pn.status',
+  'pn.sort_order',
+  'pn.status_changed_at',
+  'pn.created_at',
+  'pn.updated_at',
+] as const;
+
+function selectWithOwner(db: Kysely<Database>) {
+  return db
+    .selectFrom('phone_numbers as pn')
+    .innerJoin('prospects as p', 'p.id', 'pn.prospect_id')
+    .select([...PHONE_NUMBER_COLUMNS, 'p.owner_id']);
+}
+
+export function listPhoneNumbers(db: Kysely<Database>, query: CollectionQuery) {
+  return listCollection(selectWithOwner(db), query.filters.map(filterCondition), query);
+}
+
+export function findPhoneNumber(
+  db: Kysely<Database>,
+  id: number,
+): Promise<PhoneNumberListRow | undefined> {
+  return selectWithOwner(db).where('pn.id', '=', id).executeTakeFirst();
+}
+
+/** Phone numbers of some prospects, in their order: for the prospect's derived phone arrays. */
+export function phoneNumbersOfProspects(db: Kysely<Database>, prospectIds: readonly number[]) {
+  if (prospectIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('phone_numbers')
+    .select(['prospect_id', 'number', 'extension', 'phone_type'])
+    .where('prospect_id', 'in', prospectIds)
+    .orderBy('prospect_id')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+export async function hasDuplicate(
+  db: Kysely<Database>,
+  candidate: { prospectId: number; number: string; extension: string | null; exceptId?: number },
+): Promise<boolean> {
+  let query = db
+    .selectFrom('phone_numbers')
+    .select('id')
+    .where('prospect_id', '=', candidate.prospectId)
+    .where('number', '=', candidate.number)
+    .where(sql<string>`coalesce(extension, '')`, '=', candidate.extension ?? '');
+  if (candidate.exceptId !== undefined) query = query.where('id', '!=', candidate.exceptId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The order that puts a new number last among the prospect's numbers. */
+export async function nextOrder(db: Kysely<Database>, prospectId: number): Promise<number> {
+  const row = await db
+    .selectFrom('phone_numbers')
+    .select((eb) => eb.fn.max('sort_order').as('highest'))
+    .where('prospect_id', '=', prospectId)
+    .executeTakeFirst();
+  return row?.highest == null ? 0 : row.highest + 1;
+}
+
+export async function insertPhoneNumber(
+  db: Kysely<Database>,
+  values: NewPhoneNumber,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('phone_numbers')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updatePhoneNumber(
+  db: Kysely<Database>,
+  id: number,
+  changes: Updateable<PhoneNumbersTable>,
+): Promise<void> {
+  await db.updateTable('phone_numbers').set(changes).where('id', '=', id).execute();
+}
+
+export async function deletePhoneNumber(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('phone_numbers').where('id', '=', id).execute();
+}

@@ -1,0 +1,85 @@
+import { PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-rules';
+import { authorizationMeta } from '../auth/governance';
+import type { QuerySpec } from '../http/query';
+import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
+import { PROSPECT_FIELDS } from '../prospects/resource';
+import type { PhoneNumberListRow } from './repository';
+
+export const PHONE_NUMBER_TYPE = 'phoneNumber';
+
+export const PHONE_NUMBER_ATTRIBUTES = [
+  'countryCode',
+  'createdAt',
+  'extension',
+  'number',
+  'order',
+  'phoneType',
+  'rawNumber',
+  'status',
+  'statusChangedAt',
+  'updatedAt',
+] as const;
+
+const types = { enum: PHONE_TYPES };
+const statuses = { enum: PHONE_STATUSES };
+
+/** Filterable and sortable attributes as Outreach marks them, plus id. */
+export const phoneNumberQuerySpec: QuerySpec = {
+  filters: {
+    id: { column: 'pn.id', kind: 'integer', ranges: true },
+    number: { column: 'pn.number', kind: 'string', ranges: true },
+    order: { column: 'pn.sort_order', kind: 'integer', ranges: true },
+    phoneType: { column: 'pn.phone_type', kind: types, ranges: false },
+    status: { column: 'pn.status', kind: statuses, ranges: false },
+    statusChangedAt: { column: 'pn.status_changed_at', kind: 'datetime', ranges: true },
+    updatedAt: { column: 'pn.updated_at', kind: 'datetime', ranges: true },
+    'prospect.id': { column: 'pn.prospect_id', kind: 'integer', ranges: false },
+  },
+  sorts: {
+    id: { column: 'pn.id', kind: 'integer' },
+    number: { column: 'pn.number', kind: 'string' },
+    order: { column: 'pn.sort_order', kind: 'integer' },
+    phoneType: { column: 'pn.phone_type', kind: types },
+    status: { column: 'pn.status', kind: statuses },
+    statusChangedAt: { column: 'pn.status_changed_at', kind: 'datetime' },
+    updatedAt: { column: 'pn.updated_at', kind: 'datetime' },
+  },
+  tieBreak: { attribute: 'id', column: 'pn.id', kind: 'integer' },
+  defaultSort: ['id'],
+  fields: {
+    phoneNumber: [...PHONE_NUMBER_ATTRIBUTES, 'prospect'],
+    prospect: PROSPECT_FIELDS,
+  },
+  includes: ['prospect'],
+};
+
+export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceContext) {
+  const { fields } = context;
+  return {
+    type: PHONE_NUMBER_TYPE,
+    id: row.id,
+    attributes: pickFields(
+      PHONE_NUMBER_TYPE,
+      {
+        countryCode: row.country_code,
+        createdAt: row.created_at,
+        extension: row.extension,
+        number: row.number,
+        order: row.sort_order,
+        phoneType: row.phone_type,
+        rawNumber: row.raw_number,
+        status: row.status,
+        statusChangedAt: row.status_changed_at,
+        updatedAt: row.updated_at,
+      },
+      fields,
+    ),
+    ...(wantsField(PHONE_NUMBER_TYPE, 'prospect', fields)
+      ? { relationships: { prospect: { data: { type: 'prospect', id: row.prospect_id } } } }
+      : {}),
+    links: { self: `${context.apiBase}/phoneNumbers/${row.id}` },
+    ...(context.authorizationMeta
+      ? { meta: authorizationMeta(context.principal, row.owner_id) }
+      : {}),
+  };
+}

@@ -1,0 +1,249 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Kysely } from 'kysely';
+import { formatInternational } from '../../src/lib/phone-number-rules';
+import { decide, enforce, requireScope, type Principal } from '../auth/governance';
+import type { Database } from '../db/schema';
+import type { AppEnv } from '../http/app-env';
+import { readResourceObject, readToOne } from '../http/document';
+import {
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  validationFailed,
+  type FieldProblem,
+} from '../http/errors';
+import { documentResponse, readDocument } from '../http/json-api';
+import { MAX_BODY_BYTES } from '../http/media-type';
+import { collectionLinks } from '../http/pagination';
+import { parseQuery, type CollectionQuery } from '../http/query';
+import type { ResourceContext } from '../http/resource-context';
+import { idParam, resourceContext, searchParams } from '../http/route-helpers';
+import { findProspect, prospectResourcesByIds } from '../prospects/repository';
+import {
+  deletePhoneNumber,
+  findPhoneNumber,
+  hasDuplicate,
+  insertPhoneNumber,
+  listPhoneNumbers,
+  nextOrder,
+  updatePhoneNumber,
+  type PhoneNumberListRow,
+} from './repository';
+import { PHONE_NUMBER_TYPE, phoneNumberQuerySpec, phoneNumberResource } from './resource';
+import { planCreate, planUpdate } from './validation';
+
+interface RouteOptions {
+  db: Kysely<Database>;
+  now: () => number;
+}
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw payloadTooLarge();
+  },
+});
+
+function checkIncludes(principal: Principal, query: CollectionQuery) {
+  if (query.include.has('prospect')) requireScope(principal, 'prospects', 'read');
+}
+
+const duplicateProblem = (number: string, extension: string | null): FieldProblem => ({
+  pointer: '/data/attributes/number',
+  detail: `This prospect already has ${formatInternational(number, extension)}.`,
+});
+
+function unknownRelationships(relationships: Record<string, unknown>): FieldProblem[] {
+  return Object.keys(relationships)
+    .filter((name) => name !== 'prospect')
+    .map((name) => ({
+      pointer: `/data/relationships/${name.slice(0, 80)}`,
+      detail: `A phone number has no relationship "${name.slice(0, 80)}"; it has prospect.`,
+    }));
+}
+
+export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  async function singleDocument(
+    row: PhoneNumberListRow,
+    query: CollectionQuery,
+    context: ResourceContext,
+  ) {
+    return {
+      data: phoneNumberResource(row, context),
+      ...(query.include.has('prospect')
+        ? { included: await prospectResourcesByIds(db, [row.prospect_id], context) }
+        : {}),
+    };
+  }
+
+  app.get('/', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'phoneNumbers', 'read');
+    const query = parseQuery(searchParams(c), phoneNumberQuerySpec);
+    checkIncludes(principal, query);
+    const { page, count } = await listPhoneNumbers(db, query);
+    const context = resourceContext(c, query);
+    return documentResponse({
+      data: page.rows.map((row) => phoneNumberResource(row, context)),
+      ...(query.include.has('prospect')
+        ? {
+            included: await prospectResourcesByIds(
+              db,
+              page.rows.map((row) => row.prospect_id),
+              context,
+            ),
+          }
+        : {}),
+      links: collectionLinks(new URL(c.req.url), query.sort, page),
+      ...(count === undefined ? {} : { meta: { count } }),
+    });
+  });
+
+  app.get('/:id', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'phoneNumbers', 'read');
+    const query = parseQuery(searchParams(c), phoneNumberQuerySpec, true);
+    checkIncludes(principal, query);
+    const id = idParam(c, 'phone number');
+    const row = await findPhoneNumber(db, id);
+    if (!row) throw notFound(`There is no phone number with id ${id}.`);
+    enforce(decide(principal, 'phoneNumbers', 'read', row.owner_id));
+    return documentResponse(await singleDocument(row, query, resourceContext(c, query)));
+  });
+
+  app.post('/', limitBody, async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'phoneNumbers', 'write');
+    const query = parseQuery(searchParams(c), phoneNumberQuerySpec, true);
+    checkIncludes(principal, query);
+    const resource = readResourceObject(await readDocument(c), PHONE_NUMBER_TYPE, undefined);
+    const problems = unknownRelationships(resource.relationships);
+    const prospectRef = readToOne(resource.relationships, 'prospect', 'prospect');
+    if (prospectRef === undefined) {
+      problems.push({
+        pointer: '/data/relationships/prospect',
+        detail: 'Say which prospect the number belongs to: relationships.prospect.',
+      });
+    } else if ('problem' in prospectRef) {
+      problems.push(prospectRef.problem);
+    }
+    if (problems.length > 0 || prospectRef === undefined || 'problem' in prospectRef) {
+      throw validationFailed(problems);
+    }
+
+    const created = await db.transaction().execute(async (trx) => {
+      const prospect = await findProspect(trx, prospectRef.id);
+      if (!prospect) {
+        throw validationFailed([
+          {
+            pointer: '/data/relationships/prospect',
+            detail: `There is no prospect with id ${prospectRef.id}.`,
+          },
+        ]);
+      }
+      enforce(decide(principal, 'phoneNumbers', 'write', prospect.owner_id));
+      const values = planCreate(resource.attributes, []);
+      if (
+        await hasDuplicate(trx, {
+          prospectId: prospect.id,
+          number: values.number,
+          extension: values.extension,
+        })
+      ) {
+        throw validationFailed([duplicateProblem(values.number, values.extension)]);
+      }
+      const at = new Date(now()).toISOString();
+      const id = await insertPhoneNumber(trx, {
+        ...values,
+        prospect_id: prospect.id,
+        sort_order: values.sort_order ?? (await nextOrder(trx, prospect.id)),
+        status_changed_at: at,
+        created_at: at,
+        updated_at: at,
+      });
+      return findPhoneNumber(trx, id);
+    });
+    if (!created) throw new Error('The new phone number could not be read back');
+    const context = resourceContext(c, query);
+    const document = await singleDocument(created, query, context);
+    return documentResponse(document, 201, { Location: document.data.links.self });
+  });
+
+  app.patch('/:id', limitBody, async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'phoneNumbers', 'write');
+    const query = parseQuery(searchParams(c), phoneNumberQuerySpec, true);
+    checkIncludes(principal, query);
+    const id = idParam(c, 'phone number');
+    const resource = readResourceObject(await readDocument(c), PHONE_NUMBER_TYPE, id);
+    const problems = unknownRelationships(resource.relationships);
+    const prospectRef = readToOne(resource.relationships, 'prospect', 'prospect');
+    if (prospectRef !== undefined && 'problem' in prospectRef) problems.push(prospectRef.problem);
+
+    const updated = await db.transaction().execute(async (trx) => {
+      const existing = await findPhoneNumber(trx, id);
+      if (!existing) throw notFound(`There is no phone number with id ${id}.`);
+      enforce(decide(principal, 'phoneNumbers', 'write', existing.owner_id));
+      if (
+        prospectRef !== undefined &&
+        'id' in prospectRef &&
+        prospectRef.id !== existing.prospect_id
+      ) {
+        problems.push({
+          pointer: '/data/relationships/prospect',
+          detail: "A phone number can't move to another prospect; add it there and delete it here.",
+        });
+      }
+      const changes = planUpdate(
+        resource.attributes,
+        existing,
+        new Date(now()).toISOString(),
+        problems,
+      );
+      if (changes.number !== undefined || changes.extension !== undefined) {
+        const number = changes.number ?? existing.number;
+        const extension = changes.extension !== undefined ? changes.extension : existing.extension;
+        if (
+          await hasDuplicate(trx, {
+            prospectId: existing.prospect_id,
+            number,
+            extension,
+            exceptId: id,
+          })
+        ) {
+          throw validationFailed([duplicateProblem(number, extension)]);
+        }
+      }
+      if (Object.keys(changes).length > 0) await updatePhoneNumber(trx, id, changes);
+      return findPhoneNumber(trx, id);
+    });
+    if (!updated) throw new Error('The phone number could not be read back');
+    return documentResponse(await singleDocument(updated, query, resourceContext(c, query)));
+  });
+
+  app.delete('/:id', async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'phoneNumbers', 'delete');
+    parseQuery(searchParams(c), phoneNumberQuerySpec, true);
+    const id = idParam(c, 'phone number');
+    await db.transaction().execute(async (trx) => {
+      const existing = await findPhoneNumber(trx, id);
+      if (!existing) throw notFound(`There is no phone number with id ${id}.`);
+      enforce(decide(principal, 'phoneNumbers', 'delete', existing.owner_id));
+      await deletePhoneNumber(trx, id);
+    });
+    return c.body(null, 204);
+  });
+
+  app.all('/', () => {
+    throw methodNotAllowed(['GET', 'POST']);
+  });
+  app.all('/:id', () => {
+    throw methodNotAllowed(['GET', 'PATCH', 'DELETE']);
+  });
+
+  return app;
+}

@@ -1,0 +1,71 @@
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { Database, ProspectRow } from '../db/schema';
+import { filterCondition, listCollection } from '../http/pagination';
+import type { CollectionQuery } from '../http/query';
+import { phoneNumbersOfProspects } from '../phone-numbers/repository';
+import type { ResourceContext } from '../http/resource-context';
+import { emptyPhones, groupPhones, prospectResource, type ProspectPhones } from './resource';
+import { searchKey } from './search-key';
+
+const selectProspects = (db: Kysely<Database>) => db.selectFrom('prospects as p').selectAll('p');
+
+/** The greatest code point: key + this is above every string that starts with key. */
+const PREFIX_END = '\u{10FFFF}';
+
+/** Prefix search on the full name, the last name or the company, each an index range scan. */
+function searchCondition(text: string): Expression<SqlBool> | undefined {
+  const key = searchKey(text);
+  if (key === '') return undefined;
+  const ranges = ['p.search_name', 'p.search_last_name', 'p.search_company'].map(
+    (column) => sql`(${sql.ref(column)} >= ${key} and ${sql.ref(column)} < ${key + PREFIX_END})`,
+  );
+  return sql<SqlBool>`(${sql.join(ranges, sql` or `)})`;
+}
+
+export function listProspects(db: Kysely<Database>, query: CollectionQuery) {
+  const search = query.search === undefined ? undefined : searchCondition(query.search);
+  const conditions = [...query.filters.map(filterCondition), ...(search ? [search] : [])];
+  return listCollection(selectProspects(db), conditions, query);
+}
+
+export function findProspect(db: Kysely<Database>, id: number): Promise<ProspectRow | undefined> {
+  return selectProspects(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function findProspects(
+  db: Kysely<Database>,
+  ids: readonly number[],
+): Promise<ProspectRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectProspects(db).where('p.id', 'in', ids).orderBy('p.id').execute();
+}
+
+/** The derived phone arrays of some prospects, loaded in one query. */
+export async function phonesOf(
+  db: Kysely<Database>,
+  prospectIds: readonly number[],
+): Promise<(id: number) => ProspectPhones> {
+  const grouped = groupPhones(await phoneNumbersOfProspects(db, prospectIds));
+  return (id) => grouped.get(id) ?? emptyPhones();
+}
+
+/** Prospects as resources, for a response's data or its included members. */
+export async function prospectResources(
+  db: Kysely<Database>,
+  rows: readonly ProspectRow[],
+  context: ResourceContext,
+) {
+  const phones = await phonesOf(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => prospectResource(row, phones(row.id), context));
+}
+
+export async function prospectResourcesByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  context: ResourceContext,
+) {
+  return prospectResources(db, await findProspects(db, [...new Set(ids)]), context);
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { defaultConfig, type ServerConfig } from '../config';
+import { openDatabase, type OpenedDatabase } from '../db/database';
+import { seedIfEmpty, type SeedOptions } from '../db/seed';
+import { JSON_API_MEDIA_TYPE } from '../http/media-type';
+
+export interface TestServer {
+  url: string;
+  database: OpenedDatabase;
+  /** Moves the server's clock forward. */
+  advance: (ms: number) => void;
+  logs: string[];
+  errors: unknown[];
+  request: (method: string, path: string, options?: RequestOptions) => Promise<TestResponse>;
+  close: () => Promise<void>;
+}
+
+export interface RequestOptions {
+  token?: string | null;
+  body?: unknown;
+  /** A raw body, sent as is. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed body, or undefined when it is empty or not JSON. */
+  json: unknown;
+}
+
+/**
+ * The real server on an ephemeral port with a throwaway SQLite file, seeded with the demo data. Tests
+ * talk to it over HTTP only.
+ */
+export async function startTestServer(
+  options: { config?: Partial<ServerConfig>; seed?: SeedOptions } = {},
+): Promise<TestServer> {
+  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-test-'));
+  const database = await openDatabase(join(directory, 'test.sqlite'));
+  await seedIfEmpty(database.db, options.seed);
+  let offset = 0;
+  const logs: string[] = [];
+  const errors: unknown[] = [];
+  const app = createApp({
+    db: database.db,
+    config: defaultConfig(options.config),
+    now: () => Date.now() + offset,
+    log: (line) => logs.push(line),
+    logError: (error) => errors.push(error),
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+
+  const request = async (
+    method: string,
+    path: string,
+    init: RequestOptions = {},
+  ): Promise<TestResponse> => {
+    const headers: Record<string, string> = { ...init.headers };
+    const token = init.token === undefined ? 'dev-admin' : init.token;
+    if (token !== null) headers.Authorization = `Bearer ${token}`;
+    let body: string | undefined = init.rawBody;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['Content-Type'] ??= JSON_API_MEDIA_TYPE;
+    }
+    const response = await fetch(url + path, { method, headers, body });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  };
+
+  return {
+    url,
+    database,
+    advance: (ms) => {
+      offset += ms;
+    },
+    logs,
+    errors,
+    request,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+      });
+      await database.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/schema';
+import { filterCondition, listCollection } from '../http/pagination';
+import type { CollectionQuery } from '../http/query';
+
+const selectUsers = (db: Kysely<Database>) => db.selectFrom('users as u').selectAll('u');
+
+export function listUsers(db: Kysely<Database>, query: CollectionQuery) {
+  return listCollection(selectUsers(db), query.filters.map(filterCondition), query);
+}
+
+export function findUsers(db: Kysely<Database>, ids: readonly number[]): Promise<UserRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return selectUsers(db).where('u.id', 'in', ids).orderBy('u.id').execute();
+}
