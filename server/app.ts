@@ -83,25 +83,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const state = limiter.hit(
       principal ? `token:${principal.tokenKey}` : `ip:${clientAddress(() => getConnInfo(c))}`,
     );
-    const headers = rateLimitHeaders(state);
-    if (!state.allowed) {
-      const response = problemResponse(rateLimited(state.retryAfterSeconds));
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    const withRateLimit = (response: Response) => {
+      for (const [name, value] of Object.entries(rateLimitHeaders(state)))
+        response.headers.set(name, value);
       return response;
-    }
+    };
+    if (!state.allowed) return withRateLimit(problemResponse(rateLimited(state.retryAfterSeconds)));
     if (c.req.path === `${API_PATH}/openapi.json`) {
-      return new Response(openApi, { headers: { 'Content-Type': 'application/json', ...headers } });
+      return withRateLimit(
+        new Response(openApi, { headers: { 'Content-Type': 'application/json' } }),
+      );
     }
     if (!principal) {
-      throw unauthorized(
-        token
-          ? 'The access token is not valid or has expired; sign in again or refresh it.'
-          : 'Send an access token: Authorization: Bearer <token>.',
-      );
+      const detail = token
+        ? 'The access token is not valid or has expired; sign in again or refresh it.'
+        : 'Send an access token: Authorization: Bearer <token>.';
+      return withRateLimit(problemResponse(unauthorized(detail)));
     }
     c.set('principal', principal);
     await next();
-    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    withRateLimit(c.res);
   };
   app.use(`${API_PATH}/*`, authenticateRequest);
   app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));

@@ -54,7 +54,7 @@ const COUNTRIES: readonly CountryProfile[] = [
   {
     code: 'GB',
     timeZones: ['Europe/London'],
-    mobile: (r) => `+447${pick(r, ['4', '5', '7', '8'])}${digits(r, 8)}`,
+    mobile: (r) => `+447${pick(r, ['4', '5', '8'])}${digits(r, 8)}`,
     fixed: (r) => `+44207946${'0' + digits(r, 3)}`,
   },
   {
@@ -287,8 +287,8 @@ async function seedDemo(db: Kysely<Database>): Promise<void> {
         updated_at: iso(createdAt + Math.floor(random() * 20) * DAY),
       }),
     );
-    // The first prospect always has six numbers and the third none, so both ends are there to look at.
-    counts.push(index === 0 ? 6 : index === 2 ? 0 : Math.floor(random() * 7));
+    // The first prospect has six numbers and every ninth from the third has none, so both ends are there.
+    counts.push(index === 0 ? 6 : index % 9 === 2 ? 0 : 1 + Math.floor(random() * 6));
   }
   await db.insertInto('prospects').values(prospects).execute();
 

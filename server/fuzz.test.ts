@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestResponse, type TestServer } from './testing/test-server';
+
+/**
+ * Throws thousands of generated bad requests at the real server: none may produce a 5xx, an HTML page or
+ * a stack trace, every error must be a valid JSON:API error document, and a failed request must leave
+ * the data exactly as it was.
+ */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ config: { rateLimitPerHour: 1_000_000 } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const schema = JSON.parse(
+  readFileSync(new URL('./testing/jsonapi-1.0-response.schema.json', import.meta.url), 'utf8'),
+) as { definitions: { resourceIdentificationNew: { properties: { id: unknown } } } };
+schema.definitions.resourceIdentificationNew.properties.id = { type: ['string', 'integer'] };
+const validDocument = new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
+
+/** All stored phone numbers, as one string: equal fingerprints mean nothing changed. */
+async function fingerprint(): Promise<string> {
+  const rows = await sql`select * from phone_numbers order by id`.execute(server.database.db);
+  return JSON.stringify(rows.rows);
+}
+
+function expectWellFormed(response: TestResponse, context: string) {
+  expect(response.status, context).toBeLessThan(500);
+  if (response.status === 204) return;
+  expect(response.headers.get('Content-Type'), context).toBe('application/vnd.api+json');
+  expect(response.text, context).not.toMatch(/<html|at .+\.ts:\d+|Error:/i);
+  expect(validDocument(response.json), `${context}\n${response.text.slice(0, 500)}`).toBe(true);
+  if (response.status >= 400) {
+    expect(response.json, context).toMatchObject({
+      errors: [expect.objectContaining({ id: expect.any(String) })],
+    });
+  }
+}
+
+const nasty = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom(
+    "'; DROP TABLE phone_numbers; --",
+    '1 OR 1=1',
+    '" OR ""="',
+    '../../etc/passwd',
+    '%00',
+    '%E0%A4%A',
+    '\u0000',
+    '💥📞',
+    'null',
+    'undefined',
+    'NaN',
+    '-1',
+    '0',
+    '1e309',
+    '9999999999999999999999',
+    'neginf..inf',
+    '..',
+    ',,,',
+    'a'.repeat(5000),
+    '+14155550100',
+    '2026-01-01..inf',
+    'eyJzIjoiaWQiLCJrIjpbMV19',
+  ),
+);
+
+const parameterName = fc.oneof(
+  fc.constantFrom(
+    'filter[number]',
+    'filter[order]',
+    'filter[phoneType]',
+    'filter[status]',
+    'filter[updatedAt]',
+    'filter[statusChangedAt]',
+    'filter[prospect][id]',
+    'filter[id]',
+    'filter[q]',
+    'filter[owner][id]',
+    'filter[rawNumber]',
+    'filter[]',
+    'filter[prospect][id][x]',
+    'sort',
+    'page[size]',
+    'page[after]',
+    'page[before]',
+    'page[offset]',
+    'fields[phoneNumber]',
+    'fields[prospect]',
+    'fields[user]',
+    'include',
+    'count',
+    'provideAuthorizationMeta',
+  ),
+  fc.string({ maxLength: 30 }),
+);
+
+const queryString = fc
+  .array(fc.tuple(parameterName, nasty), { maxLength: 5 })
+  .map((pairs) =>
+    pairs
+      .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+      .join('&'),
+  );
+
+const collectionPath = fc.constantFrom(
+  '/api/v2/phoneNumbers',
+  '/api/v2/phoneNumbers/1',
+  '/api/v2/prospects',
+  '/api/v2/prospects/1',
+  '/api/v2/users',
+  '/api/v2/users/2',
+);
+
+const attributeValue = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.jsonValue({ maxDepth: 3 }),
+);
+const attributes = fc.oneof(
+  fc.dictionary(
+    fc.oneof(
+      fc.constantFrom(
+        'number',
+        'rawNumber',
+        'extension',
+        'countryCode',
+        'phoneType',
+        'status',
+        'order',
+        'createdAt',
+        'updatedAt',
+      ),
+      fc.string({ maxLength: 12 }),
+    ),
+    attributeValue,
+    { maxKeys: 6 },
+  ),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const relationships = fc.oneof(
+  fc.constant(undefined),
+  fc.record({
+    prospect: fc.oneof(
+      fc.record({
+        data: fc.record({
+          type: fc.constantFrom('prospect', 'user', ''),
+          id: fc.oneof(fc.integer(), nasty, fc.constant(null)),
+        }),
+      }),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
+  }),
+  fc.jsonValue({ maxDepth: 2 }),
+);
+const resourceDocument = fc.record(
+  {
+    data: fc.oneof(
+      fc.record(
+        {
+          type: fc.oneof(fc.constant('phoneNumber'), nasty, fc.integer()),
+          id: fc.oneof(fc.integer(), nasty, fc.constant(1)),
+          attributes,
+          relationships,
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(
+  resourceDocument.map((document) => JSON.stringify(document)),
+  fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)),
+  nasty,
+  fc.integer({ min: 1, max: 20_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
+  fc
+    .integer({ min: 1, max: 5_000 })
+    .map((depth) => '{"data":'.repeat(depth) + '{}' + '}'.repeat(depth)),
+);
+const contentType = fc.constantFrom(
+  'application/vnd.api+json',
+  'application/vnd.api+json',
+  'application/vnd.api+json',
+  'application/json',
+  'application/vnd.api+json; ext=bulk',
+  'text/plain',
+  'multipart/form-data',
+);
+
+describe('no generated request breaks the server', () => {
+  it('answers thousands of generated query strings with a document or a 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        collectionPath,
+        queryString,
+        fc.constantFrom('dev-admin', 'dev-rep-riley', 'dev-viewer'),
+        async (path, query, token) => {
+          const response = await server.request('GET', `${path}?${query}`, { token });
+          expectWellFormed(response, `GET ${path}?${query}`);
+          expect([200, 400, 403, 404]).toContain(response.status);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+
+  it('answers thousands of generated bodies without a 5xx, changing nothing when it refuses', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(
+          'POST /api/v2/phoneNumbers',
+          'PATCH /api/v2/phoneNumbers/1',
+          'PATCH /api/v2/phoneNumbers/3',
+          'DELETE /api/v2/phoneNumbers/999',
+        ),
+        body,
+        contentType,
+        fc.constantFrom('dev-admin', 'dev-rep-sam', 'dev-viewer'),
+        async (route, raw, type, token) => {
+          const [method = 'GET', path = '/'] = route.split(' ');
+          const before = await fingerprint();
+          const response = await server.request(method, path, {
+            token,
+            rawBody: raw,
+            headers: { 'Content-Type': type },
+          });
+          const context = `${route} as ${token} (${type}): ${raw.slice(0, 300)}`;
+          expectWellFormed(response, context);
+          if (response.status >= 400) expect(await fingerprint(), context).toBe(before);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(server.errors).toEqual([]);
+  }, 120_000);
+
+  it('copes with malformed paths and encodings', async () => {
+    for (const path of [
+      '/api/v2/phoneNumbers/%E0%A4%A',
+      '/api/v2/phoneNumbers/%00',
+      '/api/v2/phoneNumbers/1%2F2',
+      '/api/v2/phoneNumbers/../users',
+      '/api/v2/phoneNumbers?filter%5Bnumber%5D=%E0%A4%A',
+      '/api/v2/phoneNumbers?%E0%A4%A=1',
+      '/api/v2/phoneNumbers//1',
+      `/api/v2/phoneNumbers/${'9'.repeat(400)}`,
+    ]) {
+      const response = await server.request('GET', path);
+      expect(response.status, path).toBeLessThan(500);
+      expectWellFormed(response, path);
+    }
+    expect(server.errors).toEqual([]);
+  });
+});

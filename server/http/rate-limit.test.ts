@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failure } from '../testing/fixtures';
+import { startTestServer, type TestServer } from '../testing/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ config: { rateLimitPerHour: 5 } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('rate limiting per access token', () => {
+  it('counts down in X-RateLimit-* headers, then answers 429 with Retry-After until the hour is over', async () => {
+    const startedAt = Math.floor(Date.now() / 1000);
+    const remaining: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const response = await server.request('GET', '/api/v2/users', { token: 'dev-rep-sam' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('X-RateLimit-Limit')).toBe('5');
+      remaining.push(response.headers.get('X-RateLimit-Remaining') ?? '');
+      const reset = Number(response.headers.get('X-RateLimit-Reset'));
+      expect(reset).toBeGreaterThanOrEqual(startedAt + 3599);
+      expect(reset).toBeLessThanOrEqual(startedAt + 3602);
+    }
+    expect(remaining).toEqual(['4', '3', '2', '1', '0']);
+
+    const limited = await server.request('GET', '/api/v2/users', { token: 'dev-rep-sam' });
+    const [error] = failure(limited, 429);
+    expect(error?.id).toBe('rateLimitExceeded');
+    expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(3500);
+    expect(limited.headers.get('X-RateLimit-Remaining')).toBe('0');
+
+    const otherToken = await server.request('GET', '/api/v2/users', { token: 'dev-viewer' });
+    expect(otherToken.status).toBe(200);
+
+    server.advance(3_601_000);
+    const nextHour = await server.request('GET', '/api/v2/users', { token: 'dev-rep-sam' });
+    expect(nextHour.status).toBe(200);
+    expect(nextHour.headers.get('X-RateLimit-Remaining')).toBe('4');
+  });
+
+  it('puts the headers on errors too, and limits requests without a valid token by address', async () => {
+    const notFound = await server.request('GET', '/api/v2/phoneNumbers/999999', {
+      token: 'dev-admin',
+    });
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('X-RateLimit-Limit')).toBe('5');
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await server.request('GET', '/api/v2/users', { token: `made-up-${i}` });
+      expect(response.headers.get('X-RateLimit-Limit')).toBe('5');
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});

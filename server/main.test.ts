@@ -1,0 +1,181 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { phoneNumberDocument } from './testing/fixtures';
+
+/** The server as `npm run server` starts it: a real process, its own port and database file. */
+
+const tsx = resolve('node_modules/.bin/tsx');
+const directories: string[] = [];
+const processes: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of processes.splice(0)) child.kill('SIGKILL');
+  for (const directory of directories.splice(0))
+    rmSync(directory, { recursive: true, force: true });
+});
+
+function temporaryDatabase(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-main-'));
+  directories.push(directory);
+  return join(directory, 'nested', 'db.sqlite');
+}
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>, args: string[] = []): Promise<Running> {
+  const child = spawn(tsx, ['server/main.ts', ...args], {
+    env: { ...process.env, PORT: '0', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.push(child);
+  let output = '';
+  const exited = new Promise<number | null>((done) => {
+    child.once('exit', done);
+  });
+  return new Promise((done, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening at http:\/\/localhost:(\d+)/.exec(output);
+      if (match) done({ child, port: Number(match[1]), output: () => output, exited });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => {
+      fail(new Error(`Server exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function run(env: Record<string, string>, args: string[] = []) {
+  const child = spawn(tsx, ['server/main.ts', ...args], {
+    env: { ...process.env, PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  processes.push(child);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
+  return { code, output };
+}
+
+const api = (port: number, path: string, init: { method?: string; body?: string } = {}) =>
+  fetch(`http://localhost:${port}${path}`, {
+    ...init,
+    headers: { Authorization: 'Bearer dev-admin', 'Content-Type': 'application/vnd.api+json' },
+  });
+
+describe('npm run server', () => {
+  it('creates and seeds the database on first start only, and keeps data across restarts', async () => {
+    const path = temporaryDatabase();
+    const first = await startServer({ DATABASE_PATH: path });
+    expect(first.output()).toMatch(/Seeded .* with demo data/);
+    const created = await api(first.port, '/api/v2/phoneNumbers', {
+      method: 'POST',
+      body: JSON.stringify(phoneNumberDocument({ number: '+14155550180' }, 1)),
+    });
+    expect(created.status).toBe(201);
+    const location = created.headers.get('Location') ?? '';
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = await startServer({ DATABASE_PATH: path });
+    expect(second.output()).not.toContain('Seeded');
+    const again = await api(second.port, new URL(location).pathname);
+    expect(again.status).toBe(200);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 30_000);
+
+  it('logs one line per request with method, path, status and duration, and never the token or query', async () => {
+    const running = await startServer({ DATABASE_PATH: temporaryDatabase() });
+    await api(running.port, '/api/v2/phoneNumbers?filter[number]=%2B14155550100');
+    await api(running.port, '/api/v2/phoneNumbers/424242');
+    await new Promise((wait) => setTimeout(wait, 200));
+    const lines = running.output().split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^GET \/api\/v2\/phoneNumbers 200 \d+\.\dms$/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^GET \/api\/v2\/phoneNumbers\/424242 404 \d+\.\dms$/),
+    );
+    const requestLines = lines.filter((line) => /^[A-Z]+ \//.test(line)).join('\n');
+    expect(requestLines).not.toContain('dev-admin');
+    expect(requestLines).not.toContain('14155550100');
+    running.child.kill('SIGTERM');
+    await running.exited;
+  }, 30_000);
+
+  it('on SIGTERM finishes a request in flight, then closes the database cleanly', async () => {
+    const path = temporaryDatabase();
+    const running = await startServer({ DATABASE_PATH: path });
+    const body = JSON.stringify(phoneNumberDocument({ number: '+14155550181' }, 1));
+    const response = new Promise<{ status: number; text: string }>((done, fail) => {
+      const outgoing = request(
+        {
+          host: 'localhost',
+          port: running.port,
+          path: '/api/v2/phoneNumbers',
+          method: 'POST',
+          headers: {
+            Authorization: 'Bearer dev-admin',
+            'Content-Type': 'application/vnd.api+json',
+            'Content-Length': Buffer.byteLength(body),
+          },
+        },
+        (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+          });
+          incoming.on('end', () => {
+            done({ status: incoming.statusCode ?? 0, text });
+          });
+        },
+      );
+      outgoing.on('error', fail);
+      // Half the body now; the request is in flight when the signal arrives.
+      outgoing.write(body.slice(0, 20));
+      setTimeout(() => {
+        running.child.kill('SIGTERM');
+        setTimeout(() => outgoing.end(body.slice(20)), 300);
+      }, 300);
+    });
+    const finished = await response;
+    expect(finished.status).toBe(201);
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toContain('SIGTERM: finishing requests in flight');
+    expect(existsSync(`${path}-wal`)).toBe(false);
+
+    const reopened = await startServer({ DATABASE_PATH: path });
+    const listed = await api(reopened.port, '/api/v2/phoneNumbers?filter[number]=%2B14155550181');
+    expect(((await listed.json()) as { data: unknown[] }).data).toHaveLength(1);
+    reopened.child.kill('SIGTERM');
+    await reopened.exited;
+  }, 30_000);
+
+  it('refuses a bad configuration with a clear message and no stack trace', async () => {
+    const { code, output } = await run({
+      DATABASE_PATH: temporaryDatabase(),
+      PORT: 'eighty',
+      RATE_LIMIT_PER_HOUR: '0',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('PORT must be a whole number');
+    expect(output).toContain('RATE_LIMIT_PER_HOUR must be at least 1');
+    expect(output).not.toMatch(/\n\s+at /);
+  }, 30_000);
+});
