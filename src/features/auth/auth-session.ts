@@ -1,0 +1,181 @@
+import { requestTokens, type TokenGrant } from './api/request-tokens';
+import {
+  authorizationEndpoint,
+  CALLBACK_PATH,
+  OAUTH_CLIENT_ID,
+  OAUTH_SCOPE,
+  redirectUri,
+  tokenEndpoint,
+} from './oauth-config';
+import { codeChallengeS256, randomToken } from './pkce';
+import { pendingSignInSchema, type PendingSignIn } from './schemas/pending-sign-in';
+
+export type AuthState =
+  { status: 'starting' } | { status: 'signed-out'; problem?: string } | { status: 'signed-in' };
+
+export interface AuthSession {
+  getState: () => AuthState;
+  subscribe: (listener: () => void) => () => void;
+  /** Finishes a sign-in coming back from the authorization page, or resumes a session; runs once. */
+  start: () => Promise<void>;
+  /** Leaves for the authorization page. */
+  signIn: () => Promise<void>;
+  signOut: () => void;
+  /** A valid access token, refreshed first if it has expired; undefined when signed out. */
+  getAccessToken: () => Promise<string | undefined>;
+}
+
+const PENDING_SIGN_IN_KEY = 'phone-numbers-admin:pending-sign-in';
+const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
+/** Refresh this long before the access token expires, so that no request carries a dying token. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+function readPendingSignIn(): PendingSignIn | undefined {
+  const stored = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
+  sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
+  if (stored === null) return undefined;
+  try {
+    const parsed = pendingSignInSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The OAuth 2 authorization code flow with PKCE (S256) against the server the app is served from.
+ * The access token lives in memory only; the refresh token in sessionStorage, so that a reload in the
+ * same tab stays signed in while a new tab or a closed browser does not.
+ */
+export function createAuthSession(): AuthSession {
+  const origin = window.location.origin;
+  const listeners = new Set<() => void>();
+  let state: AuthState = { status: 'starting' };
+  let accessToken: { value: string; expiresAt: number } | undefined;
+  let started: Promise<void> | undefined;
+  let refreshing: Promise<string | undefined> | undefined;
+  // Bumped on sign-out so that a token request still in flight cannot sign the user back in.
+  let generation = 0;
+
+  function setState(next: AuthState) {
+    state = next;
+    for (const listener of listeners) listener();
+  }
+
+  function endSession(problem?: string) {
+    generation += 1;
+    accessToken = undefined;
+    sessionStorage.removeItem(REFRESH_TOKEN_KEY);
+    setState(problem === undefined ? { status: 'signed-out' } : { status: 'signed-out', problem });
+  }
+
+  async function obtainTokens(grant: TokenGrant): Promise<string | undefined> {
+    const requestedIn = generation;
+    const tokens = await requestTokens(tokenEndpoint(origin), grant);
+    if (requestedIn !== generation) return undefined;
+    accessToken = { value: tokens.access_token, expiresAt: Date.now() + tokens.expires_in * 1000 };
+    if (tokens.refresh_token) sessionStorage.setItem(REFRESH_TOKEN_KEY, tokens.refresh_token);
+    setState({ status: 'signed-in' });
+    return tokens.access_token;
+  }
+
+  function refresh(): Promise<string | undefined> {
+    refreshing ??= (async () => {
+      const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
+      if (refreshToken === null) {
+        endSession();
+        return undefined;
+      }
+      try {
+        return await obtainTokens({ grant_type: 'refresh_token', refresh_token: refreshToken });
+      } catch {
+        endSession('Your session has ended. Sign in again.');
+        return undefined;
+      }
+    })().finally(() => {
+      refreshing = undefined;
+    });
+    return refreshing;
+  }
+
+  async function completeSignIn(callback: URL) {
+    const pending = readPendingSignIn();
+    // The code must not stay in the address bar, the history or a bookmark, whatever happens next.
+    window.history.replaceState(null, '', pending?.returnTo ?? '/');
+    const error = callback.searchParams.get('error');
+    const code = callback.searchParams.get('code');
+    if (error !== null) {
+      const description = callback.searchParams.get('error_description') ?? error;
+      endSession(
+        error === 'access_denied' ? 'Sign-in was cancelled.' : `Sign-in failed: ${description}`,
+      );
+      return;
+    }
+    if (!pending || code === null || callback.searchParams.get('state') !== pending.state) {
+      endSession('This sign-in could not be verified. Sign in again.');
+      return;
+    }
+    try {
+      await obtainTokens({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri(origin),
+        code_verifier: pending.codeVerifier,
+      });
+    } catch (failure) {
+      endSession(`Sign-in failed: ${message(failure)}`);
+    }
+  }
+
+  async function begin() {
+    const url = new URL(window.location.href);
+    if (url.pathname === CALLBACK_PATH) await completeSignIn(url);
+    else await refresh();
+  }
+
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    start: () => (started ??= begin()),
+    signIn: async () => {
+      try {
+        const codeVerifier = randomToken();
+        const pending: PendingSignIn = {
+          codeVerifier,
+          state: randomToken(),
+          returnTo: `${window.location.pathname}${window.location.search}`,
+        };
+        const authorize = new URL(authorizationEndpoint(origin));
+        authorize.search = new URLSearchParams({
+          response_type: 'code',
+          client_id: OAUTH_CLIENT_ID,
+          redirect_uri: redirectUri(origin),
+          scope: OAUTH_SCOPE,
+          state: pending.state,
+          code_challenge: await codeChallengeS256(codeVerifier),
+          code_challenge_method: 'S256',
+        }).toString();
+        sessionStorage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
+        window.location.assign(authorize);
+      } catch (failure) {
+        endSession(`Sign-in could not start: ${message(failure)}`);
+      }
+    },
+    signOut: () => {
+      endSession();
+    },
+    getAccessToken: async () => {
+      if (accessToken && Date.now() < accessToken.expiresAt - EXPIRY_MARGIN_MS) {
+        return accessToken.value;
+      }
+      return state.status === 'signed-in' ? refresh() : undefined;
+    },
+  };
+}

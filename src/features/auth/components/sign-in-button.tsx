@@ -1,0 +1,11 @@
+import Button from '@mui/material/Button';
+import { useAuthSession } from '../auth-session-context';
+
+export function SignInButton() {
+  const session = useAuthSession();
+  return (
+    <Button variant="contained" onClick={() => void session.signIn()}>
+      Sign in
+    </Button>
+  );
+}
