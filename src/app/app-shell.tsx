@@ -1,0 +1,44 @@
+import { useQueryClient } from '@tanstack/react-query';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import CircularProgress from '@mui/material/CircularProgress';
+import Container from '@mui/material/Container';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useAuthState } from '@/features/auth/auth-session-context';
+import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
+import { SignOutButton } from '@/features/auth/components/sign-out-button';
+import { ProspectsPage } from '@/features/prospects/components/prospects-page';
+
+export function AppShell() {
+  const auth = useAuthState();
+  const queryClient = useQueryClient();
+
+  return (
+    <>
+      <AppBar position="static">
+        <Toolbar>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            Phone Numbers Admin
+          </Typography>
+          {auth.status === 'signed-in' ? (
+            <SignOutButton
+              onSignedOut={() => {
+                queryClient.clear();
+              }}
+            />
+          ) : null}
+        </Toolbar>
+      </AppBar>
+      <Container component="main" sx={{ py: 3 }}>
+        {auth.status === 'starting' ? (
+          <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
+            <CircularProgress aria-label="Checking your session" />
+          </Box>
+        ) : null}
+        {auth.status === 'signed-out' ? <SignInPrompt problem={auth.problem} /> : null}
+        {auth.status === 'signed-in' ? <ProspectsPage /> : null}
+      </Container>
+    </>
+  );
+}
