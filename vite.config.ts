@@ -9,8 +9,9 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     port: 5173,
-    // The API and the OAuth pages come from the server; the Host header is kept so redirects stay on 5173.
-    proxy: { '/api': apiServer, '/oauth': apiServer },
+    // The API and the OAuth pages come from the server; the Host header is kept so redirects stay on 5173
+    // (the object form: Vite's string shorthand would set changeOrigin and send Host: localhost:4173).
+    proxy: { '/api': { target: apiServer }, '/oauth': { target: apiServer } },
   },
   build: { outDir: 'dist', sourcemap: true },
   test: {
