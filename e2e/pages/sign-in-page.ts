@@ -1,0 +1,29 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type DemoUser = 'Ada Admin' | 'Riley Rep' | 'Sam Rep' | 'Val Viewer';
+
+/** The signed-out app and the server's authorization page behind its "Sign in" button. */
+export class SignInPage {
+  readonly signInButton: Locator;
+  readonly signOutButton: Locator;
+
+  constructor(private readonly page: Page) {
+    this.signInButton = page.getByRole('button', { name: 'Sign in' });
+    this.signOutButton = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+  }
+
+  async goto(path = '/') {
+    await this.page.goto(path);
+  }
+
+  /** Signs in through the real OAuth page and waits until the app shows the user as signed in. */
+  async signInAs(user: DemoUser) {
+    await this.signInButton.click();
+    await this.page.getByRole('button', { name: `Continue as ${user}` }).click();
+    await expect(this.signOutButton).toBeVisible();
+  }
+
+  async signOut() {
+    await this.signOutButton.click();
+  }
+}

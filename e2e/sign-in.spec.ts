@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { expect, test } from './fixtures';
+import { ProspectsPage } from './pages/prospects-page';
+
+test.describe('Signing in and out', () => {
+  test('a new user is offered to sign in and sees no prospects before', async ({
+    page,
+    signInPage,
+  }) => {
+    await signInPage.goto();
+
+    await expect(signInPage.signInButton).toBeVisible();
+    await expect(signInPage.signOutButton).toBeHidden();
+    await expect(new ProspectsPage(page).table).toBeHidden();
+  });
+
+  test('after signing in, the authorization code is not left in the address bar', async ({
+    page,
+    signInPage,
+  }) => {
+    await signInPage.goto();
+    await signInPage.signInAs('Riley Rep');
+
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/');
+    expect(url.searchParams.has('code')).toBe(false);
+    expect(url.searchParams.has('state')).toBe(false);
+  });
+
+  test('the access token is kept out of web storage', async ({ page, signInPage }) => {
+    await signInPage.goto();
+    const tokenResponse = page.waitForResponse(
+      (response) => response.url().endsWith('/oauth/token') && response.ok(),
+    );
+    await signInPage.signInAs('Riley Rep');
+    const { access_token: accessToken } = z
+      .object({ access_token: z.string() })
+      .parse(await (await tokenResponse).json());
+
+    const storage = await page.evaluate(() => ({
+      local: Object.keys(localStorage),
+      session: Object.values(sessionStorage),
+    }));
+    expect(storage.local).toEqual([]);
+    expect(storage.session.join('\n')).not.toContain(accessToken);
+  });
+
+  test('a reload in the same tab keeps the user signed in', async ({ page, prospectsPage }) => {
+    await page.reload();
+
+    await expect(prospectsPage.row('Olivia García')).toBeVisible();
+  });
+
+  test('signing out returns to the signed-out state, also after a reload', async ({
+    page,
+    signInPage,
+    prospectsPage,
+  }) => {
+    await expect(prospectsPage.table).toBeVisible();
+
+    await signInPage.signOut();
+
+    await expect(signInPage.signInButton).toBeVisible();
+    await expect(prospectsPage.table).toBeHidden();
+    await page.reload();
+    await expect(signInPage.signInButton).toBeVisible();
+    await expect(signInPage.signOutButton).toBeHidden();
+  });
+});

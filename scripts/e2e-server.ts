@@ -1,0 +1,28 @@
+/**
+ * The real server with the built app, for Playwright: on a throwaway database in a fresh temporary
+ * directory, removed again when the server stops.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-e2e-'));
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+
+const server = spawn(process.execPath, [tsx, 'server/main.ts', '--with-app'], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_PATH: join(directory, 'e2e.sqlite') },
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.kill(signal);
+  });
+}
+
+server.on('exit', (code, signal) => {
+  rmSync(directory, { recursive: true, force: true });
+  process.exit(code ?? (signal === null ? 1 : 0));
+});
