@@ -10,11 +10,14 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
+import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { API_PATH } from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
+import { findUsers } from './users/repository';
+import { userResource } from './users/resource';
 import { userRoutes } from './users/routes';
 
 export interface AppOptions {
@@ -105,6 +108,21 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     withRateLimit(c.res);
   };
   app.use(`${API_PATH}/*`, authenticateRequest);
+  // Like Outreach's API root: who the token acts for, so an app can say who is signed in.
+  app.get(API_PATH, async (c) => {
+    const principal = c.get('principal');
+    const [user] = await findUsers(db, [principal.userId]);
+    if (!user) throw notFound('The user of this token no longer exists.');
+    return documentResponse({
+      meta: {
+        user: userResource(user, {
+          apiBase: new URL(c.req.url).origin + API_PATH,
+          fields: new Map(),
+        }),
+        token: { scopes: [...principal.scopes].sort() },
+      },
+    });
+  });
   app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
   app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
   app.route(`${API_PATH}/users`, userRoutes({ db }));

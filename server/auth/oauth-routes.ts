@@ -178,6 +178,20 @@ function tokenError(c: Context, error: TokenError, description: string) {
   );
 }
 
+/** The string fields of a form post; undefined when the body cannot be read as a form. */
+async function formFields(c: Context): Promise<Record<string, string> | undefined> {
+  try {
+    const form = await c.req.parseBody();
+    return Object.fromEntries(
+      Object.entries(form).flatMap(([name, value]) =>
+        typeof value === 'string' ? [[name, value]] : [],
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
@@ -263,13 +277,7 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
   });
 
   app.post('/authorize', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
-    const form = await c.req.parseBody();
-    const params = Object.fromEntries(
-      Object.entries(form).map(([name, value]) => [
-        name,
-        typeof value === 'string' ? value : undefined,
-      ]),
-    );
+    const params = (await formFields(c)) ?? {};
     const checked = authorizationRequest(c, params);
     if (checked.response) return checked.response;
     const { request, redirect } = checked;
@@ -313,22 +321,11 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
   });
 
   app.post('/token', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
-    let body: Record<string, unknown>;
-    try {
-      const type = c.req.header('Content-Type') ?? '';
-      body = type.includes('application/json')
-        ? z.record(z.string(), z.unknown()).parse(await c.req.json())
-        : await c.req.parseBody();
-    } catch {
-      return tokenError(
-        c,
-        'invalid_request',
-        'Send the token request as form fields or a JSON object.',
-      );
-    }
+    const body = await formFields(c);
+    if (!body) return tokenError(c, 'invalid_request', 'Send the token request as form fields.');
     const field = (name: string) => {
       const value = body[name];
-      return typeof value === 'string' && value.length <= 2000 ? value : undefined;
+      return value !== undefined && value.length <= 2000 ? value : undefined;
     };
     if (field('client_id') !== APP_CLIENT_ID)
       return tokenError(c, 'invalid_client', 'Unknown client_id.');
@@ -432,6 +429,26 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
       'unsupported_grant_type',
       'grant_type is authorization_code or refresh_token.',
     );
+  });
+
+  /**
+   * Token revocation (RFC 7009), used by "Sign out": revoking either token of a session ends the whole
+   * session. Unknown tokens are answered like known ones, so the endpoint reveals nothing.
+   */
+  app.post('/revoke', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+    const form = (await formFields(c)) ?? {};
+    if (form.client_id !== APP_CLIENT_ID)
+      return tokenError(c, 'invalid_client', 'Unknown client_id.');
+    const token = form.token ?? '';
+    if (token === '') return tokenError(c, 'invalid_request', 'token is required.');
+    const stored = await db
+      .selectFrom('oauth_tokens')
+      .select('family_id')
+      .where('token_hash', '=', hashToken(token))
+      .executeTakeFirst();
+    if (stored) await revokeFamily(db, stored.family_id, now());
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 200);
   });
 
   return app;

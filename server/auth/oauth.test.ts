@@ -292,6 +292,43 @@ describe('the token endpoint', () => {
   });
 });
 
+describe('sign-out and the current user', () => {
+  it('tells who a token acts for at the API root', async () => {
+    const tokens = await signIn(2);
+    const root = await server.request('GET', '/api/v2', { token: tokens.access_token });
+    expect(root.status).toBe(200);
+    expect(root.json).toMatchObject({
+      meta: {
+        user: {
+          type: 'user',
+          id: 2,
+          attributes: { name: 'Riley Rep', email: 'riley.rep@example.com' },
+        },
+        token: { scopes: ['phoneNumbers.all', 'prospects.read', 'users.read'] },
+      },
+    });
+    failure(await server.request('GET', '/api/v2', { token: null }), 401);
+  });
+
+  it('revokes the whole session when either of its tokens is revoked', async () => {
+    const tokens = await signIn(1);
+    const revoke = (token: string) =>
+      fetch(`${server.url}/oauth/revoke`, {
+        method: 'POST',
+        body: new URLSearchParams({ token, client_id: 'phone-numbers-admin' }),
+      });
+    expect((await revoke(tokens.refresh_token)).status).toBe(200);
+    failure(await server.request('GET', '/api/v2', { token: tokens.access_token }), 401);
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token,
+      client_id: 'phone-numbers-admin',
+    });
+    expect(refreshed.body.error).toBe('invalid_grant');
+    expect((await revoke('never-issued')).status).toBe(200);
+  });
+});
+
 describe('scopes', () => {
   it('refuses what a token has no scope for with 403 unauthorizedOauthScope, and flags it in meta', async () => {
     const tokens = await signIn(1, { scope: 'phoneNumbers.read prospects.read' });

@@ -268,6 +268,37 @@ export function openApiDocument() {
     servers: [{ url: '/api/v2' }],
     security: [{ bearerAuth: [] }, { oauth2: [] }],
     paths: {
+      '/': {
+        get: {
+          tags: tags('Token'),
+          summary: 'Who the access token acts for, and its scopes',
+          responses: {
+            200: ok('meta.user is the user resource; meta.token.scopes the granted scopes.', {
+              content: {
+                [MEDIA]: {
+                  schema: {
+                    type: 'object',
+                    required: ['meta'],
+                    properties: {
+                      meta: {
+                        type: 'object',
+                        properties: {
+                          user: ref('user'),
+                          token: {
+                            type: 'object',
+                            properties: { scopes: { type: 'array', items: { type: 'string' } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            }),
+            ...errors('unauthorized', 'rateLimitExceeded'),
+          },
+        },
+      },
       '/phoneNumbers': {
         get: {
           tags: tags('Phone Number'),
@@ -401,6 +432,7 @@ export function openApiDocument() {
               authorizationUrl: '/oauth/authorize',
               tokenUrl: '/oauth/token',
               refreshUrl: '/oauth/token',
+              'x-revocationUrl': '/oauth/revoke',
               scopes: Object.fromEntries(
                 SCOPES.map((scope) => [
                   scope,

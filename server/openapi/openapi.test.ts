@@ -26,6 +26,7 @@ async function document(): Promise<OpenApi> {
 }
 
 const IMPLEMENTED = [
+  'GET /',
   'GET /phoneNumbers',
   'POST /phoneNumbers',
   'GET /phoneNumbers/{id}',
