@@ -7,7 +7,7 @@ test.describe('Prospects', () => {
     await expect(prospectsPage.summary).toHaveText('Showing 50 of 60 prospects');
     await expect(prospectsPage.rows).toHaveCount(50);
     await expect(prospectsPage.rows.first().getByRole('rowheader')).toHaveText('Olivia García');
-    expect(await prospectsPage.cellsOf('Olivia García')).toEqual(['Acme Corporation', '2']);
+    expect(await prospectsPage.cellsOf('Olivia García')).toEqual(['Acme Corporation', 'Riley Rep']);
 
     await prospectsPage.loadMoreButton.click();
 

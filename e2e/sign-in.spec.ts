@@ -27,6 +27,35 @@ test.describe('Signing in and out', () => {
     expect(url.searchParams.has('state')).toBe(false);
   });
 
+  test('the app bar says who is signed in', async ({ signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signInAs('Sam Rep');
+
+    await expect(signInPage.signedInUser).toHaveText('Signed in as Sam Rep');
+  });
+
+  test('signing out ends the session on the server too', async ({ page, signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signInAs('Riley Rep');
+    const stored = await page.evaluate(() => Object.values<string>(sessionStorage));
+    const refreshToken = stored.find((value) => !value.startsWith('{'));
+    expect(refreshToken).toBeTruthy();
+    const revoked = page.waitForResponse((response) => response.url().endsWith('/oauth/revoke'));
+
+    await signInPage.signOut();
+
+    expect((await revoked).status()).toBe(200);
+    const reuse = await page.request.post('/oauth/token', {
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken ?? '',
+        client_id: 'phone-numbers-admin',
+      },
+    });
+    expect(reuse.status()).toBe(400);
+    expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
   test('the access token is kept out of web storage', async ({ page, signInPage }) => {
     await signInPage.goto();
     const tokenResponse = page.waitForResponse(

@@ -26,7 +26,7 @@ export class ProspectsPage {
     });
   }
 
-  /** The company and owner id cells of a prospect's row, as text. */
+  /** The company and owner cells of a prospect's row, as text. */
   async cellsOf(name: string): Promise<string[]> {
     return this.row(name).getByRole('cell').allInnerTexts();
   }

@@ -6,10 +6,13 @@ export type DemoUser = 'Ada Admin' | 'Riley Rep' | 'Sam Rep' | 'Val Viewer';
 export class SignInPage {
   readonly signInButton: Locator;
   readonly signOutButton: Locator;
+  /** "Signed in as …" in the app bar. */
+  readonly signedInUser: Locator;
 
   constructor(private readonly page: Page) {
     this.signInButton = page.getByRole('button', { name: 'Sign in' });
     this.signOutButton = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
+    this.signedInUser = page.getByRole('banner').getByText(/^Signed in as /);
   }
 
   async goto(path = '/') {

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import { useAuthState } from '@/features/auth/auth-session-context';
 import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
+import { SignedInUser } from '@/features/auth/components/signed-in-user';
 import { ProspectsPage } from '@/features/prospects/components/prospects-page';
 
 export function AppShell() {
@@ -21,6 +22,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
             Phone Numbers Admin
           </Typography>
+          {auth.status === 'signed-in' ? <SignedInUser /> : null}
           {auth.status === 'signed-in' ? (
             <SignOutButton
               onSignedOut={() => {

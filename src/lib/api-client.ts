@@ -16,8 +16,8 @@ export interface RequestOptions {
 
 export interface ApiClient {
   /**
-   * GETs a path under the API root ("prospects") or a link the API sent (links.next), and returns the
-   * parsed body for the caller to validate. A refusal throws an ApiError.
+   * GETs a path under the API root ("prospects"; "" for the root itself) or a link the API sent
+   * (links.next), and returns the parsed body for the caller to validate. A refusal throws an ApiError.
    */
   get: (pathOrLink: string, options?: RequestOptions) => Promise<unknown>;
 }
@@ -36,11 +36,12 @@ export function createApiClient({ baseUrl, getAccessToken }: ApiClientOptions): 
   const root = baseUrl.replace(/\/+$/, '');
 
   function resolve(pathOrLink: string, searchParams: Record<string, string> = {}): URL {
+    const relative = pathOrLink.replace(/^\/+/, '');
     const url = /^https?:\/\//.test(pathOrLink)
       ? new URL(pathOrLink)
-      : new URL(`${root}/${pathOrLink.replace(/^\/+/, '')}`);
+      : new URL(relative === '' ? root : `${root}/${relative}`);
     // The bearer token must never travel to a host the API merely named in a link.
-    if (!url.href.startsWith(`${root}/`)) {
+    if (url.href !== root && !url.href.startsWith(`${root}/`)) {
       throw new Error(`Refusing to send the access token outside ${root}: ${url.href}`);
     }
     for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);

@@ -1,10 +1,12 @@
 import { requestTokens, type TokenGrant } from './api/request-tokens';
+import { revokeToken } from './api/revoke-token';
 import {
   authorizationEndpoint,
   CALLBACK_PATH,
   OAUTH_CLIENT_ID,
   OAUTH_SCOPE,
   redirectUri,
+  revocationEndpoint,
   tokenEndpoint,
 } from './oauth-config';
 import { codeChallengeS256, randomToken } from './pkce';
@@ -169,7 +171,9 @@ export function createAuthSession(): AuthSession {
       }
     },
     signOut: () => {
+      const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
       endSession();
+      if (refreshToken !== null) void revokeToken(revocationEndpoint(origin), refreshToken);
     },
     getAccessToken: async () => {
       if (accessToken && Date.now() < accessToken.expiresAt - EXPIRY_MARGIN_MS) {

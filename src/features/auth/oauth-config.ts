@@ -6,3 +6,4 @@ export const CALLBACK_PATH = '/auth/callback';
 export const authorizationEndpoint = (origin: string) => `${origin}/oauth/authorize`;
 export const tokenEndpoint = (origin: string) => `${origin}/oauth/token`;
 export const redirectUri = (origin: string) => `${origin}${CALLBACK_PATH}`;
+export const revocationEndpoint = (origin: string) => `${origin}/oauth/revoke`;

@@ -23,7 +23,7 @@ export function ProspectTable({ prospects, labelledBy }: ProspectTableProps) {
           <TableRow>
             <TableCell>Name</TableCell>
             <TableCell>Company</TableCell>
-            <TableCell align="right">Owner ID</TableCell>
+            <TableCell>Owner</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -33,7 +33,7 @@ export function ProspectTable({ prospects, labelledBy }: ProspectTableProps) {
                 {prospect.name ?? missing}
               </TableCell>
               <TableCell>{prospect.company ?? missing}</TableCell>
-              <TableCell align="right">{prospect.ownerId ?? missing}</TableCell>
+              <TableCell>{prospect.ownerName ?? missing}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -37,7 +37,15 @@ describe('ProspectsPage', () => {
     server.use(
       http.get(prospectsUrl, ({ request }) => {
         requests.push(request);
-        return jsonApi({ data: [olivia, liam], links: {}, meta: { count: 2 } });
+        return jsonApi({
+          data: [olivia, liam],
+          included: [
+            { type: 'user', id: 2, attributes: { name: 'Riley Rep' } },
+            { type: 'user', id: 3, attributes: { name: 'Sam Rep' } },
+          ],
+          links: {},
+          meta: { count: 2 },
+        });
       }),
     );
 
@@ -54,7 +62,7 @@ describe('ProspectsPage', () => {
       within(oliviaRow)
         .getAllByRole('cell')
         .map((cell) => cell.textContent),
-    ).toEqual(['Acme Corporation', '2']);
+    ).toEqual(['Acme Corporation', 'Riley Rep']);
     expect(screen.queryByRole('button', { name: 'Load more prospects' })).not.toBeInTheDocument();
 
     const [request] = requests;
@@ -62,6 +70,7 @@ describe('ProspectsPage', () => {
     expect(request?.headers.get('Accept')).toBe(JSON_API_MEDIA_TYPE);
     expect(request?.headers.get('Content-Type')).toBe(JSON_API_MEDIA_TYPE);
     expect(new URL(request?.url ?? '').searchParams.get('count')).toBe('true');
+    expect(new URL(request?.url ?? '').searchParams.get('include')).toBe('owner');
   });
 
   it('follows the next link when asked for more prospects', async () => {

@@ -25,19 +25,36 @@ export const prospectResourceSchema = z
     ownerId: relationships?.owner.data?.id ?? null,
   }));
 
-export type Prospect = z.output<typeof prospectResourceSchema>;
+/** An owner in `included`; other included resources are ignored. */
+const includedOwnerSchema = z.object({
+  type: z.literal('user'),
+  id: resourceIdSchema,
+  attributes: z.object({ name: z.string().nullable().optional() }),
+});
 
 export const prospectCollectionSchema = z
   .object({
     data: z.array(prospectResourceSchema),
+    included: z.array(z.unknown()).optional(),
     links: paginationLinksSchema.optional(),
     meta: z.object({ count: z.int().nonnegative().optional() }).optional(),
   })
-  .transform(({ data, links, meta }) => ({
-    prospects: data,
-    nextLink: links?.next,
-    count: meta?.count,
-  }));
+  .transform(({ data, included, links, meta }) => {
+    const owners = new Map<number, string | null>();
+    for (const resource of included ?? []) {
+      const owner = includedOwnerSchema.safeParse(resource);
+      if (owner.success) owners.set(owner.data.id, owner.data.attributes.name ?? null);
+    }
+    return {
+      prospects: data.map((prospect) => ({
+        ...prospect,
+        ownerName: prospect.ownerId === null ? null : (owners.get(prospect.ownerId) ?? null),
+      })),
+      nextLink: links?.next,
+      count: meta?.count,
+    };
+  });
 
 export type ProspectCollectionDocument = z.input<typeof prospectCollectionSchema>;
 export type ProspectPage = z.output<typeof prospectCollectionSchema>;
+export type Prospect = ProspectPage['prospects'][number];
