@@ -1,0 +1,395 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, cpus, platform, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+
+/**
+ * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
+ * starts the real server on it, runs autocannon against three read scenarios and prints latency
+ * percentiles, throughput and whether the performance targets hold. `npm run bench:api`.
+ */
+
+const PROSPECTS = 200_000;
+const NUMBERS_PER_PROSPECT = 5;
+const CONNECTIONS = 10;
+const DURATION_SECONDS = 10;
+const WARM_UP_SECONDS = 2;
+const DEEP_PAGE = 1_000;
+const READY_TIMEOUT_MS = 5 * 60_000;
+const STOP_TIMEOUT_MS = 15_000;
+const HEADERS = { authorization: 'Bearer dev-admin' };
+const API = '/api/v2/phoneNumbers';
+
+const TARGET_PROSPECT_P95_MS = 5;
+const TARGET_PROSPECT_RPS = 3_000;
+const TARGET_DEEP_PAGE_RATIO = 1.5;
+
+interface RunningServer {
+  origin: string;
+  /** The seeding time the server reported, in seconds. */
+  seededSeconds: number;
+}
+
+interface ServerProcess {
+  ready: Promise<RunningServer>;
+  /** SIGTERM, then waits for the exit (SIGKILL if it takes too long). */
+  stop: () => Promise<void>;
+}
+
+interface Page {
+  rows: number;
+  next: string | undefined;
+  count: number | undefined;
+}
+
+interface Scenario {
+  name: string;
+  requests: autocannon.Request[];
+}
+
+interface Measurement {
+  name: string;
+  latencies: number[];
+  requestsPerSecond: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address !== null && typeof address === 'object') resolvePort(address.port);
+        else reject(new Error('Could not find a free port'));
+      });
+    });
+  });
+}
+
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Starts `tsx server/main.ts` on a fresh database in `directory`; its output goes to server.log there. */
+function startServer(directory: string, port: number): ServerProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_PATH: join(directory, 'bench.sqlite'),
+    SEED_PROSPECTS: String(PROSPECTS),
+    PORT: String(port),
+    RATE_LIMIT_PER_HOUR: '1000000000',
+  };
+  delete env.NODE_ENV;
+  const child = spawn(resolve('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(join(directory, 'server.log'));
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+
+  const ready = new Promise<RunningServer>((resolveReady, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`The server was not ready after ${READY_TIMEOUT_MS / 1000} s:\n${stderr}`));
+    }, READY_TIMEOUT_MS);
+    const onExit = (code: number | null, signal: string | null) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (${code ?? signal}) before it was ready:\n${stderr}`));
+    };
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!/API listening at /.test(stdout)) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.off('exit', onExit);
+      const seeded = /Seeded .* in ([\d.]+) s/.exec(stdout);
+      if (seeded?.[1] === undefined) {
+        reject(new Error(`The server did not seed a fresh database:\n${stdout}`));
+        return;
+      }
+      resolveReady({ origin: `http://127.0.0.1:${port}`, seededSeconds: Number(seeded[1]) });
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', onExit);
+  });
+
+  const stop = async () => {
+    if (!exited(child)) {
+      const exit = once(child, 'exit');
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exit;
+      clearTimeout(timer);
+    }
+    log.end();
+    await once(log, 'close');
+  };
+  return { ready, stop };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** GETs a collection page and checks it answers 200 with rows. */
+async function getPage(origin: string, path: string): Promise<Page> {
+  const response = await fetch(origin + path, { headers: HEADERS });
+  const text = await response.text();
+  if (response.status !== 200) {
+    throw new Error(`GET ${path} answered ${response.status}: ${text.slice(0, 500)}`);
+  }
+  const body: unknown = JSON.parse(text);
+  if (!isRecord(body) || !Array.isArray(body.data) || !isRecord(body.links)) {
+    throw new Error(`GET ${path} did not answer a JSON:API collection: ${text.slice(0, 500)}`);
+  }
+  if (body.data.length === 0) throw new Error(`GET ${path} answered no rows`);
+  const { next } = body.links;
+  const count = isRecord(body.meta) ? body.meta.count : undefined;
+  return {
+    rows: body.data.length,
+    next: typeof next === 'string' ? next : undefined,
+    count: typeof count === 'number' ? count : undefined,
+  };
+}
+
+function pathAndQuery(link: string): string {
+  const url = new URL(link);
+  return url.pathname + url.search;
+}
+
+function prospectPath(prospectId: number): string {
+  const params = new URLSearchParams({
+    'filter[prospect][id]': String(prospectId),
+    sort: 'order',
+    provideAuthorizationMeta: 'true',
+  });
+  return `${API}?${params.toString()}`;
+}
+
+const randomProspect = () => 1 + Math.floor(Math.random() * PROSPECTS);
+
+/** Follows `links.next` from `path` until page `pageNumber`, and returns that page's path. */
+async function pagePath(origin: string, path: string, pageNumber: number): Promise<string> {
+  let current = path;
+  for (let page = 1; page < pageNumber; page++) {
+    const { next } = await getPage(origin, current);
+    if (next === undefined) throw new Error(`Page ${page} of ${path} has no next link`);
+    current = pathAndQuery(next);
+  }
+  return current;
+}
+
+function runCannon(
+  origin: string,
+  scenario: Scenario,
+  seconds: number,
+  onResponseTime?: (milliseconds: number) => void,
+): Promise<autocannon.Result> {
+  return new Promise((resolveResult, reject) => {
+    const instance = autocannon(
+      {
+        url: origin,
+        connections: CONNECTIONS,
+        duration: seconds,
+        headers: HEADERS,
+        requests: scenario.requests,
+      },
+      (error: unknown, result) => {
+        if (error)
+          reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
+        else resolveResult(result);
+      },
+    );
+    if (onResponseTime) {
+      instance.on('response', (_client, _statusCode, _resBytes, responseTime) => {
+        onResponseTime(responseTime);
+      });
+    }
+  });
+}
+
+async function measure(origin: string, scenario: Scenario): Promise<Measurement> {
+  console.log(`  ${scenario.name}: ${WARM_UP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
+  await runCannon(origin, scenario, WARM_UP_SECONDS);
+  const latencies: number[] = [];
+  const result = await runCannon(origin, scenario, DURATION_SECONDS, (milliseconds) => {
+    latencies.push(milliseconds);
+  });
+  return {
+    name: scenario.name,
+    latencies: latencies.sort((a, b) => a - b),
+    requestsPerSecond: result.requests.mean,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], p: number): number {
+  const value = sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+  if (value === undefined) throw new Error('No responses were recorded');
+  return value;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
+      )
+      .join('  ');
+  return [
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+const ms = (value: number) => value.toFixed(2);
+const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const verdict = (holds: boolean) => (holds ? 'PASS' : 'FAIL');
+
+function report(measurements: readonly Measurement[]): void {
+  const stats = measurements.map((m) => ({
+    ...m,
+    p50: percentile(m.latencies, 50),
+    p95: percentile(m.latencies, 95),
+    p99: percentile(m.latencies, 99),
+  }));
+  console.log(
+    `\n${table(
+      ['Scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'requests', 'non-2xx', 'errors'],
+      stats.map((s) => [
+        s.name,
+        ms(s.p50),
+        ms(s.p95),
+        ms(s.p99),
+        whole(s.requestsPerSecond),
+        whole(s.total),
+        String(s.non2xx),
+        String(s.errors),
+      ]),
+    )}`,
+  );
+
+  const [prospect, first, deep] = stats;
+  if (prospect === undefined || first === undefined || deep === undefined) {
+    throw new Error('Expected three scenarios: one prospect, first page, deep page');
+  }
+  const deepLimit = TARGET_DEEP_PAGE_RATIO * first.p95;
+  console.log('\nTargets');
+  console.log(
+    `  ${verdict(prospect.p95 <= TARGET_PROSPECT_P95_MS)}  ${prospect.name}: p95 ${ms(prospect.p95)} ms ≤ ${TARGET_PROSPECT_P95_MS} ms`,
+  );
+  console.log(
+    `  ${verdict(prospect.requestsPerSecond >= TARGET_PROSPECT_RPS)}  ${prospect.name}: ${whole(prospect.requestsPerSecond)} req/s ≥ ${whole(TARGET_PROSPECT_RPS)} req/s`,
+  );
+  console.log(
+    `  ${verdict(deep.p95 <= deepLimit)}  ${deep.name}: p95 ${ms(deep.p95)} ms ≤ ${TARGET_DEEP_PAGE_RATIO} × first page p95 = ${ms(deepLimit)} ms`,
+  );
+  const failures = stats.filter((s) => s.non2xx > 0 || s.errors > 0);
+  if (failures.length > 0) {
+    console.log(
+      `\nWARNING: non-2xx responses or errors in ${failures.map((s) => s.name).join(', ')}`,
+    );
+  }
+}
+
+async function benchmark(origin: string): Promise<void> {
+  const { count } = await getPage(origin, `${API}?count=true&page[size]=1`);
+  if (count !== PROSPECTS * NUMBERS_PER_PROSPECT) {
+    throw new Error(
+      `Expected ${PROSPECTS * NUMBERS_PER_PROSPECT} phone numbers, the API counts ${count}`,
+    );
+  }
+  const sampleProspect = randomProspect();
+  const { rows } = await getPage(origin, prospectPath(sampleProspect));
+  if (rows !== NUMBERS_PER_PROSPECT) {
+    throw new Error(
+      `Prospect ${sampleProspect} has ${rows} numbers, expected ${NUMBERS_PER_PROSPECT}`,
+    );
+  }
+  const firstPage = `${API}?sort=-updatedAt&provideAuthorizationMeta=true`;
+  const started = performance.now();
+  const deepPage = await pagePath(origin, firstPage, DEEP_PAGE);
+  await getPage(origin, deepPage);
+  console.log(
+    `Followed links.next ${DEEP_PAGE - 1} times to page ${whole(DEEP_PAGE)} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${deepPage}`,
+  );
+
+  const scenarios: Scenario[] = [
+    {
+      name: "one prospect's numbers",
+      requests: [
+        { setupRequest: (request) => ({ ...request, path: prospectPath(randomProspect()) }) },
+      ],
+    },
+    { name: 'first page sorted by -updatedAt', requests: [{ path: firstPage }] },
+    { name: `page ${whole(DEEP_PAGE)} cursors deep`, requests: [{ path: deepPage }] },
+  ];
+  console.log(
+    `\nautocannon: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario after ${WARM_UP_SECONDS} s warm-up`,
+  );
+  const measurements: Measurement[] = [];
+  for (const scenario of scenarios) measurements.push(await measure(origin, scenario));
+  report(measurements);
+}
+
+async function main(): Promise<void> {
+  const processors = cpus();
+  console.log('API benchmark');
+  console.log(`  Date: ${new Date().toISOString()}`);
+  console.log(`  Node: ${process.version} (${platform()} ${arch()})`);
+  console.log(`  CPU:  ${processors[0]?.model ?? 'unknown'} × ${processors.length}`);
+  console.log(
+    `  Data: ${whole(PROSPECTS * NUMBERS_PER_PROSPECT)} phone numbers over ${whole(PROSPECTS)} prospects\n`,
+  );
+
+  const directory = mkdtempSync(join(tmpdir(), 'bench-api-'));
+  let server: ServerProcess | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaned ??= (async () => {
+      await server?.stop();
+      rmSync(directory, { recursive: true, force: true });
+    })());
+  const interrupt = () => {
+    console.error('\nInterrupted: stopping the server and deleting the temporary directory');
+    void cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    server = startServer(directory, await freePort());
+    console.log(`Seeding a fresh database in ${directory} …`);
+    const started = performance.now();
+    const { origin, seededSeconds } = await server.ready;
+    console.log(
+      `Seeded in ${seededSeconds.toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await benchmark(origin);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nBenchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
