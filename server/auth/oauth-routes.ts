@@ -8,7 +8,7 @@ import type { ServerConfig } from '../config';
 import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { DEFAULT_SCOPE, isScope } from './scopes';
-import { hashToken, issueTokens, randomToken, revokeFamily } from './tokens';
+import { hashToken, randomToken, type TokenService } from './tokens';
 
 /** The one registered client: the admin app itself, a public client that must use PKCE. */
 export const APP_CLIENT_ID = 'phone-numbers-admin';
@@ -17,6 +17,7 @@ const CODE_TTL_MS = 60_000;
 interface OauthOptions {
   db: Kysely<Database>;
   config: ServerConfig;
+  tokens: TokenService;
   now: () => number;
 }
 
@@ -195,7 +196,7 @@ async function formFields(c: Context): Promise<Record<string, string> | undefine
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 
-export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
+export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
   const app = new Hono();
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -350,7 +351,7 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
       if (!grant) return tokenError(c, 'invalid_grant', 'The authorization code is not valid.');
       if (grant.consumed_at !== null) {
         // A replayed code may have been stolen: the tokens it gave out are revoked too (RFC 6749 §4.1.2).
-        await revokeFamily(db, codeHash, at);
+        await tokens.revokeFamily(codeHash);
         return tokenError(c, 'invalid_grant', 'The authorization code was already used.');
       }
       await db
@@ -372,17 +373,12 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
       }
       c.header('Cache-Control', 'no-store');
       return c.json(
-        await issueTokens(
-          db,
-          {
-            userId: grant.user_id,
-            clientId: APP_CLIENT_ID,
-            scope: grant.scope,
-            familyId: codeHash,
-          },
-          at,
-          config.tokenTtlSeconds,
-        ),
+        await tokens.issue({
+          userId: grant.user_id,
+          clientId: APP_CLIENT_ID,
+          scope: grant.scope,
+          familyId: codeHash,
+        }),
       );
     }
 
@@ -398,7 +394,7 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
       if (!stored) return tokenError(c, 'invalid_grant', 'The refresh token is not valid.');
       if (stored.revoked_at !== null) {
         // Rotation means a used refresh token should never come back; if it does, end the whole session.
-        await revokeFamily(db, stored.family_id, at);
+        await tokens.revokeFamily(stored.family_id);
         return tokenError(c, 'invalid_grant', 'The refresh token was already used; sign in again.');
       }
       if (stored.expires_at <= iso(at))
@@ -410,17 +406,12 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
         .execute();
       c.header('Cache-Control', 'no-store');
       return c.json(
-        await issueTokens(
-          db,
-          {
-            userId: stored.user_id,
-            clientId: APP_CLIENT_ID,
-            scope: stored.scope,
-            familyId: stored.family_id,
-          },
-          at,
-          config.tokenTtlSeconds,
-        ),
+        await tokens.issue({
+          userId: stored.user_id,
+          clientId: APP_CLIENT_ID,
+          scope: stored.scope,
+          familyId: stored.family_id,
+        }),
       );
     }
 
@@ -446,7 +437,7 @@ export function oauthRoutes({ db, config, now }: OauthOptions): Hono {
       .select('family_id')
       .where('token_hash', '=', hashToken(token))
       .executeTakeFirst();
-    if (stored) await revokeFamily(db, stored.family_id, now());
+    if (stored) await tokens.revokeFamily(stored.family_id);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 200);
   });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Principal } from './governance';
@@ -7,8 +7,7 @@ import { DEFAULT_SCOPE } from './scopes';
 /** Refresh tokens outlive access tokens; rotation replaces one on every use. */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('base64url');
+export const hashToken = (token: string): string => hash('sha256', token, 'base64url');
 
 export const randomToken = (): string => randomBytes(32).toString('base64url');
 
@@ -26,51 +25,6 @@ export const DEVELOPMENT_TOKENS: Readonly<Record<string, { userId: number; scope
 
 const scopeSet = (scope: string): ReadonlySet<string> => new Set(scope.split(' ').filter(Boolean));
 
-async function principalFor(
-  db: Kysely<Database>,
-  userId: number,
-  scope: string,
-  tokenKey: string,
-): Promise<Principal | undefined> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'first_name', 'last_name', 'role'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user) return undefined;
-  return {
-    userId: user.id,
-    name: `${user.first_name} ${user.last_name}`,
-    role: user.role,
-    scopes: scopeSet(scope),
-    tokenKey,
-  };
-}
-
-/** The principal a bearer token stands for, or undefined if it is unknown, revoked or expired. */
-export async function authenticate(
-  db: Kysely<Database>,
-  token: string,
-  nowMs: number,
-  production: boolean,
-): Promise<Principal | undefined> {
-  const tokenKey = hashToken(token);
-  const development =
-    production || !Object.hasOwn(DEVELOPMENT_TOKENS, token) ? undefined : DEVELOPMENT_TOKENS[token];
-  if (development) {
-    return principalFor(db, development.userId, development.scope, tokenKey);
-  }
-  const row = await db
-    .selectFrom('oauth_tokens')
-    .select(['user_id', 'scope'])
-    .where('token_hash', '=', tokenKey)
-    .where('kind', '=', 'access')
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date(nowMs).toISOString())
-    .executeTakeFirst();
-  return row ? principalFor(db, row.user_id, row.scope, tokenKey) : undefined;
-}
-
 export interface IssuedTokens {
   access_token: string;
   token_type: 'Bearer';
@@ -80,61 +34,168 @@ export interface IssuedTokens {
   created_at: number;
 }
 
-/** Stores (hashes of) a new access and refresh token in a family; rotation keeps the family. */
-export async function issueTokens(
-  db: Kysely<Database>,
-  grant: { userId: number; clientId: string; scope: string; familyId: string },
-  nowMs: number,
-  accessTtlSeconds: number,
-): Promise<IssuedTokens> {
-  const accessToken = randomToken();
-  const refreshToken = randomToken();
-  const createdAt = new Date(nowMs).toISOString();
-  const common = {
-    family_id: grant.familyId,
-    client_id: grant.clientId,
-    user_id: grant.userId,
-    scope: grant.scope,
-    revoked_at: null,
-    created_at: createdAt,
-  };
-  await db
-    .insertInto('oauth_tokens')
-    .values([
-      {
-        ...common,
-        token_hash: hashToken(accessToken),
-        kind: 'access',
-        expires_at: new Date(nowMs + accessTtlSeconds * 1000).toISOString(),
-      },
-      {
-        ...common,
-        token_hash: hashToken(refreshToken),
-        kind: 'refresh',
-        expires_at: new Date(nowMs + REFRESH_TOKEN_TTL_SECONDS * 1000).toISOString(),
-      },
-    ])
-    .execute();
-  return {
-    access_token: accessToken,
-    token_type: 'Bearer',
-    expires_in: accessTtlSeconds,
-    refresh_token: refreshToken,
-    scope: grant.scope,
-    created_at: Math.floor(nowMs / 1000),
-  };
+/** How long an authenticated token's principal is remembered; revocation forgets it at once. */
+const PRINCIPAL_CACHE_MS = 60_000;
+const PRINCIPAL_CACHE_SIZE = 10_000;
+
+interface CachedPrincipal {
+  principal: Principal;
+  familyId: string | undefined;
+  validUntil: number;
 }
 
-/** Revokes every token of a family: used when a refresh token or an authorization code is replayed. */
-export async function revokeFamily(
-  db: Kysely<Database>,
-  familyId: string,
-  nowMs: number,
-): Promise<void> {
-  await db
-    .updateTable('oauth_tokens')
-    .set({ revoked_at: new Date(nowMs).toISOString() })
-    .where('family_id', '=', familyId)
-    .where('revoked_at', 'is', null)
-    .execute();
+export interface TokenService {
+  /** The principal a bearer token stands for, or undefined if it is unknown, revoked or expired. */
+  authenticate: (token: string) => Promise<Principal | undefined>;
+  /** Stores (hashes of) a new access and refresh token in a family; rotation keeps the family. */
+  issue: (grant: {
+    userId: number;
+    clientId: string;
+    scope: string;
+    familyId: string;
+  }) => Promise<IssuedTokens>;
+  /** Revokes every token of a family: sign-out, or a replayed refresh token or authorization code. */
+  revokeFamily: (familyId: string) => Promise<void>;
+}
+
+/**
+ * Tokens for one server. Looking a token and its user up costs two queries, more than the rest of a small
+ * request, so an authenticated principal is remembered for a minute (never past the token's expiry), and
+ * forgotten as soon as its family is revoked.
+ */
+export function createTokenService(options: {
+  db: Kysely<Database>;
+  production: boolean;
+  accessTtlSeconds: number;
+  now: () => number;
+}): TokenService {
+  const { db, production, accessTtlSeconds, now } = options;
+  const cache = new Map<string, CachedPrincipal>();
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  function remember(tokenKey: string, entry: CachedPrincipal) {
+    if (cache.size >= PRINCIPAL_CACHE_SIZE) {
+      const oldest = cache.keys().next();
+      if (!oldest.done) cache.delete(oldest.value);
+    }
+    cache.set(tokenKey, entry);
+  }
+
+  async function principalFor(
+    userId: number,
+    scope: string,
+    tokenKey: string,
+  ): Promise<Principal | undefined> {
+    const user = await db
+      .selectFrom('users')
+      .select(['id', 'first_name', 'last_name', 'role'])
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) return undefined;
+    return {
+      userId: user.id,
+      name: `${user.first_name} ${user.last_name}`,
+      role: user.role,
+      scopes: scopeSet(scope),
+      tokenKey,
+    };
+  }
+
+  async function lookUp(
+    token: string,
+    tokenKey: string,
+    nowMs: number,
+  ): Promise<CachedPrincipal | undefined> {
+    const development =
+      production || !Object.hasOwn(DEVELOPMENT_TOKENS, token)
+        ? undefined
+        : DEVELOPMENT_TOKENS[token];
+    if (development) {
+      const principal = await principalFor(development.userId, development.scope, tokenKey);
+      return (
+        principal && { principal, familyId: undefined, validUntil: nowMs + PRINCIPAL_CACHE_MS }
+      );
+    }
+    const row = await db
+      .selectFrom('oauth_tokens')
+      .select(['user_id', 'scope', 'family_id', 'expires_at'])
+      .where('token_hash', '=', tokenKey)
+      .where('kind', '=', 'access')
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', iso(nowMs))
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const principal = await principalFor(row.user_id, row.scope, tokenKey);
+    return (
+      principal && {
+        principal,
+        familyId: row.family_id,
+        validUntil: Math.min(nowMs + PRINCIPAL_CACHE_MS, Date.parse(row.expires_at)),
+      }
+    );
+  }
+
+  return {
+    authenticate: async (token) => {
+      const tokenKey = hashToken(token);
+      const nowMs = now();
+      const cached = cache.get(tokenKey);
+      if (cached && cached.validUntil > nowMs) return cached.principal;
+      cache.delete(tokenKey);
+      const found = await lookUp(token, tokenKey, nowMs);
+      if (!found) return undefined;
+      remember(tokenKey, found);
+      return found.principal;
+    },
+
+    issue: async (grant) => {
+      const nowMs = now();
+      const accessToken = randomToken();
+      const refreshToken = randomToken();
+      const common = {
+        family_id: grant.familyId,
+        client_id: grant.clientId,
+        user_id: grant.userId,
+        scope: grant.scope,
+        revoked_at: null,
+        created_at: iso(nowMs),
+      };
+      await db
+        .insertInto('oauth_tokens')
+        .values([
+          {
+            ...common,
+            token_hash: hashToken(accessToken),
+            kind: 'access',
+            expires_at: iso(nowMs + accessTtlSeconds * 1000),
+          },
+          {
+            ...common,
+            token_hash: hashToken(refreshToken),
+            kind: 'refresh',
+            expires_at: iso(nowMs + REFRESH_TOKEN_TTL_SECONDS * 1000),
+          },
+        ])
+        .execute();
+      return {
+        access_token: accessToken,
+        token_type: 'Bearer',
+        expires_in: accessTtlSeconds,
+        refresh_token: refreshToken,
+        scope: grant.scope,
+        created_at: Math.floor(nowMs / 1000),
+      };
+    },
+
+    revokeFamily: async (familyId) => {
+      for (const [tokenKey, entry] of cache)
+        if (entry.familyId === familyId) cache.delete(tokenKey);
+      await db
+        .updateTable('oauth_tokens')
+        .set({ revoked_at: iso(now()) })
+        .where('family_id', '=', familyId)
+        .where('revoked_at', 'is', null)
+        .execute();
+    },
+  };
 }
