@@ -1,4 +1,4 @@
-import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import {
   encodeCursor,
   type CollectionQuery,
@@ -17,20 +17,38 @@ export function columnValue(row: object, column: string): KeyValue {
   return value;
 }
 
+/**
+ * Puts a value into a query as a parameter. Conditions take it as an argument so that a query's SQL can be
+ * compiled once per shape and reused with other values (see collection-query.ts).
+ */
+export type Bind = <T extends KeyValue>(value: T) => RawBuilder<T>;
+
+export const bindValue: Bind = <T extends KeyValue>(value: T) => sql<T>`${value}`;
+
 /** A filter as SQL: its terms OR-ed, equal values folded into one IN list. */
-export function filterCondition({ spec, terms }: ParsedFilter): Expression<SqlBool> {
+export function filterCondition({ spec, terms }: ParsedFilter, bind: Bind): Expression<SqlBool> {
   const column = sql.ref(spec.column);
-  const equals = terms.flatMap((term) => (term.kind === 'equals' ? [term.value] : []));
+  const equals = terms.flatMap((term) => (term.kind === 'equals' ? [bind(term.value)] : []));
   const parts = terms.flatMap((term) => {
     if (term.kind === 'equals') return [];
     const bounds = [
-      ...(term.from === undefined ? [] : [sql`${column} >= ${term.from}`]),
-      ...(term.to === undefined ? [] : [sql`${column} <= ${term.to}`]),
+      ...(term.from === undefined ? [] : [sql`${column} >= ${bind(term.from)}`]),
+      ...(term.to === undefined ? [] : [sql`${column} <= ${bind(term.to)}`]),
     ];
     return [bounds.length === 0 ? sql`1 = 1` : sql`(${sql.join(bounds, sql` and `)})`];
   });
   if (equals.length > 0) parts.unshift(sql`${column} in (${sql.join(equals)})`);
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
+}
+
+/** What decides a filter's SQL text, apart from its values. */
+export function filterShape({ name, terms }: ParsedFilter): string {
+  const kinds = terms.map((term) =>
+    term.kind === 'equals'
+      ? 'e'
+      : `r${term.from === undefined ? '' : 'f'}${term.to === undefined ? '' : 't'}`,
+  );
+  return `${name}:${kinds.join('')}`;
 }
 
 /**
@@ -42,21 +60,23 @@ export function keysetCondition(
   sort: readonly SortKey[],
   cursor: Cursor,
   side: 'after' | 'before',
+  bind: Bind,
 ): Expression<SqlBool> {
+  const value = (index: number) => bind(cursor.values[index] ?? 0);
   const greater = (key: SortKey) => (key.descending ? side === 'before' : side === 'after');
   const alternatives = sort.map((key, index) => {
     const equalities = sort
       .slice(0, index)
-      .map((previous, j) => sql`${sql.ref(previous.column)} = ${cursor.values[j]}`);
+      .map((previous, j) => sql`${sql.ref(previous.column)} = ${value(j)}`);
     const comparison = greater(key)
-      ? sql`${sql.ref(key.column)} > ${cursor.values[index]}`
-      : sql`${sql.ref(key.column)} < ${cursor.values[index]}`;
+      ? sql`${sql.ref(key.column)} > ${value(index)}`
+      : sql`${sql.ref(key.column)} < ${value(index)}`;
     return sql`(${sql.join([...equalities, comparison], sql` and `)})`;
   });
   if (cursor.inclusive) {
     alternatives.push(
       sql`(${sql.join(
-        sort.map((key, index) => sql`${sql.ref(key.column)} = ${cursor.values[index]}`),
+        sort.map((key, index) => sql`${sql.ref(key.column)} = ${value(index)}`),
         sql` and `,
       )})`,
     );
@@ -64,8 +84,8 @@ export function keysetCondition(
   const first = sort[0];
   if (first === undefined) return sql<SqlBool>`1 = 1`;
   const loose = greater(first)
-    ? sql`${sql.ref(first.column)} >= ${cursor.values[0]}`
-    : sql`${sql.ref(first.column)} <= ${cursor.values[0]}`;
+    ? sql`${sql.ref(first.column)} >= ${value(0)}`
+    : sql`${sql.ref(first.column)} <= ${value(0)}`;
   return sql<SqlBool>`(${loose} and (${sql.join(alternatives, sql` or `)}))`;
 }
 
@@ -81,12 +101,15 @@ export function orderTerms(sort: readonly SortKey[], reverse: boolean): OrderTer
   }));
 }
 
-/** Runs the query a page needs: given extra conditions, an order (reversed or not) and a limit. */
-export type PageSelect<Row> = (
-  conditions: readonly Expression<SqlBool>[],
-  order: readonly OrderTerm[],
-  limit: number,
-) => Promise<Row[]>;
+/**
+ * Runs the query a page needs: rows on one side of a cursor (or from the start), in the sort order read
+ * from that side, at most `limit` of them.
+ */
+export type PageSelect<Row> = (request: {
+  cursor: Cursor | undefined;
+  side: 'after' | 'before';
+  limit: number;
+}) => Promise<Row[]>;
 
 export interface Page<Row> {
   rows: Row[];
@@ -103,21 +126,16 @@ export async function fetchPage<Row>(
   keyOf: (row: Row) => KeyValue[],
   select: PageSelect<Row>,
 ): Promise<Page<Row>> {
-  const { sort, pageSize, after, before } = query;
+  const { pageSize, after, before } = query;
   const exists = async (cursor: Cursor, side: 'after' | 'before') =>
-    (await select([keysetCondition(sort, cursor, side)], orderTerms(sort, side === 'before'), 1))
-      .length > 0;
+    (await select({ cursor, side, limit: 1 })).length > 0;
   const flipped = (cursor: Cursor): Cursor => ({
     values: cursor.values,
     inclusive: !cursor.inclusive,
   });
 
   if (before) {
-    const found = await select(
-      [keysetCondition(sort, before, 'before')],
-      orderTerms(sort, true),
-      pageSize + 1,
-    );
+    const found = await select({ cursor: before, side: 'before', limit: pageSize + 1 });
     const rows = found.slice(0, pageSize).reverse();
     const first = rows[0];
     const last = rows.at(-1);
@@ -127,11 +145,7 @@ export async function fetchPage<Row>(
     return { rows, prev, next: (await exists(nextAnchor, 'after')) ? nextAnchor : undefined };
   }
 
-  const found = await select(
-    after ? [keysetCondition(sort, after, 'after')] : [],
-    orderTerms(sort, false),
-    pageSize + 1,
-  );
+  const found = await select({ cursor: after, side: 'after', limit: pageSize + 1 });
   const rows = found.slice(0, pageSize);
   const first = rows[0];
   const last = rows.at(-1);
@@ -179,32 +193,4 @@ export function collectionLinks(
     ...(page.prev ? { prev: withCursor('page[before]', page.prev) } : {}),
     ...(page.next ? { next: withCursor('page[after]', page.next) } : {}),
   };
-}
-
-/**
- * One page of a collection and, when asked, its total: `base` selects the rows, `conditions` are the
- * resource's filters; the keyset, order and limit are added here.
- */
-export async function listCollection<DB, TB extends keyof DB, Row extends object>(
-  base: SelectQueryBuilder<DB, TB, Row>,
-  conditions: readonly Expression<SqlBool>[],
-  query: CollectionQuery,
-): Promise<{ page: Page<Row>; count: number | undefined }> {
-  const filtered = conditions.reduce((builder, condition) => builder.where(condition), base);
-  const page = await fetchPage<Row>(
-    query,
-    (row) => query.sort.map((key) => columnValue(row, key.column)),
-    (extra, order, limit) => {
-      let builder = extra.reduce((b, condition) => b.where(condition), filtered);
-      for (const term of order) builder = builder.orderBy(sql.ref(term.column), term.direction);
-      return builder.limit(limit).execute();
-    },
-  );
-  if (!query.count) return { page, count: undefined };
-  const total = await filtered
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('count'))
-    .$castTo<{ count: number }>()
-    .executeTakeFirstOrThrow();
-  return { page, count: total.count };
 }

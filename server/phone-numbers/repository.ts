@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
-import { filterCondition, listCollection } from '../http/pagination';
+import { filterConditions, listCollection } from '../http/collection-query';
 import type { CollectionQuery } from '../http/query';
 
 /** A phone number with the owner of its prospect, which every authorization decision needs. */
@@ -29,7 +29,11 @@ function selectWithOwner(db: Kysely<Database>) {
 }
 
 export function listPhoneNumbers(db: Kysely<Database>, query: CollectionQuery) {
-  return listCollection(selectWithOwner(db), query.filters.map(filterCondition), query);
+  return listCollection(
+    db,
+    { name: 'phoneNumbers', base: () => selectWithOwner(db), ...filterConditions(query.filters) },
+    query,
+  );
 }
 
 export function findPhoneNumber(

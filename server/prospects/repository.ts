@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProspectRow } from '../db/schema';
-import { filterCondition, listCollection } from '../http/pagination';
+import { filterConditions, listCollection } from '../http/collection-query';
+import type { Bind } from '../http/pagination';
 import type { CollectionQuery } from '../http/query';
 import { phoneNumbersOfProspects } from '../phone-numbers/repository';
 import type { ResourceContext } from '../http/resource-context';
@@ -13,19 +14,30 @@ const selectProspects = (db: Kysely<Database>) => db.selectFrom('prospects as p'
 const PREFIX_END = '\u{10FFFF}';
 
 /** Prefix search on the full name, the last name or the company, each an index range scan. */
-function searchCondition(text: string): Expression<SqlBool> | undefined {
-  const key = searchKey(text);
-  if (key === '') return undefined;
+function searchCondition(key: string, bind: Bind): Expression<SqlBool> {
   const ranges = ['p.search_name', 'p.search_last_name', 'p.search_company'].map(
-    (column) => sql`(${sql.ref(column)} >= ${key} and ${sql.ref(column)} < ${key + PREFIX_END})`,
+    (column) =>
+      sql`(${sql.ref(column)} >= ${bind(key)} and ${sql.ref(column)} < ${bind(key + PREFIX_END)})`,
   );
   return sql<SqlBool>`(${sql.join(ranges, sql` or `)})`;
 }
 
 export function listProspects(db: Kysely<Database>, query: CollectionQuery) {
-  const search = query.search === undefined ? undefined : searchCondition(query.search);
-  const conditions = [...query.filters.map(filterCondition), ...(search ? [search] : [])];
-  return listCollection(selectProspects(db), conditions, query);
+  const key = query.search === undefined ? '' : searchKey(query.search);
+  const filters = filterConditions(query.filters);
+  return listCollection(
+    db,
+    {
+      name: 'prospects',
+      base: () => selectProspects(db),
+      conditions: (bind) => [
+        ...filters.conditions(bind),
+        ...(key === '' ? [] : [searchCondition(key, bind)]),
+      ],
+      shape: `${filters.shape}|${key === '' ? '' : 'q'}`,
+    },
+    query,
+  );
 }
 
 export function findProspect(db: Kysely<Database>, id: number): Promise<ProspectRow | undefined> {

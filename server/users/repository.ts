@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
-import { filterCondition, listCollection } from '../http/pagination';
+import { filterConditions, listCollection } from '../http/collection-query';
 import type { CollectionQuery } from '../http/query';
 
 const selectUsers = (db: Kysely<Database>) => db.selectFrom('users as u').selectAll('u');
 
 export function listUsers(db: Kysely<Database>, query: CollectionQuery) {
-  return listCollection(selectUsers(db), query.filters.map(filterCondition), query);
+  return listCollection(
+    db,
+    { name: 'users', base: () => selectUsers(db), ...filterConditions(query.filters) },
+    query,
+  );
 }
 
 export function findUsers(db: Kysely<Database>, ids: readonly number[]): Promise<UserRow[]> {
