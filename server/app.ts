@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Kysely } from 'kysely';
 import { oauthRoutes } from './auth/oauth-routes';
-import { authenticate } from './auth/tokens';
+import { createTokenService } from './auth/tokens';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
 import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
-import { API_PATH } from './http/route-helpers';
+import { API_PATH, requestHeader, requestUrl } from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
@@ -34,6 +35,10 @@ export interface AppOptions {
 }
 
 const HOUR_MS = 3_600_000;
+
+const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
+
+const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/');
 
 /** The peer address, for rate-limiting requests without a valid token; "unknown" outside Node's server. */
 function clientAddress(connection: () => { remote: { address?: string | undefined } }): string {
@@ -60,10 +65,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       console.error(error);
     });
   const limiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
+  const tokens = createTokenService({
+    db,
+    production: config.production,
+    accessTtlSeconds: config.tokenTtlSeconds,
+    now,
+  });
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    c.set('responseHeaders', { ...SECURITY_HEADERS });
+    if (!isApiPath(c.req.path)) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    }
     await next();
     // The path only: query strings can carry authorization codes and are never logged.
     log(
@@ -71,41 +86,28 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
   });
 
-  app.use('*', async (c, next) => {
-    await next();
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    c.res.headers.set('Referrer-Policy', 'no-referrer');
-  });
-
-  app.route('/oauth', oauthRoutes({ db, config, now }));
+  app.route('/oauth', oauthRoutes({ db, config, tokens, now }));
 
   const openApi = JSON.stringify(openApiDocument());
   const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const token = bearerToken(c.req.header('Authorization'));
-    const principal = token ? await authenticate(db, token, now(), config.production) : undefined;
+    const token = bearerToken(requestHeader(c, 'Authorization'));
+    const principal = token ? await tokens.authenticate(token) : undefined;
     const state = limiter.hit(
       principal ? `token:${principal.tokenKey}` : `ip:${clientAddress(() => getConnInfo(c))}`,
     );
-    const withRateLimit = (response: Response) => {
-      for (const [name, value] of Object.entries(rateLimitHeaders(state)))
-        response.headers.set(name, value);
-      return response;
-    };
-    if (!state.allowed) return withRateLimit(problemResponse(rateLimited(state.retryAfterSeconds)));
+    const headers = Object.assign(c.var.responseHeaders, rateLimitHeaders(state));
+    if (!state.allowed) return problemResponse(rateLimited(state.retryAfterSeconds), headers);
     if (c.req.path === `${API_PATH}/openapi.json`) {
-      return withRateLimit(
-        new Response(openApi, { headers: { 'Content-Type': 'application/json' } }),
-      );
+      return new Response(openApi, { headers: { ...headers, 'Content-Type': 'application/json' } });
     }
     if (!principal) {
       const detail = token
         ? 'The access token is not valid or has expired; sign in again or refresh it.'
         : 'Send an access token: Authorization: Bearer <token>.';
-      return withRateLimit(problemResponse(unauthorized(detail)));
+      return problemResponse(unauthorized(detail), headers);
     }
     c.set('principal', principal);
     await next();
-    withRateLimit(c.res);
   };
   app.use(`${API_PATH}/*`, authenticateRequest);
   // Like Outreach's API root: who the token acts for, so an app can say who is signed in.
@@ -113,10 +115,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const principal = c.get('principal');
     const [user] = await findUsers(db, [principal.userId]);
     if (!user) throw notFound('The user of this token no longer exists.');
-    return documentResponse({
+    return documentResponse(c, {
       meta: {
         user: userResource(user, {
-          apiBase: new URL(c.req.url).origin + API_PATH,
+          apiBase: requestUrl(c).origin + API_PATH,
           fields: new Map(),
         }),
         token: { scopes: [...principal.scopes].sort() },
@@ -136,7 +138,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
     app.use('*', serveStatic({ root }));
     app.get('*', (c) => {
-      if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/oauth/')) return c.notFound();
+      if (isApiPath(c.req.path) || c.req.path.startsWith('/oauth/')) return c.notFound();
       c.header('Cache-Control', 'no-cache');
       c.header(
         'Content-Security-Policy',
@@ -147,15 +149,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   }
 
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) {
-      return problemResponse(notFound(`There is no ${c.req.path.slice(0, 100)} endpoint.`));
+    if (isApiPath(c.req.path)) {
+      return problemResponse(
+        notFound(`There is no ${c.req.path.slice(0, 100)} endpoint.`),
+        c.var.responseHeaders,
+      );
     }
     return c.text('Not found', 404);
   });
   app.onError((error, c) => {
     const problem = toProblem(error, logError);
-    if (c.req.path.startsWith('/api/')) return problemResponse(problem);
-    return new Response(problem.errors[0]?.detail ?? 'Error', { status: problem.status });
+    if (isApiPath(c.req.path)) return problemResponse(problem, c.var.responseHeaders);
+    return c.text(problem.errors[0]?.detail ?? 'Error', problem.status as ContentfulStatusCode);
   });
   return app;
 }

@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { configFromEnvironment } from './config';
 import { openDatabase } from './db/database';
 import { seedIfEmpty } from './db/seed';
+import { batchedLines } from './http/request-log';
 
 /**
  * Starts the server: `--with-app` also serves the built single-page app from dist/. Creates and seeds
@@ -31,9 +32,11 @@ async function main() {
     );
   }
 
+  const requestLog = batchedLines((chunk) => process.stdout.write(chunk));
   const app = createApp({
     db: database.db,
     config,
+    log: requestLog.log,
     appDirectory: withApp ? appDirectory : undefined,
   });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -50,6 +53,7 @@ async function main() {
     stopping = true;
     console.log(`${signal}: finishing requests in flight, then closing the database`);
     server.close(() => {
+      requestLog.flush();
       database
         .close()
         .then(() => process.exit(0))

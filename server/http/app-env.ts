@@ -1,6 +1,13 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Principal } from '../auth/governance';
 
-/** Hono context variables: the authenticated principal, set by the API's auth middleware. */
+/**
+ * Hono context: Node's request when the app runs on @hono/node-server (absent when a test calls
+ * app.request()); the authenticated principal, set by the API's auth middleware; and the headers every
+ * API response carries (security and rate-limit headers), which API responses are built with in one go
+ * because adding headers to a finished response costs more than building it.
+ */
 export interface AppEnv {
-  Variables: { principal: Principal };
+  Bindings: Partial<HttpBindings>;
+  Variables: { principal: Principal; responseHeaders: Record<string, string> };
 }

@@ -14,15 +14,28 @@ export interface ErrorObject {
   source?: ErrorSource;
 }
 
-/** A failure the client can act on: becomes a JSON:API error document with this status. */
+/**
+ * A failure the client can act on: becomes a JSON:API error document with this status. It is control
+ * flow, not a bug, so it skips capturing a stack trace (which costs more than the rest of a 404).
+ */
 export class ApiProblem extends Error {
+  readonly status: number;
+  readonly errors: readonly ErrorObject[];
+  readonly headers: Readonly<Record<string, string>>;
+
   constructor(
-    readonly status: number,
-    readonly errors: readonly ErrorObject[],
-    readonly headers: Readonly<Record<string, string>> = {},
+    status: number,
+    errors: readonly ErrorObject[],
+    headers: Readonly<Record<string, string>> = {},
   ) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(errors.map((error) => error.detail).join('; '));
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'ApiProblem';
+    this.status = status;
+    this.errors = errors;
+    this.headers = headers;
   }
 }
 
@@ -133,13 +146,19 @@ const internalError = () =>
     ),
   ]);
 
-export function problemResponse(failure: ApiProblem): Response {
-  const headers = new Headers(failure.headers);
-  headers.set('Content-Type', JSON_API_MEDIA_TYPE);
-  headers.set('Cache-Control', 'no-store');
+/** The error document of a failure, with the headers every response carries. */
+export function problemResponse(
+  failure: ApiProblem,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
   return new Response(JSON.stringify({ errors: failure.errors }), {
     status: failure.status,
-    headers,
+    headers: {
+      ...headers,
+      ...failure.headers,
+      'Content-Type': JSON_API_MEDIA_TYPE,
+      'Cache-Control': 'no-store',
+    },
   });
 }
 

@@ -1,15 +1,23 @@
 import type { Context } from 'hono';
+import type { AppEnv } from './app-env';
 import { malformedBody, unsupportedMediaType } from './errors';
 import { JSON_API_MEDIA_TYPE } from './media-type';
+import { requestHeader } from './route-helpers';
 
 export function documentResponse(
+  c: Context<AppEnv>,
   document: unknown,
   status = 200,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
   return new Response(status === 204 ? null : JSON.stringify(document), {
     status,
-    headers: { 'Content-Type': JSON_API_MEDIA_TYPE, 'Cache-Control': 'no-store', ...headers },
+    headers: {
+      ...c.var.responseHeaders,
+      'Content-Type': JSON_API_MEDIA_TYPE,
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
   });
 }
 
@@ -24,8 +32,8 @@ function hasJsonApiMediaType(contentType: string | undefined): boolean {
 }
 
 /** Reads a request document: 415 for another media type, 400 when it is not JSON. */
-export async function readDocument(c: Context): Promise<unknown> {
-  if (!hasJsonApiMediaType(c.req.header('Content-Type'))) throw unsupportedMediaType();
+export async function readDocument(c: Context<AppEnv>): Promise<unknown> {
+  if (!hasJsonApiMediaType(requestHeader(c, 'Content-Type'))) throw unsupportedMediaType();
   const text = await c.req.text();
   if (text.trim() === '')
     throw malformedBody('The request body is empty; send a JSON:API document.');

@@ -18,7 +18,7 @@ import { MAX_BODY_BYTES } from '../http/media-type';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import type { ResourceContext } from '../http/resource-context';
-import { idParam, resourceContext, searchParams } from '../http/route-helpers';
+import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { findProspect, prospectResourcesByIds } from '../prospects/repository';
 import {
   deletePhoneNumber,
@@ -86,7 +86,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     checkIncludes(principal, query);
     const { page, count } = await listPhoneNumbers(db, query);
     const context = resourceContext(c, query);
-    return documentResponse({
+    return documentResponse(c, {
       data: page.rows.map((row) => phoneNumberResource(row, context)),
       ...(query.include.has('prospect')
         ? {
@@ -97,7 +97,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
             ),
           }
         : {}),
-      links: collectionLinks(new URL(c.req.url), query.sort, page),
+      links: collectionLinks(requestUrl(c), query.sort, page),
       ...(count === undefined ? {} : { meta: { count } }),
     });
   });
@@ -111,7 +111,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const row = await findPhoneNumber(db, id);
     if (!row) throw notFound(`There is no phone number with id ${id}.`);
     enforce(decide(principal, 'phoneNumbers', 'read', row.owner_id));
-    return documentResponse(await singleDocument(row, query, resourceContext(c, query)));
+    return documentResponse(c, await singleDocument(row, query, resourceContext(c, query)));
   });
 
   app.post('/', limitBody, async (c) => {
@@ -169,7 +169,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     if (!created) throw new Error('The new phone number could not be read back');
     const context = resourceContext(c, query);
     const document = await singleDocument(created, query, context);
-    return documentResponse(document, 201, { Location: document.data.links.self });
+    return documentResponse(c, document, 201, { Location: document.data.links.self });
   });
 
   app.patch('/:id', limitBody, async (c) => {
@@ -221,7 +221,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
       return findPhoneNumber(trx, id);
     });
     if (!updated) throw new Error('The phone number could not be read back');
-    return documentResponse(await singleDocument(updated, query, resourceContext(c, query)));
+    return documentResponse(c, await singleDocument(updated, query, resourceContext(c, query)));
   });
 
   app.delete('/:id', async (c) => {

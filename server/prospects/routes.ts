@@ -7,7 +7,7 @@ import { methodNotAllowed, notFound } from '../http/errors';
 import { documentResponse } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
-import { idParam, resourceContext, searchParams } from '../http/route-helpers';
+import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { findUsers } from '../users/repository';
 import { userResource } from '../users/resource';
 import { findProspect, listProspects, prospectResources } from './repository';
@@ -39,14 +39,14 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     checkIncludes(principal, query);
     const { page, count } = await listProspects(db, query);
     const context = resourceContext(c, query);
-    return documentResponse({
+    return documentResponse(c, {
       data: await prospectResources(db, page.rows, context),
       ...(await includedOwners(
         page.rows.map((row) => row.owner_id),
         query,
         context.apiBase,
       )),
-      links: collectionLinks(new URL(c.req.url), query.sort, page),
+      links: collectionLinks(requestUrl(c), query.sort, page),
       ...(count === undefined ? {} : { meta: { count } }),
     });
   });
@@ -62,7 +62,7 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     enforce(decide(principal, 'prospects', 'read', row.owner_id));
     const context = resourceContext(c, query);
     const [data] = await prospectResources(db, [row], context);
-    return documentResponse({
+    return documentResponse(c, {
       data,
       ...(await includedOwners([row.owner_id], query, context.apiBase)),
     });

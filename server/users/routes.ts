@@ -7,7 +7,7 @@ import { methodNotAllowed, notFound } from '../http/errors';
 import { documentResponse } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery } from '../http/query';
-import { idParam, resourceContext, searchParams } from '../http/route-helpers';
+import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { findUsers, listUsers } from './repository';
 import { userQuerySpec, userResource } from './resource';
 
@@ -19,9 +19,9 @@ export function userRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     const query = parseQuery(searchParams(c), userQuerySpec);
     const { page, count } = await listUsers(db, query);
     const context = resourceContext(c, query);
-    return documentResponse({
+    return documentResponse(c, {
       data: page.rows.map((row) => userResource(row, context)),
-      links: collectionLinks(new URL(c.req.url), query.sort, page),
+      links: collectionLinks(requestUrl(c), query.sort, page),
       ...(count === undefined ? {} : { meta: { count } }),
     });
   });
@@ -32,7 +32,7 @@ export function userRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     const id = idParam(c, 'user');
     const [row] = await findUsers(db, [id]);
     if (!row) throw notFound(`There is no user with id ${id}.`);
-    return documentResponse({ data: userResource(row, resourceContext(c, query)) });
+    return documentResponse(c, { data: userResource(row, resourceContext(c, query)) });
   });
 
   app.all('/', () => {
