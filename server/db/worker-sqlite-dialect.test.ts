@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from './database';
+import { seedIfEmpty } from './seed';
+
+const opened: { database: OpenedDatabase; directory: string }[] = [];
+afterEach(async () => {
+  for (const { database, directory } of opened.splice(0)) {
+    await database.close();
+    rmSync(directory, { recursive: true, force: true });
+  }
+});
+
+async function fresh() {
+  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-worker-'));
+  const database = await openDatabase(join(directory, 'db.sqlite'));
+  opened.push({ database, directory });
+  await seedIfEmpty(database.db);
+  return database.db;
+}
+
+const countNumbers = async (db: Awaited<ReturnType<typeof fresh>>) =>
+  Number(
+    (await sql<{ n: number }>`select count(*) as n from phone_numbers`.execute(db)).rows[0]?.n,
+  );
+
+describe('SQLite in a worker thread', () => {
+  it('answers many queries in flight at once, each with its own rows', async () => {
+    const db = await fresh();
+    const ids = Array.from({ length: 200 }, (_, index) => (index % 60) + 1);
+    const results = await Promise.all(
+      ids.map((id) =>
+        db
+          .selectFrom('prospects')
+          .select(['id', 'first_name'])
+          .where('id', '=', id)
+          .executeTakeFirst(),
+      ),
+    );
+    expect(results.map((row) => row?.id)).toEqual(ids);
+  });
+
+  it('keeps other queries out of a transaction until it ends, so they never see what it rolls back', async () => {
+    const db = await fresh();
+    const before = await countNumbers(db);
+    let insideTransaction = false;
+    const transaction = db
+      .transaction()
+      .execute(async (trx) => {
+        await trx
+          .insertInto('phone_numbers')
+          .values({
+            prospect_id: 3,
+            number: '+14155550199',
+            raw_number: null,
+            extension: null,
+            country_code: 'US',
+            phone_type: 'work',
+            status: 'unverified',
+            sort_order: 0,
+            status_changed_at: '2026-01-01T00:00:00.000Z',
+            created_at: '2026-01-01T00:00:00.000Z',
+            updated_at: '2026-01-01T00:00:00.000Z',
+          })
+          .execute();
+        insideTransaction = true;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error('changed my mind');
+      })
+      .catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(insideTransaction).toBe(true);
+    const seenDuring = await countNumbers(db);
+    expect(await transaction).toBeInstanceOf(Error);
+    expect(seenDuring).toBe(before);
+    expect(await countNumbers(db)).toBe(before);
+  });
+
+  it("reports SQLite's errors with their code", async () => {
+    const db = await fresh();
+    const failure = await db
+      .insertInto('users')
+      .values({
+        id: 1,
+        first_name: 'Copy',
+        last_name: 'Cat',
+        email: 'copy@example.com',
+        title: null,
+        role: 'rep',
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute()
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ name: 'SqliteError', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+  });
+});
