@@ -1,26 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberInput } from '../../src/lib/phone-number-rules';
-import { openDatabase, type OpenedDatabase } from './database';
+import { useTemporaryDatabases } from '../testing/temporary-database';
 import { seedIfEmpty } from './seed';
 
-const opened: { database: OpenedDatabase; directory: string }[] = [];
-afterEach(async () => {
-  for (const { database, directory } of opened.splice(0)) {
-    await database.close();
-    rmSync(directory, { recursive: true, force: true });
-  }
-});
-
-async function freshDatabase() {
-  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-seed-'));
-  const database = await openDatabase(join(directory, 'seed.sqlite'));
-  opened.push({ database, directory });
-  return database.db;
-}
+const freshDatabase = useTemporaryDatabases();
 
 async function dump(db: Awaited<ReturnType<typeof freshDatabase>>) {
   const tables = await Promise.all(

@@ -1,25 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenedDatabase } from './database';
+import { describe, expect, it } from 'vitest';
+import { useTemporaryDatabases } from '../testing/temporary-database';
 import { seedIfEmpty } from './seed';
 
-const opened: { database: OpenedDatabase; directory: string }[] = [];
-afterEach(async () => {
-  for (const { database, directory } of opened.splice(0)) {
-    await database.close();
-    rmSync(directory, { recursive: true, force: true });
-  }
-});
+const temporaryDatabase = useTemporaryDatabases();
 
 async function fresh() {
-  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-worker-'));
-  const database = await openDatabase(join(directory, 'db.sqlite'));
-  opened.push({ database, directory });
-  await seedIfEmpty(database.db);
-  return database.db;
+  const db = await temporaryDatabase();
+  await seedIfEmpty(db);
+  return db;
 }
 
 const countNumbers = async (db: Awaited<ReturnType<typeof fresh>>) =>
