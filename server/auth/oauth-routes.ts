@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
@@ -194,7 +193,8 @@ async function formFields(c: Context): Promise<Record<string, string> | undefine
 }
 
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
-const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
+/** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
+const s256 = hashToken;
 
 export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
   const app = new Hono();
