@@ -550,6 +550,8 @@ describe('creating phone numbers', () => {
         '/data/relationships',
       ],
       [{ data: { type: 'phoneNumber', extra: 1 } }, '/data/extra'],
+      [{ data: { type: 'phoneNumber', 'a/b~c': 1 } }, '/data/a~1b~0c'],
+      [{ data: { type: 'phoneNumber', relationships: { '~/': {} } } }, '/data/relationships/~0~1'],
       [{ data: { attributes: {} } }, '/data/type'],
     ];
     for (const [body, pointer] of shapes) {

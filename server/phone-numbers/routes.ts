@@ -5,7 +5,7 @@ import { formatInternational } from '../../src/lib/phone-number-rules';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { readResourceObject, readToOne } from '../http/document';
+import { pointerSegment, readResourceObject, readToOne } from '../http/document';
 import {
   methodNotAllowed,
   notFound,
@@ -58,7 +58,7 @@ function unknownRelationships(relationships: Record<string, unknown>): FieldProb
   return Object.keys(relationships)
     .filter((name) => name !== 'prospect')
     .map((name) => ({
-      pointer: `/data/relationships/${name.slice(0, 80)}`,
+      pointer: `/data/relationships/${pointerSegment(name)}`,
       detail: `A phone number has no relationship "${name.slice(0, 80)}"; it has prospect.`,
     }));
 }
