@@ -136,9 +136,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       await next();
       if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     });
-    app.use('*', serveStatic({ root }));
+    // Built files, in Brotli or gzip when the browser takes it; "/" and index.html go to the page below,
+    // which sends them with the Content-Security-Policy.
+    const files = serveStatic<AppEnv>({ root, precompressed: true });
+    const staticFiles: MiddlewareHandler<AppEnv> = (c, next) =>
+      c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next);
+    app.use('*', staticFiles);
     app.get('*', (c) => {
-      if (isApiPath(c.req.path) || c.req.path.startsWith('/oauth/')) return c.notFound();
+      const path = c.req.path;
+      if (isApiPath(path) || path.startsWith('/oauth/') || path.startsWith('/assets/')) {
+        return c.notFound();
+      }
       c.header('Cache-Control', 'no-cache');
       c.header(
         'Content-Security-Policy',

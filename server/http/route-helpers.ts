@@ -20,7 +20,9 @@ export function idParam(c: Context<AppEnv>, what: string): number {
  * Headers object from all of them first, which costs more than the rest of authenticating a request.
  */
 export function requestHeader(c: Context<AppEnv>, name: string): string | undefined {
-  const incoming = c.env.incoming;
+  // Undefined when the app is called through app.request(), as tests do.
+  const env = c.env as AppEnv['Bindings'] | undefined;
+  const incoming = env?.incoming;
   if (!incoming) return c.req.header(name);
   const value = incoming.headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;
