@@ -21,7 +21,8 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'src/lib/**/*.test.ts'],
+          // The phone-number rules are the server's too, so they are tested where the server runs.
+          include: ['server/**/*.test.ts', 'src/lib/phone-number-rules.test.ts'],
         },
       },
       {
@@ -29,7 +30,8 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx'],
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: ['src/lib/phone-number-rules.test.ts'],
           setupFiles: ['src/testing/setup.ts'],
         },
       },
