@@ -14,12 +14,28 @@ export type ApiErrorObject = z.output<typeof errorObjectSchema>;
 
 export const errorDocumentSchema = z.object({ errors: z.array(errorObjectSchema) });
 
-function describe(error: ApiErrorObject): string | undefined {
+/** An RFC 6750 / 6749 refusal, as a gateway or an OAuth server answers a bad token: not JSON:API. */
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+
+/** The sentence to show for one error object: `detail`, else Outreach's `details`, else `title`. */
+function describeApiError(error: ApiErrorObject): string | undefined {
   const details = Array.isArray(error.details) ? error.details.join(' ') : error.details;
   return error.detail ?? (details || undefined) ?? error.title;
 }
 
-/** A response the API refused, with the JSON:API `errors` it sent (none when the body was not JSON:API). */
+function messageOf(status: number, body: unknown, errors: readonly ApiErrorObject[]): string {
+  const first = errors[0];
+  const described = first && describeApiError(first);
+  if (described) return described;
+  const oauth = oauthErrorSchema.safeParse(body);
+  if (oauth.success) return oauth.data.error_description ?? oauth.data.error;
+  return `The server answered with status ${status}.`;
+}
+
+/**
+ * A response the API refused, with the JSON:API `errors` it sent (none when the body was not JSON:API,
+ * such as a plain-text 401 from a gateway). A lost connection is not an ApiError: fetch's TypeError.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
@@ -28,9 +44,37 @@ export class ApiError extends Error {
   constructor(status: number, body: unknown) {
     const parsed = errorDocumentSchema.safeParse(body);
     const errors = parsed.success ? parsed.data.errors : [];
-    const first = errors[0];
-    super((first && describe(first)) ?? `The server answered with status ${status}.`);
+    super(messageOf(status, body, errors));
     this.status = status;
     this.errors = errors;
+  }
+
+  /** The token lacks an OAuth scope the request needs; signing in again with the scope may help. */
+  get isScopeRefusal(): boolean {
+    return (
+      this.status === 403 && this.errors.some((error) => error.id === 'unauthorizedOauthScope')
+    );
+  }
+
+  /** The user may not do this to this record (governance); no token will change that. */
+  get isGovernanceRefusal(): boolean {
+    return this.status === 403 && this.errors.some((error) => error.id === 'unauthorizedRequest');
+  }
+
+  /**
+   * For a 422, what is wrong with each attribute, by JSON pointer (`/data/attributes/number`); the first
+   * error for a pointer wins. Empty for any other status.
+   */
+  get fieldErrors(): ReadonlyMap<string, string> {
+    const fields = new Map<string, string>();
+    if (this.status !== 422) return fields;
+    for (const error of this.errors) {
+      const pointer = error.source?.pointer;
+      const description = describeApiError(error);
+      if (pointer !== undefined && description !== undefined && !fields.has(pointer)) {
+        fields.set(pointer, description);
+      }
+    }
+    return fields;
   }
 }
