@@ -6,6 +6,7 @@ import type { AuthSession } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import { createApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
+import { appConfig } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { theme } from './theme';
 
@@ -18,7 +19,7 @@ export function AppProviders({ session, children }: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
   const [apiClient] = useState(() =>
     createApiClient({
-      baseUrl: `${window.location.origin}/api/v2`,
+      baseUrl: appConfig.apiBaseUrl,
       getAccessToken: session.getAccessToken,
     }),
   );

@@ -1,14 +1,7 @@
+import type { OAuthClientConfig } from '@/lib/app-config';
 import { requestTokens, type TokenGrant } from './api/request-tokens';
 import { revokeToken } from './api/revoke-token';
-import {
-  authorizationEndpoint,
-  CALLBACK_PATH,
-  OAUTH_CLIENT_ID,
-  OAUTH_SCOPE,
-  redirectUri,
-  revocationEndpoint,
-  tokenEndpoint,
-} from './oauth-config';
+import { CALLBACK_PATH, redirectUri } from './oauth-config';
 import { codeChallengeS256, randomToken } from './pkce';
 import { pendingSignInSchema, type PendingSignIn } from './schemas/pending-sign-in';
 
@@ -47,11 +40,11 @@ function readPendingSignIn(): PendingSignIn | undefined {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * The OAuth 2 authorization code flow with PKCE (S256) against the server the app is served from.
+ * The OAuth 2 authorization code flow with PKCE (S256) against the configured authorization server.
  * The access token lives in memory only; the refresh token in sessionStorage, so that a reload in the
  * same tab stays signed in while a new tab or a closed browser does not.
  */
-export function createAuthSession(): AuthSession {
+export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
   const origin = window.location.origin;
   const listeners = new Set<() => void>();
   let state: AuthState = { status: 'starting' };
@@ -75,7 +68,7 @@ export function createAuthSession(): AuthSession {
 
   async function obtainTokens(grant: TokenGrant): Promise<string | undefined> {
     const requestedIn = generation;
-    const tokens = await requestTokens(tokenEndpoint(origin), grant);
+    const tokens = await requestTokens(oauth, grant);
     if (requestedIn !== generation) return undefined;
     accessToken = { value: tokens.access_token, expiresAt: Date.now() + tokens.expires_in * 1000 };
     if (tokens.refresh_token) sessionStorage.setItem(REFRESH_TOKEN_KEY, tokens.refresh_token);
@@ -154,12 +147,12 @@ export function createAuthSession(): AuthSession {
           state: randomToken(),
           returnTo: `${window.location.pathname}${window.location.search}`,
         };
-        const authorize = new URL(authorizationEndpoint(origin));
+        const authorize = new URL(oauth.authorizeUrl);
         authorize.search = new URLSearchParams({
           response_type: 'code',
-          client_id: OAUTH_CLIENT_ID,
+          client_id: oauth.clientId,
           redirect_uri: redirectUri(origin),
-          scope: OAUTH_SCOPE,
+          scope: oauth.scope,
           state: pending.state,
           code_challenge: await codeChallengeS256(codeVerifier),
           code_challenge_method: 'S256',
@@ -173,7 +166,7 @@ export function createAuthSession(): AuthSession {
     signOut: () => {
       const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
       endSession();
-      if (refreshToken !== null) void revokeToken(revocationEndpoint(origin), refreshToken);
+      if (refreshToken !== null) void revokeToken(oauth, refreshToken);
     },
     getAccessToken: async () => {
       if (accessToken && Date.now() < accessToken.expiresAt - EXPIRY_MARGIN_MS) {

@@ -1,4 +1,4 @@
-import { OAUTH_CLIENT_ID } from '../oauth-config';
+import type { OAuthClientConfig } from '@/lib/app-config';
 import {
   tokenErrorSchema,
   tokenResponseSchema,
@@ -20,14 +20,17 @@ export class TokenRequestError extends Error {
   }
 }
 
-export async function requestTokens(endpoint: string, grant: TokenGrant): Promise<TokenResponse> {
-  const response = await fetch(endpoint, {
+export async function requestTokens(
+  oauth: OAuthClientConfig,
+  grant: TokenGrant,
+): Promise<TokenResponse> {
+  const response = await fetch(oauth.tokenUrl, {
     method: 'POST',
     headers: {
       'Content-Type': 'application/x-www-form-urlencoded',
       Accept: 'application/json',
     },
-    body: new URLSearchParams({ ...grant, client_id: OAUTH_CLIENT_ID }),
+    body: new URLSearchParams({ ...grant, client_id: oauth.clientId }),
   });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
