@@ -18,10 +18,7 @@ interface AppProvidersProps {
 export function AppProviders({ session, children }: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
   const [apiClient] = useState(() =>
-    createApiClient({
-      baseUrl: appConfig.apiBaseUrl,
-      getAccessToken: session.getAccessToken,
-    }),
+    createApiClient({ baseUrl: appConfig.apiBaseUrl, tokens: session }),
   );
   return (
     // No storage manager: the theme follows the system setting and leaves localStorage alone.

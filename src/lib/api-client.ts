@@ -2,16 +2,33 @@ import { ApiError } from './api-error';
 
 export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
 
+/** Where the client gets its bearer token, and a new one when the API refuses it. */
+export interface AccessTokenProvider {
+  /** The token to send, or undefined to send none (the API then answers 401). */
+  getAccessToken: () => Promise<string | undefined>;
+  /**
+   * A token to use instead of `rejected`, which the API answered with 401; the current token when another
+   * request has already replaced it; undefined when there is none to be had.
+   */
+  refreshAccessToken: (rejected: string) => Promise<string | undefined>;
+}
+
 export interface ApiClientOptions {
   /** The API root, such as https://api.outreach.io/api/v2; links the API sends must stay under it. */
   baseUrl: string;
-  /** The bearer token to send, or undefined to send none (the API then answers 401). */
-  getAccessToken: () => Promise<string | undefined>;
+  tokens: AccessTokenProvider;
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   searchParams?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+export interface WriteOptions extends RequestOptions {
+  /** A JSON:API document, sent as JSON. */
+  body?: unknown;
 }
 
 export interface ApiClient {
@@ -20,8 +37,11 @@ export interface ApiClient {
    * (links.next), and returns the parsed body for the caller to validate. A refusal throws an ApiError.
    */
   get: (pathOrLink: string, options?: RequestOptions) => Promise<unknown>;
+  /** Like `get`, for any method: the parsed body, or undefined when there is none (204). */
+  request: (method: HttpMethod, pathOrLink: string, options?: WriteOptions) => Promise<unknown>;
 }
 
+/** The body as JSON; undefined when it is empty or not JSON (a gateway's plain-text 401, say). */
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
@@ -32,37 +52,64 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export function createApiClient({ baseUrl, getAccessToken }: ApiClientOptions): ApiClient {
-  const root = baseUrl.replace(/\/+$/, '');
+export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClient {
+  const root = new URL(baseUrl);
+  const rootHref = root.href.replace(/\/+$/, '');
+  const rootPath = root.pathname.replace(/\/+$/, '');
+  // The refresh for the token most recently refused, shared by every request that met that refusal.
+  let lastRefresh: { rejected: string; fresh: Promise<string | undefined> } | undefined;
 
   function resolve(pathOrLink: string, searchParams: Record<string, string> = {}): URL {
     const relative = pathOrLink.replace(/^\/+/, '');
-    const url = /^https?:\/\//.test(pathOrLink)
+    const url = /^https?:\/\//i.test(pathOrLink)
       ? new URL(pathOrLink)
-      : new URL(relative === '' ? root : `${root}/${relative}`);
-    // The bearer token must never travel to a host the API merely named in a link.
-    if (url.href !== root && !url.href.startsWith(`${root}/`)) {
-      throw new Error(`Refusing to send the access token outside ${root}: ${url.href}`);
+      : new URL(relative === '' ? rootHref : `${rootHref}/${relative}`);
+    // The bearer token must never travel to a host, or a path, the API merely named in a link.
+    const underRoot =
+      url.origin === root.origin &&
+      (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
+    if (!underRoot) {
+      throw new Error(`Refusing to send the access token outside ${rootHref}: ${url.href}`);
     }
     for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);
     return url;
   }
 
-  return {
-    get: async (pathOrLink, options = {}) => {
-      const url = resolve(pathOrLink, options.searchParams);
-      const token = await getAccessToken();
-      const response = await fetch(url, {
+  function refreshAfter(rejected: string): Promise<string | undefined> {
+    if (lastRefresh?.rejected !== rejected) {
+      lastRefresh = { rejected, fresh: tokens.refreshAccessToken(rejected) };
+    }
+    return lastRefresh.fresh;
+  }
+
+  async function request(method: HttpMethod, pathOrLink: string, options: WriteOptions = {}) {
+    const url = resolve(pathOrLink, options.searchParams);
+    const body = options.body === undefined ? null : JSON.stringify(options.body);
+    const send = (token: string | undefined) =>
+      fetch(url, {
+        method,
         headers: {
           Accept: JSON_API_MEDIA_TYPE,
           'Content-Type': JSON_API_MEDIA_TYPE,
           ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
         },
+        body,
         signal: options.signal ?? null,
       });
-      const body = await readJson(response);
-      if (!response.ok) throw new ApiError(response.status, body);
-      return body;
-    },
+
+    const token = await tokens.getAccessToken();
+    let response = await send(token);
+    if (response.status === 401 && token !== undefined) {
+      const fresh = await refreshAfter(token);
+      if (fresh !== undefined && fresh !== token) response = await send(fresh);
+    }
+    const parsed = await readJson(response);
+    if (!response.ok) throw new ApiError(response.status, parsed);
+    return parsed;
+  }
+
+  return {
+    get: (pathOrLink, options) => request('GET', pathOrLink, options),
+    request,
   };
 }

@@ -15,7 +15,10 @@ export function renderWithProviders(ui: ReactElement): RenderResult & { user: Us
   });
   const apiClient = createApiClient({
     baseUrl: TEST_API_BASE_URL,
-    getAccessToken: () => Promise.resolve(TEST_ACCESS_TOKEN),
+    tokens: {
+      getAccessToken: () => Promise.resolve(TEST_ACCESS_TOKEN),
+      refreshAccessToken: () => Promise.resolve(undefined),
+    },
   });
   return {
     user: userEvent.setup(),

@@ -1,3 +1,4 @@
+import type { AccessTokenProvider } from '@/lib/api-client';
 import type { OAuthClientConfig } from '@/lib/app-config';
 import { requestTokens, type TokenGrant } from './api/request-tokens';
 import { revokeToken } from './api/revoke-token';
@@ -8,7 +9,7 @@ import { pendingSignInSchema, type PendingSignIn } from './schemas/pending-sign-
 export type AuthState =
   { status: 'starting' } | { status: 'signed-out'; problem?: string } | { status: 'signed-in' };
 
-export interface AuthSession {
+export interface AuthSession extends AccessTokenProvider {
   getState: () => AuthState;
   subscribe: (listener: () => void) => () => void;
   /** Finishes a sign-in coming back from the authorization page, or resumes a session; runs once. */
@@ -18,12 +19,19 @@ export interface AuthSession {
   signOut: () => void;
   /** A valid access token, refreshed first if it has expired; undefined when signed out. */
   getAccessToken: () => Promise<string | undefined>;
+  /**
+   * A new access token for one the API refused (401), from one refresh shared by every caller; the
+   * current token, without asking the server, when `rejected` has already been replaced. When the
+   * refresh fails the session ends, and this gives undefined.
+   */
+  refreshAccessToken: (rejected: string) => Promise<string | undefined>;
 }
 
 const PENDING_SIGN_IN_KEY = 'phone-numbers-admin:pending-sign-in';
 const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
 /** Refresh this long before the access token expires, so that no request carries a dying token. */
 const EXPIRY_MARGIN_MS = 30_000;
+const SESSION_ENDED = 'Your session has ended. Sign in again.';
 
 function readPendingSignIn(): PendingSignIn | undefined {
   const stored = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
@@ -80,13 +88,14 @@ export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
     refreshing ??= (async () => {
       const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
       if (refreshToken === null) {
-        endSession();
+        // A first visit has nothing to resume; a signed-in session without a refresh token just ends.
+        endSession(state.status === 'signed-in' ? SESSION_ENDED : undefined);
         return undefined;
       }
       try {
         return await obtainTokens({ grant_type: 'refresh_token', refresh_token: refreshToken });
       } catch {
-        endSession('Your session has ended. Sign in again.');
+        endSession(SESSION_ENDED);
         return undefined;
       }
     })().finally(() => {
@@ -122,6 +131,13 @@ export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
     } catch (failure) {
       endSession(`Sign-in failed: ${message(failure)}`);
     }
+  }
+
+  async function getAccessToken(): Promise<string | undefined> {
+    if (accessToken && Date.now() < accessToken.expiresAt - EXPIRY_MARGIN_MS) {
+      return accessToken.value;
+    }
+    return state.status === 'signed-in' ? refresh() : undefined;
   }
 
   async function begin() {
@@ -168,10 +184,9 @@ export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
       endSession();
       if (refreshToken !== null) void revokeToken(oauth, refreshToken);
     },
-    getAccessToken: async () => {
-      if (accessToken && Date.now() < accessToken.expiresAt - EXPIRY_MARGIN_MS) {
-        return accessToken.value;
-      }
+    getAccessToken,
+    refreshAccessToken: async (rejected) => {
+      if (accessToken !== undefined && accessToken.value !== rejected) return getAccessToken();
       return state.status === 'signed-in' ? refresh() : undefined;
     },
   };

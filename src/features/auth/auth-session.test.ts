@@ -1,0 +1,159 @@
+import { delay, http, HttpResponse } from 'msw';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApiClient, JSON_API_MEDIA_TYPE } from '@/lib/api-client';
+import type { OAuthClientConfig } from '@/lib/app-config';
+import { server } from '@/testing/msw-server';
+import { createAuthSession } from './auth-session';
+
+const OAUTH: OAuthClientConfig = {
+  authorizeUrl: 'http://auth.test/oauth/authorize',
+  tokenUrl: 'http://auth.test/oauth/token',
+  revokeUrl: 'http://auth.test/oauth/revoke',
+  clientId: 'phone-numbers-admin',
+  scope: 'phoneNumbers.all prospects.read users.read',
+};
+const API = 'http://api.test/api/v2';
+const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
+const SESSION_ENDED = 'Your session has ended. Sign in again.';
+
+/**
+ * A token endpoint that rotates: refresh token `r1` gives access token `a1` and refresh token `r2`, and
+ * so on; a refresh token it did not hand out last is refused. Records each grant it receives.
+ */
+function rotatingTokenEndpoint() {
+  const grants: URLSearchParams[] = [];
+  let issued = 0;
+  server.use(
+    http.post(OAUTH.tokenUrl, async ({ request }) => {
+      const grant = new URLSearchParams(await request.text());
+      grants.push(grant);
+      await delay(20);
+      const refreshable =
+        grant.get('grant_type') === 'authorization_code' ||
+        grant.get('refresh_token') === `r${issued + 1}`;
+      if (!refreshable) {
+        return HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'The refresh token is no longer valid.' },
+          { status: 400 },
+        );
+      }
+      issued += 1;
+      return HttpResponse.json({
+        access_token: `a${issued}`,
+        token_type: 'Bearer',
+        expires_in: 7200,
+        refresh_token: `r${issued + 1}`,
+      });
+    }),
+  );
+  return grants;
+}
+
+async function resumedSession() {
+  sessionStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
+  const session = createAuthSession(OAUTH);
+  await session.start();
+  expect(session.getState()).toEqual({ status: 'signed-in' });
+  return session;
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+
+afterEach(() => {
+  sessionStorage.clear();
+});
+
+describe('AuthSession.refreshAccessToken', () => {
+  it('makes one token request for concurrent callers, and none once the token was replaced', async () => {
+    const grants = rotatingTokenEndpoint();
+    const session = await resumedSession();
+    expect(await session.getAccessToken()).toBe('a1');
+
+    const fresh = await Promise.all([
+      session.refreshAccessToken('a1'),
+      session.refreshAccessToken('a1'),
+      session.refreshAccessToken('a1'),
+    ]);
+    const late = await session.refreshAccessToken('a1');
+
+    expect(fresh).toEqual(['a2', 'a2', 'a2']);
+    expect(late).toBe('a2');
+    expect(grants.map((grant) => grant.get('refresh_token'))).toEqual(['r1', 'r2']);
+    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('r3');
+  });
+
+  it('refreshes again when the current token is the one refused', async () => {
+    const grants = rotatingTokenEndpoint();
+    const session = await resumedSession();
+
+    expect(await session.refreshAccessToken('a1')).toBe('a2');
+    expect(await session.refreshAccessToken('a2')).toBe('a3');
+    expect(grants).toHaveLength(3);
+  });
+
+  it('ends the session with a problem to show when the refresh fails', async () => {
+    rotatingTokenEndpoint();
+    const session = await resumedSession();
+    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'revoked');
+    const listener = vi.fn();
+    session.subscribe(listener);
+
+    expect(await session.refreshAccessToken('a1')).toBeUndefined();
+
+    expect(session.getState()).toEqual({ status: 'signed-out', problem: SESSION_ENDED });
+    expect(listener).toHaveBeenCalled();
+    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
+    expect(await session.getAccessToken()).toBeUndefined();
+  });
+
+  it('gives nothing once signed out', async () => {
+    const grants = rotatingTokenEndpoint();
+    const session = await resumedSession();
+    server.use(http.post(OAUTH.revokeUrl, () => new HttpResponse(null, { status: 200 })));
+    session.signOut();
+
+    expect(await session.refreshAccessToken('a1')).toBeUndefined();
+    expect(grants).toHaveLength(1);
+  });
+});
+
+describe('the API client with the session as its token provider', () => {
+  it('retries requests that met a 401 with the one refreshed token', async () => {
+    const grants = rotatingTokenEndpoint();
+    const session = await resumedSession();
+    const seen: string[] = [];
+    server.use(
+      http.get(`${API}/:resource`, ({ request }) => {
+        const authorization = request.headers.get('Authorization') ?? 'none';
+        seen.push(authorization);
+        return authorization === 'Bearer a2'
+          ? HttpResponse.json({ data: [] }, { headers: { 'Content-Type': JSON_API_MEDIA_TYPE } })
+          : HttpResponse.json({ errors: [{ id: 'unauthorized' }] }, { status: 401 });
+      }),
+    );
+    const client = createApiClient({ baseUrl: API, tokens: session });
+
+    await Promise.all([client.get('prospects'), client.get('users')]);
+
+    expect(grants).toHaveLength(2);
+    expect(seen.toSorted()).toEqual(['Bearer a1', 'Bearer a1', 'Bearer a2', 'Bearer a2']);
+  });
+
+  it('fails the request with the 401 and ends the session when the refresh is refused', async () => {
+    rotatingTokenEndpoint();
+    const session = await resumedSession();
+    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'revoked');
+    server.use(
+      http.get(`${API}/users`, () =>
+        HttpResponse.json({ errors: [{ id: 'unauthorized' }] }, { status: 401 }),
+      ),
+    );
+    const client = createApiClient({ baseUrl: API, tokens: session });
+
+    await expect(client.get('users')).rejects.toMatchObject({ name: 'ApiError', status: 401 });
+    expect(session.getState()).toEqual({ status: 'signed-out', problem: SESSION_ENDED });
+  });
+});
