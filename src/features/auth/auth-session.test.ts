@@ -4,6 +4,7 @@ import { createApiClient, JSON_API_MEDIA_TYPE } from '@/lib/api-client';
 import type { OAuthClientConfig } from '@/lib/app-config';
 import { server } from '@/testing/msw-server';
 import { createAuthSession } from './auth-session';
+import { codeChallengeS256 } from './pkce';
 
 const OAUTH: OAuthClientConfig = {
   authorizeUrl: 'http://auth.test/oauth/authorize',
@@ -155,5 +156,81 @@ describe('the API client with the session as its token provider', () => {
 
     await expect(client.get('users')).rejects.toMatchObject({ name: 'ApiError', status: 401 });
     expect(session.getState()).toEqual({ status: 'signed-out', problem: SESSION_ENDED });
+  });
+});
+
+describe('signing in again', () => {
+  const page = '/phone-numbers?prospect=3&sort=-updatedAt&filter%5BphoneType%5D=mobile';
+
+  async function leaveForSignIn() {
+    window.history.replaceState(null, '', page);
+    const navigate = vi.fn<(url: URL) => void>();
+    await createAuthSession(OAUTH, { navigate }).signIn();
+    expect(navigate).toHaveBeenCalledTimes(1);
+    const [authorize] = navigate.mock.calls[0] ?? [];
+    if (!authorize) throw new Error('signIn did not navigate.');
+    return authorize;
+  }
+
+  it('sends the user to the configured authorization page with PKCE', async () => {
+    const authorize = await leaveForSignIn();
+
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(OAUTH.authorizeUrl);
+    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: OAUTH.clientId,
+      scope: OAUTH.scope,
+      redirect_uri: `${window.location.origin}/auth/callback`,
+      code_challenge_method: 'S256',
+    });
+  });
+
+  it('comes back to the exact page, with no code left in the address bar or the history', async () => {
+    const grants = rotatingTokenEndpoint();
+    const authorize = await leaveForSignIn();
+    const state = authorize.searchParams.get('state') ?? '';
+    window.history.replaceState(null, '', `/auth/callback?code=one-time-code&state=${state}`);
+    const historyLength = window.history.length;
+
+    const session = createAuthSession(OAUTH);
+    const started = session.start();
+
+    // Replaced before the code is even exchanged, so the router never sees the callback URL.
+    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
+    await started;
+    expect(session.getState()).toEqual({ status: 'signed-in' });
+    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
+    expect(window.history.length).toBe(historyLength);
+    const [grant] = grants;
+    expect(grant?.get('code')).toBe('one-time-code');
+    expect(await codeChallengeS256(grant?.get('code_verifier') ?? '')).toBe(
+      authorize.searchParams.get('code_challenge'),
+    );
+  });
+
+  it('comes back to the page also when the user cancels, saying so', async () => {
+    const authorize = await leaveForSignIn();
+    const state = authorize.searchParams.get('state') ?? '';
+    window.history.replaceState(null, '', `/auth/callback?error=access_denied&state=${state}`);
+
+    const session = createAuthSession(OAUTH);
+    await session.start();
+
+    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
+    expect(session.getState()).toEqual({ status: 'signed-out', problem: 'Sign-in was cancelled.' });
+  });
+
+  it('refuses a callback whose state does not match', async () => {
+    await leaveForSignIn();
+    window.history.replaceState(null, '', '/auth/callback?code=stolen-code&state=forged');
+
+    const session = createAuthSession(OAUTH);
+    await session.start();
+
+    expect(window.location.search).toBe('?prospect=3&sort=-updatedAt&filter%5BphoneType%5D=mobile');
+    expect(session.getState()).toEqual({
+      status: 'signed-out',
+      problem: 'This sign-in could not be verified. Sign in again.',
+    });
   });
 });

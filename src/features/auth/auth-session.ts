@@ -27,6 +27,11 @@ export interface AuthSession extends AccessTokenProvider {
   refreshAccessToken: (rejected: string) => Promise<string | undefined>;
 }
 
+export interface AuthSessionOptions {
+  /** Leaves the app for the authorization page; a page load by default. */
+  navigate?: (url: URL) => void;
+}
+
 const PENDING_SIGN_IN_KEY = 'phone-numbers-admin:pending-sign-in';
 const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
 /** Refresh this long before the access token expires, so that no request carries a dying token. */
@@ -52,7 +57,14 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * The access token lives in memory only; the refresh token in sessionStorage, so that a reload in the
  * same tab stays signed in while a new tab or a closed browser does not.
  */
-export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
+export function createAuthSession(
+  oauth: OAuthClientConfig,
+  {
+    navigate = (url) => {
+      window.location.assign(url);
+    },
+  }: AuthSessionOptions = {},
+): AuthSession {
   const origin = window.location.origin;
   const listeners = new Set<() => void>();
   let state: AuthState = { status: 'starting' };
@@ -174,7 +186,7 @@ export function createAuthSession(oauth: OAuthClientConfig): AuthSession {
           code_challenge_method: 'S256',
         }).toString();
         sessionStorage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
-        window.location.assign(authorize);
+        navigate(authorize);
       } catch (failure) {
         endSession(`Sign-in could not start: ${message(failure)}`);
       }
