@@ -15,3 +15,18 @@ export const paginationLinksSchema = z.object({
   prev: z.string().optional(),
   next: z.string().optional(),
 });
+
+export type CursorParameter = 'page[after]' | 'page[before]';
+
+/**
+ * The opaque cursor a pagination link carries in `page[after]` or `page[before]`, copied as it is, so
+ * that a page can be named in the app's own URL; undefined when there is no link or it has no cursor.
+ */
+export function cursorOf(link: string | undefined, parameter: CursorParameter): string | undefined {
+  if (link === undefined) return undefined;
+  try {
+    return new URL(link, 'http://relative.invalid').searchParams.get(parameter) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import { isIsoCountryCode } from './iso-countries';
 
+export { formatInternational } from './phone-number-format';
+
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
 export type PhoneType = (typeof PHONE_TYPES)[number];
 
@@ -183,11 +185,4 @@ export function parsePhoneNumberInput(
     extension: extension ?? parsed.ext,
     suggestedType: suggestType(parsed.getType()),
   };
-}
-
-/** "+1 415 555 0100", for messages and display. */
-export function formatInternational(e164: string, extension?: string | null): string {
-  const parsed = parsePhoneNumberFromString(e164);
-  const base = parsed ? parsed.formatInternational() : e164;
-  return extension ? `${base} ext. ${extension}` : base;
 }

@@ -1,0 +1,21 @@
+import Tooltip from '@mui/material/Tooltip';
+import { formatDateTime, formatRelativeTime } from '@/lib/format';
+
+interface RelativeTimeProps {
+  /** An ISO 8601 date-time. */
+  dateTime: string;
+  tabIndex: 0 | -1;
+}
+
+/** "3 days ago", with the exact date and time on hover and on keyboard focus. */
+export function RelativeTime({ dateTime, tabIndex }: RelativeTimeProps) {
+  const date = new Date(dateTime);
+  if (Number.isNaN(date.getTime())) return dateTime;
+  return (
+    <Tooltip title={formatDateTime(date)} describeChild>
+      <time dateTime={dateTime} tabIndex={tabIndex}>
+        {formatRelativeTime(date)}
+      </time>
+    </Tooltip>
+  );
+}
