@@ -1,0 +1,63 @@
+import type { ApiClient } from '@/lib/api-client';
+import type { PhoneStatus, PhoneType } from '@/lib/phone-number-rules';
+import { phoneNumberCollectionSchema, type PhoneNumberPage } from '../schemas/phone-number';
+import {
+  sortOf,
+  type PageSize,
+  type PhoneNumberListState,
+  type PhoneNumberSort,
+} from '../schemas/phone-number-list-state';
+
+/** Everything a page of phone numbers depends on; the page number is only shown, so it is not here. */
+export interface PhoneNumberListParams {
+  prospectId: number | undefined;
+  sort: PhoneNumberSort;
+  phoneTypes: readonly PhoneType[];
+  statuses: readonly PhoneStatus[];
+  pageSize: PageSize;
+  after: string | undefined;
+  before: string | undefined;
+}
+
+function searchParamsOf(params: PhoneNumberListParams): Record<string, string> {
+  const search: Record<string, string> = {
+    sort: params.sort,
+    'page[size]': String(params.pageSize),
+    count: 'true',
+    provideAuthorizationMeta: 'true',
+  };
+  if (params.prospectId === undefined) {
+    // Across prospects, each row names its prospect.
+    search.include = 'prospect';
+    search['fields[prospect]'] = 'name';
+  } else {
+    search['filter[prospect][id]'] = String(params.prospectId);
+  }
+  if (params.phoneTypes.length > 0) search['filter[phoneType]'] = params.phoneTypes.join(',');
+  if (params.statuses.length > 0) search['filter[status]'] = params.statuses.join(',');
+  if (params.after !== undefined) search['page[after]'] = params.after;
+  if (params.before !== undefined) search['page[before]'] = params.before;
+  return search;
+}
+
+export async function getPhoneNumbers(
+  client: ApiClient,
+  params: PhoneNumberListParams,
+  signal: AbortSignal,
+): Promise<PhoneNumberPage> {
+  const body = await client.get('phoneNumbers', { searchParams: searchParamsOf(params), signal });
+  return phoneNumberCollectionSchema.parse(body);
+}
+
+/** What to fetch for a view of the grid. */
+export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberListParams {
+  return {
+    prospectId: state.prospect,
+    sort: sortOf(state),
+    phoneTypes: state.types,
+    statuses: state.statuses,
+    pageSize: state.size,
+    after: state.after,
+    before: state.before,
+  };
+}

@@ -1,0 +1,22 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api-client';
+import { getPhoneNumber } from './get-phone-number';
+import { getPhoneNumbers, type PhoneNumberListParams } from './get-phone-numbers';
+
+export const phoneNumberQueries = {
+  all: () => ['phoneNumbers'] as const,
+  lists: () => [...phoneNumberQueries.all(), 'list'] as const,
+  list: (client: ApiClient, params: PhoneNumberListParams) =>
+    queryOptions({
+      queryKey: [...phoneNumberQueries.lists(), params] as const,
+      queryFn: ({ signal }) => getPhoneNumbers(client, params, signal),
+      // Paging, sorting and filtering keep the last rows (under the loading overlay) instead of an empty grid.
+      placeholderData: keepPreviousData,
+    }),
+  details: () => [...phoneNumberQueries.all(), 'detail'] as const,
+  detail: (client: ApiClient, id: number) =>
+    queryOptions({
+      queryKey: [...phoneNumberQueries.details(), id] as const,
+      queryFn: ({ signal }) => getPhoneNumber(client, id, signal),
+    }),
+};

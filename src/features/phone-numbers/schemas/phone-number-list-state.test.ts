@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+  changeView,
+  nextPage,
+  parsePhoneNumberListState,
+  previousPage,
+  serializePhoneNumberListState,
+  sortOf,
+  type PhoneNumberListState,
+} from './phone-number-list-state';
+
+const parse = (search: string) => parsePhoneNumberListState(new URLSearchParams(search));
+
+const defaults: PhoneNumberListState = {
+  prospect: undefined,
+  sort: undefined,
+  types: [],
+  statuses: [],
+  size: 50,
+  page: 1,
+  after: undefined,
+  before: undefined,
+};
+
+describe('parsePhoneNumberListState', () => {
+  it('reads every parameter of a valid view', () => {
+    expect(
+      parse(
+        '?prospect=12&sort=-number&type=work,mobile&status=do_not_call&size=25&page=3&after=abc_-1',
+      ),
+    ).toEqual({
+      prospect: 12,
+      sort: '-number',
+      types: ['mobile', 'work'],
+      statuses: ['do_not_call'],
+      size: 25,
+      page: 3,
+      after: 'abc_-1',
+      before: undefined,
+    });
+    expect(parse('?before=xyz&page=2')).toEqual({ ...defaults, page: 2, before: 'xyz' });
+  });
+
+  it('gives the defaults for an empty search', () => {
+    expect(parse('')).toEqual(defaults);
+  });
+
+  it.each([
+    ['prospect=0', 'prospect'],
+    ['prospect=-3', 'prospect'],
+    ['prospect=1.5', 'prospect'],
+    ['prospect=abc', 'prospect'],
+    ['prospect=99999999999999999999', 'prospect'],
+    ['sort=rawNumber', 'sort'],
+    ['sort=--order', 'sort'],
+    ['sort=', 'sort'],
+  ] as const)('drops a bad %s', (search, name) => {
+    expect(parse(search)[name]).toBeUndefined();
+  });
+
+  it.each(['size=10', 'size=1000', 'size=abc', 'size=', 'size=50.5'])(
+    'falls back to 50 rows for %s',
+    (search) => {
+      expect(parse(search).size).toBe(50);
+    },
+  );
+
+  it('keeps the known values of a filter, once each and in their usual order', () => {
+    expect(parse('type=voip,fax,mobile,voip').types).toEqual(['mobile', 'voip']);
+    expect(parse('status=verified,VERIFIED,unknown').statuses).toEqual(['verified']);
+    expect(parse('type=&status=,').types).toEqual([]);
+  });
+
+  it('treats a page without a cursor as the first page, whatever number it claims', () => {
+    expect(parse('page=7')).toEqual(defaults);
+    expect(parse('page=abc&after=c1')).toMatchObject({ page: 2, after: 'c1' });
+    expect(parse('page=1&after=c1').page).toBe(2);
+  });
+
+  it('drops both cursors when a URL carries two, and cursors that are empty or absurdly long', () => {
+    expect(parse('after=a&before=b&page=4')).toEqual(defaults);
+    expect(parse('after=&page=3')).toEqual(defaults);
+    expect(parse(`after=${'x'.repeat(5000)}&page=2`)).toEqual(defaults);
+  });
+});
+
+describe('serializePhoneNumberListState', () => {
+  it('writes the defaults as an empty search', () => {
+    expect(serializePhoneNumberListState(defaults)).toBe('');
+  });
+
+  it('writes a canonical search that parses back to the same view, commas left readable', () => {
+    const state = parse(
+      'after=c%2B1%2F&page=2&size=100&status=invalid,verified&type=home&prospect=4',
+    );
+    const search = serializePhoneNumberListState(state);
+    expect(search).toBe(
+      '?prospect=4&type=home&status=verified,invalid&size=100&page=2&after=c%2B1%2F',
+    );
+    expect(parse(search)).toEqual(state);
+  });
+});
+
+describe('moving through the view', () => {
+  const third = parse('prospect=4&sort=number&page=3&before=b3');
+
+  it('sorts one prospect by order and all numbers by the latest change, unless told', () => {
+    expect(sortOf(defaults)).toBe('-updatedAt');
+    expect(sortOf({ ...defaults, prospect: 1 })).toBe('order');
+    expect(sortOf({ ...defaults, prospect: 1, sort: '-status' })).toBe('-status');
+  });
+
+  it('goes back to the first page when the prospect, sort, filters or page size change', () => {
+    expect(changeView(third, { types: ['work'] })).toEqual({
+      ...third,
+      types: ['work'],
+      page: 1,
+      before: undefined,
+    });
+    expect(changeView(third, { size: 25 })).toMatchObject({
+      page: 1,
+      after: undefined,
+      before: undefined,
+    });
+  });
+
+  it("follows the server's cursors to the next and previous pages", () => {
+    expect(nextPage(third, 'n4')).toEqual({ ...third, page: 4, after: 'n4', before: undefined });
+    expect(previousPage(third, 'p2')).toEqual({
+      ...third,
+      page: 2,
+      after: undefined,
+      before: 'p2',
+    });
+  });
+
+  it('goes to the first page, without a cursor, from the second page or when there is no previous link', () => {
+    expect(previousPage({ ...third, page: 2 }, 'p1')).toMatchObject({ page: 1, before: undefined });
+    expect(previousPage(third, undefined)).toMatchObject({ page: 1, before: undefined });
+  });
+});

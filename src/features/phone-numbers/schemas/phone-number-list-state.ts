@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import {
+  PHONE_STATUSES,
+  PHONE_TYPES,
+  type PhoneStatus,
+  type PhoneType,
+} from '@/lib/phone-number-rules';
+
+/** The attributes the grid sorts on, in the API's names. */
+export const PHONE_NUMBER_SORT_FIELDS = [
+  'number',
+  'phoneType',
+  'status',
+  'order',
+  'updatedAt',
+] as const;
+export type PhoneNumberSortField = (typeof PHONE_NUMBER_SORT_FIELDS)[number];
+export type PhoneNumberSort = PhoneNumberSortField | `-${PhoneNumberSortField}`;
+
+const SORTS: readonly PhoneNumberSort[] = PHONE_NUMBER_SORT_FIELDS.flatMap(
+  (field) => [field, `-${field}`] as const,
+);
+
+export const PAGE_SIZES = [25, 50, 100] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+export const DEFAULT_PAGE_SIZE: PageSize = 50;
+
+/** Cursors are the server's and opaque; this only keeps absurd ones out of the address bar. */
+const MAX_CURSOR_LENGTH = 2048;
+
+/**
+ * The grid's view, as the page's search parameters hold it: the URL is the state, so a reload, a shared
+ * link and back/forward all show the same view.
+ */
+export interface PhoneNumberListState {
+  /** The prospect the list is narrowed to; all numbers when undefined. */
+  prospect: number | undefined;
+  /** The sort chosen; undefined means the view's default (see `sortOf`). */
+  sort: PhoneNumberSort | undefined;
+  types: readonly PhoneType[];
+  statuses: readonly PhoneStatus[];
+  size: PageSize;
+  /** The 1-based page number, only shown: the cursors decide which rows come. */
+  page: number;
+  /** A cursor copied from the server's links.next (`page[after]`) or links.prev (`page[before]`). */
+  after: string | undefined;
+  before: string | undefined;
+}
+
+const positiveInteger = z
+  .string()
+  .regex(/^[1-9]\d*$/)
+  .transform(Number)
+  .pipe(z.number().max(Number.MAX_SAFE_INTEGER));
+
+/** A comma list of known values, in their canonical order; unknown ones are dropped. */
+const knownValues = <T extends string>(known: readonly T[]) =>
+  z
+    .string()
+    .optional()
+    .transform((list = '') => {
+      const given = new Set(list.split(','));
+      return known.filter((value) => given.has(value));
+    });
+
+const cursor = z.string().min(1).max(MAX_CURSOR_LENGTH).optional().catch(undefined);
+
+const searchParamsSchema = z
+  .object({
+    prospect: positiveInteger.optional().catch(undefined),
+    sort: z.enum(SORTS).optional().catch(undefined),
+    type: knownValues(PHONE_TYPES),
+    status: knownValues(PHONE_STATUSES),
+    size: z
+      .string()
+      .transform(Number)
+      .pipe(z.literal(PAGE_SIZES))
+      .catch(DEFAULT_PAGE_SIZE)
+      .default(DEFAULT_PAGE_SIZE),
+    page: positiveInteger.catch(1).default(1),
+    after: cursor,
+    before: cursor,
+  })
+  .transform((params): PhoneNumberListState => {
+    const { prospect, sort, type, status, size } = params;
+    const view = { prospect, sort, types: type, statuses: status, size };
+    // Two cursors contradict each other, and a page without one is the first.
+    if (params.after !== undefined && params.before !== undefined) {
+      return { ...view, page: 1, after: undefined, before: undefined };
+    }
+    if (params.after !== undefined) {
+      return { ...view, page: Math.max(params.page, 2), after: params.after, before: undefined };
+    }
+    if (params.before !== undefined) {
+      return { ...view, page: params.page, after: undefined, before: params.before };
+    }
+    return { ...view, page: 1, after: undefined, before: undefined };
+  });
+
+/** Never fails: a bad or stale parameter falls back to its default. */
+export function parsePhoneNumberListState(searchParams: URLSearchParams): PhoneNumberListState {
+  return searchParamsSchema.parse(Object.fromEntries(searchParams));
+}
+
+/** Commas stay readable in the address bar; everything else is encoded. */
+const encode = (value: string) => encodeURIComponent(value).replace(/%2C/gi, ',');
+
+/** The canonical search string of a state ('' or '?…'), leaving out what is the default. */
+export function serializePhoneNumberListState(state: PhoneNumberListState): string {
+  const entries: [string, string][] = [];
+  if (state.prospect !== undefined) entries.push(['prospect', String(state.prospect)]);
+  if (state.sort !== undefined) entries.push(['sort', state.sort]);
+  if (state.types.length > 0) entries.push(['type', state.types.join(',')]);
+  if (state.statuses.length > 0) entries.push(['status', state.statuses.join(',')]);
+  if (state.size !== DEFAULT_PAGE_SIZE) entries.push(['size', String(state.size)]);
+  if (state.page !== 1) entries.push(['page', String(state.page)]);
+  if (state.after !== undefined) entries.push(['after', state.after]);
+  if (state.before !== undefined) entries.push(['before', state.before]);
+  const query = entries.map(([name, value]) => `${name}=${encode(value)}`).join('&');
+  return query === '' ? '' : `?${query}`;
+}
+
+/** One prospect's numbers in their order; all numbers with the latest change first. */
+export function sortOf(state: PhoneNumberListState): PhoneNumberSort {
+  return state.sort ?? (state.prospect === undefined ? '-updatedAt' : 'order');
+}
+
+export type PhoneNumberViewChange = Partial<
+  Pick<PhoneNumberListState, 'prospect' | 'sort' | 'types' | 'statuses' | 'size'>
+>;
+
+/** Another prospect, sort, filter or page size: back to the first page. */
+export function changeView(
+  state: PhoneNumberListState,
+  change: PhoneNumberViewChange,
+): PhoneNumberListState {
+  return { ...state, ...change, page: 1, after: undefined, before: undefined };
+}
+
+export function firstPage(state: PhoneNumberListState): PhoneNumberListState {
+  return changeView(state, {});
+}
+
+/** The page after this one, named by the cursor of the server's links.next. */
+export function nextPage(state: PhoneNumberListState, cursor: string): PhoneNumberListState {
+  return { ...state, page: state.page + 1, after: cursor, before: undefined };
+}
+
+/**
+ * The page before this one, named by the cursor of the server's links.prev; the first page has no
+ * cursor, and neither does a page whose server gave no links.prev.
+ */
+export function previousPage(
+  state: PhoneNumberListState,
+  cursor: string | undefined,
+): PhoneNumberListState {
+  if (state.page <= 2 || cursor === undefined) return firstPage(state);
+  return { ...state, page: state.page - 1, after: undefined, before: cursor };
+}

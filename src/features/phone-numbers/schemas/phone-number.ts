@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-api-schemas';
+
+/**
+ * Outreach documents every attribute as nullable, and a sparse fieldset leaves attributes out: both read as
+ * null. `status` and `phoneType` stay free strings, as Outreach documents them, so that a value this app
+ * does not know cannot break a page; the UI labels the values it knows.
+ */
+const text = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
+
+export const phoneNumberResourceSchema = z
+  .object({
+    type: z.literal('phoneNumber'),
+    id: resourceIdSchema,
+    attributes: z.object({
+      number: text,
+      rawNumber: text,
+      extension: text,
+      countryCode: text,
+      phoneType: text,
+      status: text,
+      order: z
+        .int()
+        .nullish()
+        .transform((value) => value ?? null),
+      statusChangedAt: text,
+      createdAt: text,
+      updatedAt: text,
+    }),
+    relationships: z
+      .object({
+        prospect: z
+          .object({
+            data: z.object({ type: z.literal('prospect'), id: resourceIdSchema }).nullable(),
+          })
+          .optional(),
+      })
+      .optional(),
+    meta: z
+      .object({ canWrite: z.boolean().optional(), canDelete: z.boolean().optional() })
+      .optional(),
+  })
+  .transform(({ id, attributes, relationships, meta }) => ({
+    id,
+    ...attributes,
+    prospectId: relationships?.prospect?.data?.id ?? null,
+    // An API that does not say leaves the decision to the server, which refuses what it must.
+    canWrite: meta?.canWrite ?? true,
+    canDelete: meta?.canDelete ?? true,
+  }));
+
+export type PhoneNumber = z.output<typeof phoneNumberResourceSchema>;
+
+export const phoneNumberDocumentSchema = z
+  .object({ data: phoneNumberResourceSchema })
+  .transform(({ data }) => data);
+
+/** A resource in `included`; only prospects' names are read, anything else is passed over. */
+const includedResourceSchema = z.object({
+  type: z.string(),
+  id: resourceIdSchema,
+  attributes: z.object({ name: z.string().nullish() }).optional(),
+});
+
+export const phoneNumberCollectionSchema = z
+  .object({
+    data: z.array(phoneNumberResourceSchema),
+    included: z.array(includedResourceSchema).optional(),
+    links: paginationLinksSchema.optional(),
+    meta: z.object({ count: z.int().nonnegative().optional() }).optional(),
+  })
+  .transform(({ data, included = [], links, meta }) => {
+    const prospectNames = new Map<number, string>();
+    for (const resource of included) {
+      const name = resource.attributes?.name;
+      if (resource.type === 'prospect' && name) prospectNames.set(resource.id, name);
+    }
+    return {
+      phoneNumbers: data.map((phoneNumber) => ({
+        ...phoneNumber,
+        prospectName:
+          phoneNumber.prospectId === null
+            ? null
+            : (prospectNames.get(phoneNumber.prospectId) ?? null),
+      })),
+      /** meta.count, when the API counted. */
+      count: meta?.count,
+      nextCursor: cursorOf(links?.next, 'page[after]'),
+      prevCursor: cursorOf(links?.prev, 'page[before]'),
+    };
+  });
+
+export type PhoneNumberCollectionDocument = z.input<typeof phoneNumberCollectionSchema>;
+export type PhoneNumberPage = z.output<typeof phoneNumberCollectionSchema>;
+export type PhoneNumberRow = PhoneNumberPage['phoneNumbers'][number];
