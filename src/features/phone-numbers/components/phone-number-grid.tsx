@@ -1,0 +1,129 @@
+import { useMemo } from 'react';
+import {
+  DataGrid,
+  type GridPaginationModel,
+  type GridSortDirection,
+  type GridSortModel,
+} from '@mui/x-data-grid';
+import { formatInteger } from '@/lib/format';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import {
+  PAGE_SIZES,
+  PHONE_NUMBER_SORT_FIELDS,
+  type PageSize,
+  type PhoneNumberSort,
+  type PhoneNumberSortField,
+} from '../schemas/phone-number-list-state';
+import { phoneNumberColumns } from './phone-number-columns';
+
+export interface PhoneNumberGridProps {
+  rows: readonly PhoneNumberRow[];
+  /** Rows are on their way: skeleton rows, and the grid is aria-busy. */
+  loading: boolean;
+  /** Adds the "Prospect" column, for a list that is not narrowed to one prospect. */
+  showProspect: boolean;
+  /** Shown in place of rows when there are none. */
+  emptyMessage: string;
+  sort: PhoneNumberSort;
+  onSortChange: (sort: PhoneNumberSort) => void;
+  /** 1-based. */
+  page: number;
+  pageSize: PageSize;
+  /** The total the server counted, if it did. */
+  count: number | undefined;
+  hasNextPage: boolean;
+  onNextPage: () => void;
+  onPreviousPage: () => void;
+  onPageSizeChange: (pageSize: PageSize) => void;
+}
+
+const isSortField = (field: string): field is PhoneNumberSortField =>
+  PHONE_NUMBER_SORT_FIELDS.some((known) => known === field);
+
+function sortModelOf(sort: PhoneNumberSort): GridSortModel {
+  return sort.startsWith('-')
+    ? [{ field: sort.slice(1), sort: 'desc' }]
+    : [{ field: sort, sort: 'asc' }];
+}
+
+function sortOf(field: PhoneNumberSortField, direction: GridSortDirection): PhoneNumberSort {
+  return direction === 'desc' ? `-${field}` : field;
+}
+
+/** "51–100 of 145"; "of more than 100" when the server did not count and there is a next page. */
+function rangeLabel(first: number, shown: number, count: number | undefined, hasNextPage: boolean) {
+  if (shown === 0) return `0 of ${formatInteger(count ?? 0)}`;
+  const last = first + shown - 1;
+  const total =
+    count !== undefined
+      ? formatInteger(count)
+      : hasNextPage
+        ? `more than ${formatInteger(last)}`
+        : formatInteger(last);
+  return `${formatInteger(first)}–${formatInteger(last)} of ${total}`;
+}
+
+/**
+ * One page of phone numbers in an MUI X DataGrid whose sorting and paging happen on the server: the grid
+ * only reports what the user asked for, and cursor paging moves one page at a time.
+ */
+export function PhoneNumberGrid(props: PhoneNumberGridProps) {
+  const { rows, loading, showProspect, emptyMessage, sort, page, pageSize, count, hasNextPage } =
+    props;
+  const columns = useMemo(() => phoneNumberColumns({ showProspect }), [showProspect]);
+  const sortModel = useMemo(() => sortModelOf(sort), [sort]);
+  const paginationModel = useMemo(() => ({ page: page - 1, pageSize }), [page, pageSize]);
+  const range = rangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
+
+  function handlePaginationModelChange(model: GridPaginationModel) {
+    if (model.pageSize !== pageSize) {
+      const size = PAGE_SIZES.find((known) => known === model.pageSize);
+      if (size !== undefined) props.onPageSizeChange(size);
+    } else if (model.page > page - 1) {
+      if (hasNextPage) props.onNextPage();
+    } else if (model.page < page - 1) {
+      props.onPreviousPage();
+    }
+  }
+
+  function handleSortModelChange([first]: GridSortModel) {
+    if (first && isSortField(first.field)) props.onSortChange(sortOf(first.field, first.sort));
+  }
+
+  return (
+    <DataGrid
+      aria-label="Phone numbers"
+      rows={rows}
+      columns={columns}
+      loading={loading}
+      sortingMode="server"
+      sortModel={sortModel}
+      sortingOrder={['asc', 'desc']}
+      onSortModelChange={handleSortModelChange}
+      disableColumnFilter
+      paginationMode="server"
+      // Cursor pages: the count stays unknown to the grid, which would otherwise move to the page it
+      // computes from it; the buttons and the range below follow the server's links instead.
+      rowCount={-1}
+      paginationModel={paginationModel}
+      onPaginationModelChange={handlePaginationModelChange}
+      pageSizeOptions={PAGE_SIZES}
+      disableRowSelectionOnClick
+      localeText={{ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }}
+      slotProps={{
+        main: { 'aria-busy': loading },
+        loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
+        basePagination: {
+          material: {
+            slotProps: {
+              actions: {
+                previousButton: { disabled: loading || page === 1 },
+                nextButton: { disabled: loading || !hasNextPage },
+              },
+            },
+          },
+        },
+      }}
+    />
+  );
+}

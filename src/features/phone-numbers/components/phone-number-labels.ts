@@ -1,0 +1,40 @@
+import type { ChipProps } from '@mui/material/Chip';
+import type { PhoneStatus, PhoneType } from '@/lib/phone-number-rules';
+
+const TYPE_LABELS: Record<PhoneType, string> = {
+  mobile: 'Mobile',
+  work: 'Work',
+  home: 'Home',
+  voip: 'VoIP',
+  other: 'Other',
+};
+
+const STATUS_LABELS: Record<PhoneStatus, string> = {
+  unverified: 'Unverified',
+  verified: 'Verified',
+  invalid: 'Invalid',
+  do_not_call: 'Do not call',
+};
+
+const STATUS_COLORS: Record<PhoneStatus, ChipProps['color']> = {
+  unverified: 'default',
+  verified: 'success',
+  invalid: 'error',
+  do_not_call: 'warning',
+};
+
+const isKey = <T extends string>(labels: Record<T, unknown>, value: string): value is T =>
+  Object.hasOwn(labels, value);
+
+/** The label of a known type; another API's value as it is. */
+export function phoneTypeLabel(type: string): string {
+  return isKey(TYPE_LABELS, type) ? TYPE_LABELS[type] : type;
+}
+
+export function phoneStatusLabel(status: string): string {
+  return isKey(STATUS_LABELS, status) ? STATUS_LABELS[status] : status;
+}
+
+export function phoneStatusColor(status: string): ChipProps['color'] {
+  return isKey(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
+}

@@ -1,0 +1,163 @@
+import { useEffect, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { useApiClient } from '@/lib/api-client-context';
+import { formatInteger } from '@/lib/format';
+import { useOnlineStatus } from '@/lib/use-online-status';
+import { phoneNumberListParams } from '../api/get-phone-numbers';
+import { phoneNumberQueries } from '../api/phone-number-queries';
+import {
+  changeView,
+  firstPage,
+  nextPage,
+  previousPage,
+  sortOf,
+  type PhoneNumberListState,
+} from '../schemas/phone-number-list-state';
+import { describeLoadError, isCursorRefusal } from './describe-load-error';
+import { PhoneNumberGrid } from './phone-number-grid';
+
+/** Read by screen readers, not shown: the grid itself says the same to the eye. */
+const visuallyHidden = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;
+
+/** The same height in every state, so that nothing below moves when rows arrive. */
+const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';
+
+export interface PhoneNumberListProps {
+  state: PhoneNumberListState;
+  onStateChange: (next: PhoneNumberListState, options?: { replace?: boolean }) => void;
+}
+
+function emptyMessageOf(state: PhoneNumberListState): string {
+  if (state.types.length > 0 || state.statuses.length > 0) {
+    return 'No phone numbers match these filters';
+  }
+  return state.prospect === undefined
+    ? 'There are no phone numbers yet'
+    : 'No phone numbers for this prospect yet';
+}
+
+function phoneNumbers(count: number): string {
+  return `${formatInteger(count)} ${count === 1 ? 'phone number' : 'phone numbers'}`;
+}
+
+interface LoadErrorProps {
+  title: string;
+  error: Error;
+  onRetry: () => void;
+}
+
+function LoadError({ title, error, onRetry }: LoadErrorProps) {
+  return (
+    <Alert
+      severity="error"
+      action={
+        <Button color="inherit" size="small" onClick={onRetry}>
+          Retry
+        </Button>
+      }
+    >
+      <AlertTitle>{title}</AlertTitle>
+      {describeLoadError(error)}
+    </Alert>
+  );
+}
+
+/**
+ * The phone numbers of a view of the grid, in every state a load can be in: loading, shown, empty,
+ * failed, refused, and offline with the last rows kept. The view comes from, and goes back to, the URL.
+ */
+export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const online = useOnlineStatus();
+  const params = useMemo(() => phoneNumberListParams(state), [state]);
+  const { data, error, isPending, isPlaceholderData, refetch } = useQuery(
+    phoneNumberQueries.list(client, params),
+  );
+  const cursorRefused =
+    isCursorRefusal(error) && (state.after !== undefined || state.before !== undefined);
+
+  useEffect(() => {
+    if (cursorRefused) onStateChange(firstPage(state), { replace: true });
+  }, [cursorRefused, state, onStateChange]);
+
+  const nextCursor = isPlaceholderData ? undefined : data?.nextCursor;
+  useEffect(() => {
+    if (nextCursor === undefined) return;
+    // The next page is ready before it is asked for; a failed prefetch is simply fetched again then.
+    queryClient
+      .query(phoneNumberQueries.list(client, { ...params, after: nextCursor, before: undefined }))
+      .catch(() => undefined);
+  }, [client, queryClient, params, nextCursor]);
+
+  const loading = isPending || isPlaceholderData || cursorRefused;
+  const rows = data?.phoneNumbers ?? [];
+  const emptyMessage = emptyMessageOf(state);
+  const retry = () => void refetch();
+
+  let summary = '';
+  if (loading) summary = 'Loading phone numbers…';
+  else if (data && rows.length === 0) summary = emptyMessage;
+  else if (data) summary = phoneNumbers(data.count ?? rows.length);
+
+  return (
+    <Stack spacing={2}>
+      {online ? null : (
+        <Alert severity="warning">
+          You&apos;re offline. The phone numbers shown are the ones loaded last; they will update
+          when the connection is back.
+        </Alert>
+      )}
+      {error && data !== undefined && !cursorRefused ? (
+        <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
+      ) : null}
+      <Box role="status" sx={visuallyHidden}>
+        {summary}
+      </Box>
+      <Box sx={{ height: GRID_HEIGHT }}>
+        {error && data === undefined && !cursorRefused ? (
+          <LoadError title="Couldn't load phone numbers" error={error} onRetry={retry} />
+        ) : (
+          <PhoneNumberGrid
+            rows={rows}
+            loading={loading}
+            showProspect={state.prospect === undefined}
+            emptyMessage={emptyMessage}
+            sort={sortOf(state)}
+            onSortChange={(sort) => {
+              onStateChange(changeView(state, { sort }));
+            }}
+            page={state.page}
+            pageSize={state.size}
+            count={data?.count}
+            hasNextPage={nextCursor !== undefined}
+            onNextPage={() => {
+              if (nextCursor !== undefined) onStateChange(nextPage(state, nextCursor));
+            }}
+            onPreviousPage={() => {
+              onStateChange(previousPage(state, data?.prevCursor));
+            }}
+            onPageSizeChange={(size) => {
+              onStateChange(changeView(state, { size }));
+            }}
+          />
+        )}
+      </Box>
+    </Stack>
+  );
+}
