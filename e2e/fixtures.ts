@@ -1,13 +1,13 @@
 import { test as base } from '@playwright/test';
-import { ProspectsPage } from './pages/prospects-page';
+import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
 
 interface Fixtures {
-  /** Who `prospectsPage` signs in as; change it with test.use({ demoUser: 'Val Viewer' }). */
+  /** Who `phoneNumbersPage` signs in as; change it with test.use({ demoUser: 'Val Viewer' }). */
   demoUser: DemoUser;
   signInPage: SignInPage;
-  /** The app, signed in as `demoUser` through the server's real OAuth page. */
-  prospectsPage: ProspectsPage;
+  /** The app's /phone-numbers page, signed in as `demoUser` through the server's real OAuth page. */
+  phoneNumbersPage: PhoneNumbersPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -15,10 +15,10 @@ export const test = base.extend<Fixtures>({
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
   },
-  prospectsPage: async ({ page, signInPage, demoUser }, use) => {
-    await signInPage.goto();
+  phoneNumbersPage: async ({ page, signInPage, demoUser }, use) => {
+    await signInPage.goto('/phone-numbers');
     await signInPage.signInAs(demoUser);
-    await use(new ProspectsPage(page));
+    await use(new PhoneNumbersPage(page));
   },
 });
 

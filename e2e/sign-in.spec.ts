@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { expect, test } from './fixtures';
-import { ProspectsPage } from './pages/prospects-page';
+import { PhoneNumbersPage } from './pages/phone-numbers-page';
 
 test.describe('Signing in and out', () => {
-  test('a new user is offered to sign in and sees no prospects before', async ({
+  test('a new user is offered to sign in and sees no phone numbers before', async ({
     page,
     signInPage,
   }) => {
@@ -11,7 +11,7 @@ test.describe('Signing in and out', () => {
 
     await expect(signInPage.signInButton).toBeVisible();
     await expect(signInPage.signOutButton).toBeHidden();
-    await expect(new ProspectsPage(page).table).toBeHidden();
+    await expect(new PhoneNumbersPage(page).grid).toBeHidden();
   });
 
   test('after signing in, the authorization code is not left in the address bar', async ({
@@ -22,7 +22,7 @@ test.describe('Signing in and out', () => {
     await signInPage.signInAs('Riley Rep');
 
     const url = new URL(page.url());
-    expect(url.pathname).toBe('/');
+    expect(url.pathname).toBe('/phone-numbers');
     expect(url.searchParams.has('code')).toBe(false);
     expect(url.searchParams.has('state')).toBe(false);
   });
@@ -74,23 +74,24 @@ test.describe('Signing in and out', () => {
     expect(storage.session.join('\n')).not.toContain(accessToken);
   });
 
-  test('a reload in the same tab keeps the user signed in', async ({ page, prospectsPage }) => {
+  test('a reload in the same tab keeps the user signed in', async ({ page, phoneNumbersPage }) => {
     await page.reload();
 
-    await expect(prospectsPage.row('Olivia García')).toBeVisible();
+    await expect(phoneNumbersPage.grid).toBeVisible();
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
   });
 
   test('signing out returns to the signed-out state, also after a reload', async ({
     page,
     signInPage,
-    prospectsPage,
+    phoneNumbersPage,
   }) => {
-    await expect(prospectsPage.table).toBeVisible();
+    await expect(phoneNumbersPage.grid).toBeVisible();
 
     await signInPage.signOut();
 
     await expect(signInPage.signInButton).toBeVisible();
-    await expect(prospectsPage.table).toBeHidden();
+    await expect(phoneNumbersPage.grid).toBeHidden();
     await page.reload();
     await expect(signInPage.signInButton).toBeVisible();
     await expect(signInPage.signOutButton).toBeHidden();

@@ -1,3 +1,5 @@
+import { Suspense } from 'react';
+import { Outlet } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -9,8 +11,16 @@ import { useAuthState } from '@/features/auth/auth-session-context';
 import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { SignedInUser } from '@/features/auth/components/signed-in-user';
-import { ProspectsPage } from '@/features/prospects/components/prospects-page';
 
+function Progress({ label }: { label: string }) {
+  return (
+    <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
+      <CircularProgress aria-label={label} />
+    </Box>
+  );
+}
+
+/** The app bar and the page below it: the route's page when signed in, the sign-in prompt when not. */
 export function AppShell() {
   const auth = useAuthState();
   const queryClient = useQueryClient();
@@ -33,13 +43,14 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3 }}>
-        {auth.status === 'starting' ? (
-          <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-            <CircularProgress aria-label="Checking your session" />
-          </Box>
-        ) : null}
+        {auth.status === 'starting' ? <Progress label="Checking your session" /> : null}
+        {/* Signed out, the prompt takes the page's place and the URL stays, to come back to after. */}
         {auth.status === 'signed-out' ? <SignInPrompt problem={auth.problem} /> : null}
-        {auth.status === 'signed-in' ? <ProspectsPage /> : null}
+        {auth.status === 'signed-in' ? (
+          <Suspense fallback={<Progress label="Loading the page" />}>
+            <Outlet />
+          </Suspense>
+        ) : null}
       </Container>
     </>
   );

@@ -1,11 +1,14 @@
+import { BrowserRouter } from 'react-router';
 import type { AuthSession } from '@/features/auth/auth-session';
 import { AppProviders } from './app-providers';
-import { AppShell } from './app-shell';
+import { AppRoutes } from './app-routes';
 
 export function App({ session }: { session: AuthSession }) {
   return (
     <AppProviders session={session}>
-      <AppShell />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </AppProviders>
   );
 }

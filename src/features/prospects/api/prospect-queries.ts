@@ -1,14 +1,21 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
-import { getProspects } from './get-prospects';
+import { getProspect } from './get-prospect';
+import { searchProspects } from './search-prospects';
 
 export const prospectQueries = {
   all: () => ['prospects'] as const,
-  list: (client: ApiClient) =>
-    infiniteQueryOptions({
-      queryKey: [...prospectQueries.all(), 'list'],
-      queryFn: ({ pageParam, signal }) => getProspects(client, pageParam, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (lastPage) => lastPage.nextLink,
+  search: (client: ApiClient, text: string) =>
+    queryOptions({
+      queryKey: [...prospectQueries.all(), 'search', text] as const,
+      queryFn: ({ signal }) => searchProspects(client, text, signal),
+      // The options of the last search stay while the next one loads.
+      placeholderData: keepPreviousData,
+    }),
+  /** One prospect; nothing is fetched while `id` is undefined. */
+  detail: (client: ApiClient, id: number | undefined) =>
+    queryOptions({
+      queryKey: [...prospectQueries.all(), 'detail', id] as const,
+      queryFn: id === undefined ? skipToken : ({ signal }) => getProspect(client, id, signal),
     }),
 };

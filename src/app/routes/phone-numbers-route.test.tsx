@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import {
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '@/features/phone-numbers/testing/phone-number-documents';
+import {
+  prospectResource,
+  prospectsEndpoint,
+} from '@/features/prospects/testing/prospect-documents';
+import { server } from '@/testing/msw-server';
+import { renderRoute } from '@/testing/render-route';
+import { PhoneNumbersRoute } from './phone-numbers-route';
+
+const prospects = [
+  prospectResource(1, 'Olivia García', 'Acme Corporation'),
+  prospectResource(2, 'Liam Patel', 'Umbrella Health'),
+];
+
+/** Each prospect has one number, +1 415 555 01<id>; all numbers are both. */
+function phoneNumbers() {
+  return phoneNumbersEndpoint((url) => {
+    const prospectId = url.searchParams.get('filter[prospect][id]');
+    const ids = prospectId === null ? [1, 2] : [Number(prospectId)];
+    return phoneNumberCollection(
+      ids.map((id) =>
+        phoneNumberResource(
+          id,
+          { number: `+141555501${String(id).padStart(2, '0')}` },
+          { prospectId: id },
+        ),
+      ),
+      { meta: { count: ids.length } },
+    );
+  });
+}
+
+function renderPage(url = '/phone-numbers') {
+  return renderRoute(<PhoneNumbersRoute />, { path: '/phone-numbers', url });
+}
+
+const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
+const headers = () =>
+  within(grid())
+    .getAllByRole('columnheader')
+    .map((header) => header.textContent);
+
+describe('PhoneNumbersRoute', () => {
+  it('is one page headed "Phone numbers", with its controls in a search landmark', async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    renderPage();
+
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Phone numbers');
+    const controls = screen.getByRole('search');
+    expect(within(controls).getByRole('combobox', { name: 'Prospect' })).toBeVisible();
+    expect(within(controls).getByRole('combobox', { name: 'Filter by type' })).toBeVisible();
+    expect(within(controls).getByRole('combobox', { name: 'Filter by status' })).toBeVisible();
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+  });
+
+  it('narrows the grid to the prospect chosen, and lists all numbers again when it is cleared', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage();
+    await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+    expect(headers()).toContain('Prospect');
+
+    await user.type(screen.getByRole('combobox', { name: 'Prospect' }), 'oli');
+    await user.click(
+      await screen.findByRole('option', { name: 'Olivia García · Acme Corporation' }),
+    );
+
+    await waitFor(() => {
+      expect(
+        within(grid()).queryByRole('link', { name: '+1 415 555 0102' }),
+      ).not.toBeInTheDocument();
+    });
+    expect(router.state.location.search).toBe('?prospect=1');
+    expect(within(grid()).getByRole('link', { name: '+1 415 555 0101' })).toBeVisible();
+    expect(headers()).not.toContain('Prospect');
+    expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][id]')).toBe('1');
+    expect(screen.getByRole('combobox', { name: 'Prospect' })).toHaveValue(
+      'Olivia García · Acme Corporation',
+    );
+
+    await user.clear(screen.getByRole('combobox', { name: 'Prospect' }));
+
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+    expect(router.state.location.search).toBe('');
+    expect(headers()).toContain('Prospect');
+  });
+
+  it('shows the prospect of the URL by name', async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    renderPage('/phone-numbers?prospect=2');
+
+    await waitFor(() => {
+      expect(screen.getByRole('combobox', { name: 'Prospect' })).toHaveValue(
+        'Liam Patel · Umbrella Health',
+      );
+    });
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+  });
+
+  it('filters by type and status on the server', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers?prospect=1');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+
+    await user.click(screen.getByRole('combobox', { name: 'Filter by type' }));
+    await user.click(screen.getByRole('option', { name: 'Mobile' }));
+    await user.click(screen.getByRole('option', { name: 'VoIP' }));
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('combobox', { name: 'Filter by status' }));
+    await user.click(screen.getByRole('option', { name: 'Do not call' }));
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?prospect=1&type=mobile,voip&status=do_not_call');
+    });
+    await waitFor(() => {
+      const last = endpoint.requests.at(-1);
+      expect(last?.searchParams.get('filter[phoneType]')).toBe('mobile,voip');
+      expect(last?.searchParams.get('filter[status]')).toBe('do_not_call');
+    });
+    expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][id]')).toBe('1');
+  });
+
+  it('lists all numbers when the prospect of the URL does not exist', async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    const { router } = renderPage('/phone-numbers?prospect=99&status=verified');
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?status=verified');
+    });
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+  });
+});

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-number-filters';
+import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
+import { usePhoneNumberListState } from '@/features/phone-numbers/hooks/use-phone-number-list-state';
+import { changeView } from '@/features/phone-numbers/schemas/phone-number-list-state';
+import { prospectQueries } from '@/features/prospects/api/prospect-queries';
+import { ProspectCombobox } from '@/features/prospects/components/prospect-combobox';
+import { useApiClient } from '@/lib/api-client-context';
+import { ApiError } from '@/lib/api-error';
+
+/** /phone-numbers: the grid, narrowed by the "Prospect" combobox and the filters, all kept in the URL. */
+export function PhoneNumbersRoute() {
+  const client = useApiClient();
+  const [state, setState] = usePhoneNumberListState();
+  const prospect = useQuery(prospectQueries.detail(client, state.prospect));
+  const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
+
+  // A link to a prospect that no longer exists lists all numbers rather than an empty grid.
+  useEffect(() => {
+    if (prospectGone) setState(changeView(state, { prospect: undefined }), { replace: true });
+  }, [prospectGone, state, setState]);
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        Phone numbers
+      </Typography>
+      <Stack
+        role="search"
+        aria-label="Choose phone numbers"
+        direction={{ xs: 'column', sm: 'row' }}
+        spacing={2}
+        useFlexGap
+        sx={{ flexWrap: 'wrap' }}
+      >
+        <ProspectCombobox
+          prospectId={state.prospect}
+          onChange={(prospectId) => {
+            setState(changeView(state, { prospect: prospectId }));
+          }}
+        />
+        <PhoneNumberFilters
+          types={state.types}
+          statuses={state.statuses}
+          onTypesChange={(types) => {
+            setState(changeView(state, { types }));
+          }}
+          onStatusesChange={(statuses) => {
+            setState(changeView(state, { statuses }));
+          }}
+        />
+      </Stack>
+      <PhoneNumberList state={state} onStateChange={setState} />
+    </Stack>
+  );
+}

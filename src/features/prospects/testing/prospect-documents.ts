@@ -1,0 +1,50 @@
+import { http } from 'msw';
+import type { z } from 'zod';
+import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
+import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { prospectCollectionSchema, prospectResourceSchema } from '../schemas/prospect';
+
+type ProspectResourceInput = z.input<typeof prospectResourceSchema>;
+
+export const PROSPECTS_URL = `${TEST_API_BASE_URL}/prospects`;
+
+/** A prospect resource as our server sends it, checked against the app's schema. */
+export function prospectResource(id: number, name: string, company: string): ProspectResourceInput {
+  const resource: ProspectResourceInput = { type: 'prospect', id, attributes: { name, company } };
+  prospectResourceSchema.parse(resource);
+  return resource;
+}
+
+/**
+ * GET /prospects (the search) and GET /prospects/{id} over a fixed set of prospects: the search finds
+ * those whose full name, last name or company starts with `filter[q]`, as our server's does. Keeps the
+ * URL of every request in `requests`.
+ */
+export function prospectsEndpoint(prospects: readonly ProspectResourceInput[]) {
+  const requests: URL[] = [];
+  const search = http.get(PROSPECTS_URL, ({ request }) => {
+    const url = new URL(request.url);
+    requests.push(url);
+    const text = (url.searchParams.get('filter[q]') ?? '').toLowerCase();
+    const found = prospects.filter(({ attributes: { name, company } }) =>
+      [name, name?.split(' ').at(-1), company].some((value) =>
+        value?.toLowerCase().startsWith(text),
+      ),
+    );
+    const document = { data: found };
+    prospectCollectionSchema.parse(document);
+    return jsonApiResponse(document);
+  });
+  const detail = http.get(`${PROSPECTS_URL}/:id`, ({ request, params }) => {
+    requests.push(new URL(request.url));
+    const prospect = prospects.find(({ id }) => String(id) === params.id);
+    return prospect
+      ? jsonApiResponse({ data: prospect })
+      : errorResponse(404, {
+          id: 'resourceNotFound',
+          title: 'Resource Not Found',
+          detail: `There is no prospect with id ${String(params.id)}.`,
+        });
+  });
+  return { handlers: [search, detail], requests };
+}
