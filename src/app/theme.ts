@@ -1,4 +1,16 @@
 import { createTheme } from '@mui/material/styles';
 
+/**
+ * Popups (menus, listboxes, tooltips) open inside the page's <main> instead of at the end of <body>, so
+ * that all content sits in a landmark while they are open; without a <main> they fall back to <body>.
+ */
+const insideMain = () => document.querySelector('main');
+
 /** Light and dark palettes; the provider follows the system setting. */
-export const theme = createTheme({ colorSchemes: { light: true, dark: true } });
+export const theme = createTheme({
+  colorSchemes: { light: true, dark: true },
+  components: {
+    MuiPopper: { defaultProps: { container: insideMain } },
+    MuiPopover: { defaultProps: { container: insideMain } },
+  },
+});
