@@ -7,7 +7,7 @@ test.describe('Phone numbers', () => {
     phoneNumbersPage,
   }) => {
     await expect(phoneNumbersPage.heading).toBeVisible();
-    await expect(phoneNumbersPage.range).toHaveText(/^1–50 of \d+$/);
+    await expect(phoneNumbersPage.pages).toContainText(/1–50 of \d+/);
     await expect(
       phoneNumbersPage.grid.getByRole('columnheader', { name: 'Prospect' }),
     ).toBeVisible();
@@ -15,7 +15,7 @@ test.describe('Phone numbers', () => {
     await phoneNumbersPage.chooseProspect('Olivia García');
 
     await expect(page).toHaveURL(/\/phone-numbers\?prospect=1$/);
-    await expect(phoneNumbersPage.range).toHaveText('1–6 of 6');
+    await expect(phoneNumbersPage.pages).toContainText('1–6 of 6');
     await expect(phoneNumbersPage.row('+1 303 555 0141')).toBeVisible();
     await expect(
       phoneNumbersPage.grid.getByRole('columnheader', { name: 'Prospect' }),

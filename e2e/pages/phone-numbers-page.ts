@@ -9,8 +9,8 @@ export class PhoneNumbersPage {
   readonly prospectCombobox: Locator;
   readonly typeFilter: Locator;
   readonly statusFilter: Locator;
-  /** "1–50 of 163", in the grid's footer. */
-  readonly range: Locator;
+  /** The grid's footer, a navigation landmark that says "1–50 of 163". */
+  readonly pages: Locator;
   readonly nextPageButton: Locator;
   readonly previousPageButton: Locator;
   readonly loadError: Locator;
@@ -23,9 +23,9 @@ export class PhoneNumbersPage {
     this.prospectCombobox = page.getByRole('combobox', { name: 'Prospect' });
     this.typeFilter = page.getByRole('combobox', { name: 'Filter by type' });
     this.statusFilter = page.getByRole('combobox', { name: 'Filter by status' });
-    this.range = page.getByText(/^\d[\d,]*–\d[\d,]* of /);
-    this.nextPageButton = page.getByRole('button', { name: 'Go to next page' });
-    this.previousPageButton = page.getByRole('button', { name: 'Go to previous page' });
+    this.pages = page.getByRole('navigation', { name: 'Phone number pages' });
+    this.nextPageButton = this.pages.getByRole('button', { name: 'Go to next page' });
+    this.previousPageButton = this.pages.getByRole('button', { name: 'Go to previous page' });
     this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
   }

@@ -70,7 +70,7 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
       field: 'order',
       headerName: 'Order',
       type: 'number',
-      minWidth: 80,
+      minWidth: 100,
       valueFormatter: (_, row) => (row.order === null ? MISSING : formatInteger(row.order)),
     },
     {

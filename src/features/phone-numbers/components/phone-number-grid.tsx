@@ -73,7 +73,11 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   const columns = useMemo(() => phoneNumberColumns({ showProspect }), [showProspect]);
   const sortModel = useMemo(() => sortModelOf(sort), [sort]);
   const paginationModel = useMemo(() => ({ page: page - 1, pageSize }), [page, pageSize]);
-  const range = rangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
+  // Nothing to count before the first rows arrive.
+  const range =
+    loading && rows.length === 0
+      ? ''
+      : rangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
 
   function handlePaginationModelChange(model: GridPaginationModel) {
     if (model.pageSize !== pageSize) {
@@ -93,6 +97,13 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   return (
     <DataGrid
       aria-label="Phone numbers"
+      sx={(theme) => ({
+        // Links stay readable on the tinted background of a hovered row.
+        '& .MuiDataGrid-cell .MuiLink-root': {
+          color: theme.palette.primary.dark,
+          ...theme.applyStyles('dark', { color: theme.palette.primary.main }),
+        },
+      })}
       rows={rows}
       columns={columns}
       loading={loading}
@@ -112,6 +123,8 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       localeText={{ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }}
       slotProps={{
         main: { 'aria-busy': loading },
+        // The pages are a way through the list: a landmark that says where one is ("1–50 of 145").
+        footer: { role: 'navigation', 'aria-label': 'Phone number pages' },
         loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
         basePagination: {
           material: {
