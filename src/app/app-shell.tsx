@@ -1,4 +1,3 @@
-import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import AppBar from '@mui/material/AppBar';
@@ -11,14 +10,6 @@ import { useAuthState } from '@/features/auth/auth-session-context';
 import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { SignedInUser } from '@/features/auth/components/signed-in-user';
-
-function Progress({ label }: { label: string }) {
-  return (
-    <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-      <CircularProgress aria-label={label} />
-    </Box>
-  );
-}
 
 /** The app bar and the page below it: the route's page when signed in, the sign-in prompt when not. */
 export function AppShell() {
@@ -43,14 +34,14 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3 }}>
-        {auth.status === 'starting' ? <Progress label="Checking your session" /> : null}
+        {auth.status === 'starting' ? (
+          <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
+            <CircularProgress aria-label="Checking your session" />
+          </Box>
+        ) : null}
         {/* Signed out, the prompt takes the page's place and the URL stays, to come back to after. */}
         {auth.status === 'signed-out' ? <SignInPrompt problem={auth.problem} /> : null}
-        {auth.status === 'signed-in' ? (
-          <Suspense fallback={<Progress label="Loading the page" />}>
-            <Outlet />
-          </Suspense>
-        ) : null}
+        {auth.status === 'signed-in' ? <Outlet /> : null}
       </Container>
     </>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -86,6 +86,8 @@ export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) 
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
   const params = useMemo(() => phoneNumberListParams(state), [state]);
+  // Asked for while rendering, so the request is under way while the grid below mounts, not after.
+  usePrefetchQuery(phoneNumberQueries.list(client, params));
   const { data, error, isPending, isPlaceholderData, refetch } = useQuery(
     phoneNumberQueries.list(client, params),
   );
