@@ -390,6 +390,12 @@ describe('PhoneNumberList: sorting and pages', () => {
     const previous = () => screen.getByRole('button', { name: 'Go to previous page' });
     expect(pages()).toHaveTextContent('1–25 of 60');
     expect(previous()).toBeDisabled();
+    // The next page is fetched ahead, with the cursor of links.next.
+    await waitFor(() => {
+      expect(endpoint.requests.map((url) => url.searchParams.get('page[after]'))).toContain(
+        'after-25',
+      );
+    });
 
     await user.click(next());
     expect(await within(grid()).findByRole('link', { name: '+1 415 555 0026' })).toBeVisible();

@@ -1,0 +1,66 @@
+import { QueryClient } from '@tanstack/react-query';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { createApiClient } from '@/lib/api-client';
+import { jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { phoneNumberResource } from '../testing/phone-number-documents';
+import type { PhoneNumberListParams } from './get-phone-numbers';
+import { phoneNumberQueries } from './phone-number-queries';
+
+const client = createApiClient({
+  baseUrl: TEST_API_BASE_URL,
+  tokens: {
+    getAccessToken: () => Promise.resolve('token'),
+    refreshAccessToken: () => Promise.resolve(undefined),
+  },
+});
+
+const params: PhoneNumberListParams = {
+  prospectId: 3,
+  sort: 'order',
+  phoneTypes: ['mobile'],
+  statuses: [],
+  pageSize: 50,
+  after: 'c2',
+  before: undefined,
+};
+
+describe('phoneNumberQueries', () => {
+  it('keys a list by everything its request depends on', () => {
+    const key = (change: Partial<PhoneNumberListParams>) =>
+      JSON.stringify(phoneNumberQueries.list(client, { ...params, ...change }).queryKey);
+    const keys = new Set([
+      key({}),
+      key({ prospectId: 4 }),
+      key({ sort: '-order' }),
+      key({ phoneTypes: ['work'] }),
+      key({ statuses: ['verified'] }),
+      key({ pageSize: 25 }),
+      key({ after: 'c3' }),
+      key({ after: undefined, before: 'c1' }),
+    ]);
+    expect(keys.size).toBe(8);
+    expect(phoneNumberQueries.list(client, params).queryKey.slice(0, 2)).toEqual(
+      phoneNumberQueries.lists(),
+    );
+  });
+
+  it('fetches one phone number, with its permissions, flattened', async () => {
+    const requests: URL[] = [];
+    server.use(
+      http.get(`${TEST_API_BASE_URL}/phoneNumbers/:id`, ({ request }) => {
+        requests.push(new URL(request.url));
+        return jsonApiResponse({ data: phoneNumberResource(7, {}, { canDelete: false }) });
+      }),
+    );
+
+    const phoneNumber = await new QueryClient().query(phoneNumberQueries.detail(client, 7));
+
+    expect(phoneNumber).toMatchObject({ id: 7, number: '+14155550100', canDelete: false });
+    expect(requests[0]?.pathname).toBe('/api/v2/phoneNumbers/7');
+    expect(requests[0]?.searchParams.get('provideAuthorizationMeta')).toBe('true');
+    expect(phoneNumberQueries.detail(client, 7).queryKey).toEqual(['phoneNumbers', 'detail', 7]);
+  });
+});
