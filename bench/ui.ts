@@ -1,0 +1,307 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+/**
+ * `npm run bench:ui`: builds the app, starts the server with the demo data, and measures the app in
+ * headless Chromium. Prints medians; asserts nothing (targets are compared, not enforced).
+ */
+
+const RUNS = 10;
+const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0);
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === 'string') throw new Error('No free port');
+  return address.port;
+}
+
+async function startServer(port: number, directory: string): Promise<ChildProcess> {
+  const child = spawn(resolve('node_modules/.bin/tsx'), ['server/main.ts', '--with-app'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: join(directory, 'bench.sqlite'),
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((ready, fail) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!output.includes('is running at')) return;
+      // Ready: stop keeping the request log, but keep draining it.
+      child.stdout.off('data', onData);
+      child.stdout.resume();
+      ready();
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => {
+      fail(new Error(`The server stopped (${code}): ${output}`));
+    });
+  });
+  return child;
+}
+
+/**
+ * tsx compiles this file with esbuild, which wraps named functions in a `__name` helper; functions sent
+ * to the page through page.evaluate carry those calls, so the page needs the helper too.
+ */
+const NAME_HELPER = 'window.__name = (target) => target;';
+
+/** Records, in the page, when the first row of the "Phone numbers" grid is painted. */
+const FIRST_ROW_PROBE = `
+  window.__firstRowAt = undefined;
+  new MutationObserver((_, observer) => {
+    if (window.__firstRowAt !== undefined) return;
+    const row = document.querySelector('[role="grid"][aria-label="Phone numbers"] [role="row"][data-rowindex]');
+    if (row) {
+      observer.disconnect();
+      requestAnimationFrame(() => { window.__firstRowAt = performance.now(); });
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+/** Puts a refresh token in the tab's sessionStorage before the app starts, as a reload would find it. */
+function holdSession(target: BrowserContext | Page, refreshToken: string) {
+  return target.addInitScript(
+    ([key, token]) => {
+      if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, token);
+    },
+    [REFRESH_TOKEN_KEY, refreshToken] as const,
+  );
+}
+
+async function signIn(browser: Browser, origin: string): Promise<string> {
+  const page = await browser.newPage();
+  await page.addInitScript({ content: NAME_HELPER });
+  await page.goto(`${origin}/phone-numbers`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Continue as Riley Rep' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  const token = await page.evaluate((key) => sessionStorage.getItem(key), REFRESH_TOKEN_KEY);
+  await page.close();
+  if (!token) throw new Error('No refresh token after signing in');
+  return token;
+}
+
+/**
+ * One cold load: a fresh browser context (empty cache) whose tab already holds a session, as after a
+ * reload. Returns the time from navigation start to the first row painted, the JavaScript it transferred,
+ * and the rotated refresh token for the next load.
+ */
+async function coldLoad(browser: Browser, origin: string, path: string, refreshToken: string) {
+  const context = await browser.newContext();
+  await holdSession(context, refreshToken);
+  await context.addInitScript({ content: NAME_HELPER + FIRST_ROW_PROBE });
+  const page = await context.newPage();
+  await page.goto(origin + path);
+  await page.waitForFunction(
+    () => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
+  const result = await page.evaluate((key) => {
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter(
+        (entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming,
+      )
+      .filter((entry) => entry.name.endsWith('.js'));
+    return {
+      firstRowMs: (window as unknown as { __firstRowAt: number }).__firstRowAt,
+      scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
+      scripts: scripts.map((entry) => new URL(entry.name).pathname),
+      refreshToken: sessionStorage.getItem(key) ?? '',
+    };
+  }, REFRESH_TOKEN_KEY);
+  await context.close();
+  return result;
+}
+
+interface ProspectWithNumbers {
+  name: string;
+  /** Digits of its first number, which its first row shows once its rows are painted. */
+  firstDigits: string;
+}
+
+/** Demo prospects with phone numbers, other than the one the page starts on, from the API itself. */
+async function prospectsWithNumbers(origin: string, count: number): Promise<ProspectWithNumbers[]> {
+  const headers = { Authorization: 'Bearer dev-rep-riley' };
+  const found: ProspectWithNumbers[] = [];
+  for (let id = 2; found.length < count && id <= 60; id++) {
+    const numbers = (await (
+      await fetch(`${origin}/api/v2/phoneNumbers?filter[prospect][id]=${id}&sort=order`, {
+        headers,
+      })
+    ).json()) as { data: { attributes: { number: string } }[] };
+    const first = numbers.data[0];
+    if (!first) continue;
+    const prospect = (await (
+      await fetch(`${origin}/api/v2/prospects/${id}`, { headers })
+    ).json()) as {
+      data: { attributes: { name: string } };
+    };
+    found.push({
+      name: prospect.data.attributes.name,
+      firstDigits: first.attributes.number.replace(/\D/g, ''),
+    });
+  }
+  return found;
+}
+
+/**
+ * Chooses another prospect in the "Prospect" combobox of a loaded page and returns the time from the click
+ * on its option to its rows painted (its first number shows in the first row).
+ */
+async function switchProspect(page: Page, prospect: ProspectWithNumbers): Promise<number> {
+  await page.evaluate(() => {
+    const state = window as unknown as { __clickAt?: number };
+    state.__clickAt = undefined;
+    document.addEventListener(
+      'click',
+      () => {
+        state.__clickAt = performance.now();
+      },
+      { capture: true, once: true },
+    );
+  });
+  await page.getByRole('combobox', { name: 'Prospect' }).fill(prospect.name);
+  await page.getByRole('option', { name: new RegExp(`^${prospect.name}`) }).click();
+  return page.evaluate(
+    (digits) =>
+      new Promise<number>((done) => {
+        const check = () => {
+          const row = document.querySelector(
+            '[role="grid"][aria-label="Phone numbers"] [role="row"][data-rowindex="0"]',
+          );
+          if (row?.textContent.replace(/\D/g, '').includes(digits)) {
+            done(
+              performance.now() - ((window as unknown as { __clickAt?: number }).__clickAt ?? 0),
+            );
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    prospect.firstDigits,
+  );
+}
+
+function gzipSize(directory: string, files: readonly string[]): number {
+  return files.reduce((sum, file) => {
+    const compressed = join(directory, `${file}.gz`);
+    return sum + statSync(compressed).size;
+  }, 0);
+}
+
+async function main() {
+  console.log('UI benchmark');
+  console.log(`  Date: ${new Date().toISOString()}`);
+  console.log(
+    `  Node: ${process.version}; CPU: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}`,
+  );
+  console.log('Building the app …');
+  execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  const directory = mkdtempSync(join(tmpdir(), 'bench-ui-'));
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const server = await startServer(port, directory);
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    let refreshToken = await signIn(browser, origin);
+    const scenarios = [
+      { name: "a prospect's numbers (6 rows), cold", path: '/phone-numbers?prospect=1' },
+      { name: 'all numbers, cold', path: '/phone-numbers' },
+    ];
+    const rows: [string, string][] = [];
+    let firstLoadScripts: string[] = [];
+    let firstLoadTransferred = 0;
+    for (const scenario of scenarios) {
+      const times: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        const load = await coldLoad(browser, origin, scenario.path, refreshToken);
+        refreshToken = load.refreshToken;
+        times.push(load.firstRowMs);
+        firstLoadScripts = load.scripts;
+        firstLoadTransferred = load.scriptBytes;
+      }
+      rows.push([
+        `${scenario.name}: navigation start → first row`,
+        `${median(times).toFixed(0)} ms`,
+      ]);
+    }
+
+    const page = await browser.newPage();
+    await holdSession(page, refreshToken);
+    await page.addInitScript({ content: NAME_HELPER });
+    await page.goto(`${origin}/phone-numbers`);
+    await page
+      .getByRole('grid', { name: 'Phone numbers' })
+      .locator('[role="row"][data-rowindex]')
+      .first()
+      .waitFor();
+    const prospects = await prospectsWithNumbers(origin, RUNS);
+    const switches: number[] = [];
+    for (const prospect of prospects) switches.push(await switchProspect(page, prospect));
+    rows.push(['choosing another prospect → its rows, warm', `${median(switches).toFixed(0)} ms`]);
+
+    const gzip = gzipSize(
+      resolve('dist'),
+      firstLoadScripts.map((path) => path.replace(/^\//, '')),
+    );
+    rows.push([
+      'first-load JavaScript, transferred (Brotli)',
+      `${(firstLoadTransferred / 1024).toFixed(1)} KB`,
+    ]);
+    rows.push([
+      'first-load JavaScript, gzip',
+      `${(gzip / 1024).toFixed(1)} KB (${firstLoadScripts.length} files)`,
+    ]);
+
+    console.log(`\nMedians of ${RUNS} runs each\n`);
+    const width = Math.max(...rows.map(([name]) => name.length));
+    for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
