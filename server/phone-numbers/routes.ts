@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
-import { formatInternational } from '../../src/lib/phone-number-rules';
+import { formatInternational } from '../../src/lib/phone-number-format';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';

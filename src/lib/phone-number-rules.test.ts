@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   countryCodeSchema,
   extensionSchema,
-  formatInternational,
   orderSchema,
   parsePhoneNumberInput,
   phoneNumberWritableAttributesSchema,
 } from './phone-number-rules';
+import { formatInternational } from './phone-number-format';
 
 describe('parsePhoneNumberInput', () => {
   const valid: [string, string | undefined, string, string | undefined][] = [

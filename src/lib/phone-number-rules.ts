@@ -10,8 +10,6 @@ import {
 import { z } from 'zod';
 import { isIsoCountryCode } from './iso-countries';
 
-export { formatInternational } from './phone-number-format';
-
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
 export type PhoneType = (typeof PHONE_TYPES)[number];
 
