@@ -1,33 +1,50 @@
 import type { Locator, Page } from '@playwright/test';
 
+export type ColumnName =
+  'Number' | 'Type' | 'Extension' | 'Country' | 'Status' | 'Order' | 'Updated' | 'Prospect';
+
+export type PageSize = 25 | 50 | 100;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** The /phone-numbers page: the "Prospect" combobox, the filters and the "Phone numbers" grid. */
 export class PhoneNumbersPage {
   readonly heading: Locator;
   readonly grid: Locator;
   /** The data rows the grid has rendered (it renders those in view). */
   readonly rows: Locator;
+  /** The search landmark that holds the combobox and the filters, with the chips of chosen values. */
+  readonly choices: Locator;
   readonly prospectCombobox: Locator;
   readonly typeFilter: Locator;
   readonly statusFilter: Locator;
+  /** What the grid says in place of rows when there are none. */
+  readonly emptyMessage: Locator;
   /** The grid's footer, a navigation landmark that says "1–50 of 163". */
   readonly pages: Locator;
+  readonly rowsPerPage: Locator;
   readonly nextPageButton: Locator;
   readonly previousPageButton: Locator;
   readonly loadError: Locator;
   readonly retryButton: Locator;
+  readonly offlineNotice: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Phone numbers', level: 1 });
     this.grid = page.getByRole('grid', { name: 'Phone numbers' });
     this.rows = this.grid.getByRole('rowgroup').last().getByRole('row');
-    this.prospectCombobox = page.getByRole('combobox', { name: 'Prospect' });
-    this.typeFilter = page.getByRole('combobox', { name: 'Filter by type' });
-    this.statusFilter = page.getByRole('combobox', { name: 'Filter by status' });
+    this.choices = page.getByRole('search', { name: 'Choose phone numbers' });
+    this.prospectCombobox = this.choices.getByRole('combobox', { name: 'Prospect' });
+    this.typeFilter = this.choices.getByRole('combobox', { name: 'Filter by type' });
+    this.statusFilter = this.choices.getByRole('combobox', { name: 'Filter by status' });
+    this.emptyMessage = this.grid.getByText(/^No phone numbers /);
     this.pages = page.getByRole('navigation', { name: 'Phone number pages' });
+    this.rowsPerPage = this.pages.getByRole('combobox', { name: 'Rows per page:' });
     this.nextPageButton = this.pages.getByRole('button', { name: 'Go to next page' });
     this.previousPageButton = this.pages.getByRole('button', { name: 'Go to previous page' });
     this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+    this.offlineNotice = page.getByRole('alert').filter({ hasText: "You're offline" });
   }
 
   async goto(search = '') {
@@ -39,9 +56,60 @@ export class PhoneNumbersPage {
     return this.rows.filter({ has: this.page.getByRole('link', { name: number, exact: true }) });
   }
 
+  /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */
+  columnHeader(name: ColumnName): Locator {
+    return this.grid.getByRole('columnheader', { name: new RegExp(`^${name}( |$)`) });
+  }
+
+  /** The cells of a column in the rendered rows, top to bottom. */
+  async cells(name: ColumnName): Promise<Locator> {
+    const column = await this.columnHeader(name).getAttribute('aria-colindex');
+    return this.rows
+      .getByRole('gridcell')
+      .and(this.page.locator(`[aria-colindex="${column ?? ''}"]`));
+  }
+
+  /** The numbers' links in the rendered rows, top to bottom. */
+  async numberLinks(): Promise<Locator> {
+    return (await this.cells('Number')).getByRole('link');
+  }
+
   /** Types into the "Prospect" combobox and picks the option that starts with the name. */
   async chooseProspect(name: string) {
     await this.prospectCombobox.fill(name);
-    await this.page.getByRole('option', { name: new RegExp(`^${name} · `) }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)} · `) }).click();
+  }
+
+  /** Clicks a column's header, which sorts by it, or the other way round when it is sorted. */
+  async sortBy(name: ColumnName) {
+    await this.columnHeader(name).click();
+  }
+
+  /** Adds types to the "Filter by type" filter ("Mobile", "VoIP"), then closes its list. */
+  async filterByType(...types: string[]) {
+    await this.choose(this.typeFilter, types);
+  }
+
+  /** Adds statuses to the "Filter by status" filter ("Verified", "Do not call"), then closes its list. */
+  async filterByStatus(...statuses: string[]) {
+    await this.choose(this.statusFilter, statuses);
+  }
+
+  /** The chip of a value chosen in a filter ("Mobile", "Verified"). */
+  chosenFilter(label: string): Locator {
+    return this.choices.getByRole('button', { name: label, exact: true });
+  }
+
+  async setPageSize(size: PageSize) {
+    await this.rowsPerPage.click();
+    await this.page.getByRole('option', { name: String(size), exact: true }).click();
+  }
+
+  private async choose(filter: Locator, labels: string[]) {
+    await filter.click();
+    for (const label of labels) {
+      await this.page.getByRole('option', { name: label, exact: true }).click();
+    }
+    await filter.press('Escape');
   }
 }

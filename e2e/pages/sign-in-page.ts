@@ -8,21 +8,31 @@ export class SignInPage {
   readonly signOutButton: Locator;
   /** "Signed in as …" in the app bar. */
   readonly signedInUser: Locator;
+  /** The heading of the server's authorization page, which lists the users to continue as. */
+  readonly authorizationHeading: Locator;
 
   constructor(private readonly page: Page) {
     this.signInButton = page.getByRole('button', { name: 'Sign in' });
     this.signOutButton = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
     this.signedInUser = page.getByRole('banner').getByText(/^Signed in as /);
+    this.authorizationHeading = page.getByRole('heading', {
+      name: 'Sign in to Phone Numbers Admin',
+    });
   }
 
   async goto(path = '/') {
     await this.page.goto(path);
   }
 
+  /** The authorization page's button for a user ("Continue as Riley Rep", followed by the role). */
+  continueAs(user: DemoUser): Locator {
+    return this.page.getByRole('button', { name: `Continue as ${user}` });
+  }
+
   /** Signs in through the real OAuth page and waits until the app shows the user as signed in. */
   async signInAs(user: DemoUser) {
     await this.signInButton.click();
-    await this.page.getByRole('button', { name: `Continue as ${user}` }).click();
+    await this.continueAs(user).click();
     await expect(this.signOutButton).toBeVisible();
   }
 

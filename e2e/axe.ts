@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import type Axe from 'axe-core';
+
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface Violation {
+  rule: string;
+  impact: string | null | undefined;
+  help: string;
+  /** The offending elements, as axe's selectors. */
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (every rule but the experimental ones) on the page as it is now, and says what it
+ * found, short enough to read in a failed expectation. The page's Content-Security-Policy forbids the
+ * inline script this injects: the spec must run with `bypassCSP: true`.
+ */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(async () => {
+    const { axe } = window as unknown as { axe: typeof Axe };
+    const { violations } = await axe.run();
+    return violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Faults the real server does not produce on demand, injected with Playwright's routing: the app under
+ * test is the built one, and it cannot tell a routed answer from the server's.
+ */
+import type { Page, Request } from '@playwright/test';
+
+/** The grid's requests: lists of phone numbers (GET /api/v2/phoneNumbers?…), not one number. */
+export const isPhoneNumberList = (url: URL) => url.pathname === '/api/v2/phoneNumbers';
+
+/** The grid's requests for one prospect's numbers. */
+export const isProspectNumberList = (prospectId: number) => (url: URL) =>
+  isPhoneNumberList(url) && url.searchParams.get('filter[prospect][id]') === String(prospectId);
+
+export interface JsonApiError {
+  id: string;
+  title: string;
+  detail: string;
+}
+
+/** Answers the matching requests with a JSON:API error document, as the API sends them. */
+export async function answerWithError(
+  page: Page,
+  url: (url: URL) => boolean,
+  status: number,
+  error: JsonApiError,
+) {
+  await page.route(url, (route) =>
+    route.fulfill({
+      status,
+      contentType: 'application/vnd.api+json',
+      json: { errors: [{ ...error, status: String(status) }] },
+    }),
+  );
+}
+
+/**
+ * Sends the next matching request with an access token the server does not know, as if the app's had
+ * expired on the way: the real API answers 401, and the app is on its own from there.
+ */
+export async function expireAccessTokenOnce(page: Page, url: (url: URL) => boolean) {
+  await page.route(
+    url,
+    (route) =>
+      route.continue({
+        headers: { ...route.request().headers(), authorization: 'Bearer expired-access-token' },
+      }),
+    { times: 1 },
+  );
+}
+
+/** Every request the page sends to the token endpoint from now on, to count refreshes. */
+export function recordTokenRequests(page: Page): Request[] {
+  const requests: Request[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/oauth/token') requests.push(request);
+  });
+  return requests;
+}
