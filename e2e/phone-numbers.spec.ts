@@ -1,63 +1,95 @@
-import { expect, test } from './fixtures';
-import { PhoneNumbersPage } from './pages/phone-numbers-page';
+import { expect, test, TALL_VIEWPORT } from './fixtures';
 
-test.describe('Phone numbers', () => {
-  test('Riley sees all numbers, chooses a prospect, and a reload keeps the view', async ({
+test.describe("Finding a prospect's phone numbers", () => {
+  test('Riley picks Olivia García and sees exactly her numbers, readable and dialable', async ({
     page,
     phoneNumbersPage,
+    api,
   }) => {
-    await expect(phoneNumbersPage.heading).toBeVisible();
-    await expect(phoneNumbersPage.pages).toContainText(/1–50 of \d+/);
-    await expect(
-      phoneNumbersPage.grid.getByRole('columnheader', { name: 'Prospect' }),
-    ).toBeVisible();
+    const {
+      count,
+      pages: [numbers],
+    } = await api.phoneNumbers({ prospect: 1, sort: 'order' });
+    // The story needs a number with an extension; the seed gives Olivia one.
+    expect(numbers!.some((number) => number.extension !== null)).toBe(true);
 
     await phoneNumbersPage.chooseProspect('Olivia García');
 
     await expect(page).toHaveURL(/\/phone-numbers\?prospect=1$/);
-    await expect(phoneNumbersPage.pages).toContainText('1–6 of 6');
-    await expect(phoneNumbersPage.row('+1 303 555 0141')).toBeVisible();
-    await expect(
-      phoneNumbersPage.grid.getByRole('columnheader', { name: 'Prospect' }),
-    ).toBeHidden();
-
-    await page.reload();
-
     await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
-    await expect(phoneNumbersPage.row('+1 303 555 0141')).toBeVisible();
+    await expect(phoneNumbersPage.pages).toContainText(`1–${count} of ${count}`);
+    await expect(phoneNumbersPage.grid.getByRole('columnheader')).toHaveText([
+      'Number',
+      'Type',
+      'Extension',
+      'Country',
+      'Status',
+      'Order',
+      'Updated',
+    ]);
+    const links = await phoneNumbersPage.numberLinks();
+    await expect(links).toHaveText(numbers!.map((number) => number.shown));
+    expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual(
+      numbers!.map((number) => number.href),
+    );
+    await expect(await phoneNumbersPage.cells('Type')).toHaveText(
+      numbers!.map((number) => number.typeLabel),
+    );
+    await expect(await phoneNumbersPage.cells('Extension')).toHaveText(
+      numbers!.map((number) => number.extension ?? '—'),
+    );
+    await expect(await phoneNumbersPage.cells('Status')).toHaveText(
+      numbers!.map((number) => number.statusLabel),
+    );
   });
 
-  test('a failed load shows the error in place, and Retry loads the numbers', async ({
-    page,
-    signInPage,
-  }) => {
-    await page.route('**/api/v2/phoneNumbers?*', (route) =>
-      route.fulfill({
-        status: 500,
-        contentType: 'application/vnd.api+json',
-        json: {
-          errors: [
-            {
-              id: 'internalServerError',
-              title: 'Internal Server Error',
-              detail: 'The phone numbers could not be read.',
-              status: '500',
-            },
-          ],
-        },
-      }),
+  test.describe('across prospects', () => {
+    test.use({ viewport: TALL_VIEWPORT });
+
+    test('each number names its prospect, with a link to the prospect', async ({
+      phoneNumbersPage,
+      api,
+    }) => {
+      const {
+        count,
+        pages: [numbers],
+      } = await api.phoneNumbers({ sort: '-updatedAt', size: 25 });
+
+      await phoneNumbersPage.goto('?size=25');
+
+      await expect(phoneNumbersPage.pages).toContainText(`1–25 of ${count}`);
+      await expect(phoneNumbersPage.prospectCombobox).toHaveValue('');
+      await expect(phoneNumbersPage.grid.getByRole('columnheader')).toHaveText([
+        'Number',
+        'Type',
+        'Extension',
+        'Country',
+        'Status',
+        'Order',
+        'Updated',
+        'Prospect',
+      ]);
+      await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+        numbers!.map((number) => number.shown),
+      );
+      const prospects = (await phoneNumbersPage.cells('Prospect')).getByRole('link');
+      await expect(prospects).toHaveText(numbers!.map((number) => number.prospectName ?? ''));
+      expect(
+        await prospects.evaluateAll((all) => all.map((link) => link.getAttribute('href'))),
+      ).toEqual(numbers!.map((number) => `/prospects/${number.prospectId}`));
+    });
+  });
+
+  test('a prospect without numbers says so in the grid', async ({ phoneNumbersPage, api }) => {
+    const prospect = await api.prospectWithoutNumbers();
+
+    await phoneNumbersPage.chooseProspect(prospect.name);
+
+    await expect(phoneNumbersPage.emptyMessage).toHaveText(
+      'No phone numbers for this prospect yet',
     );
-    const phoneNumbersPage = new PhoneNumbersPage(page);
-    await signInPage.goto('/phone-numbers?prospect=1');
-    await signInPage.signInAs('Riley Rep');
-
-    await expect(phoneNumbersPage.loadError).toContainText('The phone numbers could not be read.');
-    await expect(phoneNumbersPage.grid).toBeHidden();
-
-    await page.unrouteAll();
-    await phoneNumbersPage.retryButton.click();
-
-    await expect(phoneNumbersPage.row('+1 303 555 0141')).toBeVisible();
-    await expect(phoneNumbersPage.loadError).toBeHidden();
+    await expect(phoneNumbersPage.rows).toHaveCount(0);
+    await expect(phoneNumbersPage.pages).toContainText('0 of 0');
+    await expect(phoneNumbersPage.nextPageButton).toBeDisabled();
   });
 });

@@ -96,4 +96,37 @@ test.describe('Signing in and out', () => {
     await expect(signInPage.signInButton).toBeVisible();
     await expect(signInPage.signOutButton).toBeHidden();
   });
+
+  test('a session ended elsewhere asks to sign in again, and returns to the same view', async ({
+    page,
+    signInPage,
+  }) => {
+    const view = '/phone-numbers?prospect=1&sort=-phoneType';
+    const phoneNumbersPage = new PhoneNumbersPage(page);
+    await signInPage.goto(view);
+    await signInPage.signInAs('Riley Rep');
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+    const stored = await page.evaluate(() => Object.values<string>(sessionStorage));
+    const refreshToken = stored.find((value) => !value.startsWith('{')) ?? '';
+    const revoked = await page.request.post('/oauth/revoke', {
+      form: { token: refreshToken, client_id: 'phone-numbers-admin' },
+    });
+    expect(revoked.status()).toBe(200);
+
+    await phoneNumbersPage.typeFilter.click();
+    await page.getByRole('option', { name: 'Mobile', exact: true }).click();
+
+    await expect(page.getByRole('alert')).toHaveText('Your session has ended. Sign in again.');
+    await expect(phoneNumbersPage.grid).toBeHidden();
+    await signInPage.signInAs('Riley Rep');
+    const back = new URL(page.url());
+    expect(back.pathname).toBe('/phone-numbers');
+    expect(Object.fromEntries(back.searchParams)).toEqual({
+      prospect: '1',
+      sort: '-phoneType',
+      type: 'mobile',
+    });
+    await expect(phoneNumbersPage.chosenFilter('Mobile')).toBeVisible();
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+  });
 });

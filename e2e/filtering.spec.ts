@@ -1,0 +1,73 @@
+import { TYPE_LABELS } from './demo-api';
+import { expect, test, TALL_VIEWPORT } from './fixtures';
+
+test.use({ viewport: TALL_VIEWPORT });
+
+test.describe('Filtering', () => {
+  test('Riley filters all numbers by type, then by status too', async ({
+    page,
+    phoneNumbersPage,
+    api,
+  }) => {
+    await phoneNumbersPage.goto('?size=25');
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+
+    await phoneNumbersPage.filterByType('Mobile');
+
+    const mobile = await api.phoneNumbers({ types: ['mobile'], sort: '-updatedAt', size: 25 });
+    const mobileFirst = mobile.pages[0]!;
+    await expect(page).toHaveURL(/\/phone-numbers\?type=mobile&size=25$/);
+    await expect(phoneNumbersPage.chosenFilter('Mobile')).toBeVisible();
+    await expect(phoneNumbersPage.pages).toContainText(
+      `1–${mobileFirst.length} of ${mobile.count}`,
+    );
+    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+      mobileFirst.map((number) => number.shown),
+    );
+    await expect(await phoneNumbersPage.cells('Type')).toHaveText(mobileFirst.map(() => 'Mobile'));
+
+    await phoneNumbersPage.filterByStatus('Verified');
+
+    const verified = await api.phoneNumbers({
+      types: ['mobile'],
+      statuses: ['verified'],
+      sort: '-updatedAt',
+      size: 25,
+    });
+    const verifiedFirst = verified.pages[0]!;
+    await expect(page).toHaveURL(/\/phone-numbers\?type=mobile&status=verified&size=25$/);
+    await expect(phoneNumbersPage.pages).toContainText(
+      `1–${verifiedFirst.length} of ${verified.count}`,
+    );
+    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+      verifiedFirst.map((number) => number.shown),
+    );
+    await expect(await phoneNumbersPage.cells('Type')).toHaveText(
+      verifiedFirst.map(() => 'Mobile'),
+    );
+    await expect(await phoneNumbersPage.cells('Status')).toHaveText(
+      verifiedFirst.map(() => 'Verified'),
+    );
+  });
+
+  test("filters that match none of a prospect's numbers say so", async ({
+    page,
+    phoneNumbersPage,
+    api,
+  }) => {
+    const [numbers] = (await api.phoneNumbers({ prospect: 1 })).pages;
+    const absent = Object.keys(TYPE_LABELS).find(
+      (type) => !numbers!.some((number) => number.phoneType === type),
+    );
+    expect(absent, 'Olivia García has no number of some type').toBeDefined();
+    const label = TYPE_LABELS[absent!]!;
+    await phoneNumbersPage.chooseProspect('Olivia García');
+    await expect(phoneNumbersPage.rows).toHaveCount(numbers!.length);
+
+    await phoneNumbersPage.filterByType(label);
+
+    await expect(page).toHaveURL(`/phone-numbers?prospect=1&type=${absent!}`);
+    await expect(phoneNumbersPage.emptyMessage).toHaveText('No phone numbers match these filters');
+    await expect(phoneNumbersPage.rows).toHaveCount(0);
+  });
+});

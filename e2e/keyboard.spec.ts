@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures';
+import { tabTo } from './keyboard';
+import { PhoneNumbersPage } from './pages/phone-numbers-page';
+
+test('Riley does it all with the keyboard: signs in, picks a prospect, sorts and pages', async ({
+  page,
+  signInPage,
+  api,
+}) => {
+  const phoneNumbersPage = new PhoneNumbersPage(page);
+  const { count } = await api.phoneNumbers();
+  const [byNumber] = (await api.phoneNumbers({ prospect: 1, sort: 'number' })).pages;
+  const [byNumberDescending] = (await api.phoneNumbers({ prospect: 1, sort: '-number' })).pages;
+  await signInPage.goto('/phone-numbers');
+
+  await tabTo(page, signInPage.signInButton);
+  await page.keyboard.press('Enter');
+  await expect(signInPage.authorizationHeading).toBeVisible();
+  await tabTo(page, signInPage.continueAs('Riley Rep'));
+  await page.keyboard.press('Enter');
+  await expect(signInPage.signedInUser).toHaveText('Signed in as Riley Rep');
+
+  await tabTo(page, phoneNumbersPage.prospectCombobox);
+  await page.keyboard.type('Olivia García');
+  await expect(page.getByRole('option', { name: /^Olivia García · / })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/phone-numbers\?prospect=1$/);
+  await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
+
+  const number = phoneNumbersPage.columnHeader('Number');
+  const links = await phoneNumbersPage.numberLinks();
+  await tabTo(page, number);
+  await page.keyboard.press('Enter');
+  await expect(number).toHaveAttribute('aria-sort', 'ascending');
+  await expect(links).toHaveText(byNumber!.map((each) => each.shown));
+  await page.keyboard.press('Enter');
+  await expect(number).toHaveAttribute('aria-sort', 'descending');
+  await expect(links).toHaveText(byNumberDescending!.map((each) => each.shown));
+  await page.keyboard.press('ArrowDown');
+  await expect(links.first()).toBeFocused();
+  await expect(links.first()).toHaveText(byNumberDescending![0]!.shown);
+
+  // Escape in the combobox lets go of the prospect: all numbers again, pages of them.
+  await tabTo(page, phoneNumbersPage.prospectCombobox, { backwards: true });
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/\/phone-numbers\?sort=-number$/);
+  await expect(phoneNumbersPage.pages).toContainText(`1–50 of ${count}`);
+
+  await tabTo(page, phoneNumbersPage.nextPageButton);
+  await page.keyboard.press('Enter');
+  await expect(phoneNumbersPage.pages).toContainText(`51–100 of ${count}`);
+  await expect(phoneNumbersPage.nextPageButton).toBeFocused();
+  await tabTo(page, phoneNumbersPage.previousPageButton, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(phoneNumbersPage.pages).toContainText(`1–50 of ${count}`);
+
+  await tabTo(page, phoneNumbersPage.rowsPerPage, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: '50', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/phone-numbers\?sort=-number&size=25$/);
+  await expect(phoneNumbersPage.pages).toContainText(`1–25 of ${count}`);
+});
