@@ -133,6 +133,22 @@ describe('createApiClient', () => {
     expect(await client.request('DELETE', 'phoneNumbers/9')).toBeUndefined();
   });
 
+  it('sends keepalive only to a write that asks for it', async () => {
+    const keepalive: boolean[] = [];
+    server.use(
+      http.delete(`${API}/phoneNumbers/:id`, ({ request }) => {
+        keepalive.push(request.keepalive);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const client = createApiClient({ baseUrl: API, tokens: tokenProvider('token-1') });
+
+    await client.request('DELETE', 'phoneNumbers/9', { keepalive: true });
+    await client.request('DELETE', 'phoneNumbers/10');
+
+    expect(keepalive).toEqual([true, false]);
+  });
+
   it('throws an ApiError with the JSON:API errors, Outreach’s details included', async () => {
     server.use(
       http.patch(`${API}/phoneNumbers/9`, () =>

@@ -29,6 +29,8 @@ export interface RequestOptions {
 export interface WriteOptions extends RequestOptions {
   /** A JSON:API document, sent as JSON. */
   body?: unknown;
+  /** Let the request outlive the page, for a write sent as the tab closes (fetch's `keepalive`). */
+  keepalive?: boolean;
 }
 
 export interface ApiClient {
@@ -94,6 +96,7 @@ export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClien
           ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
         },
         body,
+        keepalive: options.keepalive ?? false,
         signal: options.signal ?? null,
       });
 
