@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   countryCodeSchema,
   extensionSchema,
+  formatPhoneNumberAsYouType,
   orderSchema,
   parsePhoneNumberInput,
+  phoneNumberDraftSchema,
   phoneNumberWritableAttributesSchema,
+  type PhoneNumberDraftValues,
 } from './phone-number-rules';
 import { formatInternational } from './phone-number-format';
 
@@ -48,6 +51,176 @@ describe('parsePhoneNumberInput', () => {
     expect(parsePhoneNumberInput('(415) 555-0100', 'US')).toMatchObject({
       suggestedType: undefined,
     });
+  });
+});
+
+describe('phoneNumberDraftSchema', () => {
+  const draft = (number: string, countryCode: string, extension = ''): PhoneNumberDraftValues => ({
+    number,
+    countryCode,
+    phoneType: 'work',
+    extension,
+  });
+
+  // What reps type and paste: [input, country chosen, E.164, extension].
+  const valid: [string, string, string, string | null][] = [
+    ['1 (650) 253-0000', 'US', '+16502530000', null],
+    ['+1-650-253-0000', 'GB', '+16502530000', null],
+    ['001 650 253 0000', 'DE', '+16502530000', null],
+    ['011 44 20 7946 0958', 'US', '+442079460958', null],
+    ['(650) 253-0000 extension 4321', 'US', '+16502530000', '4321'],
+    ['+1 650 253 0000 #12', 'US', '+16502530000', '12'],
+    ['tel:+1-650-253-0000;ext=77', 'US', '+16502530000', '77'],
+    ['+1 (415) 555-0100 ext.12', 'US', '+14155550100', '12'],
+    ['1-888-NEW-CARS', 'US', '+18886392277', null],
+    ['1 (800) GOT-JUNK', 'US', '+18004685865', null],
+    ['416 392 2489', 'CA', '+14163922489', null],
+    ['+44 (0)20 7946 0958', 'GB', '+442079460958', null],
+    ['(0)20 7946 0958', 'GB', '+442079460958', null],
+    ['0044 161 496 0000', 'FR', '+441614960000', null],
+    ['0800 123 4567', 'GB', '+448001234567', null],
+    ['+44 20 7946 0958 x 204', 'GB', '+442079460958', '204'],
+    ['+49 30 901820', 'DE', '+4930901820', null],
+    ['0151 23456789', 'DE', '+4915123456789', null],
+    ['089/1234567', 'DE', '+49891234567', null],
+    ['+49 (0)30 1234567-89', 'DE', '+4930123456789', null],
+    ['06 12 34 56 78', 'FR', '+33612345678', null],
+    ['+33 (0)1 42 68 53 00', 'FR', '+33142685300', null],
+    ['+33\u00a06\u00a012\u00a034\u00a056\u00a078', 'FR', '+33612345678', null],
+    ['0033 6 12 34 56 78', 'ES', '+33612345678', null],
+    ['098765 43210', 'IN', '+919876543210', null],
+    ['0 9876 543210', 'IN', '+919876543210', null],
+    ['+91-22-2778-0000', 'IN', '+912227780000', null],
+    ['(11) 98765-4321', 'BR', '+5511987654321', null],
+    ['+55 21 2345-6789', 'BR', '+552123456789', null],
+    ['0412-345-678', 'AU', '+61412345678', null],
+    ['+61 (0)412 345 678', 'AU', '+61412345678', null],
+    ['(02) 9876 5432', 'AU', '+61298765432', null],
+    ['1300 975 707', 'AU', '+611300975707', null],
+    ['02 9876 5432 x 3', 'AU', '+61298765432', '3'],
+    ['090-1234-5678', 'JP', '+819012345678', null],
+    ['+81 (0)3 1234 5678', 'JP', '+81312345678', null],
+    ['０３-１２３４-５６７８', 'JP', '+81312345678', null],
+    ['612 34 56 78', 'ES', '+34612345678', null],
+    ['91 123 45 67', 'ES', '+34911234567', null],
+    ['55 1234 5678', 'MX', '+525512345678', null],
+    ['(55) 1234-5678', 'MX', '+525512345678', null],
+    ['06 1234 5678', 'IT', '+390612345678', null],
+    ['+39 347 123 4567', 'IT', '+393471234567', null],
+    ['+800 1234 5678', 'US', '+80012345678', null],
+  ];
+  it.each(valid)('reads %s (in %s) as %s, extension %s', (input, country, e164, extension) => {
+    expect(phoneNumberDraftSchema.parse(draft(input, country))).toEqual({
+      number: e164,
+      rawNumber: input.trim(),
+      countryCode: expect.any(String),
+      phoneType: 'work',
+      extension,
+    });
+  });
+
+  // [input, country chosen, Extension field, the field the error is on, its message].
+  const invalid: [string, string, string, 'number' | 'extension', string][] = [
+    ['', 'US', '', 'number', 'Enter a phone number'],
+    ['650 253 000', 'US', '', 'number', 'This is too short for a US number'],
+    ['(123) 456-7890', 'US', '', 'number', "This isn't a valid US number"],
+    ['1-800-FLOWERSS', 'US', '', 'number', 'This is too long for a US number'],
+    ['+1 415 555 01', 'US', '', 'number', 'This is too short for a phone number'],
+    ['+1 415 555 01000', 'US', '', 'number', 'This is too long for a phone number'],
+    // 00 is not how a call leaves the US (011 is); a UK mobile is not a US number.
+    ['0044 20 7946 0958', 'US', '', 'number', 'This is too long for a US number'],
+    ['07400 123456', 'US', '', 'number', 'This is too long for a US number'],
+    ['020 7946 095', 'GB', '', 'number', "This isn't a valid GB number"],
+    ['+49 151 2345', 'DE', '', 'number', "This isn't a valid DE number"],
+    ['0612345', 'FR', '', 'number', 'This is too short for an FR number'],
+    ['06 12 34 56 78 9', 'FR', '', 'number', 'This is too long for an FR number'],
+    ['987654321', 'IN', '', 'number', "This isn't a valid IN number"],
+    ['(11) 8765-4321', 'BR', '', 'number', "This isn't a valid BR number"],
+    ['0400 000 00', 'AU', '', 'number', "This isn't a valid AU number"],
+    ['+61 412 345 6789', 'AU', '', 'number', "This isn't a valid phone number"],
+    ['03-1234-567', 'JP', '', 'number', "This isn't a valid JP number"],
+    ['+34 612 345 67', 'ES', '', 'number', 'This is too short for an ES number'],
+    ['55 1234 567', 'MX', '', 'number', 'This is too short for an MX number'],
+    ['415 555 0100', 'US', '12a', 'extension', 'An extension is 1 to 10 digits'],
+    ['415 555 0100', 'US', '12345678901', 'extension', 'An extension is 1 to 10 digits'],
+    [
+      '415 555 0100 x12',
+      'US',
+      '34',
+      'extension',
+      'The number ends in extension 12, but Extension says 34',
+    ],
+  ];
+  it.each(invalid)(
+    'refuses %s (in %s, extension %s) on %s: %s',
+    (input, country, extension, path, message) => {
+      const result = phoneNumberDraftSchema.safeParse(draft(input, country, extension));
+      expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+        [[path], message],
+      ]);
+    },
+  );
+
+  it('reports a bad number and a bad extension at once', () => {
+    const result = phoneNumberDraftSchema.safeParse(draft('12', 'US', 'abc'));
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [['extension'], 'An extension is 1 to 10 digits'],
+      [['number'], 'This is too short for a US number'],
+    ]);
+  });
+
+  it('takes an extension typed after the number, or the same one in Extension', () => {
+    expect(phoneNumberDraftSchema.parse(draft('(415) 555-0100 ext. 12', 'US', '12'))).toMatchObject(
+      { number: '+14155550100', extension: '12' },
+    );
+    expect(phoneNumberDraftSchema.parse(draft('(415) 555-0100', 'US', ' 7 '))).toMatchObject({
+      extension: '7',
+    });
+  });
+
+  it("saves the number's own ISO country, else the one chosen", () => {
+    const countryOf = (input: string, country: string) =>
+      phoneNumberDraftSchema.parse(draft(input, country)).countryCode;
+    expect(countryOf('416 392 2489', 'US')).toBe('CA');
+    expect(countryOf('+44 20 7946 0958', 'US')).toBe('GB');
+    expect(countryOf('0151 23456789', 'de')).toBe('DE');
+    expect(countryOf('+800 1234 5678', 'FR')).toBe('FR');
+    expect(countryOf('+247 6 1234', 'GB')).toBe('GB');
+  });
+
+  it('keeps what was typed as rawNumber and the type chosen', () => {
+    expect(
+      phoneNumberDraftSchema.parse({ ...draft(' 415.555.0100 ', 'US'), phoneType: 'home' }),
+    ).toEqual({
+      number: '+14155550100',
+      rawNumber: '415.555.0100',
+      countryCode: 'US',
+      phoneType: 'home',
+      extension: null,
+    });
+  });
+});
+
+describe('formatPhoneNumberAsYouType', () => {
+  const rows: [string, string, string][] = [
+    ['4155550100', 'US', '(415) 555-0100'],
+    ['415555', 'US', '(415) 555'],
+    ['+442079460958', 'US', '+44 20 7946 0958'],
+    ['07400123456', 'GB', '07400 123456'],
+    ['0612345678', 'FR', '06 12 34 56 78'],
+    ['09012345678', 'JP', '090-1234-5678'],
+    ['11987654321', 'BR', '(11) 98765-4321'],
+    ['0151.2345.6789', 'DE', '01512 3456789'],
+    ['de', 'US', 'de'],
+    ['(', 'US', '('],
+    ['1-800-FLOWERS', 'US', '1-800-FLOWERS'],
+    ['415 555 0100 ext. 12', 'US', '415 555 0100 ext. 12'],
+    ['٤١٥٥٥٥٠١٠٠', 'US', '٤١٥٥٥٥٠١٠٠'],
+    ['4155550100', 'AQ', '4155550100'],
+    ['+4420', 'AQ', '+44 20'],
+  ];
+  it.each(rows)('formats %s (in %s) as %s', (input, country, formatted) => {
+    expect(formatPhoneNumberAsYouType(input, country)).toBe(formatted);
   });
 });
 

@@ -3,12 +3,13 @@
  * cell validation). Messages are meant for a sales rep, not a developer.
  */
 import {
+  AsYouType,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import { isIsoCountryCode } from './iso-countries';
+import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
 
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
 export type PhoneType = (typeof PHONE_TYPES)[number];
@@ -124,15 +125,27 @@ function suggestType(type: string | undefined): PhoneType | undefined {
   return undefined;
 }
 
-/** Splits "(415) 555-0100 ext. 12" into the number and "12", and turns vanity letters into digits. */
+/** An RFC 3966 link's scheme, as copying a "tel:" link pastes it. */
+const TEL_SCHEME = /^\s*tel:/i;
+
+/**
+ * Splits "(415) 555-0100 ext. 12" into the number and "12", drops a "tel:" scheme, and turns vanity
+ * letters into digits.
+ */
 function prepare(input: string): { body: string; extension: string | undefined } {
-  const match = EXTENSION_SUFFIX.exec(input);
+  const text = input.replace(TEL_SCHEME, '');
+  const match = EXTENSION_SUFFIX.exec(text);
   const extension = match?.[1];
-  let body = match ? input.slice(0, match.index) : input;
+  let body = match ? text.slice(0, match.index) : text;
   if (/\d/.test(body) && /[a-z]/i.test(body)) {
     body = body.replace(/[a-z]/gi, (letter) => KEYPAD[letter.toUpperCase()] ?? letter);
   }
   return { body: body.trim(), extension };
+}
+
+/** "a US number", "an FR number": the article as a region code is read aloud, letter by letter. */
+function numberOf(label: string): string {
+  return `${/^[AEFHILMNORSX]/.test(label) ? 'an' : 'a'} ${label} number`;
 }
 
 /**
@@ -165,15 +178,15 @@ export function parsePhoneNumberInput(
     if (problem === 'INVALID_COUNTRY')
       return { ok: false, message: "This number's country code doesn't exist" };
     if (problem === 'TOO_SHORT')
-      return { ok: false, message: `This is too short for a ${label} number` };
+      return { ok: false, message: `This is too short for ${numberOf(label)}` };
     return { ok: false, message: "This isn't a phone number" };
   }
   if (!parsed.isValid()) {
     const problem = validatePhoneNumberLength(body, { defaultCountry });
     if (problem === 'TOO_SHORT')
-      return { ok: false, message: `This is too short for a ${label} number` };
+      return { ok: false, message: `This is too short for ${numberOf(label)}` };
     if (problem === 'TOO_LONG')
-      return { ok: false, message: `This is too long for a ${label} number` };
+      return { ok: false, message: `This is too long for ${numberOf(label)}` };
     return { ok: false, message: `This isn't a valid ${label} number` };
   }
   return {
@@ -183,4 +196,74 @@ export function parsePhoneNumberInput(
     extension: extension ?? parsed.ext,
     suggestedType: suggestType(parsed.getType()),
   };
+}
+
+/** A phone number as the Add / Edit form saves it. */
+export interface PhoneNumberDraft {
+  /** E.164, without extension. */
+  number: string;
+  /** What the rep typed in Number. */
+  rawNumber: string;
+  countryCode: IsoCountryCode;
+  phoneType: PhoneType;
+  extension: string | null;
+}
+
+/**
+ * What the Add / Edit form holds, read into a draft. The number is parsed in the chosen country; the saved
+ * country is the number's own when libphonenumber places it in an ISO country ("+44 …" chosen as US is
+ * GB; Ascension's "AC" is not ISO, so it keeps the chosen one). An extension typed after the number fills
+ * Extension, unless Extension says otherwise. Problems are reported on the field they belong to, at once.
+ */
+export const phoneNumberDraftSchema = z
+  .object({
+    number: numberTextSchema,
+    countryCode: countryCodeSchema,
+    phoneType: phoneTypeSchema,
+    extension: z.string(),
+  })
+  .transform((values, context): PhoneNumberDraft => {
+    const typedExtension = extensionSchema.safeParse(values.extension);
+    const parsed = parsePhoneNumberInput(values.number, values.countryCode);
+    for (const issue of typedExtension.error?.issues ?? []) {
+      context.addIssue({ code: 'custom', message: issue.message, path: ['extension'] });
+    }
+    if (!parsed.ok) {
+      context.addIssue({ code: 'custom', message: parsed.message, path: ['number'] });
+    }
+    if (!typedExtension.success || !parsed.ok) return z.NEVER;
+    const extension = typedExtension.data;
+    if (parsed.extension !== undefined && extension !== null && extension !== parsed.extension) {
+      context.addIssue({
+        code: 'custom',
+        message: `The number ends in extension ${parsed.extension}, but Extension says ${extension}`,
+        path: ['extension'],
+      });
+      return z.NEVER;
+    }
+    const numberCountry = parsed.country ?? '';
+    return {
+      number: parsed.e164,
+      rawNumber: values.number.trim(),
+      countryCode: isIsoCountryCode(numberCountry) ? numberCountry : values.countryCode,
+      phoneType: values.phoneType,
+      extension: parsed.extension ?? extension,
+    };
+  });
+
+export type PhoneNumberDraftValues = z.input<typeof phoneNumberDraftSchema>;
+
+const FORMATTABLE = /^[\d\s()+\-./]*$/;
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+/**
+ * Formats a number while it is typed ("4155550" → "(415) 555-0"), in the country unless it starts with
+ * "+". Anything libphonenumber would drop (letters, an extension, other scripts' digits, a lone "(") is
+ * left as typed.
+ */
+export function formatPhoneNumberAsYouType(input: string, country: string): string {
+  if (!FORMATTABLE.test(input) || digitsOf(input) === '') return input;
+  const region = country.toUpperCase();
+  const formatted = new AsYouType(isSupportedCountry(region) ? region : undefined).input(input);
+  return digitsOf(formatted) === digitsOf(input) ? formatted : input;
 }
