@@ -10,12 +10,7 @@ import {
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
-
-export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
-export type PhoneType = (typeof PHONE_TYPES)[number];
-
-export const PHONE_STATUSES = ['unverified', 'verified', 'invalid', 'do_not_call'] as const;
-export type PhoneStatus = (typeof PHONE_STATUSES)[number];
+import { PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
 
 export const DEFAULT_COUNTRY = 'US';
 export const MAX_STRING_LENGTH = 255;
