@@ -1,0 +1,70 @@
+import type { ApiClient } from '@/lib/api-client';
+import {
+  PHONE_NUMBER_WRITABLE_ATTRIBUTES,
+  type PhoneNumberWritableAttributes,
+} from '@/lib/phone-number-rules';
+import { phoneNumberDocumentSchema, type PhoneNumber } from '../schemas/phone-number';
+
+/** The attributes a new phone number is sent with: what the Add form's PhoneNumberDraft holds. */
+export type NewPhoneNumberAttributes = Required<
+  Pick<
+    PhoneNumberWritableAttributes,
+    'number' | 'rawNumber' | 'countryCode' | 'phoneType' | 'extension'
+  >
+>;
+
+/** Every written resource comes back with its permissions, so the grid's flags stay right. */
+const WITH_PERMISSIONS = { provideAuthorizationMeta: 'true' };
+
+/** Only the writable attributes the caller gave: a PATCH must not send what it does not change. */
+function writableOnly(changes: PhoneNumberWritableAttributes): PhoneNumberWritableAttributes {
+  const attributes: Record<string, unknown> = {};
+  for (const name of PHONE_NUMBER_WRITABLE_ATTRIBUTES) {
+    if (changes[name] !== undefined) attributes[name] = changes[name];
+  }
+  return attributes;
+}
+
+export async function createPhoneNumber(
+  client: ApiClient,
+  prospectId: number,
+  draft: NewPhoneNumberAttributes,
+): Promise<PhoneNumber> {
+  const body = await client.request('POST', 'phoneNumbers', {
+    searchParams: WITH_PERMISSIONS,
+    body: {
+      data: {
+        type: 'phoneNumber',
+        attributes: {
+          number: draft.number,
+          rawNumber: draft.rawNumber,
+          countryCode: draft.countryCode,
+          phoneType: draft.phoneType,
+          extension: draft.extension,
+        },
+        relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
+      },
+    },
+  });
+  return phoneNumberDocumentSchema.parse(body);
+}
+
+export async function updatePhoneNumber(
+  client: ApiClient,
+  id: number,
+  changes: PhoneNumberWritableAttributes,
+): Promise<PhoneNumber> {
+  const body = await client.request('PATCH', `phoneNumbers/${id}`, {
+    searchParams: WITH_PERMISSIONS,
+    body: { data: { type: 'phoneNumber', id, attributes: writableOnly(changes) } },
+  });
+  return phoneNumberDocumentSchema.parse(body);
+}
+
+export async function deletePhoneNumber(
+  client: ApiClient,
+  id: number,
+  options: { keepalive?: boolean } = {},
+): Promise<void> {
+  await client.request('DELETE', `phoneNumbers/${id}`, options);
+}
