@@ -7,6 +7,7 @@ import {
   parsePhoneNumberInput,
   phoneNumberDraftSchema,
   phoneNumberWritableAttributesSchema,
+  splitPhoneNumberExtension,
   type PhoneNumberDraftValues,
 } from './phone-number-rules';
 import { formatInternational } from './phone-number-format';
@@ -201,6 +202,23 @@ describe('phoneNumberDraftSchema', () => {
   });
 });
 
+describe('splitPhoneNumberExtension', () => {
+  it('keeps the number as typed and takes the extension suffix off it', () => {
+    expect(splitPhoneNumberExtension('(415) 555-0100 ext. 12')).toEqual({
+      number: '(415) 555-0100',
+      extension: '12',
+    });
+    expect(splitPhoneNumberExtension('+44 20 7946 0958;ext=7')).toEqual({
+      number: '+44 20 7946 0958',
+      extension: '7',
+    });
+    expect(splitPhoneNumberExtension('1-800-FLOWERS')).toEqual({
+      number: '1-800-FLOWERS',
+      extension: undefined,
+    });
+  });
+});
+
 describe('formatPhoneNumberAsYouType', () => {
   const rows: [string, string, string][] = [
     ['4155550100', 'US', '(415) 555-0100'],
@@ -213,6 +231,8 @@ describe('formatPhoneNumberAsYouType', () => {
     ['0151.2345.6789', 'DE', '01512 3456789'],
     ['de', 'US', 'de'],
     ['(', 'US', '('],
+    ['(415) 555 ', 'US', '(415) 555 '],
+    ['(415) 555-0100 x', 'US', '(415) 555-0100 x'],
     ['1-800-FLOWERS', 'US', '1-800-FLOWERS'],
     ['415 555 0100 ext. 12', 'US', '415 555 0100 ext. 12'],
     ['٤١٥٥٥٥٠١٠٠', 'US', '٤١٥٥٥٥٠١٠٠'],

@@ -138,6 +138,20 @@ function prepare(input: string): { body: string; extension: string | undefined }
   return { body: body.trim(), extension };
 }
 
+/**
+ * "(415) 555-0100 ext. 12" → "(415) 555-0100" and "12": the number as typed, without the extension
+ * suffix that `parsePhoneNumberInput` reads.
+ */
+export function splitPhoneNumberExtension(input: string): {
+  number: string;
+  extension: string | undefined;
+} {
+  const match = EXTENSION_SUFFIX.exec(input);
+  return match
+    ? { number: input.slice(0, match.index), extension: match[1] }
+    : { number: input, extension: undefined };
+}
+
 /** "a US number", "an FR number": the article as a region code is read aloud, letter by letter. */
 function numberOf(label: string): string {
   return `${/^[AEFHILMNORSX]/.test(label) ? 'an' : 'a'} ${label} number`;
@@ -253,11 +267,12 @@ const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 /**
  * Formats a number while it is typed ("4155550" → "(415) 555-0"), in the country unless it starts with
- * "+". Anything libphonenumber would drop (letters, an extension, other scripts' digits, a lone "(") is
- * left as typed.
+ * "+". Anything libphonenumber would drop (letters, an extension, other scripts' digits, a lone "(", a
+ * trailing space) is left as typed.
  */
 export function formatPhoneNumberAsYouType(input: string, country: string): string {
-  if (!FORMATTABLE.test(input) || digitsOf(input) === '') return input;
+  // A space or dash just typed stays until the next digit, which formatting places anyway.
+  if (!FORMATTABLE.test(input) || !/\d$/.test(input)) return input;
   const region = country.toUpperCase();
   const formatted = new AsYouType(isSupportedCountry(region) ? region : undefined).input(input);
   return digitsOf(formatted) === digitsOf(input) ? formatted : input;
