@@ -1,0 +1,330 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/lib/api-error';
+import type { PhoneNumberDraft } from '@/lib/phone-number-rules';
+import { phoneNumberResourceSchema, type PhoneNumberRow } from '../schemas/phone-number';
+import { phoneNumberResource } from '../testing/phone-number-documents';
+import PhoneNumberFormDialogByDefault, {
+  PhoneNumberFormDialog,
+  type PhoneNumberFormDialogProps,
+} from './phone-number-form-dialog';
+
+type Save = (draft: PhoneNumberDraft) => Promise<void>;
+
+function renderDialog(props: Partial<PhoneNumberFormDialogProps> = {}) {
+  const onSubmit = vi.fn<Save>(() => Promise.resolve());
+  const onClose = vi.fn<() => void>();
+  const user = userEvent.setup();
+  render(
+    <PhoneNumberFormDialog
+      open
+      mode="add"
+      defaultCountry="US"
+      onSubmit={onSubmit}
+      onClose={onClose}
+      {...props}
+    />,
+  );
+  const dialog = screen.getByRole('dialog', {
+    name: props.mode === 'edit' ? 'Edit phone number' : 'Add phone number',
+  });
+  const field = (label: string) => within(dialog).getByLabelText(label);
+  return {
+    user,
+    dialog,
+    onSubmit: props.onSubmit === undefined ? onSubmit : vi.mocked(props.onSubmit),
+    onClose: props.onClose === undefined ? onClose : vi.mocked(props.onClose),
+    number: () => field('Number'),
+    country: () => within(dialog).getByRole('combobox', { name: 'Country' }),
+    type: () => within(dialog).getByRole('combobox', { name: 'Type' }),
+    extension: () => field('Extension'),
+    save: () => within(dialog).getByRole('button', { name: 'Save' }),
+    cancel: () => within(dialog).getByRole('button', { name: 'Cancel' }),
+  };
+}
+
+/** The helper text an invalid field is described by. */
+function expectError(field: HTMLElement, message: string) {
+  expect(field).toHaveAttribute('aria-invalid', 'true');
+  expect(field).toHaveAccessibleDescription(message);
+}
+
+const duplicate = () =>
+  new ApiError(422, {
+    errors: [
+      {
+        id: 'validationError',
+        title: 'Validation Error',
+        detail: 'That number is already on this prospect.',
+        source: { pointer: '/data/attributes/number' },
+        status: '422',
+      },
+    ],
+  });
+
+describe('PhoneNumberFormDialog', () => {
+  it('is the default export too, for lazy loading', () => {
+    expect(PhoneNumberFormDialogByDefault).toBe(PhoneNumberFormDialog);
+  });
+
+  it("shows the rule's message under Number, focuses it, and does not save", async () => {
+    const { user, number, save, onSubmit } = renderDialog();
+    await user.type(number(), '555 123 4567');
+    await user.click(save());
+    await waitFor(() => {
+      expectError(number(), "This isn't a valid US number");
+    });
+    expect(number()).toHaveFocus();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('asks for a number when Number is empty', async () => {
+    const { user, number, save, onSubmit } = renderDialog();
+    await user.click(save());
+    await waitFor(() => {
+      expectError(number(), 'Enter a phone number');
+    });
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('focuses the first invalid field', async () => {
+    const { user, number, extension, save } = renderDialog();
+    await user.type(number(), '(415) 555-0100');
+    await user.type(extension(), '12a');
+    await user.click(save());
+    await waitFor(() => {
+      expectError(extension(), 'An extension is 1 to 10 digits');
+    });
+    expect(extension()).toHaveFocus();
+    expect(number()).toHaveAttribute('aria-invalid', 'false');
+  });
+
+  it('formats the number as it is typed, in the chosen country', async () => {
+    const { user, number } = renderDialog({ defaultCountry: 'fr' });
+    await user.type(number(), '0612345678');
+    expect(number()).toHaveValue('06 12 34 56 78');
+  });
+
+  it('leaves deleting to the rep rather than formatting again', async () => {
+    const { user, number } = renderDialog();
+    await user.type(number(), '4155');
+    expect(number()).toHaveValue('(415) 5');
+    await user.type(number(), '{Backspace}{Backspace}{Backspace}');
+    expect(number()).toHaveValue('(415');
+  });
+
+  it('moves the extension of a pasted number into Extension and saves it in E.164', async () => {
+    const { user, number, extension, save, onSubmit, onClose } = renderDialog();
+    await user.click(number());
+    await user.paste('(415) 555-0100 ext. 12');
+    await user.tab();
+    expect(number()).toHaveValue('(415) 555-0100');
+    expect(extension()).toHaveValue('12');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({
+      number: '+14155550100',
+      rawNumber: '(415) 555-0100',
+      countryCode: 'US',
+      phoneType: 'other',
+      extension: '12',
+    });
+  });
+
+  it('reads the extension out of Number when Save comes straight after typing', async () => {
+    const { user, number, onSubmit } = renderDialog();
+    await user.type(number(), '415.555.0100 x7{Enter}');
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ number: '+14155550100', extension: '7' });
+  });
+
+  it('says so on Extension when it differs from the one typed after the number', async () => {
+    const { user, number, extension, save, onSubmit } = renderDialog();
+    await user.type(extension(), '34');
+    await user.type(number(), '415 555 0100 x12');
+    await user.click(save());
+    await waitFor(() => {
+      expectError(extension(), 'The number ends in extension 12, but Extension says 34');
+    });
+    expect(number()).toHaveValue('(415) 555-0100 x12');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('takes the country of a number typed in international format', async () => {
+    const { user, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '+44 20 7946 0958');
+    await user.tab();
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+442079460958',
+      countryCode: 'GB',
+    });
+  });
+
+  it('reads a national number in the country chosen', async () => {
+    const { user, number, country, save, onSubmit } = renderDialog();
+    await user.click(country());
+    await user.keyboard('Germany{Enter}');
+    expect(country()).toHaveValue('Germany (DE)');
+    await user.type(number(), '030 12345678');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+493012345678',
+      countryCode: 'DE',
+    });
+  });
+
+  it('suggests Mobile for a known mobile number', async () => {
+    const { user, number, type, save, onSubmit } = renderDialog({ defaultCountry: 'GB' });
+    expect(type()).toHaveTextContent('Other');
+    await user.type(number(), '07400 123456');
+    expect(type()).toHaveTextContent('Mobile');
+    expect(type()).toHaveAccessibleDescription('Suggested from the number');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ phoneType: 'mobile' });
+  });
+
+  it('keeps the Type the rep chose over a suggestion', async () => {
+    const { user, number, type, save, onSubmit } = renderDialog({ defaultCountry: 'GB' });
+    await user.click(type());
+    await user.click(screen.getByRole('option', { name: 'Home' }));
+    await user.type(number(), '07400 123456');
+    expect(type()).toHaveTextContent('Home');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ phoneType: 'home' });
+  });
+
+  it('disables Save while saving, then closes', async () => {
+    let finish: () => void = () => undefined;
+    const onSubmit = vi.fn<Save>(
+      () =>
+        new Promise((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const { user, dialog, number, save, onClose } = renderDialog({ onSubmit });
+    await user.type(number(), '(415) 555-0100');
+    await user.click(save());
+    await waitFor(() => {
+      expect(save()).toBeDisabled();
+    });
+    expect(within(dialog).getByRole('progressbar')).toBeInTheDocument();
+    expect(onSubmit).toHaveBeenCalledOnce();
+    expect(onClose).not.toHaveBeenCalled();
+    finish();
+    await waitFor(() => {
+      expect(onClose).toHaveBeenCalledOnce();
+    });
+    expect(save()).toBeEnabled();
+  });
+
+  it("shows a 422's message on the field its pointer names and keeps what was typed", async () => {
+    const onSubmit = vi.fn<Save>(() => Promise.reject(duplicate()));
+    const { user, dialog, number, extension, type, save, onClose } = renderDialog({ onSubmit });
+    await user.type(number(), '(415) 555-0100');
+    await user.type(extension(), '12');
+    await user.click(save());
+    await waitFor(() => {
+      expectError(number(), 'That number is already on this prospect.');
+    });
+    expect(number()).toHaveFocus();
+    expect(number()).toHaveValue('(415) 555-0100');
+    expect(extension()).toHaveValue('12');
+    expect(type()).toHaveTextContent('Other');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+    expect(save()).toBeEnabled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('shows any other failure in an alert and keeps what was typed', async () => {
+    const onSubmit = vi.fn<Save>(() =>
+      Promise.reject(new ApiError(500, { errors: [{ detail: 'Database is locked.' }] })),
+    );
+    const { user, dialog, number, extension, save, onClose } = renderDialog({ onSubmit });
+    await user.type(number(), '(415) 555-0100');
+    await user.type(extension(), '12');
+    await user.click(save());
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Database is locked.');
+    expect(number()).toHaveValue('(415) 555-0100');
+    expect(number()).not.toHaveAttribute('aria-invalid', 'true');
+    expect(extension()).toHaveValue('12');
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('says permission was lost on a 403', async () => {
+    const onSubmit = vi.fn<Save>(() =>
+      Promise.reject(new ApiError(403, { errors: [{ id: 'unauthorizedRequest' }] })),
+    );
+    const { user, dialog, number, save } = renderDialog({ onSubmit });
+    await user.type(number(), '(415) 555-0100');
+    await user.click(save());
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      "You no longer have permission to change this prospect's phone numbers.",
+    );
+  });
+
+  it('is titled "Edit phone number" and filled with the number being edited', async () => {
+    const phoneNumber: PhoneNumberRow = {
+      ...phoneNumberResourceSchema.parse(
+        phoneNumberResource(7, {
+          number: '+442079460958',
+          extension: '204',
+          countryCode: 'GB',
+          phoneType: 'home',
+        }),
+      ),
+      prospectName: null,
+    };
+    const { user, number, country, type, extension, save, onSubmit } = renderDialog({
+      mode: 'edit',
+      phoneNumber,
+      defaultCountry: 'US',
+    });
+    expect(number()).toHaveValue('+44 20 7946 0958');
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(type()).toHaveTextContent('Home');
+    expect(extension()).toHaveValue('204');
+    await user.clear(number());
+    await user.type(number(), '07400 123456');
+    expect(type()).toHaveTextContent('Home');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+      number: '+447400123456',
+      rawNumber: '07400 123456',
+      countryCode: 'GB',
+      phoneType: 'home',
+      extension: '204',
+    });
+  });
+
+  it('closes on Escape and on Cancel without saving', async () => {
+    const { user, number, cancel, onSubmit, onClose } = renderDialog();
+    await user.type(number(), '(415) 555-0100');
+    await user.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledOnce();
+    await user.click(cancel());
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,287 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { useController, useForm } from 'react-hook-form';
+import { formatRegion } from '@/lib/format';
+import { ISO_COUNTRY_CODES, isIsoCountryCode } from '@/lib/iso-countries';
+import {
+  DEFAULT_COUNTRY,
+  formatPhoneNumberAsYouType,
+  parsePhoneNumberInput,
+  phoneNumberDraftSchema,
+  splitPhoneNumberExtension,
+  type PhoneNumberDraft,
+  type PhoneNumberDraftValues,
+} from '@/lib/phone-number-rules';
+import { PHONE_TYPES, type PhoneType } from '@/lib/phone-number-values';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import { placeWriteError } from './describe-write-error';
+import { phoneTypeLabel } from './phone-number-labels';
+
+export interface PhoneNumberFormDialogProps {
+  open: boolean;
+  mode: 'add' | 'edit';
+  /** The number being edited (mode 'edit'): its current values fill the form. */
+  phoneNumber?: PhoneNumberRow | undefined;
+  /** Country for a new number: the prospect's addressCountry, else 'US'. */
+  defaultCountry: string;
+  onClose: () => void;
+  /**
+   * Saves; resolves when saved (the dialog then closes itself by calling onClose), or throws (ApiError
+   * from '@/lib/api-error', or any Error).
+   */
+  onSubmit: (draft: PhoneNumberDraft) => Promise<void>;
+}
+
+type FieldName = keyof PhoneNumberDraftValues;
+
+const countryNames = new Map<string, string>(
+  ISO_COUNTRY_CODES.map((code) => [code, formatRegion(code)]),
+);
+const countryName = (code: string) => countryNames.get(code) ?? code;
+const COUNTRIES_BY_NAME: readonly string[] = [...ISO_COUNTRY_CODES].sort((a, b) =>
+  countryName(a).localeCompare(countryName(b)),
+);
+
+/** Where each attribute a 422 names is typed in the form. */
+const FIELD_OF_ATTRIBUTE: Readonly<Record<string, FieldName>> = {
+  number: 'number',
+  rawNumber: 'number',
+  countryCode: 'countryCode',
+  phoneType: 'phoneType',
+  extension: 'extension',
+};
+const fieldOfAttribute = (attribute: string): FieldName | undefined =>
+  Object.hasOwn(FIELD_OF_ATTRIBUTE, attribute) ? FIELD_OF_ATTRIBUTE[attribute] : undefined;
+
+const isPhoneType = (value: string | null): value is PhoneType =>
+  PHONE_TYPES.some((type) => type === value);
+
+/** An ISO code, in any case; anything else (a free-text address country, say) falls back to US. */
+function isoCountry(code: string | null): string {
+  const upper = code?.trim().toUpperCase() ?? '';
+  return isIsoCountryCode(upper) ? upper : DEFAULT_COUNTRY;
+}
+
+function initialValues(
+  phoneNumber: PhoneNumberRow | undefined,
+  defaultCountry: string,
+): PhoneNumberDraftValues {
+  const countryCode = isoCountry(phoneNumber?.countryCode ?? defaultCountry);
+  const phoneType = phoneNumber?.phoneType ?? null;
+  return {
+    number: phoneNumber?.number ? formatPhoneNumberAsYouType(phoneNumber.number, countryCode) : '',
+    countryCode,
+    // A type this app does not know (another API's) shows as Other until the rep chooses.
+    phoneType: isPhoneType(phoneType) ? phoneType : 'other',
+    extension: phoneNumber?.extension ?? '',
+  };
+}
+
+type PhoneNumberFormProps = Omit<PhoneNumberFormDialogProps, 'open'>;
+
+/** The form inside the dialog, mounted afresh each time the dialog opens. */
+function PhoneNumberForm({
+  mode,
+  phoneNumber,
+  defaultCountry,
+  onClose,
+  onSubmit,
+}: PhoneNumberFormProps) {
+  const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<
+    PhoneNumberDraftValues,
+    unknown,
+    PhoneNumberDraft
+  >({
+    resolver: zodResolver(phoneNumberDraftSchema),
+    defaultValues: initialValues(phoneNumber, defaultCountry),
+  });
+  const number = useController({ control, name: 'number', rules: { deps: ['extension'] } });
+  const country = useController({ control, name: 'countryCode', rules: { deps: ['number'] } });
+  const type = useController({ control, name: 'phoneType' });
+  const extension = useController({ control, name: 'extension', rules: { deps: ['number'] } });
+  const [failure, setFailure] = useState<string>();
+  // A type the rep chose, or the stored one being edited, is never replaced by a suggestion.
+  const typeChosen = useRef(mode === 'edit');
+  const [typeSuggested, setTypeSuggested] = useState(false);
+  const validate = { shouldValidate: formState.isSubmitted };
+
+  function suggestType(typed: string, countryCode: string) {
+    if (typeChosen.current) return;
+    const parsed = parsePhoneNumberInput(typed, countryCode);
+    if (parsed.ok && parsed.suggestedType !== undefined) {
+      setValue('phoneType', parsed.suggestedType, validate);
+      setTypeSuggested(true);
+    }
+  }
+
+  function changeNumber(event: ChangeEvent<HTMLInputElement>) {
+    const typed = event.target.value;
+    // Formatting only what was added at the end leaves deleting and mid-number edits as the rep makes them.
+    const added =
+      typed.length > number.field.value.length && event.target.selectionStart === typed.length;
+    const next = added ? formatPhoneNumberAsYouType(typed, getValues('countryCode')) : typed;
+    number.field.onChange(next);
+    suggestType(next, getValues('countryCode'));
+  }
+
+  /** On leaving Number: an extension typed after it moves to Extension, and its country to Country. */
+  function tidyNumber() {
+    number.field.onBlur();
+    const { number: typed, countryCode, extension: typedExtension } = getValues();
+    const parsed = parsePhoneNumberInput(typed, countryCode);
+    if (!parsed.ok) return;
+    const split = splitPhoneNumberExtension(typed);
+    if (split.extension !== undefined && ['', split.extension].includes(typedExtension.trim())) {
+      setValue('number', formatPhoneNumberAsYouType(split.number.trim(), countryCode), validate);
+      setValue('extension', split.extension, validate);
+    }
+    if (parsed.country !== undefined && parsed.country !== countryCode) {
+      if (isIsoCountryCode(parsed.country)) setValue('countryCode', parsed.country, validate);
+    }
+  }
+
+  async function save(draft: PhoneNumberDraft) {
+    setFailure(undefined);
+    try {
+      await onSubmit(draft);
+    } catch (error) {
+      const placed = placeWriteError(error, fieldOfAttribute);
+      [...placed.fields].forEach(([field, message], index) => {
+        setError(field, { type: 'server', message }, { shouldFocus: index === 0 });
+      });
+      setFailure(placed.message);
+      return;
+    }
+    onClose();
+  }
+
+  const errors = formState.errors;
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => void handleSubmit(save)(event)}
+      sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
+    >
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {failure !== undefined && <Alert severity="error">{failure}</Alert>}
+          <TextField
+            label="Number"
+            value={number.field.value}
+            onChange={changeNumber}
+            onBlur={tidyNumber}
+            inputRef={number.field.ref}
+            name={number.field.name}
+            error={errors.number !== undefined}
+            helperText={errors.number?.message}
+            autoComplete="off"
+            // Required without the label's asterisk, so that the label reads exactly "Number".
+            slotProps={{ htmlInput: { inputMode: 'tel', 'aria-required': true } }}
+            fullWidth
+          />
+          <Autocomplete
+            options={COUNTRIES_BY_NAME}
+            value={country.field.value}
+            getOptionLabel={countryName}
+            disableClearable
+            autoHighlight
+            onChange={(_, code) => {
+              country.field.onChange(code);
+              const typed = getValues('number');
+              setValue('number', formatPhoneNumberAsYouType(typed, code), validate);
+              suggestType(typed, code);
+            }}
+            onBlur={country.field.onBlur}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                label="Country"
+                name={country.field.name}
+                inputRef={country.field.ref}
+                error={errors.countryCode !== undefined}
+                helperText={errors.countryCode?.message}
+              />
+            )}
+          />
+          <TextField
+            select
+            label="Type"
+            value={type.field.value}
+            onChange={(event) => {
+              typeChosen.current = true;
+              setTypeSuggested(false);
+              type.field.onChange(event.target.value);
+            }}
+            onBlur={type.field.onBlur}
+            inputRef={type.field.ref}
+            name={type.field.name}
+            error={errors.phoneType !== undefined}
+            helperText={
+              errors.phoneType?.message ?? (typeSuggested ? 'Suggested from the number' : undefined)
+            }
+            fullWidth
+          >
+            {PHONE_TYPES.map((phoneType) => (
+              <MenuItem key={phoneType} value={phoneType}>
+                {phoneTypeLabel(phoneType)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label="Extension"
+            value={extension.field.value}
+            onChange={extension.field.onChange}
+            onBlur={extension.field.onBlur}
+            inputRef={extension.field.ref}
+            name={extension.field.name}
+            error={errors.extension !== undefined}
+            helperText={errors.extension?.message}
+            autoComplete="off"
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+            fullWidth
+          />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="contained" loading={formState.isSubmitting}>
+          Save
+        </Button>
+      </DialogActions>
+    </Box>
+  );
+}
+
+/**
+ * "Add phone number" / "Edit phone number". Nothing typed is lost on a failed save: a 422 is shown on the
+ * fields its pointers name, anything else above them. A click outside does not close it; Escape does.
+ */
+export function PhoneNumberFormDialog({ open, ...form }: PhoneNumberFormDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onClose={(_, reason) => {
+        if (reason !== 'backdropClick') form.onClose();
+      }}
+      fullWidth
+      maxWidth="xs"
+    >
+      <DialogTitle>{form.mode === 'add' ? 'Add phone number' : 'Edit phone number'}</DialogTitle>
+      <PhoneNumberForm {...form} />
+    </Dialog>
+  );
+}
+
+export default PhoneNumberFormDialog;
