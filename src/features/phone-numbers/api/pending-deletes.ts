@@ -1,0 +1,174 @@
+import { matchQuery, type QueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api-client';
+import type { PhoneNumberPage, PhoneNumberRow } from '../schemas/phone-number';
+import {
+  forgetDeletedPhoneNumber,
+  invalidatePhoneNumberWrite,
+  removePhoneNumberFromCache,
+  restorePhoneNumberCache,
+  withoutPhoneNumbers,
+  type PhoneNumberCacheSnapshot,
+} from './phone-number-cache';
+import { phoneNumberQueries } from './phone-number-queries';
+import { deletePhoneNumber } from './write-phone-numbers';
+
+/** How long "Undo" can take a delete back before the DELETE is sent. */
+export const UNDO_WINDOW_MS = 6000;
+
+export interface PendingDeleteHandlers {
+  /** The DELETE failed; the row is back in the lists. */
+  onError?: (error: unknown) => void;
+  onDeleted?: () => void;
+}
+
+/**
+ * The deletes confirmed but not yet sent, of one QueryClient (one app): it outlives the routes, so that
+ * leaving the page does not lose a delete. Readable with useSyncExternalStore.
+ */
+export interface PendingDeletes {
+  subscribe: (listener: () => void) => () => void;
+  /** The numbers deleted and not yet gone from the server: waiting out the window, or being sent. */
+  getPendingIds: () => ReadonlySet<number>;
+  /** Takes the row out of the lists now, and sends the DELETE when the undo window has passed. */
+  schedule: (client: ApiClient, row: PhoneNumberRow, handlers?: PendingDeleteHandlers) => void;
+  /** Puts the row back where it was and sends nothing; too late once the DELETE is sent. */
+  undo: (id: number) => void;
+  /** Sends every waiting DELETE at once, with keepalive: the page is going away or the user signs out. */
+  flush: () => Promise<void>;
+}
+
+interface PendingDelete {
+  client: ApiClient;
+  row: PhoneNumberRow;
+  snapshot: PhoneNumberCacheSnapshot;
+  handlers: PendingDeleteHandlers;
+  /** The undo window's timer; undefined once the DELETE is sent. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
+  const pending = new Map<number, PendingDelete>();
+  const listeners = new Set<() => void>();
+  let pendingIds: ReadonlySet<number> = new Set();
+  let watchingPage = false;
+
+  const flushWhenHidden = () => {
+    if (document.visibilityState === 'hidden') void flush();
+  };
+  const flushOnPageHide = () => {
+    void flush();
+  };
+
+  /**
+   * A closing tab or a mobile browser discarding a hidden one runs no timer: "hidden" is the last moment
+   * a page is sure to get (pagehide is not fired on every mobile browser), so waiting deletes go then.
+   */
+  function watchPage() {
+    const waiting = [...pending.values()].some((entry) => entry.timer !== undefined);
+    if (waiting === watchingPage) return;
+    watchingPage = waiting;
+    if (waiting) {
+      window.addEventListener('pagehide', flushOnPageHide);
+      document.addEventListener('visibilitychange', flushWhenHidden);
+    } else {
+      window.removeEventListener('pagehide', flushOnPageHide);
+      document.removeEventListener('visibilitychange', flushWhenHidden);
+    }
+  }
+
+  function changed() {
+    pendingIds = new Set(pending.keys());
+    watchPage();
+    for (const listener of listeners) listener();
+  }
+
+  // A list fetched while a delete is pending still has the row: the server has not been told yet.
+  queryClient.getQueryCache().subscribe((event) => {
+    if (pending.size === 0 || event.type !== 'updated') return;
+    if (event.action.type !== 'success' || event.action.manual === true) return;
+    const query = queryClient.getQueryCache().get<PhoneNumberPage>(event.query.queryHash);
+    if (!query?.state.data || !matchQuery({ queryKey: phoneNumberQueries.lists() }, query)) return;
+    const page = query.state.data;
+    const without = withoutPhoneNumbers(page, pendingIds);
+    if (without !== page) queryClient.setQueryData(query.queryKey, without);
+  });
+
+  async function send(id: number, entry: PendingDelete, keepalive: boolean): Promise<void> {
+    clearTimeout(entry.timer);
+    entry.timer = undefined;
+    watchPage();
+    try {
+      await deletePhoneNumber(entry.client, id, { keepalive });
+    } catch (error) {
+      pending.delete(id);
+      changed();
+      restorePhoneNumberCache(queryClient, entry.snapshot);
+      entry.handlers.onError?.(error);
+      // A refusal may mean the permissions changed; the lists say so once fetched again.
+      void invalidatePhoneNumberWrite(queryClient, { id, prospectId: entry.row.prospectId });
+      return;
+    }
+    entry.handlers.onDeleted?.();
+    // Still pending until the lists are fetched again, so that an older answer cannot show the row.
+    await forgetDeletedPhoneNumber(queryClient, entry.row);
+    pending.delete(id);
+    changed();
+  }
+
+  function flush(): Promise<void> {
+    const waiting = [...pending].filter(([, entry]) => entry.timer !== undefined);
+    return Promise.all(waiting.map(([id, entry]) => send(id, entry, true))).then(() => undefined);
+  }
+
+  return {
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    getPendingIds: () => pendingIds,
+    schedule: (client, row, handlers = {}) => {
+      if (pending.has(row.id)) return;
+      const entry: PendingDelete = {
+        client,
+        row,
+        snapshot: removePhoneNumberFromCache(queryClient, row.id),
+        handlers,
+        timer: undefined,
+      };
+      entry.timer = setTimeout(() => void send(row.id, entry, false), UNDO_WINDOW_MS);
+      pending.set(row.id, entry);
+      changed();
+    },
+    undo: (id) => {
+      const entry = pending.get(id);
+      if (entry?.timer === undefined) return;
+      clearTimeout(entry.timer);
+      pending.delete(id);
+      changed();
+      restorePhoneNumberCache(queryClient, entry.snapshot);
+    },
+    flush,
+  };
+}
+
+const byQueryClient = new WeakMap<QueryClient, PendingDeletes>();
+
+/** The pending deletes of the app that owns `queryClient`; two apps on one page do not share them. */
+export function pendingDeletesOf(queryClient: QueryClient): PendingDeletes {
+  let pendingDeletes = byQueryClient.get(queryClient);
+  if (pendingDeletes === undefined) {
+    pendingDeletes = createPendingDeletes(queryClient);
+    byQueryClient.set(queryClient, pendingDeletes);
+  }
+  return pendingDeletes;
+}
+
+/**
+ * Sends the waiting deletes now. Sign-out calls it before the session forgets its token: a delete the
+ * user confirmed is kept, as when the tab closes.
+ */
+export function flushPendingDeletes(queryClient: QueryClient): Promise<void> {
+  return pendingDeletesOf(queryClient).flush();
+}
