@@ -16,8 +16,13 @@ export type NewPhoneNumberAttributes = Required<
 /** Every written resource comes back with its permissions, so the grid's flags stay right. */
 const WITH_PERMISSIONS = { provideAuthorizationMeta: 'true' };
 
-/** Only the writable attributes the caller gave: a PATCH must not send what it does not change. */
-function writableOnly(changes: PhoneNumberWritableAttributes): PhoneNumberWritableAttributes {
+/**
+ * Only the writable attributes the caller gave, even when it passed something wider (a row): a PATCH must
+ * not send what it does not change.
+ */
+export function pickWritableAttributes(
+  changes: PhoneNumberWritableAttributes,
+): PhoneNumberWritableAttributes {
   const attributes: Record<string, unknown> = {};
   for (const name of PHONE_NUMBER_WRITABLE_ATTRIBUTES) {
     if (changes[name] !== undefined) attributes[name] = changes[name];
@@ -56,7 +61,7 @@ export async function updatePhoneNumber(
 ): Promise<PhoneNumber> {
   const body = await client.request('PATCH', `phoneNumbers/${id}`, {
     searchParams: WITH_PERMISSIONS,
-    body: { data: { type: 'phoneNumber', id, attributes: writableOnly(changes) } },
+    body: { data: { type: 'phoneNumber', id, attributes: pickWritableAttributes(changes) } },
   });
   return phoneNumberDocumentSchema.parse(body);
 }

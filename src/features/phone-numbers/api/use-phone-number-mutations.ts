@@ -1,0 +1,135 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApiClient } from '@/lib/api-client-context';
+import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
+import {
+  cancelPhoneNumberFetches,
+  invalidatePhoneNumberWrite,
+  patchPhoneNumberInCache,
+  reorderPhoneNumbersInCache,
+  restorePhoneNumberCache,
+} from './phone-number-cache';
+import { planReorder, type ReorderMove } from './plan-reorder';
+import {
+  createPhoneNumber,
+  pickWritableAttributes,
+  updatePhoneNumber,
+  type NewPhoneNumberAttributes,
+} from './write-phone-numbers';
+
+export interface CreatePhoneNumberVariables {
+  prospectId: number;
+  draft: NewPhoneNumberAttributes;
+}
+
+/** Resolves once the shown lists have been fetched again, so the new row is there when a dialog closes. */
+export function useCreatePhoneNumber() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ prospectId, draft }: CreatePhoneNumberVariables) =>
+      createPhoneNumber(client, prospectId, draft),
+    onSuccess: (_created, { prospectId }) =>
+      invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId }),
+  });
+}
+
+export interface UpdatePhoneNumberVariables {
+  row: PhoneNumberRow;
+  changes: PhoneNumberWritableAttributes;
+}
+
+/**
+ * Shows the changes at once, puts the row back if the server refuses, and rejects with the ApiError
+ * (its fieldErrors mark a 422's cell or field). Lists are fetched again either way: after a 403, that
+ * brings the row's permissions up to date.
+ */
+export function useUpdatePhoneNumber() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ row, changes }: UpdatePhoneNumberVariables) =>
+      updatePhoneNumber(client, row.id, changes),
+    onMutate: ({ row, changes }) => {
+      cancelPhoneNumberFetches(queryClient);
+      return patchPhoneNumberInCache(queryClient, row.id, pickWritableAttributes(changes));
+    },
+    onSuccess: (updated) => {
+      // The server's values: the number in E.164, updatedAt, statusChangedAt.
+      patchPhoneNumberInCache(queryClient, updated.id, updated);
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot) restorePhoneNumberCache(queryClient, snapshot);
+    },
+    onSettled: (_updated, _error, { row }) => {
+      void invalidatePhoneNumberWrite(queryClient, { id: row.id, prospectId: row.prospectId });
+    },
+  });
+}
+
+export interface ReorderPhoneNumbersVariables {
+  /** The prospect's numbers, in the order they are shown. */
+  rows: readonly PhoneNumberRow[];
+  id: number;
+  move: ReorderMove;
+}
+
+/**
+ * Moves a number first, up or down with the fewest PATCHes (see planReorder), sent one after the other
+ * and stopping at the first refusal; the lists show the new order at once and go back on any failure.
+ */
+export function useReorderPhoneNumbers() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ rows, id, move }: ReorderPhoneNumbersVariables) => {
+      for (const patch of planReorder(rows, id, move)) {
+        await updatePhoneNumber(client, patch.id, { order: patch.order });
+      }
+    },
+    onMutate: ({ rows, id, move }) => {
+      const patches = planReorder(rows, id, move);
+      if (patches.length === 0) return undefined;
+      cancelPhoneNumberFetches(queryClient);
+      const prospectId = rows.find((row) => row.id === id)?.prospectId ?? null;
+      return reorderPhoneNumbersInCache(queryClient, prospectId, patches);
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot) restorePhoneNumberCache(queryClient, snapshot);
+    },
+    onSettled: (_result, _error, { rows, id }, snapshot) => {
+      if (snapshot === undefined) return;
+      const prospectId = rows.find((row) => row.id === id)?.prospectId ?? null;
+      void invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId });
+    },
+  });
+}
+
+export interface UsePendingDeletes {
+  pendingIds: ReadonlySet<number>;
+  schedule: (row: PhoneNumberRow, handlers?: PendingDeleteHandlers) => void;
+  undo: (id: number) => void;
+}
+
+/**
+ * Delete with undo: `schedule` takes the row out of the lists now and sends the DELETE after
+ * UNDO_WINDOW_MS unless `undo` comes first. The queue belongs to the QueryClient, not to the component,
+ * so a delete survives leaving the page; see docs/decisions/0016-delete-with-undo.md.
+ */
+export function usePendingDeletes(): UsePendingDeletes {
+  const client = useApiClient();
+  const pendingDeletes = pendingDeletesOf(useQueryClient());
+  const pendingIds = useSyncExternalStore(pendingDeletes.subscribe, pendingDeletes.getPendingIds);
+  return useMemo(
+    () => ({
+      pendingIds,
+      schedule: (row, handlers) => {
+        pendingDeletes.schedule(client, row, handlers);
+      },
+      undo: pendingDeletes.undo,
+    }),
+    [client, pendingDeletes, pendingIds],
+  );
+}
