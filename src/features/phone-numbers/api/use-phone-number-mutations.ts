@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
-import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
 import {
@@ -16,12 +16,11 @@ import {
   createPhoneNumber,
   pickWritableAttributes,
   updatePhoneNumber,
-  type NewPhoneNumberAttributes,
 } from './write-phone-numbers';
 
 export interface CreatePhoneNumberVariables {
   prospectId: number;
-  draft: NewPhoneNumberAttributes;
+  draft: PhoneNumberDraft;
 }
 
 /** Resolves once the shown lists have been fetched again, so the new row is there when a dialog closes. */

@@ -1,17 +1,10 @@
 import type { ApiClient } from '@/lib/api-client';
 import {
   PHONE_NUMBER_WRITABLE_ATTRIBUTES,
+  type PhoneNumberDraft,
   type PhoneNumberWritableAttributes,
 } from '@/lib/phone-number-rules';
 import { phoneNumberDocumentSchema, type PhoneNumber } from '../schemas/phone-number';
-
-/** The attributes a new phone number is sent with: what the Add form's PhoneNumberDraft holds. */
-export type NewPhoneNumberAttributes = Required<
-  Pick<
-    PhoneNumberWritableAttributes,
-    'number' | 'rawNumber' | 'countryCode' | 'phoneType' | 'extension'
-  >
->;
 
 /** Every written resource comes back with its permissions, so the grid's flags stay right. */
 const WITH_PERMISSIONS = { provideAuthorizationMeta: 'true' };
@@ -33,7 +26,7 @@ export function pickWritableAttributes(
 export async function createPhoneNumber(
   client: ApiClient,
   prospectId: number,
-  draft: NewPhoneNumberAttributes,
+  draft: PhoneNumberDraft,
 ): Promise<PhoneNumber> {
   const body = await client.request('POST', 'phoneNumbers', {
     searchParams: WITH_PERMISSIONS,
