@@ -1,9 +1,5 @@
-import {
-  MAX_EXTENSION_DIGITS,
-  MAX_ORDER,
-  MAX_STRING_LENGTH,
-} from '../../src/lib/phone-number-rules';
-import { PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
+import { MAX_EXTENSION_DIGITS, MAX_STRING_LENGTH } from '../../src/lib/phone-number-rules';
+import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
 import { SCOPES } from '../auth/scopes';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type QuerySpec } from '../http/query';

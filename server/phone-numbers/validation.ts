@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '../../src/lib/phone-number-values';
 import {
   PHONE_NUMBER_READ_ONLY_ATTRIBUTES,
-  PHONE_NUMBER_WRITABLE_ATTRIBUTES,
   parsePhoneNumberInput,
   phoneNumberWritableAttributesSchema,
   type PhoneNumberWritableAttributes,

@@ -11,6 +11,7 @@ import {
   type PhoneNumberDraftValues,
 } from './phone-number-rules';
 import { formatInternational } from './phone-number-format';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from './phone-number-values';
 
 describe('parsePhoneNumberInput', () => {
   const valid: [string, string | undefined, string, string | undefined][] = [
@@ -276,5 +277,13 @@ describe('formatInternational', () => {
   it('formats E.164 for people, with the extension', () => {
     expect(formatInternational('+14155550100', '12')).toBe('+1 415 555 0100 ext. 12');
     expect(formatInternational('+442079460958')).toBe('+44 20 7946 0958');
+  });
+});
+
+describe('the writable attributes', () => {
+  it('are exactly the ones the rules check', () => {
+    expect(Object.keys(phoneNumberWritableAttributesSchema.shape)).toEqual([
+      ...PHONE_NUMBER_WRITABLE_ATTRIBUTES,
+    ]);
   });
 });

@@ -10,13 +10,11 @@ import {
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
-import { PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
+import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
 
 export const DEFAULT_COUNTRY = 'US';
 export const MAX_STRING_LENGTH = 255;
 export const MAX_EXTENSION_DIGITS = 10;
-/** The largest order a client may set: a signed 32-bit integer, so every database can store it. */
-export const MAX_ORDER = 2_147_483_647;
 
 const tooLong = `Keep this under ${MAX_STRING_LENGTH + 1} characters`;
 
@@ -73,9 +71,6 @@ export const phoneNumberWritableAttributesSchema = z
   .partial();
 
 export type PhoneNumberWritableAttributes = z.output<typeof phoneNumberWritableAttributesSchema>;
-export const PHONE_NUMBER_WRITABLE_ATTRIBUTES = Object.keys(
-  phoneNumberWritableAttributesSchema.shape,
-) as readonly (keyof PhoneNumberWritableAttributes)[];
 export const PHONE_NUMBER_READ_ONLY_ATTRIBUTES = [
   'createdAt',
   'updatedAt',

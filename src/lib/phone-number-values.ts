@@ -1,5 +1,5 @@
 /**
- * The values a phone number's type and status take. Apart from the rules (`phone-number-rules.ts`), which
+ * The values a phone number's attributes take, and which attributes a client writes. Apart from the rules (`phone-number-rules.ts`), which
  * carry libphonenumber's full metadata, so that a page that only lists and filters numbers does not load it.
  */
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
@@ -7,3 +7,17 @@ export type PhoneType = (typeof PHONE_TYPES)[number];
 
 export const PHONE_STATUSES = ['unverified', 'verified', 'invalid', 'do_not_call'] as const;
 export type PhoneStatus = (typeof PHONE_STATUSES)[number];
+
+/** The largest order a client may set: a signed 32-bit integer, so every database can store it. */
+export const MAX_ORDER = 2_147_483_647;
+
+/** The attributes a client sets (the rules' `phoneNumberWritableAttributesSchema` checks each). */
+export const PHONE_NUMBER_WRITABLE_ATTRIBUTES = [
+  'number',
+  'rawNumber',
+  'extension',
+  'countryCode',
+  'phoneType',
+  'status',
+  'order',
+] as const;

@@ -1,4 +1,4 @@
-import { MAX_ORDER } from '@/lib/phone-number-rules';
+import { MAX_ORDER } from '@/lib/phone-number-values';
 
 export type ReorderMove = 'first' | 'up' | 'down';
 

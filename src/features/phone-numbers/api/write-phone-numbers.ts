@@ -1,9 +1,6 @@
 import type { ApiClient } from '@/lib/api-client';
-import {
-  PHONE_NUMBER_WRITABLE_ATTRIBUTES,
-  type PhoneNumberDraft,
-  type PhoneNumberWritableAttributes,
-} from '@/lib/phone-number-rules';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '@/lib/phone-number-values';
 import { phoneNumberDocumentSchema, type PhoneNumber } from '../schemas/phone-number';
 
 /** Every written resource comes back with its permissions, so the grid's flags stay right. */
