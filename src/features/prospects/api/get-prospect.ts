@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import { PROSPECT_FIELDS, prospectDocumentSchema, type Prospect } from '../schemas/prospect';
+import { PROSPECT_SEARCH_PARAMS, prospectDocumentSchema, type Prospect } from '../schemas/prospect';
 
 export async function getProspect(
   client: ApiClient,
@@ -7,7 +7,7 @@ export async function getProspect(
   signal: AbortSignal,
 ): Promise<Prospect> {
   const body = await client.get(`prospects/${id}`, {
-    searchParams: { 'fields[prospect]': PROSPECT_FIELDS },
+    searchParams: PROSPECT_SEARCH_PARAMS,
     signal,
   });
   return prospectDocumentSchema.parse(body);

@@ -1,5 +1,9 @@
 import type { ApiClient } from '@/lib/api-client';
-import { PROSPECT_FIELDS, prospectCollectionSchema, type Prospect } from '../schemas/prospect';
+import {
+  PROSPECT_SEARCH_PARAMS,
+  prospectCollectionSchema,
+  type Prospect,
+} from '../schemas/prospect';
 
 export const PROSPECT_SEARCH_LIMIT = 20;
 
@@ -11,7 +15,7 @@ export async function searchProspects(
 ): Promise<Prospect[]> {
   const searchParams: Record<string, string> = {
     'page[size]': String(PROSPECT_SEARCH_LIMIT),
-    'fields[prospect]': PROSPECT_FIELDS,
+    ...PROSPECT_SEARCH_PARAMS,
   };
   if (text !== '') searchParams['filter[q]'] = text;
   return prospectCollectionSchema.parse(await client.get('prospects', { searchParams, signal }));

@@ -38,7 +38,8 @@ describe('ProspectCombobox', () => {
     expect(searches(endpoint.requests)).toEqual([null, 'garc']);
     const request = endpoint.requests.at(-1);
     expect(request?.searchParams.get('page[size]')).toBe('20');
-    expect(request?.searchParams.get('fields[prospect]')).toBe('name,company');
+    expect(request?.searchParams.get('fields[prospect]')).toBe('name,company,addressCountry');
+    expect(request?.searchParams.get('provideAuthorizationMeta')).toBe('true');
 
     await user.click(screen.getByRole('option', { name: 'Olivia García · Acme Corporation' }));
     expect(onChange).toHaveBeenCalledWith(1);

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
 
-/** The prospect fields the app asks for (`fields[prospect]=name,company`), flattened. */
-export const PROSPECT_FIELDS = 'name,company';
+/** The prospect fields the app asks for, flattened. */
+export const PROSPECT_FIELDS = 'name,company,addressCountry';
+
+/** Asked with every prospect read: may the user add, change and delete the prospect's phone numbers. */
+export const PROSPECT_SEARCH_PARAMS = {
+  'fields[prospect]': PROSPECT_FIELDS,
+  provideAuthorizationMeta: 'true',
+} as const;
 
 export const prospectResourceSchema = z
   .object({
@@ -11,12 +17,20 @@ export const prospectResourceSchema = z
     attributes: z.object({
       name: z.string().nullish(),
       company: z.string().nullish(),
+      addressCountry: z.string().nullish(),
     }),
+    meta: z
+      .object({ canWrite: z.boolean().optional(), canDelete: z.boolean().optional() })
+      .optional(),
   })
-  .transform(({ id, attributes }) => ({
+  .transform(({ id, attributes, meta }) => ({
     id,
     name: attributes.name ?? null,
     company: attributes.company ?? null,
+    /** Free text in Outreach; a new number's country defaults to it when it is an ISO code. */
+    addressCountry: attributes.addressCountry ?? null,
+    // An API that does not say leaves the decision to the server, which refuses what it must.
+    canWritePhoneNumbers: meta?.canWrite ?? true,
   }));
 
 export type Prospect = z.output<typeof prospectResourceSchema>;
