@@ -10,6 +10,7 @@ import { useAuthState } from '@/features/auth/auth-session-context';
 import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { SignedInUser } from '@/features/auth/components/signed-in-user';
+import { flushPendingDeletes } from '@/features/phone-numbers/api/pending-deletes';
 
 /** The app bar and the page below it: the route's page when signed in, the sign-in prompt when not. */
 export function AppShell() {
@@ -26,6 +27,10 @@ export function AppShell() {
           {auth.status === 'signed-in' ? <SignedInUser /> : null}
           {auth.status === 'signed-in' ? (
             <SignOutButton
+              onSigningOut={() => {
+                // Deletes still in their undo window are sent, not dropped (decision 0016).
+                void flushPendingDeletes(queryClient);
+              }}
               onSignedOut={() => {
                 queryClient.clear();
               }}
