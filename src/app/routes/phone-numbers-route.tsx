@@ -53,7 +53,7 @@ export function PhoneNumbersRoute() {
           }}
         />
       </Stack>
-      <PhoneNumberList state={state} onStateChange={setState} />
+      <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
     </Stack>
   );
 }

@@ -1,25 +1,63 @@
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
-import type { GridColDef } from '@mui/x-data-grid';
+import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
 import { formatInteger, formatRegion } from '@/lib/format';
+import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
+import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
-import { phoneStatusColor, phoneStatusLabel, phoneTypeLabel } from './phone-number-labels';
+import { SelectEditCell, TextEditCell } from './phone-number-edit-cell';
+import {
+  PHONE_STATUS_OPTIONS,
+  PHONE_TYPE_OPTIONS,
+  phoneStatusColor,
+  phoneStatusLabel,
+  phoneTypeLabel,
+} from './phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
 
 const MISSING = '—';
 
-type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow };
+type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'actions' };
 
-/** Sortable only where the server sorts; each column formats its own value for the browser's locale. */
-export function phoneNumberColumns({ showProspect }: { showProspect: boolean }): Column[] {
+export interface PhoneNumberColumnsOptions {
+  showProspect: boolean;
+  /** The row's actions (Edit, Delete, order), in a last column. */
+  renderActions: (params: GridRenderCellParams<PhoneNumberRow>) => ReactNode;
+}
+
+let countryOptions: { value: string; label: string }[] | undefined;
+
+/** Every ISO country by its name in the browser's language, made when a Country cell is first edited. */
+function countryOptionsOf() {
+  countryOptions ??= ISO_COUNTRY_CODES.map((code) => ({
+    value: code,
+    label: formatRegion(code),
+  })).sort((a, b) => a.label.localeCompare(b.label));
+  return countryOptions;
+}
+
+/**
+ * Sortable only where the server sorts; each column formats its own value for the browser's locale.
+ * Number, Type, Extension, Country and Status are edited in place where the row allows it; what is typed
+ * is checked by the rules when the rep commits it (Enter, Tab, leaving the cell), not at every key.
+ */
+export function phoneNumberColumns({
+  showProspect,
+  renderActions,
+}: PhoneNumberColumnsOptions): Column[] {
   const columns: Column[] = [
     {
       field: 'number',
       headerName: 'Number',
       flex: 1.4,
       minWidth: 210,
+      editable: true,
+      // Edited as it reads, "+1 415 555 0100"; the rules turn what is typed back into E.164.
+      valueGetter: (value: string | null) => (value === null ? null : formatInternational(value)),
+      renderEditCell: (params) => <TextEditCell {...params} />,
       renderCell: ({ row, tabIndex }) =>
         row.number === null ? (
           MISSING
@@ -31,6 +69,10 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
       field: 'phoneType',
       headerName: 'Type',
       minWidth: 100,
+      editable: true,
+      type: 'singleSelect',
+      valueOptions: PHONE_TYPE_OPTIONS,
+      renderEditCell: (params) => <SelectEditCell {...params} />,
       valueFormatter: (_, row) =>
         row.phoneType === null ? MISSING : phoneTypeLabel(row.phoneType),
     },
@@ -39,6 +81,8 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
       headerName: 'Extension',
       sortable: false,
       minWidth: 100,
+      editable: true,
+      renderEditCell: (params) => <TextEditCell {...params} />,
       valueFormatter: (_, row) => row.extension ?? MISSING,
     },
     {
@@ -47,6 +91,10 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
       sortable: false,
       flex: 1,
       minWidth: 170,
+      editable: true,
+      type: 'singleSelect',
+      valueOptions: countryOptionsOf,
+      renderEditCell: (params) => <SelectEditCell {...params} />,
       valueFormatter: (_, row) =>
         row.countryCode === null ? MISSING : formatRegion(row.countryCode),
     },
@@ -54,6 +102,10 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
       field: 'status',
       headerName: 'Status',
       minWidth: 130,
+      editable: true,
+      type: 'singleSelect',
+      valueOptions: PHONE_STATUS_OPTIONS,
+      renderEditCell: (params) => <SelectEditCell {...params} />,
       renderCell: ({ row }) =>
         row.status === null ? (
           MISSING
@@ -104,5 +156,12 @@ export function phoneNumberColumns({ showProspect }: { showProspect: boolean }):
         ),
     });
   }
+  columns.push({
+    field: 'actions',
+    headerName: 'Actions',
+    type: 'actions',
+    width: 200,
+    renderCell: renderActions,
+  });
   return columns;
 }

@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import {
   DataGrid,
+  type GridApi,
+  type GridCellParams,
   type GridPaginationModel,
+  type GridRenderCellParams,
   type GridSortDirection,
   type GridSortModel,
 } from '@mui/x-data-grid';
@@ -35,6 +39,14 @@ export interface PhoneNumberGridProps {
   onNextPage: () => void;
   onPreviousPage: () => void;
   onPageSizeChange: (pageSize: PageSize) => void;
+  /** The row's actions, in the last column. */
+  renderActions: (params: GridRenderCellParams<PhoneNumberRow>) => ReactNode;
+  /** Whether the row's cells may be edited in place (its `meta.canWrite`, and no write under way). */
+  isRowEditable: (row: PhoneNumberRow) => boolean;
+  /** Saves an edited cell; resolves with the row to show at once, rejects to keep the cell in edit mode. */
+  processRowUpdate: (newRow: PhoneNumberRow, oldRow: PhoneNumberRow) => Promise<PhoneNumberRow>;
+  onProcessRowUpdateError: (error: unknown) => void;
+  apiRef: RefObject<GridApi | null>;
 }
 
 const isSortField = (field: string): field is PhoneNumberSortField =>
@@ -70,7 +82,11 @@ function rangeLabel(first: number, shown: number, count: number | undefined, has
 export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   const { rows, loading, showProspect, emptyMessage, sort, page, pageSize, count, hasNextPage } =
     props;
-  const columns = useMemo(() => phoneNumberColumns({ showProspect }), [showProspect]);
+  const { renderActions, isRowEditable } = props;
+  const columns = useMemo(
+    () => phoneNumberColumns({ showProspect, renderActions }),
+    [showProspect, renderActions],
+  );
   const sortModel = useMemo(() => sortModelOf(sort), [sort]);
   const paginationModel = useMemo(() => ({ page: page - 1, pageSize }), [page, pageSize]);
   // Nothing to count before the first rows arrive.
@@ -96,6 +112,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
 
   return (
     <DataGrid
+      apiRef={props.apiRef}
       aria-label="Phone numbers"
       sx={(theme) => ({
         // Links stay readable on the tinted background of a hovered row.
@@ -120,6 +137,9 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       onPaginationModelChange={handlePaginationModelChange}
       pageSizeOptions={PAGE_SIZES}
       disableRowSelectionOnClick
+      isCellEditable={(params: GridCellParams<PhoneNumberRow>) => isRowEditable(params.row)}
+      processRowUpdate={props.processRowUpdate}
+      onProcessRowUpdateError={props.onProcessRowUpdateError}
       localeText={{ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }}
       slotProps={{
         main: { 'aria-busy': loading },

@@ -1,5 +1,5 @@
 import type { ChipProps } from '@mui/material/Chip';
-import type { PhoneStatus, PhoneType } from '@/lib/phone-number-rules';
+import type { PhoneStatus, PhoneType } from '@/lib/phone-number-values';
 
 const TYPE_LABELS: Record<PhoneType, string> = {
   mobile: 'Mobile',
@@ -38,3 +38,15 @@ export function phoneStatusLabel(status: string): string {
 export function phoneStatusColor(status: string): ChipProps['color'] {
   return isKey(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
 }
+
+/** The types a rep can choose, as the grid's single-select options. */
+export const PHONE_TYPE_OPTIONS = Object.entries<string>(TYPE_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));
+
+/** The statuses a rep can choose, as the grid's single-select options. */
+export const PHONE_STATUS_OPTIONS = Object.entries<string>(STATUS_LABELS).map(([value, label]) => ({
+  value,
+  label,
+}));

@@ -5,8 +5,11 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import { GridAddIcon } from '@mui/x-data-grid';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
+import { isIsoCountryCode } from '@/lib/iso-countries';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';
@@ -18,7 +21,10 @@ import {
   sortOf,
   type PhoneNumberListState,
 } from '../schemas/phone-number-list-state';
+import type { PhoneNumberRow } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
+import { CellServerErrorContext } from './phone-number-edit-cell';
+import { usePhoneNumberEditing } from './phone-number-editing';
 import { PhoneNumberGrid } from './phone-number-grid';
 
 /** Read by screen readers, not shown: the grid itself says the same to the eye. */
@@ -34,12 +40,37 @@ const visuallyHidden = {
   border: 0,
 } as const;
 
+const NO_ROWS: readonly PhoneNumberRow[] = [];
+
 /** The same height in every state, so that nothing below moves when rows arrive. */
 const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';
 
 export interface PhoneNumberListProps {
   state: PhoneNumberListState;
   onStateChange: (next: PhoneNumberListState, options?: { replace?: boolean }) => void;
+  /** The prospect the view is narrowed to, once loaded: where "Add phone number" adds. */
+  prospect?: PhoneNumberListProspect | undefined;
+}
+
+/** What the list needs to know of the prospect it is narrowed to. */
+export interface PhoneNumberListProspect {
+  id: number;
+  /** Free text in Outreach; a new number's country defaults to it when it is an ISO code. */
+  addressCountry: string | null;
+  /** The prospect's `meta.canWrite`: may the user add, change and delete its phone numbers. */
+  canWritePhoneNumbers: boolean;
+}
+
+/** Why the order actions can't be used in this view, if they can't. */
+function reorderRefusal(state: PhoneNumberListState, hasNextPage: boolean): string | undefined {
+  if (state.prospect === undefined) return 'Choose a prospect to put its numbers in order';
+  if (sortOf(state) !== 'order') return 'Sort by Order to put the numbers in order';
+  if (state.types.length > 0 || state.statuses.length > 0) {
+    return 'Clear the filters to put the numbers in order';
+  }
+  if (state.page > 1 || hasNextPage)
+    return "Show all the prospect's numbers on one page to order them";
+  return undefined;
 }
 
 function emptyMessageOf(state: PhoneNumberListState): string {
@@ -81,7 +112,7 @@ function LoadError({ title, error, onRetry }: LoadErrorProps) {
  * The phone numbers of a view of the grid, in every state a load can be in: loading, shown, empty,
  * failed, refused, and offline with the last rows kept. The view comes from, and goes back to, the URL.
  */
-export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) {
+export function PhoneNumberList({ state, onStateChange, prospect }: PhoneNumberListProps) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
@@ -108,14 +139,35 @@ export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) 
   }, [client, queryClient, params, nextCursor]);
 
   const loading = isPending || isPlaceholderData || cursorRefused;
-  const rows = data?.phoneNumbers ?? [];
+  const reorder = useMemo(
+    () => ({ refusal: reorderRefusal(state, nextCursor !== undefined) }),
+    [state, nextCursor],
+  );
+  const editing = usePhoneNumberEditing({
+    rows: data?.phoneNumbers ?? NO_ROWS,
+    reorder,
+    prospect:
+      prospect === undefined || prospect.id !== state.prospect
+        ? undefined
+        : {
+            id: prospect.id,
+            canWritePhoneNumbers: prospect.canWritePhoneNumbers,
+            defaultCountry:
+              prospect.addressCountry !== null && isIsoCountryCode(prospect.addressCountry)
+                ? prospect.addressCountry
+                : 'US',
+          },
+  });
+  const { rows } = editing;
+  // Numbers deleted a moment ago (the undo window) are not counted while the server still counts them.
+  const count = data?.count === undefined ? undefined : data.count - editing.hiddenCount;
   const emptyMessage = emptyMessageOf(state);
   const retry = () => void refetch();
 
   let summary = '';
   if (loading) summary = 'Loading phone numbers…';
   else if (data && rows.length === 0) summary = emptyMessage;
-  else if (data) summary = phoneNumbers(data.count ?? rows.length);
+  else if (data) summary = phoneNumbers(count ?? rows.length);
 
   return (
     <Stack spacing={2}>
@@ -128,6 +180,24 @@ export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) 
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
+      <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+        <Tooltip title={editing.addRefusal ?? ''} describeChild>
+          <Button
+            variant="contained"
+            startIcon={<GridAddIcon />}
+            aria-disabled={editing.addRefusal === undefined ? undefined : true}
+            aria-description={editing.addRefusal}
+            sx={
+              editing.addRefusal === undefined ? undefined : { opacity: 0.5, cursor: 'not-allowed' }
+            }
+            onClick={() => {
+              if (editing.addRefusal === undefined) editing.openAddDialog();
+            }}
+          >
+            Add phone number
+          </Button>
+        </Tooltip>
+      </Stack>
       <Box role="status" sx={visuallyHidden}>
         {summary}
       </Box>
@@ -135,31 +205,35 @@ export function PhoneNumberList({ state, onStateChange }: PhoneNumberListProps) 
         {error && data === undefined && !cursorRefused ? (
           <LoadError title="Couldn't load phone numbers" error={error} onRetry={retry} />
         ) : (
-          <PhoneNumberGrid
-            rows={rows}
-            loading={loading}
-            showProspect={state.prospect === undefined}
-            emptyMessage={emptyMessage}
-            sort={sortOf(state)}
-            onSortChange={(sort) => {
-              onStateChange(changeView(state, { sort }));
-            }}
-            page={state.page}
-            pageSize={state.size}
-            count={data?.count}
-            hasNextPage={nextCursor !== undefined}
-            onNextPage={() => {
-              if (nextCursor !== undefined) onStateChange(nextPage(state, nextCursor));
-            }}
-            onPreviousPage={() => {
-              onStateChange(previousPage(state, data?.prevCursor));
-            }}
-            onPageSizeChange={(size) => {
-              onStateChange(changeView(state, { size }));
-            }}
-          />
+          <CellServerErrorContext value={editing.cellServerError}>
+            <PhoneNumberGrid
+              {...editing.grid}
+              rows={rows}
+              loading={loading}
+              showProspect={state.prospect === undefined}
+              emptyMessage={emptyMessage}
+              sort={sortOf(state)}
+              onSortChange={(sort) => {
+                onStateChange(changeView(state, { sort }));
+              }}
+              page={state.page}
+              pageSize={state.size}
+              count={count}
+              hasNextPage={nextCursor !== undefined}
+              onNextPage={() => {
+                if (nextCursor !== undefined) onStateChange(nextPage(state, nextCursor));
+              }}
+              onPreviousPage={() => {
+                onStateChange(previousPage(state, data?.prevCursor));
+              }}
+              onPageSizeChange={(size) => {
+                onStateChange(changeView(state, { size }));
+              }}
+            />
+          </CellServerErrorContext>
         )}
       </Box>
+      {editing.overlays}
     </Stack>
   );
 }

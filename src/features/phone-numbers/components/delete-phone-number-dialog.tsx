@@ -1,0 +1,59 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import { formatInternational } from '@/lib/phone-number-format';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import { phoneTypeLabel } from './phone-number-labels';
+
+export interface DeletePhoneNumberDialogProps {
+  /** The number to delete; the dialog is open while there is one. */
+  phoneNumber: PhoneNumberRow | undefined;
+  onCancel: () => void;
+  onConfirm: (phoneNumber: PhoneNumberRow) => void;
+}
+
+/** "Delete phone number?", naming the number; Delete is not the default button, Cancel is. */
+export function DeletePhoneNumberDialog({
+  phoneNumber,
+  onCancel,
+  onConfirm,
+}: DeletePhoneNumberDialogProps) {
+  const shown =
+    phoneNumber?.number == null
+      ? 'This phone number'
+      : formatInternational(phoneNumber.number, phoneNumber.extension);
+  const type = phoneNumber?.phoneType == null ? '' : ` (${phoneTypeLabel(phoneNumber.phoneType)})`;
+  return (
+    <Dialog
+      open={phoneNumber !== undefined}
+      onClose={onCancel}
+      aria-labelledby="delete-phone-number-title"
+      aria-describedby="delete-phone-number-description"
+    >
+      <DialogTitle id="delete-phone-number-title">Delete phone number?</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="delete-phone-number-description">
+          {shown}
+          {type} will be deleted. You can undo this for a few seconds afterwards.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button
+          color="error"
+          variant="contained"
+          onClick={() => {
+            if (phoneNumber) onConfirm(phoneNumber);
+          }}
+        >
+          Delete
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

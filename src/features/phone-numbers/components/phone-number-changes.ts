@@ -1,0 +1,105 @@
+import { isIsoCountryCode } from '@/lib/iso-countries';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import {
+  PHONE_STATUSES,
+  PHONE_TYPES,
+  type PhoneStatus,
+  type PhoneType,
+} from '@/lib/phone-number-values';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import { loadPhoneNumberRules } from './load-phone-number-rules';
+
+/** The attributes a cell edits; the grid's row carries them under the same names. */
+export const EDITABLE_FIELDS = [
+  'number',
+  'phoneType',
+  'extension',
+  'countryCode',
+  'status',
+] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+const isPhoneType = (value: string | null): value is PhoneType =>
+  PHONE_TYPES.some((type) => type === value);
+const isPhoneStatus = (value: string | null): value is PhoneStatus =>
+  PHONE_STATUSES.some((status) => status === value);
+
+export const isEditableField = (field: string): field is EditableField =>
+  EDITABLE_FIELDS.some((editable) => editable === field);
+
+/** What the rules refused in a cell, before anything was sent: the cell stays open and says why. */
+export class CellInputError extends Error {
+  override readonly name = 'CellInputError';
+
+  constructor(
+    readonly field: EditableField,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The attributes an edited row changes, and nothing else (PATCH sends only these). The Number cell holds
+ * what the rep typed: the rules turn it into E.164, keep it as rawNumber, and move a typed extension
+ * ("x12") into the extension.
+ */
+export async function cellChanges(
+  edited: PhoneNumberRow,
+  original: PhoneNumberRow,
+): Promise<PhoneNumberWritableAttributes> {
+  const { extensionSchema, parsePhoneNumberInput } = await loadPhoneNumberRules();
+  const changes: PhoneNumberWritableAttributes = {};
+  const typed = edited.number?.trim() ?? '';
+  if (edited.number !== original.number) {
+    const parsed = parsePhoneNumberInput(typed, original.countryCode);
+    if (!parsed.ok) throw new CellInputError('number', parsed.message);
+    if (parsed.e164 !== original.number) {
+      changes.number = parsed.e164;
+      changes.rawNumber = typed;
+    }
+    if (parsed.extension !== undefined && parsed.extension !== original.extension) {
+      changes.extension = parsed.extension;
+    }
+  }
+  if (edited.extension !== original.extension) {
+    const checked = extensionSchema.safeParse(edited.extension ?? '');
+    if (!checked.success) {
+      throw new CellInputError(
+        'extension',
+        checked.error.issues[0]?.message ?? checked.error.message,
+      );
+    }
+    if (checked.data !== original.extension) changes.extension = checked.data;
+  }
+  // The cells offer only the values the rules know; a value another API sent stays until one is chosen.
+  if (edited.phoneType !== original.phoneType && isPhoneType(edited.phoneType)) {
+    changes.phoneType = edited.phoneType;
+  }
+  if (edited.status !== original.status && isPhoneStatus(edited.status)) {
+    changes.status = edited.status;
+  }
+  if (
+    edited.countryCode !== original.countryCode &&
+    (edited.countryCode === null || isIsoCountryCode(edited.countryCode))
+  ) {
+    changes.countryCode = edited.countryCode;
+  }
+  return changes;
+}
+
+/** What the "Edit phone number" form changes on a row. */
+export function draftChanges(
+  draft: PhoneNumberDraft,
+  original: PhoneNumberRow,
+): PhoneNumberWritableAttributes {
+  const changes: PhoneNumberWritableAttributes = {};
+  if (draft.number !== original.number) {
+    changes.number = draft.number;
+    changes.rawNumber = draft.rawNumber;
+  }
+  if (draft.extension !== original.extension) changes.extension = draft.extension;
+  if (draft.countryCode !== original.countryCode) changes.countryCode = draft.countryCode;
+  if (draft.phoneType !== original.phoneType) changes.phoneType = draft.phoneType;
+  return changes;
+}

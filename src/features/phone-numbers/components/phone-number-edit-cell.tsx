@@ -1,0 +1,42 @@
+import { createContext, useContext, type ComponentType } from 'react';
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import {
+  GridEditInputCell,
+  GridEditSingleSelectCell,
+  type GridRenderEditCellParams,
+  type GridRowId,
+} from '@mui/x-data-grid';
+
+/**
+ * What the server said about a value it refused, while the cell still holds that value: the cell is back
+ * in edit mode with the rep's input, and the message stays until the input changes.
+ */
+export type CellServerError = (id: GridRowId, field: string, value: unknown) => string | undefined;
+
+export const CellServerErrorContext = createContext<CellServerError>(() => undefined);
+
+type EditCellProps = GridRenderEditCellParams & { error?: unknown };
+
+/** Wraps one of the grid's edit cells so that its error (the rules' or the server's) shows under it. */
+function withCellError(EditCell: ComponentType<EditCellProps>) {
+  return function EditCellWithError(props: EditCellProps) {
+    const serverError = useContext(CellServerErrorContext)(props.id, props.field, props.value);
+    const message = typeof props.error === 'string' ? props.error : serverError;
+    return (
+      <Tooltip
+        open={message !== undefined}
+        title={<span role="alert">{message}</span>}
+        placement="bottom-start"
+        arrow
+      >
+        <Box sx={{ display: 'flex', width: '100%', height: '100%' }}>
+          <EditCell {...props} error={message !== undefined} />
+        </Box>
+      </Tooltip>
+    );
+  };
+}
+
+export const TextEditCell = withCellError(GridEditInputCell);
+export const SelectEditCell = withCellError(GridEditSingleSelectCell);

@@ -1,0 +1,349 @@
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
+import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
+import { ApiError } from '@/lib/api-error';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import { UNDO_WINDOW_MS } from '../api/pending-deletes';
+import {
+  useCreatePhoneNumber,
+  usePendingDeletes,
+  useReorderPhoneNumbers,
+  useUpdatePhoneNumber,
+} from '../api/use-phone-number-mutations';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+import { DeletePhoneNumberDialog } from './delete-phone-number-dialog';
+import { loadPhoneNumberRules } from './load-phone-number-rules';
+import { describeWriteError } from './describe-write-error';
+import type { CellServerError } from './phone-number-edit-cell';
+import { cellChanges, CellInputError, draftChanges, EDITABLE_FIELDS } from './phone-number-changes';
+import {
+  PhoneNumberRowActions,
+  type PhoneNumberMove,
+  type RowActionRefusals,
+} from './phone-number-row-actions';
+
+const PhoneNumberFormDialog = lazy(() => import('./phone-number-form-dialog'));
+
+export const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
+export const NO_DELETE = "You don't have permission to delete this prospect's phone numbers";
+
+/** Why the numbers of this view can't be put in order, if they can't. */
+export interface ReorderContext {
+  /** Undefined when the rows on screen are all of one prospect's numbers, sorted by order. */
+  refusal: string | undefined;
+}
+
+export interface PhoneNumberEditingOptions {
+  /** The rows on screen, in their order. */
+  rows: readonly PhoneNumberRow[];
+  reorder: ReorderContext;
+  /** The prospect a new number is added to, when the view is narrowed to one. */
+  prospect: { id: number; canWritePhoneNumbers: boolean; defaultCountry: string } | undefined;
+}
+
+interface Feedback {
+  key: number;
+  message: string;
+  severity: 'success' | 'error';
+  /** Undoes what the message reports, while it shows. */
+  undo?: () => void;
+}
+
+interface CellError {
+  id: GridRowId;
+  field: string;
+  value: unknown;
+  message: string;
+}
+
+type FormState = { mode: 'add' } | { mode: 'edit'; phoneNumber: PhoneNumberRow } | undefined;
+
+function refusalsOf(
+  row: PhoneNumberRow,
+  index: number,
+  rows: readonly PhoneNumberRow[],
+  reorder: ReorderContext,
+): RowActionRefusals {
+  const edit = row.canWrite ? undefined : NO_WRITE;
+  const move = edit ?? reorder.refusal;
+  const first = index === 0;
+  const last = index === rows.length - 1;
+  return {
+    edit,
+    delete: row.canDelete ? undefined : NO_DELETE,
+    first: move ?? (first ? 'This is already the primary number' : undefined),
+    up: move ?? (first ? 'This is already the first number' : undefined),
+    down: move ?? (last ? 'This is already the last number' : undefined),
+  };
+}
+
+/**
+ * Everything that changes phone numbers from the grid: cells edited in place, the Add and Edit dialog,
+ * delete with undo, and the order actions, each allowed per row by the server's flags. Gives the grid its
+ * props, and the dialogs and messages to render next to it.
+ */
+export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEditingOptions) {
+  const apiRef = useGridApiRef();
+  const update = useUpdatePhoneNumber();
+  const create = useCreatePhoneNumber();
+  const move = useReorderPhoneNumbers();
+  const deletes = usePendingDeletes();
+  const [feedback, setFeedback] = useState<Feedback>();
+  const [form, setForm] = useState<FormState>();
+  const [toDelete, setToDelete] = useState<PhoneNumberRow>();
+  const [cellError, setCellError] = useState<CellError>();
+  const feedbackKey = useRef(0);
+
+  const say = useCallback((message: string, severity: Feedback['severity'], undo?: () => void) => {
+    feedbackKey.current += 1;
+    setFeedback({ key: feedbackKey.current, message, severity, ...(undo ? { undo } : {}) });
+  }, []);
+
+  // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the page is idle, so that
+  // neither a first edit nor the Add dialog waits for them; a viewer never loads them.
+  const mayWrite = rows.some((row) => row.canWrite) || prospect?.canWritePhoneNumbers === true;
+  useEffect(() => {
+    if (!mayWrite) return;
+    const load = () => void loadPhoneNumberRules();
+    // Safari has no requestIdleCallback (nor has jsdom).
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(load, { timeout: 2000 });
+      return () => {
+        cancelIdleCallback(handle);
+      };
+    }
+    const handle = setTimeout(load, 200);
+    return () => {
+      clearTimeout(handle);
+    };
+  }, [mayWrite]);
+
+  const visibleRows = useMemo(
+    () => rows.filter((row) => !deletes.pendingIds.has(row.id)),
+    [rows, deletes.pendingIds],
+  );
+
+  const handleMove = useCallback(
+    (row: PhoneNumberRow, to: PhoneNumberMove) => {
+      move.mutate(
+        { rows: visibleRows, id: row.id, move: to },
+        {
+          onError: (error) => {
+            say(`${describeWriteError(error)} The order is back to what it was.`, 'error');
+          },
+        },
+      );
+    },
+    [move, visibleRows, say],
+  );
+
+  const renderActions = useCallback(
+    (params: GridRenderCellParams<PhoneNumberRow>) => {
+      const index = visibleRows.findIndex((row) => row.id === params.row.id);
+      return (
+        <PhoneNumberRowActions
+          params={params}
+          refusals={refusalsOf(params.row, index, visibleRows, reorder)}
+          onEdit={(row) => {
+            setForm({ mode: 'edit', phoneNumber: row });
+          }}
+          onDelete={setToDelete}
+          onMove={handleMove}
+        />
+      );
+    },
+    [visibleRows, reorder, handleMove],
+  );
+
+  const processRowUpdate = useCallback(
+    async (edited: PhoneNumberRow, original: PhoneNumberRow) => {
+      const field = EDITABLE_FIELDS.find((editable) => edited[editable] !== original[editable]);
+      if (field === undefined) return original;
+      const typed = edited[field];
+      let changes: PhoneNumberWritableAttributes;
+      try {
+        changes = await cellChanges(edited, original);
+      } catch (error) {
+        // The rules refused it: the grid keeps the cell open with the input, and the cell says why.
+        if (error instanceof CellInputError) {
+          setCellError({
+            id: original.id,
+            field: error.field,
+            value: typed,
+            message: error.message,
+          });
+        }
+        throw error;
+      }
+      setCellError(undefined);
+      if (Object.keys(changes).length === 0) return original;
+      update.mutate(
+        { row: original, changes },
+        {
+          onError: (error) => {
+            const message =
+              error instanceof ApiError && error.status === 422
+                ? (error.fieldErrors.values().next().value ?? error.message)
+                : undefined;
+            if (message === undefined) {
+              say(`${describeWriteError(error)} The previous value is back.`, 'error');
+              return;
+            }
+            // Back into the cell, with what the rep typed and the server's reason under it.
+            setCellError({ id: original.id, field, value: typed, message });
+            const api = apiRef.current;
+            if (api?.getCellMode(original.id, field) !== 'view') return;
+            api.startCellEditMode({ id: original.id, field });
+            // The editor opens on the grid's next render; then it gets the input back.
+            setTimeout(() => {
+              if (api.getCellMode(original.id, field) === 'edit') {
+                void api.setEditCellValue({ id: original.id, field, value: typed });
+              }
+            });
+          },
+        },
+      );
+      return { ...original, ...changes };
+    },
+    [update, say, apiRef],
+  );
+
+  const onProcessRowUpdateError = useCallback(
+    (error: unknown) => {
+      if (!(error instanceof CellInputError)) say(describeWriteError(error), 'error');
+    },
+    [say],
+  );
+
+  const cellServerError = useCallback<CellServerError>(
+    (id, field, value) =>
+      cellError?.id === id && cellError.field === field && cellError.value === value
+        ? cellError.message
+        : undefined,
+    [cellError],
+  );
+
+  const isRowEditable = useCallback(
+    (row: PhoneNumberRow) => row.canWrite && !deletes.pendingIds.has(row.id),
+    [deletes.pendingIds],
+  );
+
+  async function submitForm(draft: PhoneNumberDraft) {
+    if (form?.mode === 'edit') {
+      const changes = draftChanges(draft, form.phoneNumber);
+      if (Object.keys(changes).length > 0) {
+        await update.mutateAsync({ row: form.phoneNumber, changes });
+        say('Phone number saved', 'success');
+      }
+    } else if (prospect) {
+      await create.mutateAsync({ prospectId: prospect.id, draft });
+      say('Phone number added', 'success');
+    }
+  }
+
+  function confirmDelete(row: PhoneNumberRow) {
+    setToDelete(undefined);
+    deletes.schedule(row, {
+      onError: (error: unknown) => {
+        say(`${describeWriteError(error)} The number was not deleted.`, 'error');
+      },
+    });
+    say('Phone number deleted', 'success', () => {
+      deletes.undo(row.id);
+    });
+  }
+
+  const addRefusal =
+    prospect === undefined
+      ? 'Choose a prospect to add a phone number to'
+      : prospect.canWritePhoneNumbers
+        ? undefined
+        : NO_WRITE;
+
+  const overlays: ReactNode = (
+    <>
+      {form === undefined ? null : (
+        <Suspense fallback={null}>
+          <PhoneNumberFormDialog
+            open
+            mode={form.mode}
+            phoneNumber={form.mode === 'edit' ? form.phoneNumber : undefined}
+            defaultCountry={prospect?.defaultCountry ?? 'US'}
+            onClose={() => {
+              setForm(undefined);
+            }}
+            onSubmit={submitForm}
+          />
+        </Suspense>
+      )}
+      <DeletePhoneNumberDialog
+        phoneNumber={toDelete}
+        onCancel={() => {
+          setToDelete(undefined);
+        }}
+        onConfirm={confirmDelete}
+      />
+      <Snackbar
+        key={feedback?.key}
+        open={feedback !== undefined}
+        autoHideDuration={feedback?.undo ? UNDO_WINDOW_MS : 8000}
+        onClose={(_, reason) => {
+          if (reason !== 'clickaway') setFeedback(undefined);
+        }}
+      >
+        <Alert
+          severity={feedback?.severity ?? 'success'}
+          variant="filled"
+          onClose={() => {
+            setFeedback(undefined);
+          }}
+          action={
+            feedback?.undo ? (
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => {
+                  feedback.undo?.();
+                  setFeedback(undefined);
+                }}
+              >
+                Undo
+              </Button>
+            ) : undefined
+          }
+        >
+          {feedback?.message}
+        </Alert>
+      </Snackbar>
+    </>
+  );
+
+  return {
+    rows: visibleRows,
+    hiddenCount: rows.length - visibleRows.length,
+    grid: {
+      apiRef,
+      renderActions,
+      isRowEditable,
+      processRowUpdate,
+      onProcessRowUpdateError,
+    },
+    cellServerError,
+    addRefusal,
+    openAddDialog: () => {
+      setForm({ mode: 'add' });
+    },
+    overlays,
+  };
+}

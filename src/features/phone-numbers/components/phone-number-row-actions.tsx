@@ -1,0 +1,134 @@
+import { forwardRef, type ReactElement, type Ref } from 'react';
+import IconButton, { type IconButtonProps } from '@mui/material/IconButton';
+import Tooltip from '@mui/material/Tooltip';
+import { createSvgIcon } from '@mui/material/utils';
+import {
+  GridActionsCell,
+  GridArrowDownwardIcon,
+  GridArrowUpwardIcon,
+  GridDeleteIcon,
+  type GridRenderCellParams,
+} from '@mui/x-data-grid';
+import { formatInternational } from '@/lib/phone-number-format';
+import type { PhoneNumberRow } from '../schemas/phone-number';
+
+const EditIcon = createSvgIcon(
+  <path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z" />,
+  'Edit',
+);
+
+const MakePrimaryIcon = createSvgIcon(
+  <path d="M8 11h3v10h2V11h3l-4-4zM4 3v2h16V3z" />,
+  'MakePrimary',
+);
+
+export type PhoneNumberMove = 'first' | 'up' | 'down';
+
+/** Why each action of a row can't be used now; an action without a reason can. */
+export interface RowActionRefusals {
+  edit?: string | undefined;
+  delete?: string | undefined;
+  first?: string | undefined;
+  up?: string | undefined;
+  down?: string | undefined;
+}
+
+export interface PhoneNumberRowActionsProps {
+  params: GridRenderCellParams<PhoneNumberRow>;
+  refusals: RowActionRefusals;
+  onEdit: (row: PhoneNumberRow) => void;
+  onDelete: (row: PhoneNumberRow) => void;
+  onMove: (row: PhoneNumberRow, move: PhoneNumberMove) => void;
+}
+
+interface RowActionProps extends Omit<IconButtonProps, 'children'> {
+  label: string;
+  icon: ReactElement;
+  /** Set when the action can't be used: the button stays reachable and says why (its click is a no-op). */
+  refusal: string | undefined;
+}
+
+/**
+ * An icon button whose tooltip names it, or says why it can't be used. A refused action is aria-disabled
+ * rather than disabled, so that keyboard and screen-reader users reach it and hear the reason too.
+ */
+const RowAction = forwardRef(function RowAction(
+  { label, icon, refusal, ...other }: RowActionProps,
+  ref: Ref<HTMLButtonElement>,
+) {
+  const refused = refusal !== undefined;
+  return (
+    <Tooltip title={refusal ?? label} describeChild={refused}>
+      <IconButton
+        ref={ref}
+        size="small"
+        aria-label={label}
+        aria-disabled={refused || undefined}
+        aria-description={refusal}
+        sx={refused ? { opacity: 0.38, cursor: 'not-allowed' } : undefined}
+        {...other}
+      >
+        {icon}
+      </IconButton>
+    </Tooltip>
+  );
+});
+
+/** The actions of a row: Edit, Delete, Make primary, Move up, Move down, each named after the number. */
+export function PhoneNumberRowActions({
+  params,
+  refusals,
+  onEdit,
+  onDelete,
+  onMove,
+}: PhoneNumberRowActionsProps) {
+  const { row } = params;
+  const shown = row.number === null ? `phone number ${row.id}` : formatInternational(row.number);
+  const act = (refusal: string | undefined, run: () => void) => () => {
+    if (refusal === undefined) run();
+  };
+  return (
+    <GridActionsCell {...params} suppressChildrenValidation>
+      <RowAction
+        label={`Edit ${shown}`}
+        icon={<EditIcon fontSize="inherit" />}
+        refusal={refusals.edit}
+        onClick={act(refusals.edit, () => {
+          onEdit(row);
+        })}
+      />
+      <RowAction
+        label={`Delete ${shown}`}
+        icon={<GridDeleteIcon fontSize="inherit" />}
+        refusal={refusals.delete}
+        onClick={act(refusals.delete, () => {
+          onDelete(row);
+        })}
+      />
+      <RowAction
+        label={`Make ${shown} primary`}
+        icon={<MakePrimaryIcon fontSize="inherit" />}
+        refusal={refusals.first}
+        onClick={act(refusals.first, () => {
+          onMove(row, 'first');
+        })}
+      />
+      <RowAction
+        label={`Move ${shown} up`}
+        icon={<GridArrowUpwardIcon fontSize="inherit" />}
+        refusal={refusals.up}
+        onClick={act(refusals.up, () => {
+          onMove(row, 'up');
+        })}
+      />
+      <RowAction
+        label={`Move ${shown} down`}
+        icon={<GridArrowDownwardIcon fontSize="inherit" />}
+        refusal={refusals.down}
+        onClick={act(refusals.down, () => {
+          onMove(row, 'down');
+        })}
+      />
+    </GridActionsCell>
+  );
+}
