@@ -219,6 +219,115 @@ async function switchProspect(page: Page, prospect: ProspectWithNumbers): Promis
   );
 }
 
+const GRID_ROW = '[role="grid"][aria-label="Phone numbers"] [role="row"][data-id]';
+
+/** Writes through the API with Riley's development token, to arrange what the write benchmarks use. */
+async function addNumbers(origin: string, prospectId: number, count: number): Promise<string[]> {
+  const created: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const number = `+4420794601${String(index).padStart(2, '0')}`;
+    const response = await fetch(`${origin}/api/v2/phoneNumbers`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer dev-rep-riley',
+        'Content-Type': 'application/vnd.api+json',
+      },
+      body: JSON.stringify({
+        data: {
+          type: 'phoneNumber',
+          attributes: { number, phoneType: 'work', countryCode: 'GB' },
+          relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
+        },
+      }),
+    });
+    if (response.status !== 201) throw new Error(`Could not add ${number}: ${response.status}`);
+    created.push(number);
+  }
+  return created;
+}
+
+/** Resolves, in the page, with the time from the last captured event of `type` to `done()` holding. */
+function timeFrom(page: Page, type: 'keydown' | 'click') {
+  return page.evaluate((eventType) => {
+    const state = window as unknown as { __eventAt?: number };
+    state.__eventAt = undefined;
+    document.addEventListener(
+      eventType,
+      () => {
+        state.__eventAt = performance.now();
+      },
+      { capture: true, once: true },
+    );
+  }, type);
+}
+
+/** Polls every frame until the predicate holds, and returns the time since the event `timeFrom` set up. */
+function untilPainted(page: Page, predicate: string) {
+  return page.evaluate(
+    (source) =>
+      new Promise<number>((done) => {
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the predicate is this script's own
+        const holds = new Function(`return (${source});`) as () => boolean;
+        const check = () => {
+          if (holds()) {
+            requestAnimationFrame(() => {
+              done(
+                performance.now() - ((window as unknown as { __eventAt?: number }).__eventAt ?? 0),
+              );
+            });
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    predicate,
+  );
+}
+
+/** Edits the Extension cell of the first row and returns the time from Enter to the new value painted. */
+async function editExtension(page: Page, extension: string): Promise<number> {
+  const row = page.locator(GRID_ROW).first();
+  const cell = row.locator('[role="gridcell"][data-field="extension"]');
+  await cell.dblclick();
+  const input = cell.locator('input');
+  await input.fill(extension);
+  await timeFrom(page, 'keydown');
+  await input.press('Enter');
+  return untilPainted(
+    page,
+    `document.querySelector('${GRID_ROW} [data-field="extension"]')?.textContent === '${extension}'`,
+  );
+}
+
+/** Deletes a number through its row action and the dialog; the time from "Delete" to the row gone. */
+async function deleteNumber(page: Page, shown: string): Promise<number> {
+  await page.getByRole('button', { name: `Delete ${shown}` }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete phone number?' });
+  await timeFrom(page, 'click');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  const label = JSON.stringify(`Delete ${shown}`);
+  return untilPainted(
+    page,
+    `!document.querySelector('[aria-label=' + ${JSON.stringify(label)} + ']')`,
+  );
+}
+
+/** The JavaScript the "Add phone number" dialog loads when it first opens, gzip, from dist/. */
+async function addDialogScripts(page: Page): Promise<string[]> {
+  const before = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  await page.getByRole('button', { name: 'Add phone number' }).click();
+  await page.getByRole('dialog', { name: 'Add phone number' }).waitFor();
+  const after = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => entry.name),
+  );
+  return after
+    .filter((name) => !before.includes(name) && name.endsWith('.js'))
+    .map((name) => new URL(name).pathname.replace(/^\//, ''));
+}
+
 function gzipSize(directory: string, files: readonly string[]): number {
   return files.reduce((sum, file) => {
     const compressed = join(directory, `${file}.gz`);
@@ -288,6 +397,29 @@ async function main() {
     rows.push([
       'first-load JavaScript, gzip',
       `${(gzip / 1024).toFixed(1)} KB (${firstLoadScripts.length} files)`,
+    ]);
+
+    // Writes, on Liam Patel (prospect 2, Riley's): his numbers plus ten to delete.
+    const deletable = await addNumbers(origin, 2, RUNS);
+    await page.goto(`${origin}/phone-numbers?prospect=2`);
+    await page.locator(GRID_ROW).first().waitFor();
+    const dialogScripts = await addDialogScripts(page);
+    await page
+      .getByRole('dialog', { name: 'Add phone number' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    const edits: number[] = [];
+    for (let run = 0; run < RUNS; run++) edits.push(await editExtension(page, String(100 + run)));
+    rows.push(['inline edit: Enter → new value painted', `${median(edits).toFixed(1)} ms`]);
+    const removals: number[] = [];
+    for (const number of deletable) {
+      const shown = `+44 20 7946 01${number.slice(-2)}`;
+      removals.push(await deleteNumber(page, shown));
+    }
+    rows.push(['delete: confirm → row gone', `${median(removals).toFixed(1)} ms`]);
+    rows.push([
+      '"Add phone number" dialog, JavaScript loaded on first open (gzip)',
+      `${(gzipSize(resolve('dist'), dialogScripts) / 1024).toFixed(1)} KB (${dialogScripts.length} files)`,
     ]);
 
     console.log(`\nMedians of ${RUNS} runs each\n`);
