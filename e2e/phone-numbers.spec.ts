@@ -26,6 +26,7 @@ test.describe("Finding a prospect's phone numbers", () => {
       'Status',
       'Order',
       'Updated',
+      'Actions',
     ]);
     const links = await phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers!.map((number) => number.shown));
@@ -68,6 +69,7 @@ test.describe("Finding a prospect's phone numbers", () => {
         'Order',
         'Updated',
         'Prospect',
+        'Actions',
       ]);
       await expect(await phoneNumbersPage.numberLinks()).toHaveText(
         numbers!.map((number) => number.shown),
