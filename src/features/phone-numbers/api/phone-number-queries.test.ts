@@ -1,11 +1,15 @@
-import { QueryClient } from '@tanstack/react-query';
+import { focusManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '@/lib/api-client';
 import { jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
-import { phoneNumberResource } from '../testing/phone-number-documents';
+import {
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '../testing/phone-number-documents';
 import type { PhoneNumberListParams } from './get-phone-numbers';
 import { phoneNumberQueries } from './phone-number-queries';
 
@@ -62,5 +66,28 @@ describe('phoneNumberQueries', () => {
     expect(requests[0]?.pathname).toBe('/api/v2/phoneNumbers/7');
     expect(requests[0]?.searchParams.get('provideAuthorizationMeta')).toBe('true');
     expect(phoneNumberQueries.detail(client, 7).queryKey).toEqual(['phoneNumbers', 'detail', 7]);
+  });
+
+  it('fetches a list again when the tab regains the focus, even while it is fresh', async () => {
+    const endpoint = phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)]));
+    server.use(endpoint.handler);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000 } } });
+    // As QueryClientProvider does: the client now hears about focus.
+    queryClient.mount();
+    const observer = new QueryObserver(queryClient, phoneNumberQueries.list(client, params));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => {
+      expect(observer.getCurrentResult().isSuccess).toBe(true);
+    });
+
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+
+    await vi.waitFor(() => {
+      expect(endpoint.requests).toHaveLength(2);
+    });
+    unsubscribe();
+    queryClient.unmount();
+    focusManager.setFocused(undefined);
   });
 });

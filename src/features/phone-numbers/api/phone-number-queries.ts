@@ -12,6 +12,9 @@ export const phoneNumberQueries = {
       queryFn: ({ signal }) => getPhoneNumbers(client, params, signal),
       // Paging, sorting and filtering keep the last rows (under the loading overlay) instead of an empty grid.
       placeholderData: keepPreviousData,
+      // Back from another tab (which may have changed these numbers), the list is fetched again, however
+      // fresh it is: two tabs converge as soon as the rep looks.
+      refetchOnWindowFocus: 'always',
     }),
   details: () => [...phoneNumberQueries.all(), 'detail'] as const,
   detail: (client: ApiClient, id: number) =>
