@@ -105,9 +105,11 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
   const [cellError, setCellError] = useState<CellError>();
   const feedbackKey = useRef(0);
 
+  /** Shows a message; returns its key, to take it down later. */
   const say = useCallback((message: string, severity: Feedback['severity'], undo?: () => void) => {
     feedbackKey.current += 1;
     setFeedback({ key: feedbackKey.current, message, severity, ...(undo ? { undo } : {}) });
+    return feedbackKey.current;
   }, []);
 
   // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the page is idle, so that
@@ -254,13 +256,17 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
 
   function confirmDelete(row: PhoneNumberRow) {
     setToDelete(undefined);
+    const message = say('Phone number deleted', 'success', () => {
+      deletes.undo(row.id);
+    });
     deletes.schedule(row, {
       onError: (error: unknown) => {
         say(`${describeWriteError(error)} The number was not deleted.`, 'error');
       },
-    });
-    say('Phone number deleted', 'success', () => {
-      deletes.undo(row.id);
+      // Sent early (the tab was hidden): Undo can no longer help, so it goes.
+      onDeleted: () => {
+        setFeedback((shown) => (shown?.key === message ? undefined : shown));
+      },
     });
   }
 
