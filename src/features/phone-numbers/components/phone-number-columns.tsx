@@ -24,8 +24,8 @@ type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'acti
 
 export interface PhoneNumberColumnsOptions {
   showProspect: boolean;
-  /** The row's actions (Edit, Delete, order), in a last column. */
-  renderActions: (params: GridRenderCellParams<PhoneNumberRow>) => ReactNode;
+  /** The row's actions (Edit, Delete, order), in a last column; no such column without it. */
+  renderActions: ((params: GridRenderCellParams<PhoneNumberRow>) => ReactNode) | undefined;
 }
 
 let countryOptions: { value: string; label: string }[] | undefined;
@@ -156,12 +156,14 @@ export function phoneNumberColumns({
         ),
     });
   }
-  columns.push({
-    field: 'actions',
-    headerName: 'Actions',
-    type: 'actions',
-    width: 200,
-    renderCell: renderActions,
-  });
+  if (renderActions) {
+    columns.push({
+      field: 'actions',
+      headerName: 'Actions',
+      type: 'actions',
+      width: 200,
+      renderCell: renderActions,
+    });
+  }
   return columns;
 }

@@ -21,7 +21,7 @@ import {
   useReorderPhoneNumbers,
   useUpdatePhoneNumber,
 } from '../api/use-phone-number-mutations';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { PhoneNumber, PhoneNumberRow } from '../schemas/phone-number';
 import { DeletePhoneNumberDialog } from './delete-phone-number-dialog';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 import { describeWriteError } from './describe-write-error';
@@ -44,9 +44,20 @@ export interface ReorderContext {
   refusal: string | undefined;
 }
 
+/** What changed, as a host page is told (the embedded panel's `onChange`). */
+export interface PhoneNumberChange {
+  action: 'created' | 'updated' | 'deleted' | 'reordered';
+  /** The number as saved; for 'reordered', the one that moved; for 'deleted', the one that went. */
+  phoneNumber: PhoneNumber;
+}
+
 export interface PhoneNumberEditingOptions {
   /** The rows on screen, in their order. */
   rows: readonly PhoneNumberRow[];
+  /** Shows the numbers only: no Add button, no actions, no editable cells. */
+  readOnly?: boolean | undefined;
+  /** Told after each change the server has accepted. */
+  onChange?: ((change: PhoneNumberChange) => void) | undefined;
   reorder: ReorderContext;
   /** The prospect a new number is added to, when the view is narrowed to one. */
   prospect: { id: number; canWritePhoneNumbers: boolean; defaultCountry: string } | undefined;
@@ -93,7 +104,13 @@ function refusalsOf(
  * delete with undo, and the order actions, each allowed per row by the server's flags. Gives the grid its
  * props, and the dialogs and messages to render next to it.
  */
-export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEditingOptions) {
+export function usePhoneNumberEditing({
+  rows,
+  readOnly = false,
+  onChange,
+  reorder,
+  prospect,
+}: PhoneNumberEditingOptions) {
   const apiRef = useGridApiRef();
   const update = useUpdatePhoneNumber();
   const create = useCreatePhoneNumber();
@@ -114,7 +131,8 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
 
   // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the page is idle, so that
   // neither a first edit nor the Add dialog waits for them; a viewer never loads them.
-  const mayWrite = rows.some((row) => row.canWrite) || prospect?.canWritePhoneNumbers === true;
+  const mayWrite =
+    !readOnly && (rows.some((row) => row.canWrite) || prospect?.canWritePhoneNumbers === true);
   useEffect(() => {
     if (!mayWrite) return;
     const load = () => void loadPhoneNumberRules();
@@ -141,13 +159,16 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
       move.mutate(
         { rows: visibleRows, id: row.id, move: to },
         {
+          onSuccess: () => {
+            onChange?.({ action: 'reordered', phoneNumber: row });
+          },
           onError: (error) => {
             say(`${describeWriteError(error)} The order is back to what it was.`, 'error');
           },
         },
       );
     },
-    [move, visibleRows, say],
+    [move, visibleRows, say, onChange],
   );
 
   const renderActions = useCallback(
@@ -193,6 +214,9 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
       update.mutate(
         { row: original, changes },
         {
+          onSuccess: (saved) => {
+            onChange?.({ action: 'updated', phoneNumber: saved });
+          },
           onError: (error) => {
             const message =
               error instanceof ApiError && error.status === 422
@@ -218,7 +242,7 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
       );
       return { ...original, ...changes };
     },
-    [update, say, apiRef],
+    [update, say, apiRef, onChange],
   );
 
   const onProcessRowUpdateError = useCallback(
@@ -237,19 +261,21 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
   );
 
   const isRowEditable = useCallback(
-    (row: PhoneNumberRow) => row.canWrite && !deletes.pendingIds.has(row.id),
-    [deletes.pendingIds],
+    (row: PhoneNumberRow) => !readOnly && row.canWrite && !deletes.pendingIds.has(row.id),
+    [readOnly, deletes.pendingIds],
   );
 
   async function submitForm(draft: PhoneNumberDraft) {
     if (form?.mode === 'edit') {
       const changes = draftChanges(draft, form.phoneNumber);
       if (Object.keys(changes).length > 0) {
-        await update.mutateAsync({ row: form.phoneNumber, changes });
+        const saved = await update.mutateAsync({ row: form.phoneNumber, changes });
+        onChange?.({ action: 'updated', phoneNumber: saved });
         say('Phone number saved', 'success');
       }
     } else if (prospect) {
-      await create.mutateAsync({ prospectId: prospect.id, draft });
+      const created = await create.mutateAsync({ prospectId: prospect.id, draft });
+      onChange?.({ action: 'created', phoneNumber: created });
       say('Phone number added', 'success');
     }
   }
@@ -266,6 +292,7 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
       // Sent early (the tab was hidden): Undo can no longer help, so it goes.
       onDeleted: () => {
         setFeedback((shown) => (shown?.key === message ? undefined : shown));
+        onChange?.({ action: 'deleted', phoneNumber: row });
       },
     });
   }
@@ -340,12 +367,14 @@ export function usePhoneNumberEditing({ rows, reorder, prospect }: PhoneNumberEd
     hiddenCount: rows.length - visibleRows.length,
     grid: {
       apiRef,
-      renderActions,
+      renderActions: readOnly ? undefined : renderActions,
       isRowEditable,
       processRowUpdate,
       onProcessRowUpdateError,
     },
     cellServerError,
+    /** Whether to offer "Add phone number" at all. */
+    canAdd: !readOnly,
     addRefusal,
     openAddDialog: () => {
       setForm({ mode: 'add' });

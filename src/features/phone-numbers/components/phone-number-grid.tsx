@@ -39,14 +39,16 @@ export interface PhoneNumberGridProps {
   onNextPage: () => void;
   onPreviousPage: () => void;
   onPageSizeChange: (pageSize: PageSize) => void;
-  /** The row's actions, in the last column. */
-  renderActions: (params: GridRenderCellParams<PhoneNumberRow>) => ReactNode;
+  /** The row's actions, in the last column; no such column without it. */
+  renderActions: ((params: GridRenderCellParams<PhoneNumberRow>) => ReactNode) | undefined;
   /** Whether the row's cells may be edited in place (its `meta.canWrite`, and no write under way). */
   isRowEditable: (row: PhoneNumberRow) => boolean;
   /** Saves an edited cell; resolves with the row to show at once, rejects to keep the cell in edit mode. */
   processRowUpdate: (newRow: PhoneNumberRow, oldRow: PhoneNumberRow) => Promise<PhoneNumberRow>;
   onProcessRowUpdateError: (error: unknown) => void;
   apiRef: RefObject<GridApi | null>;
+  /** As tall as its rows, instead of filling its container. */
+  autoHeight: boolean;
 }
 
 const isSortField = (field: string): field is PhoneNumberSortField =>
@@ -113,6 +115,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   return (
     <DataGrid
       apiRef={props.apiRef}
+      autoHeight={props.autoHeight}
       aria-label="Phone numbers"
       sx={(theme) => ({
         // Links stay readable on the tinted background of a hovered row.

@@ -24,7 +24,7 @@ import {
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
-import { usePhoneNumberEditing } from './phone-number-editing';
+import { usePhoneNumberEditing, type PhoneNumberChange } from './phone-number-editing';
 import { PhoneNumberGrid } from './phone-number-grid';
 
 /** Read by screen readers, not shown: the grid itself says the same to the eye. */
@@ -50,6 +50,15 @@ export interface PhoneNumberListProps {
   onStateChange: (next: PhoneNumberListState, options?: { replace?: boolean }) => void;
   /** The prospect the view is narrowed to, once loaded: where "Add phone number" adds. */
   prospect?: PhoneNumberListProspect | undefined;
+  /** Shows the numbers only: no Add button, no actions, no editable cells. */
+  readOnly?: boolean | undefined;
+  /** Told after each change the server has accepted. */
+  onChange?: ((change: PhoneNumberChange) => void) | undefined;
+  /**
+   * As tall as its rows (a panel inside another page, an iframe sized to its content) rather than the
+   * height the page leaves it.
+   */
+  fitContent?: boolean | undefined;
 }
 
 /** What the list needs to know of the prospect it is narrowed to. */
@@ -112,7 +121,14 @@ function LoadError({ title, error, onRetry }: LoadErrorProps) {
  * The phone numbers of a view of the grid, in every state a load can be in: loading, shown, empty,
  * failed, refused, and offline with the last rows kept. The view comes from, and goes back to, the URL.
  */
-export function PhoneNumberList({ state, onStateChange, prospect }: PhoneNumberListProps) {
+export function PhoneNumberList({
+  state,
+  onStateChange,
+  prospect,
+  readOnly,
+  onChange,
+  fitContent = false,
+}: PhoneNumberListProps) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
@@ -145,6 +161,8 @@ export function PhoneNumberList({ state, onStateChange, prospect }: PhoneNumberL
   );
   const editing = usePhoneNumberEditing({
     rows: data?.phoneNumbers ?? NO_ROWS,
+    readOnly,
+    onChange,
     reorder,
     prospect:
       prospect === undefined || prospect.id !== state.prospect
@@ -180,34 +198,39 @@ export function PhoneNumberList({ state, onStateChange, prospect }: PhoneNumberL
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
-      <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-        <Tooltip title={editing.addRefusal ?? ''} describeChild>
-          <Button
-            variant="contained"
-            startIcon={<GridAddIcon />}
-            aria-disabled={editing.addRefusal === undefined ? undefined : true}
-            aria-description={editing.addRefusal}
-            sx={
-              editing.addRefusal === undefined ? undefined : { opacity: 0.5, cursor: 'not-allowed' }
-            }
-            onClick={() => {
-              if (editing.addRefusal === undefined) editing.openAddDialog();
-            }}
-          >
-            Add phone number
-          </Button>
-        </Tooltip>
-      </Stack>
+      {editing.canAdd ? (
+        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
+          <Tooltip title={editing.addRefusal ?? ''} describeChild>
+            <Button
+              variant="contained"
+              startIcon={<GridAddIcon />}
+              aria-disabled={editing.addRefusal === undefined ? undefined : true}
+              aria-description={editing.addRefusal}
+              sx={
+                editing.addRefusal === undefined
+                  ? undefined
+                  : { opacity: 0.5, cursor: 'not-allowed' }
+              }
+              onClick={() => {
+                if (editing.addRefusal === undefined) editing.openAddDialog();
+              }}
+            >
+              Add phone number
+            </Button>
+          </Tooltip>
+        </Stack>
+      ) : null}
       <Box role="status" sx={visuallyHidden}>
         {summary}
       </Box>
-      <Box sx={{ height: GRID_HEIGHT }}>
+      <Box sx={fitContent ? undefined : { height: GRID_HEIGHT }}>
         {error && data === undefined && !cursorRefused ? (
           <LoadError title="Couldn't load phone numbers" error={error} onRetry={retry} />
         ) : (
           <CellServerErrorContext value={editing.cellServerError}>
             <PhoneNumberGrid
               {...editing.grid}
+              autoHeight={fitContent}
               rows={rows}
               loading={loading}
               showProspect={state.prospect === undefined}

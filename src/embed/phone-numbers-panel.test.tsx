@@ -1,0 +1,101 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  PHONE_NUMBERS_URL,
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '@/features/phone-numbers/testing/phone-number-documents';
+import {
+  prospectResource,
+  prospectsEndpoint,
+} from '@/features/prospects/testing/prospect-documents';
+import { jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { PhoneNumbersPanel } from './phone-numbers-panel';
+
+/** Prospect 1 has +1 415 555 0101, prospect 2 has +1 415 555 0102; every request's token is kept. */
+function serveProspects() {
+  const tokens: (string | null)[] = [];
+  const endpoint = phoneNumbersEndpoint((url) => {
+    const id = Number(url.searchParams.get('filter[prospect][id]'));
+    return phoneNumberCollection(
+      [phoneNumberResource(id, { number: `+1415555010${id}` }, { prospectId: id })],
+      { meta: { count: 1 } },
+    );
+  });
+  server.use(
+    http.get(PHONE_NUMBERS_URL, ({ request }) => {
+      tokens.push(request.headers.get('Authorization'));
+      return undefined;
+    }),
+    endpoint.handler,
+    ...prospectsEndpoint([
+      prospectResource(1, 'Olivia García', 'Acme Corporation'),
+      prospectResource(2, 'Liam Patel', 'Umbrella Health'),
+    ]).handlers,
+  );
+  return { tokens, endpoint };
+}
+
+const api = { baseUrl: TEST_API_BASE_URL, getAccessToken: () => Promise.resolve('host-token') };
+const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
+
+describe('PhoneNumbersPanel, outside the app', () => {
+  it("shows the prospect's numbers with the host's token, and another prospect's when the id changes", async () => {
+    const { tokens } = serveProspects();
+
+    const { rerender } = render(<PhoneNumbersPanel prospectId={1} api={api} />);
+
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0101' })).toBeVisible();
+    expect(tokens).toContain('Bearer host-token');
+    expect(screen.getByRole('button', { name: 'Add phone number' })).toBeVisible();
+
+    rerender(<PhoneNumbersPanel prospectId={2} api={api} />);
+
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+    expect(within(grid()).queryByRole('link', { name: '+1 415 555 0101' })).not.toBeInTheDocument();
+  });
+
+  it('tells the host what changed once the server has accepted it', async () => {
+    serveProspects();
+    server.use(
+      http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
+        jsonApiResponse({
+          data: phoneNumberResource(1, { number: '+14155550101', extension: '42' }),
+        }),
+      ),
+    );
+    const onChange = vi.fn();
+    const user = userEvent.setup();
+    render(<PhoneNumbersPanel prospectId={1} api={api} onChange={onChange} />);
+
+    const link = await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    const row = link.closest<HTMLElement>('[role="row"]')!;
+    await user.dblClick(row.querySelector<HTMLElement>('[data-field="extension"]')!);
+    await user.type(within(row).getByRole('textbox'), '42{Enter}');
+
+    await waitFor(() => {
+      expect(onChange).toHaveBeenCalledWith({
+        action: 'updated',
+        phoneNumber: expect.objectContaining({ id: 1, extension: '42' }) as unknown,
+      });
+    });
+  });
+
+  it('read-only, offers neither Add, nor actions, nor editable cells', async () => {
+    serveProspects();
+    const user = userEvent.setup();
+    render(<PhoneNumbersPanel prospectId={1} api={api} readOnly />);
+
+    const link = await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    expect(screen.queryByRole('button', { name: 'Add phone number' })).not.toBeInTheDocument();
+    expect(within(grid()).queryByRole('columnheader', { name: 'Actions' })).not.toBeInTheDocument();
+    const row = link.closest<HTMLElement>('[role="row"]')!;
+    await user.dblClick(row.querySelector<HTMLElement>('[data-field="extension"]')!);
+    expect(within(row).queryByRole('textbox')).not.toBeInTheDocument();
+  });
+});
