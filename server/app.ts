@@ -10,6 +10,7 @@ import { createTokenService } from './auth/tokens';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
+import { cors } from './http/cors';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
 import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
@@ -39,6 +40,10 @@ const HOUR_MS = 3_600_000;
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
 const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/');
+
+/** The app page's policy; only the /embed/… pages may be framed, and only by the configured origins. */
+const pagePolicy = (frameAncestors: readonly string[]) =>
+  `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors ${frameAncestors.join(' ')}`;
 
 /** The peer address, for rate-limiting requests without a valid token; "unknown" outside Node's server. */
 function clientAddress(connection: () => { remote: { address?: string | undefined } }): string {
@@ -109,6 +114,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('principal', principal);
     await next();
   };
+  if (config.corsAllowedOrigins.length > 0) {
+    app.use(`${API_PATH}/*`, cors(config.corsAllowedOrigins));
+  }
   app.use(`${API_PATH}/*`, authenticateRequest);
   // Like Outreach's API root: who the token acts for, so an app can say who is signed in.
   app.get(API_PATH, async (c) => {
@@ -132,6 +140,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (options.appDirectory) {
     const root = options.appDirectory;
     const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
+    const appPagePolicy = pagePolicy(["'none'"]);
+    const embedPagePolicy = pagePolicy(config.embedAllowedOrigins);
     app.use('/assets/*', async (c, next) => {
       await next();
       if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
@@ -150,7 +160,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       c.header('Cache-Control', 'no-cache');
       c.header(
         'Content-Security-Policy',
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+        path.startsWith('/embed/') ? embedPagePolicy : appPagePolicy,
       );
       return c.html(indexHtml);
     });

@@ -14,6 +14,41 @@ const integerFromEnv = (name: string, min: number, max: number) =>
         .max(max, `${name} must be at most ${max}`),
     );
 
+/** A list in one variable, its entries split on commas or white space. */
+const listFromEnv = (name: string, isEntry: (entry: string) => boolean, expected: string) =>
+  z.string().transform((value, context) => {
+    const entries = value.split(/[\s,]+/).filter(Boolean);
+    for (const entry of entries) {
+      if (!isEntry(entry)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${name} takes ${expected}; ${JSON.stringify(entry)} is not one`,
+        });
+      }
+    }
+    return entries;
+  });
+
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+const ORIGIN = new RegExp(
+  `^https?://(?:(?:${LABEL}\\.)*${LABEL}|\\[[0-9a-f:.]+\\])(?::\\d{1,5})?$`,
+);
+/** https://*.example.com: every subdomain of a domain of at least two labels, never all of a TLD. */
+const SUBDOMAIN_WILDCARD = new RegExp(`^https://\\*\\.(?:${LABEL}\\.)+${LABEL}$`);
+
+/** Scheme, host and port, exactly as a browser sends them in Origin: lower case, no path, no slash. */
+function isOrigin(entry: string): boolean {
+  if (!ORIGIN.test(entry)) return false;
+  try {
+    return new URL(entry).origin === entry;
+  } catch {
+    return false;
+  }
+}
+
+const isFrameAncestor = (entry: string) =>
+  entry === "'self'" || isOrigin(entry) || SUBDOMAIN_WILDCARD.test(entry);
+
 const environmentSchema = z.object({
   PORT: integerFromEnv('PORT', 0, 65_535).default(4173),
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
@@ -25,6 +60,16 @@ const environmentSchema = z.object({
     .string()
     .default('')
     .transform((value) => value.split(/[\s,]+/).filter(Boolean)),
+  CORS_ALLOWED_ORIGINS: listFromEnv(
+    'CORS_ALLOWED_ORIGINS',
+    isOrigin,
+    'origins such as https://crm.example.com',
+  ).default([]),
+  EMBED_ALLOWED_ORIGINS: listFromEnv(
+    'EMBED_ALLOWED_ORIGINS',
+    isFrameAncestor,
+    "'self', origins such as https://crm.example.com and wildcards such as https://*.example.com",
+  ).default(["'self'", 'https://*.outreach.io']),
 });
 
 export interface ServerConfig {
@@ -37,6 +82,10 @@ export interface ServerConfig {
   production: boolean;
   /** Redirect URIs on other origins that the authorization server accepts, besides its own origin. */
   oauthRedirectUris: readonly string[];
+  /** Origins whose pages may call the API from the browser (CORS); none by default. */
+  corsAllowedOrigins: readonly string[];
+  /** Who may frame the /embed/… pages: the sources of their CSP frame-ancestors. */
+  embedAllowedOrigins: readonly string[];
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
@@ -60,6 +109,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     production: e.NODE_ENV === 'production',
     oauthRedirectUris: e.OAUTH_REDIRECT_URIS,
+    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
+    embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
   };
 }
 

@@ -172,10 +172,12 @@ describe('npm run server', () => {
       DATABASE_PATH: temporaryDatabase(),
       PORT: 'eighty',
       RATE_LIMIT_PER_HOUR: '0',
+      CORS_ALLOWED_ORIGINS: 'https://crm.example.com/',
     });
     expect(code).toBe(1);
     expect(output).toContain('PORT must be a whole number');
     expect(output).toContain('RATE_LIMIT_PER_HOUR must be at least 1');
+    expect(output).toContain('CORS_ALLOWED_ORIGINS takes origins');
     expect(output).not.toMatch(/\n\s+at /);
   }, 30_000);
 });

@@ -235,7 +235,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
       enforce(decide(principal, 'phoneNumbers', 'delete', existing.owner_id));
       await deletePhoneNumber(trx, id);
     });
-    return c.body(null, 204);
+    return c.body(null, 204, c.var.responseHeaders);
   });
 
   app.all('/', () => {

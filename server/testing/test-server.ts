@@ -41,7 +41,12 @@ export interface TestResponse {
  * talk to it over HTTP only.
  */
 export async function startTestServer(
-  options: { config?: Partial<ServerConfig>; seed?: SeedOptions } = {},
+  options: {
+    config?: Partial<ServerConfig>;
+    seed?: SeedOptions;
+    /** A built app to serve, as `--with-app` does. */
+    appDirectory?: string;
+  } = {},
 ): Promise<TestServer> {
   const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-test-'));
   const database = await openDatabase(join(directory, 'test.sqlite'));
@@ -55,6 +60,7 @@ export async function startTestServer(
     now: () => Date.now() + offset,
     log: (line) => logs.push(line),
     logError: (error) => errors.push(error),
+    appDirectory: options.appDirectory,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { configFromEnvironment } from './config';
+
+const invalid = (env: NodeJS.ProcessEnv) => {
+  try {
+    configFromEnvironment(env);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('The configuration was accepted');
+};
+
+describe('CORS_ALLOWED_ORIGINS', () => {
+  it('allows no origin by default', () => {
+    expect(configFromEnvironment({}).corsAllowedOrigins).toEqual([]);
+    expect(configFromEnvironment({ CORS_ALLOWED_ORIGINS: '' }).corsAllowedOrigins).toEqual([]);
+  });
+
+  it('takes exact origins, separated by commas', () => {
+    const config = configFromEnvironment({
+      CORS_ALLOWED_ORIGINS: 'https://crm.example.com, http://localhost:8080',
+    });
+    expect(config.corsAllowedOrigins).toEqual(['https://crm.example.com', 'http://localhost:8080']);
+  });
+
+  it('refuses anything a browser would not send as an Origin, naming the variable', () => {
+    for (const entry of [
+      'https://crm.example.com/',
+      'https://crm.example.com/app',
+      'crm.example.com',
+      'https://*.example.com',
+      'HTTPS://CRM.EXAMPLE.COM',
+      'ftp://files.example.com',
+      '*',
+      'null',
+    ]) {
+      const message = invalid({ CORS_ALLOWED_ORIGINS: `https://ok.example.com,${entry}` });
+      expect(message, entry).toContain('CORS_ALLOWED_ORIGINS');
+      expect(message, entry).toContain(JSON.stringify(entry));
+    }
+  });
+});
+
+describe('EMBED_ALLOWED_ORIGINS', () => {
+  it('lets this origin and Outreach frame the embedded pages by default', () => {
+    expect(configFromEnvironment({}).embedAllowedOrigins).toEqual([
+      "'self'",
+      'https://*.outreach.io',
+    ]);
+  });
+
+  it("takes 'self', origins and https wildcards over a domain, separated by commas or spaces", () => {
+    const config = configFromEnvironment({
+      EMBED_ALLOWED_ORIGINS: "'self' https://*.crm.example.com,http://host.test",
+    });
+    expect(config.embedAllowedOrigins).toEqual([
+      "'self'",
+      'https://*.crm.example.com',
+      'http://host.test',
+    ]);
+  });
+
+  it('refuses what is not one of those, naming the variable', () => {
+    for (const entry of [
+      '*',
+      'https://*',
+      'https://*.com',
+      'http://*.example.com',
+      'https://*.example.com/path',
+      'self',
+      "'none'",
+      "'unsafe-inline'",
+      'https://crm.example.com/',
+      'https://crm.example.com;script-src',
+    ]) {
+      const message = invalid({ EMBED_ALLOWED_ORIGINS: entry });
+      expect(message, entry).toContain('EMBED_ALLOWED_ORIGINS');
+    }
+  });
+});
