@@ -1,5 +1,5 @@
 import { delay, http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createApiClient, JSON_API_MEDIA_TYPE } from '@/lib/api-client';
 import type { OAuthClientConfig } from '@/lib/app-config';
 import { server } from '@/testing/msw-server';
@@ -232,5 +232,126 @@ describe('signing in again', () => {
       status: 'signed-out',
       problem: 'This sign-in could not be verified. Sign in again.',
     });
+  });
+});
+
+describe('signing in from a frame', () => {
+  /** A popup window as the session sees it: where it was sent, and whether it was closed. */
+  function fakePopup() {
+    const popup = { location: { href: '' }, close: vi.fn() };
+    return { popup, window: popup as unknown as Window };
+  }
+
+  /** What the popup's callback page posts to the frame that opened it. */
+  function postFromPopup(source: unknown, url: string, from = window.location.origin) {
+    const event = Object.assign(new Event('message'), {
+      origin: from,
+      source,
+      data: { type: 'phone-numbers:sign-in-callback', url },
+    });
+    window.dispatchEvent(event);
+  }
+
+  async function signInInPopup() {
+    const { popup, window: popupWindow } = fakePopup();
+    const navigate = vi.fn<(url: URL) => void>();
+    const session = createAuthSession(OAUTH, {
+      framed: true,
+      openPopup: () => popupWindow,
+      navigate,
+    });
+    await session.signIn();
+    expect(navigate).not.toHaveBeenCalled();
+    const authorize = new URL(popup.location.href);
+    return { session, popup, authorize, state: authorize.searchParams.get('state') ?? '' };
+  }
+
+  it('opens the authorization page in a popup, and spends the code the popup hands back', async () => {
+    const grants = rotatingTokenEndpoint();
+    const { session, popup, authorize, state } = await signInInPopup();
+
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(OAUTH.authorizeUrl);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(
+      `${window.location.origin}/auth/callback`,
+    );
+    // The verifier stays in the frame's memory: nothing waits in storage for a redirect.
+    expect(sessionStorage.length).toBe(0);
+
+    postFromPopup(popup, `${window.location.origin}/auth/callback?code=popup-code&state=${state}`);
+
+    await vi.waitFor(() => {
+      expect(session.getState()).toEqual({ status: 'signed-in' });
+    });
+    expect(grants[0]?.get('code')).toBe('popup-code');
+    expect(await codeChallengeS256(grants[0]?.get('code_verifier') ?? '')).toBe(
+      authorize.searchParams.get('code_challenge'),
+    );
+    expect(await session.getAccessToken()).toBe('a1');
+  });
+
+  it('ignores what another window or another origin posts', async () => {
+    const grants = rotatingTokenEndpoint();
+    const { session, popup, state } = await signInInPopup();
+    const callback = `${window.location.origin}/auth/callback?code=popup-code&state=${state}`;
+    const listener = vi.fn();
+    session.subscribe(listener);
+
+    postFromPopup(fakePopup().window, callback);
+    postFromPopup(popup, callback, 'https://evil.example.net');
+    await new Promise((wait) => setTimeout(wait, 50));
+
+    expect(grants).toHaveLength(0);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('refuses a code whose state is not the one the frame sent', async () => {
+    const grants = rotatingTokenEndpoint();
+    const { session, popup } = await signInInPopup();
+
+    postFromPopup(popup, `${window.location.origin}/auth/callback?code=x&state=popup-forged`);
+
+    await vi.waitFor(() => {
+      expect(session.getState()).toEqual({
+        status: 'signed-out',
+        problem: 'This sign-in could not be verified. Sign in again.',
+      });
+    });
+    expect(grants).toHaveLength(0);
+  });
+
+  it('says so when the browser blocks the popup', async () => {
+    const session = createAuthSession(OAUTH, { framed: true, openPopup: () => null });
+
+    await session.signIn();
+
+    expect(session.getState()).toEqual({
+      status: 'signed-out',
+      problem:
+        'Your browser blocked the sign-in window. Allow pop-ups for this page, then sign in again.',
+    });
+  });
+
+  it('in the popup, hands the callback to the frame that opened it, on this origin only, and closes', async () => {
+    const opener = { postMessage: vi.fn() };
+    vi.stubGlobal('opener', opener);
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const grants = rotatingTokenEndpoint();
+    window.history.replaceState(null, '', '/auth/callback?code=popup-code&state=popup-abc');
+
+    await createAuthSession(OAUTH).start();
+
+    expect(opener.postMessage).toHaveBeenCalledWith(
+      {
+        type: 'phone-numbers:sign-in-callback',
+        url: `${window.location.origin}/auth/callback?code=popup-code&state=popup-abc`,
+      },
+      window.location.origin,
+    );
+    expect(close).toHaveBeenCalled();
+    expect(window.location.search).toBe('');
+    expect(grants).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import { revokeToken } from './api/revoke-token';
 import { CALLBACK_PATH, redirectUri } from './oauth-config';
 import { codeChallengeS256, randomToken } from './pkce';
 import { pendingSignInSchema, type PendingSignIn } from './schemas/pending-sign-in';
+import { SIGN_IN_POPUP_MESSAGE, signInPopupMessageSchema } from './schemas/sign-in-popup-message';
 
 export type AuthState =
   { status: 'starting' } | { status: 'signed-out'; problem?: string } | { status: 'signed-in' };
@@ -14,7 +15,7 @@ export interface AuthSession extends AccessTokenProvider {
   subscribe: (listener: () => void) => () => void;
   /** Finishes a sign-in coming back from the authorization page, or resumes a session; runs once. */
   start: () => Promise<void>;
-  /** Leaves for the authorization page. */
+  /** Leaves for the authorization page; in a frame, opens it in a popup instead. */
   signIn: () => Promise<void>;
   signOut: () => void;
   /** A valid access token, refreshed first if it has expired; undefined when signed out. */
@@ -30,6 +31,13 @@ export interface AuthSession extends AccessTokenProvider {
 export interface AuthSessionOptions {
   /** Leaves the app for the authorization page; a page load by default. */
   navigate?: (url: URL) => void;
+  /**
+   * Whether the app runs in a frame, where the authorization page refuses to be shown: sign-in then
+   * happens in a popup. Detected by default.
+   */
+  framed?: boolean;
+  /** Opens the empty sign-in popup, or gives null when the browser blocks it. */
+  openPopup?: () => Window | null;
 }
 
 const PENDING_SIGN_IN_KEY = 'phone-numbers-admin:pending-sign-in';
@@ -37,6 +45,10 @@ const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
 /** Refresh this long before the access token expires, so that no request carries a dying token. */
 const EXPIRY_MARGIN_MS = 30_000;
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
+/** Marks the state of a sign-in in a popup, so that the callback page knows to hand the code back. */
+const POPUP_STATE_PREFIX = 'popup-';
+const POPUP_BLOCKED =
+  'Your browser blocked the sign-in window. Allow pop-ups for this page, then sign in again.';
 
 function readPendingSignIn(): PendingSignIn | undefined {
   const stored = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
@@ -63,6 +75,8 @@ export function createAuthSession(
     navigate = (url) => {
       window.location.assign(url);
     },
+    framed = window.self !== window.top,
+    openPopup = () => window.open('', 'phone-numbers-sign-in', 'popup,width=520,height=680'),
   }: AuthSessionOptions = {},
 ): AuthSession {
   const origin = window.location.origin;
@@ -73,6 +87,8 @@ export function createAuthSession(
   let refreshing: Promise<string | undefined> | undefined;
   // Bumped on sign-out so that a token request still in flight cannot sign the user back in.
   let generation = 0;
+  // A sign-in in a popup keeps its verifier here, in this frame; the popup never sees it.
+  let popupSignIn: { popup: Window; pending: Omit<PendingSignIn, 'returnTo'> } | undefined;
 
   function setState(next: AuthState) {
     state = next;
@@ -116,10 +132,10 @@ export function createAuthSession(
     return refreshing;
   }
 
-  async function completeSignIn(callback: URL) {
-    const pending = readPendingSignIn();
-    // The code must not stay in the address bar, the history or a bookmark, whatever happens next.
-    window.history.replaceState(null, '', pending?.returnTo ?? '/');
+  async function exchangeCode(
+    callback: URL,
+    pending: Omit<PendingSignIn, 'returnTo'> | undefined,
+  ): Promise<void> {
     const error = callback.searchParams.get('error');
     const code = callback.searchParams.get('code');
     if (error !== null) {
@@ -143,6 +159,60 @@ export function createAuthSession(
     } catch (failure) {
       endSession(`Sign-in failed: ${message(failure)}`);
     }
+  }
+
+  async function completeSignIn(callback: URL) {
+    // A popup's callback goes back to the frame that opened it, which alone can spend the code; the
+    // target origin keeps any other page from reading it.
+    const opener = window.opener as Window | null;
+    if (opener && callback.searchParams.get('state')?.startsWith(POPUP_STATE_PREFIX)) {
+      window.history.replaceState(null, '', '/');
+      opener.postMessage({ type: SIGN_IN_POPUP_MESSAGE, url: callback.href }, origin);
+      window.close();
+      return;
+    }
+    const pending = readPendingSignIn();
+    // The code must not stay in the address bar, the history or a bookmark, whatever happens next.
+    window.history.replaceState(null, '', pending?.returnTo ?? '/');
+    await exchangeCode(callback, pending);
+  }
+
+  function receivePopupCallback(event: MessageEvent) {
+    if (!popupSignIn || event.origin !== origin || event.source !== popupSignIn.popup) return;
+    const received = signInPopupMessageSchema.safeParse(event.data);
+    if (!received.success) return;
+    const { pending } = popupSignIn;
+    popupSignIn = undefined;
+    window.removeEventListener('message', receivePopupCallback);
+    void exchangeCode(new URL(received.data.url), pending);
+  }
+
+  /** The authorization page's URL for a new PKCE verifier and the given state. */
+  async function authorizationUrl(codeVerifier: string, state: string): Promise<URL> {
+    const authorize = new URL(oauth.authorizeUrl);
+    authorize.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: oauth.clientId,
+      redirect_uri: redirectUri(origin),
+      scope: oauth.scope,
+      state,
+      code_challenge: await codeChallengeS256(codeVerifier),
+      code_challenge_method: 'S256',
+    }).toString();
+    return authorize;
+  }
+
+  async function signInThroughPopup() {
+    // Opened before anything is awaited, while the click still lets the page open a window.
+    const popup = openPopup();
+    if (!popup) {
+      endSession(POPUP_BLOCKED);
+      return;
+    }
+    const pending = { codeVerifier: randomToken(), state: `${POPUP_STATE_PREFIX}${randomToken()}` };
+    popupSignIn = { popup, pending };
+    window.addEventListener('message', receivePopupCallback);
+    popup.location.href = (await authorizationUrl(pending.codeVerifier, pending.state)).href;
   }
 
   async function getAccessToken(): Promise<string | undefined> {
@@ -169,22 +239,16 @@ export function createAuthSession(
     start: () => (started ??= begin()),
     signIn: async () => {
       try {
-        const codeVerifier = randomToken();
+        if (framed) {
+          await signInThroughPopup();
+          return;
+        }
         const pending: PendingSignIn = {
-          codeVerifier,
+          codeVerifier: randomToken(),
           state: randomToken(),
           returnTo: `${window.location.pathname}${window.location.search}`,
         };
-        const authorize = new URL(oauth.authorizeUrl);
-        authorize.search = new URLSearchParams({
-          response_type: 'code',
-          client_id: oauth.clientId,
-          redirect_uri: redirectUri(origin),
-          scope: oauth.scope,
-          state: pending.state,
-          code_challenge: await codeChallengeS256(codeVerifier),
-          code_challenge_method: 'S256',
-        }).toString();
+        const authorize = await authorizationUrl(pending.codeVerifier, pending.state);
         sessionStorage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
         navigate(authorize);
       } catch (failure) {
