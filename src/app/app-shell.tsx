@@ -1,16 +1,14 @@
 import { Outlet } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import AppBar from '@mui/material/AppBar';
-import Box from '@mui/material/Box';
-import CircularProgress from '@mui/material/CircularProgress';
 import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useAuthState } from '@/features/auth/auth-session-context';
-import { SignInPrompt } from '@/features/auth/components/sign-in-prompt';
 import { SignOutButton } from '@/features/auth/components/sign-out-button';
 import { SignedInUser } from '@/features/auth/components/signed-in-user';
 import { flushPendingDeletes } from '@/features/phone-numbers/api/pending-deletes';
+import { SessionGate } from './session-gate';
 
 /** The app bar and the page below it: the route's page when signed in, the sign-in prompt when not. */
 export function AppShell() {
@@ -39,14 +37,9 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container component="main" sx={{ py: 3 }}>
-        {auth.status === 'starting' ? (
-          <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-            <CircularProgress aria-label="Checking your session" />
-          </Box>
-        ) : null}
-        {/* Signed out, the prompt takes the page's place and the URL stays, to come back to after. */}
-        {auth.status === 'signed-out' ? <SignInPrompt problem={auth.problem} /> : null}
-        {auth.status === 'signed-in' ? <Outlet /> : null}
+        <SessionGate>
+          <Outlet />
+        </SessionGate>
       </Container>
     </>
   );

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatInteger, formatRegion, formatRelativeTime } from './format';
+import {
+  formatDateTime,
+  formatInteger,
+  formatRegion,
+  formatRelativeTime,
+  formatTimeInZone,
+} from './format';
 
 const now = new Date('2026-09-10T12:00:00Z');
 const ago = (milliseconds: number) => new Date(now.getTime() - milliseconds);
@@ -40,5 +46,17 @@ describe('numbers and dates', () => {
   it('groups digits and gives the exact moment with its time zone', () => {
     expect(formatInteger(12345)).toBe('12,345');
     expect(formatDateTime(new Date('2026-08-07T18:39:00Z'))).toMatch(/^Aug 7, 2026, \d{1,2}:39:00/);
+  });
+});
+
+describe('formatTimeInZone', () => {
+  it('says the time in the zone, with the day and the zone', () => {
+    expect(formatTimeInZone(now, 'Europe/Paris')).toBe('Thu, 2:00 PM GMT+2');
+    expect(formatTimeInZone(now, 'America/New_York')).toBe('Thu, 8:00 AM EDT');
+    expect(formatTimeInZone(now, 'Pacific/Kiritimati')).toBe('Fri, 2:00 AM GMT+14');
+  });
+
+  it('gives nothing for a zone the browser does not know', () => {
+    expect(formatTimeInZone(now, 'Mars/Olympus_Mons')).toBeUndefined();
   });
 });

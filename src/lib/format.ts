@@ -49,3 +49,28 @@ export function formatRegion(code: string): string {
   }
   return name === undefined || name === code ? code : `${name} (${code})`;
 }
+
+const zonedTimeFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+/**
+ * The time it is at `date` in an IANA time zone, with the day and the zone: "Thu, 2:00 PM GMT+2".
+ * Undefined for a zone the browser does not know.
+ */
+export function formatTimeInZone(date: Date, timeZone: string): string | undefined {
+  let format = zonedTimeFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(undefined, {
+        weekday: 'short',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZone,
+        timeZoneName: 'short',
+      });
+    } catch {
+      format = null;
+    }
+    zonedTimeFormats.set(timeZone, format);
+  }
+  return format?.format(date);
+}

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, skipToken } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { getProspect } from './get-prospect';
+import { getProspectProfile } from './get-prospect-profile';
 import { searchProspects } from './search-prospects';
 
 export const prospectQueries = {
@@ -17,5 +18,11 @@ export const prospectQueries = {
     queryOptions({
       queryKey: [...prospectQueries.all(), 'detail', id] as const,
       queryFn: id === undefined ? skipToken : ({ signal }) => getProspect(client, id, signal),
+    }),
+  /** What the prospect page shows; apart from `detail`, which the grid needs without the owner. */
+  profile: (client: ApiClient, id: number) =>
+    queryOptions({
+      queryKey: [...prospectQueries.all(), 'profile', id] as const,
+      queryFn: ({ signal }) => getProspectProfile(client, id, signal),
     }),
 };

@@ -3,6 +3,10 @@ import type { z } from 'zod';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { prospectCollectionSchema, prospectResourceSchema } from '../schemas/prospect';
+import {
+  prospectProfileDocumentSchema,
+  type ProspectProfileDocument,
+} from '../schemas/prospect-profile';
 
 type ProspectResourceInput = z.input<typeof prospectResourceSchema>;
 
@@ -47,4 +51,42 @@ export function prospectsEndpoint(prospects: readonly ProspectResourceInput[]) {
         });
   });
   return { handlers: [search, detail], requests };
+}
+
+interface ProfileOptions {
+  name?: string;
+  company?: string | null;
+  title?: string | null;
+  timeZoneIana?: string | null;
+  callsOptStatus?: string | null;
+  owner?: { id: number; name: string };
+}
+
+/**
+ * GET /prospects/{id} with `include=owner`, as our server answers it: the prospect with its owner
+ * included. Checked against both schemas, since the panel reads the same URL for its own needs.
+ */
+export function prospectProfileDocument(
+  id: number,
+  {
+    name = 'Olivia García',
+    company = 'Acme Corporation',
+    title = 'Head of Procurement',
+    timeZoneIana = 'Europe/Madrid',
+    callsOptStatus = 'opted_in',
+    owner = { id: 2, name: 'Riley Rep' },
+  }: ProfileOptions = {},
+): ProspectProfileDocument {
+  const document: ProspectProfileDocument = {
+    data: {
+      type: 'prospect',
+      id,
+      attributes: { name, company, title, timeZoneIana, callsOptStatus },
+      relationships: { owner: { data: { type: 'user', id: owner.id } } },
+    },
+    included: [{ type: 'user', id: owner.id, attributes: { name: owner.name } }],
+  };
+  prospectProfileDocumentSchema.parse(document);
+  prospectResourceSchema.parse(document.data);
+  return document;
 }

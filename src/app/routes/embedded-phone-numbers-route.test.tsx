@@ -1,0 +1,156 @@
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { screen } from '@testing-library/react';
+import { http } from 'msw';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import type { AuthSession, AuthState } from '@/features/auth/auth-session';
+import { AuthSessionContext } from '@/features/auth/auth-session-context';
+import {
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '@/features/phone-numbers/testing/phone-number-documents';
+import {
+  prospectResource,
+  prospectsEndpoint,
+} from '@/features/prospects/testing/prospect-documents';
+import { jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { AppRoutes } from '../app-routes';
+
+const EMBED_URL = '/embed/prospects/7/phone-numbers';
+
+function sessionIn(state: AuthState): AuthSession {
+  return {
+    getState: () => state,
+    subscribe: () => () => undefined,
+    start: () => Promise.resolve(),
+    signIn: () => Promise.resolve(),
+    signOut: () => undefined,
+    getAccessToken: () => Promise.resolve('test-access-token'),
+    refreshAccessToken: () => Promise.resolve(undefined),
+  };
+}
+
+function renderEmbed(state: AuthState, url = EMBED_URL) {
+  server.use(
+    http.get(TEST_API_BASE_URL, () =>
+      jsonApiResponse({ meta: { user: { id: 2, attributes: { name: 'Riley Rep' } } } }),
+    ),
+    phoneNumbersEndpoint(() =>
+      phoneNumberCollection([phoneNumberResource(1, { number: '+14155550107' })], {
+        meta: { count: 1 },
+      }),
+    ).handler,
+    ...prospectsEndpoint([prospectResource(7, 'Olivia García', 'Acme Corporation')]).handlers,
+  );
+  const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
+    initialEntries: [url],
+  });
+  return renderWithProviders(
+    <AuthSessionContext value={sessionIn(state)}>
+      <RouterProvider router={router} />
+    </AuthSessionContext>,
+  );
+}
+
+/**
+ * The page as if in a frame: a parent that records what it is posted, a ResizeObserver that reports
+ * when the test says so, and <html> as tall as the test says.
+ */
+function inAFrame() {
+  const parent = { postMessage: vi.fn() };
+  const observers: FakeResizeObserver[] = [];
+  class FakeResizeObserver {
+    readonly targets = new Set<Element>();
+    constructor(readonly report: () => void) {
+      observers.push(this);
+    }
+    observe(target: Element) {
+      this.targets.add(target);
+      this.report();
+    }
+    unobserve(target: Element) {
+      this.targets.delete(target);
+    }
+    disconnect() {
+      this.targets.clear();
+    }
+  }
+  vi.stubGlobal('parent', parent);
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  onTestFinished(() => {
+    vi.unstubAllGlobals();
+  });
+  let height = 0;
+  vi.spyOn(document.documentElement, 'getBoundingClientRect').mockImplementation(
+    () => ({ height }) as DOMRect,
+  );
+  const watching = () =>
+    observers.filter((observer) => observer.targets.has(document.documentElement));
+  return {
+    parent,
+    watching,
+    /** <html> becomes this tall, and the observers say so. */
+    resize(to: number) {
+      height = to;
+      for (const observer of watching()) observer.report();
+    },
+    heights: () =>
+      parent.postMessage.mock.calls.map(([message, targetOrigin]) => {
+        expect(targetOrigin).toBe('*');
+        return message as unknown;
+      }),
+  };
+}
+
+describe('EmbeddedPhoneNumbersRoute', () => {
+  it("shows the prospect's numbers and nothing of the app around them", async () => {
+    renderEmbed({ status: 'signed-in' });
+
+    const grid = await screen.findByRole('grid', { name: 'Phone numbers' });
+    expect(await screen.findByRole('link', { name: '+1 415 555 0107' })).toBeVisible();
+    expect(screen.getByRole('main')).toContainElement(grid);
+    expect(screen.queryByRole('banner')).not.toBeInTheDocument();
+    expect(screen.queryByText('Phone Numbers Admin')).not.toBeInTheDocument();
+  });
+
+  it('offers to sign in when there is no session, still without the app bar', () => {
+    renderEmbed({ status: 'signed-out' });
+
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(screen.queryByRole('banner')).not.toBeInTheDocument();
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+  });
+
+  it('tells the parent page its height at first and whenever it changes, and stops when it goes', () => {
+    const frame = inAFrame();
+    frame.resize(212.4);
+    const { unmount } = renderEmbed({ status: 'signed-out' });
+
+    frame.resize(348);
+    frame.resize(348);
+    frame.resize(290);
+
+    expect(frame.heights()).toEqual([
+      { type: 'phone-numbers:height', height: 213 },
+      { type: 'phone-numbers:height', height: 348 },
+      { type: 'phone-numbers:height', height: 290 },
+    ]);
+
+    unmount();
+
+    expect(frame.watching()).toEqual([]);
+  });
+
+  it('posts nothing when it is not in a frame', () => {
+    const frame = inAFrame();
+    vi.stubGlobal('parent', window);
+    renderEmbed({ status: 'signed-out' });
+
+    frame.resize(400);
+
+    expect(frame.watching()).toEqual([]);
+    expect(frame.parent.postMessage).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,151 @@
+import { screen, within } from '@testing-library/react';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import {
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '@/features/phone-numbers/testing/phone-number-documents';
+import {
+  PROSPECTS_URL,
+  prospectProfileDocument,
+} from '@/features/prospects/testing/prospect-documents';
+import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { renderRoute } from '@/testing/render-route';
+import { ProspectRoute } from './prospect-route';
+
+const NOT_FOUND = {
+  id: 'resourceNotFound',
+  title: 'Resource Not Found',
+  detail: 'There is no prospect with id 404.',
+};
+
+/**
+ * GET /prospects/{id} answered by `respond`, every request's URL kept; prospect 7's number is
+ * +1 415 555 0107.
+ */
+function serve(respond: (id: number) => Response) {
+  const requests: URL[] = [];
+  server.use(
+    http.get(`${PROSPECTS_URL}/:id`, ({ request, params }) => {
+      requests.push(new URL(request.url));
+      return respond(Number(params.id));
+    }),
+    phoneNumbersEndpoint((url) => {
+      const id = Number(url.searchParams.get('filter[prospect][id]'));
+      return phoneNumberCollection(
+        [phoneNumberResource(id, { number: `+141555501${String(id).padStart(2, '0')}` })],
+        { meta: { count: 1 } },
+      );
+    }).handler,
+  );
+  return requests;
+}
+
+const renderPage = (url: string) => renderRoute(<ProspectRoute />, { path: '/prospects/:id', url });
+const detail = (term: string) => screen.getByRole('definition', { name: term });
+const prospectAlerts = () =>
+  screen
+    .queryAllByRole('alert')
+    .filter((alert) => alert.textContent.includes("Couldn't load the prospect"));
+
+describe('ProspectRoute', () => {
+  it('names the prospect, says who they are and when to call, and lists their numbers', async () => {
+    const requests = serve((id) =>
+      jsonApiResponse(
+        prospectProfileDocument(id, {
+          name: 'Olivia García',
+          company: 'Acme Corporation',
+          title: 'Head of Procurement',
+          timeZoneIana: 'Europe/Madrid',
+          callsOptStatus: 'opted_out',
+          owner: { id: 3, name: 'Sam Rep' },
+        }),
+      ),
+    );
+    renderPage('/prospects/7');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Olivia García' })).toBeVisible();
+    expect(detail('Company')).toHaveTextContent('Acme Corporation');
+    expect(detail('Title')).toHaveTextContent('Head of Procurement');
+    expect(detail('Owner')).toHaveTextContent('Sam Rep');
+    expect(detail('Local time')).toHaveTextContent(
+      /^\w{3}, \d{1,2}:\d{2} [AP]M GMT\+[12] \(Europe\/Madrid\)$/,
+    );
+    expect(detail('Calls')).toHaveTextContent('Opted out');
+
+    const numbers = screen.getByRole('region', { name: 'Phone numbers' });
+    const grid = within(numbers).getByRole('grid', { name: 'Phone numbers' });
+    expect(await within(grid).findByRole('link', { name: '+1 415 555 0107' })).toBeVisible();
+    const profileRequest = requests.find((url) => url.searchParams.get('include') === 'owner');
+    expect(profileRequest?.pathname).toBe('/api/v2/prospects/7');
+    expect(profileRequest?.searchParams.get('fields[user]')).toBe('name');
+  });
+
+  it('says what is not known, rather than leaving blanks', async () => {
+    serve((id) =>
+      jsonApiResponse(
+        prospectProfileDocument(id, {
+          company: null,
+          title: null,
+          timeZoneIana: null,
+          callsOptStatus: null,
+        }),
+      ),
+    );
+    renderPage('/prospects/7');
+
+    await screen.findByRole('heading', { level: 1, name: 'Olivia García' });
+    expect(detail('Company')).toHaveTextContent('Not set');
+    expect(detail('Title')).toHaveTextContent('Not set');
+    expect(detail('Local time')).toHaveTextContent('Time zone not known');
+    expect(detail('Calls')).toHaveTextContent('Neither opted in nor out');
+  });
+
+  it('says when there is no such prospect, with a way back to the phone numbers', async () => {
+    serve(() => errorResponse(404, NOT_FOUND));
+    renderPage('/prospects/404');
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Prospect not found' }),
+    ).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Go to the phone numbers' })).toHaveAttribute(
+      'href',
+      '/phone-numbers',
+    );
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+  });
+
+  it('asks nothing of the server for an address that cannot name a prospect', () => {
+    const requests = serve(() => errorResponse(404, NOT_FOUND));
+    renderPage('/prospects/olivia');
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Prospect not found' })).toBeVisible();
+    expect(requests).toEqual([]);
+  });
+
+  it('says why the prospect did not load, in place, and tries again on Retry', async () => {
+    let failing = true;
+    serve((id) =>
+      failing
+        ? errorResponse(503, {
+            id: 'serviceUnavailable',
+            title: 'Service Unavailable',
+            detail: 'The server is restarting; try again in a moment.',
+          })
+        : jsonApiResponse(prospectProfileDocument(id)),
+    );
+    const { user } = renderPage('/prospects/7');
+
+    await screen.findByText("Couldn't load the prospect");
+    const [alert] = prospectAlerts();
+    expect(alert).toHaveTextContent('The server is restarting; try again in a moment.');
+
+    failing = false;
+    await user.click(within(alert!).getByRole('button', { name: 'Retry' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Olivia García' })).toBeVisible();
+    expect(prospectAlerts()).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { useParams, Link as RouterLink } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
+import { prospectQueries } from '@/features/prospects/api/prospect-queries';
+import { describeProspectLoadError } from '@/features/prospects/components/describe-prospect-load-error';
+import { ProspectDetails } from '@/features/prospects/components/prospect-details';
+import { useApiClient } from '@/lib/api-client-context';
+import { ApiError } from '@/lib/api-error';
+import { resourceIdSchema } from '@/lib/json-api-schemas';
+
+function ProspectNotFound() {
+  return (
+    <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
+      <Typography variant="h4" component="h1">
+        Prospect not found
+      </Typography>
+      <Typography>
+        There is no such prospect. It may have been deleted, or the link is wrong.
+      </Typography>
+      <Link component={RouterLink} to="/phone-numbers">
+        Go to the phone numbers
+      </Link>
+    </Stack>
+  );
+}
+
+function ProspectPage({ prospectId }: { prospectId: number }) {
+  const client = useApiClient();
+  const profile = useQuery(prospectQueries.profile(client, prospectId));
+  if (profile.error instanceof ApiError && profile.error.status === 404)
+    return <ProspectNotFound />;
+
+  return (
+    <Stack spacing={3}>
+      {profile.isPending ? <CircularProgress aria-label="Loading the prospect" /> : null}
+      {profile.data ? (
+        <Stack spacing={2}>
+          <Typography variant="h4" component="h1">
+            {profile.data.name ?? 'Unnamed prospect'}
+          </Typography>
+          <ProspectDetails profile={profile.data} />
+        </Stack>
+      ) : null}
+      {profile.isError ? (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void profile.refetch()}>
+              Retry
+            </Button>
+          }
+        >
+          <AlertTitle>Couldn't load the prospect</AlertTitle>
+          {describeProspectLoadError(profile.error)}
+        </Alert>
+      ) : null}
+      <Stack component="section" aria-labelledby="prospect-phone-numbers" spacing={1}>
+        <Typography variant="h5" component="h2" id="prospect-phone-numbers">
+          Phone numbers
+        </Typography>
+        <PhoneNumbersPanel prospectId={prospectId} />
+      </Stack>
+    </Stack>
+  );
+}
+
+/** /prospects/:id: who the prospect is, and their phone numbers in the panel other pages embed. */
+export function ProspectRoute() {
+  const parsed = resourceIdSchema.safeParse(useParams().id);
+  if (!parsed.success) return <ProspectNotFound />;
+  // A new prospect is a new page: nothing of the last one's state carries over.
+  return <ProspectPage key={parsed.data} prospectId={parsed.data} />;
+}

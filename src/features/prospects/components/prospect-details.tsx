@@ -1,0 +1,51 @@
+import { useId, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import type { ProspectProfile } from '../schemas/prospect-profile';
+import { callsOptStatusLabel } from './prospect-labels';
+import { ProspectLocalTime } from './prospect-local-time';
+
+const NOT_SET = 'Not set';
+
+/** One term and its value; the value is named by its term, so it can be found by that name. */
+function Detail({ term, children }: { term: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Box sx={{ display: 'contents' }}>
+      <Typography component="dt" id={id} sx={{ color: 'text.secondary' }}>
+        {term}
+      </Typography>
+      <Typography component="dd" aria-labelledby={id} sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+/** Who the prospect is and when to call: company, title, owner, local time, calls opt status. */
+export function ProspectDetails({ profile }: { profile: ProspectProfile }) {
+  return (
+    <Box
+      component="dl"
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'max-content 1fr',
+        columnGap: 3,
+        rowGap: 1,
+        m: 0,
+      }}
+    >
+      <Detail term="Company">{profile.company ?? NOT_SET}</Detail>
+      <Detail term="Title">{profile.title ?? NOT_SET}</Detail>
+      <Detail term="Owner">{profile.ownerName ?? NOT_SET}</Detail>
+      <Detail term="Local time">
+        {profile.timeZone === null ? (
+          'Time zone not known'
+        ) : (
+          <ProspectLocalTime timeZone={profile.timeZone} />
+        )}
+      </Detail>
+      <Detail term="Calls">{callsOptStatusLabel(profile.callsOptStatus)}</Detail>
+    </Box>
+  );
+}

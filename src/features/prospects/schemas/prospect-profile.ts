@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { resourceIdSchema } from '@/lib/json-api-schemas';
+
+/** What the prospect page shows: the prospect's own fields and its owner's name, in one request. */
+export const PROSPECT_PROFILE_SEARCH_PARAMS = {
+  'fields[prospect]': 'name,company,title,timeZoneIana,callsOptStatus,owner',
+  'fields[user]': 'name',
+  include: 'owner',
+} as const;
+
+const userReferenceSchema = z.object({ type: z.literal('user'), id: resourceIdSchema });
+
+/** Included resources; only users' names are read, whatever else an API adds. */
+const includedResourceSchema = z.object({
+  type: z.string(),
+  id: resourceIdSchema,
+  attributes: z.object({ name: z.string().nullish() }).optional(),
+});
+
+export const prospectProfileDocumentSchema = z
+  .object({
+    data: z.object({
+      type: z.literal('prospect'),
+      id: resourceIdSchema,
+      attributes: z.object({
+        name: z.string().nullish(),
+        company: z.string().nullish(),
+        title: z.string().nullish(),
+        timeZoneIana: z.string().nullish(),
+        callsOptStatus: z.string().nullish(),
+      }),
+      relationships: z
+        .object({ owner: z.object({ data: userReferenceSchema.nullable() }).optional() })
+        .optional(),
+    }),
+    included: z.array(includedResourceSchema).optional(),
+  })
+  .transform(({ data: { id, attributes, relationships }, included = [] }) => {
+    const ownerId = relationships?.owner?.data?.id;
+    const owner = included.find((resource) => resource.type === 'user' && resource.id === ownerId);
+    return {
+      id,
+      name: attributes.name ?? null,
+      company: attributes.company ?? null,
+      title: attributes.title ?? null,
+      /** An IANA time zone name, such as Europe/Paris, as Outreach keeps it. */
+      timeZone: attributes.timeZoneIana ?? null,
+      /** "opted_in", "opted_out", or null when the prospect has said neither. */
+      callsOptStatus: attributes.callsOptStatus ?? null,
+      ownerName: owner?.attributes?.name ?? null,
+    };
+  });
+
+export type ProspectProfile = z.output<typeof prospectProfileDocumentSchema>;
+export type ProspectProfileDocument = z.input<typeof prospectProfileDocumentSchema>;
