@@ -4,10 +4,14 @@ import { z } from 'zod';
 
 /** A phone number as the API holds it, and what the grid should show for it. */
 export interface ApiPhoneNumber {
+  id: number;
   number: string;
   extension: string | null;
   phoneType: string;
   status: string;
+  countryCode: string | null;
+  order: number | null;
+  updatedAt: string;
   prospectId: number;
   /** The prospect's name, when the query was not narrowed to one prospect. */
   prospectName: string | undefined;
@@ -44,6 +48,8 @@ export interface PhoneNumberQuery {
   statuses?: string[];
   /** Page size; 50 when left out, like the grid's. */
   size?: number;
+  /** As the API filters them: "+442079460000..+442079460999". */
+  numbers?: string;
 }
 
 export interface PhoneNumberPages {
@@ -58,20 +64,27 @@ export interface ApiProspect {
   numberCount: number;
 }
 
+const phoneNumberResource = z.object({
+  id: z.number(),
+  attributes: z.object({
+    number: z.string(),
+    extension: z.string().nullable(),
+    phoneType: z.string(),
+    status: z.string(),
+    countryCode: z.string().nullable(),
+    order: z.number().nullable(),
+    updatedAt: z.string(),
+  }),
+  relationships: z.object({
+    prospect: z.object({ data: z.object({ id: z.number() }) }),
+  }),
+});
+type PhoneNumberResource = z.infer<typeof phoneNumberResource>;
+
+const phoneNumberDocument = z.object({ data: phoneNumberResource });
+
 const phoneNumberCollection = z.object({
-  data: z.array(
-    z.object({
-      attributes: z.object({
-        number: z.string(),
-        extension: z.string().nullable(),
-        phoneType: z.string(),
-        status: z.string(),
-      }),
-      relationships: z.object({
-        prospect: z.object({ data: z.object({ id: z.number() }) }),
-      }),
-    }),
-  ),
+  data: z.array(phoneNumberResource),
   included: z
     .array(z.object({ id: z.number(), attributes: z.object({ name: z.string() }) }))
     .default([]),
@@ -98,7 +111,8 @@ const prospectCollection = z.object({
   links: z.object({ next: z.string().optional() }),
 });
 
-function shownAs(number: string, extension: string | null): string {
+/** How the grid shows a number: readable, in the international format, "+1 702 555 0126 ext. 689". */
+export function shownAs(number: string, extension: string | null = null): string {
   const international = parsePhoneNumberFromString(number)?.formatInternational() ?? number;
   return extension === null ? international : `${international} ext. ${extension}`;
 }
@@ -107,18 +121,64 @@ function telHref(number: string, extension: string | null): string {
   return extension === null ? `tel:${number}` : `tel:${number};ext=${extension}`;
 }
 
+function apiPhoneNumber(
+  { id, attributes, relationships }: PhoneNumberResource,
+  prospectName?: string,
+): ApiPhoneNumber {
+  return {
+    id,
+    ...attributes,
+    prospectId: relationships.prospect.data.id,
+    prospectName,
+    shown: shownAs(attributes.number, attributes.extension),
+    href: telHref(attributes.number, attributes.extension),
+    typeLabel: TYPE_LABELS[attributes.phoneType] ?? attributes.phoneType,
+    statusLabel: STATUS_LABELS[attributes.status] ?? attributes.status,
+  };
+}
+
+/** What a spec gives to arrange a number; the API's defaults for the rest (status unverified, order last). */
+export interface NewPhoneNumber {
+  /** E.164, or as a rep would type it in countryCode's format. */
+  number: string;
+  phoneType?: string;
+  extension?: string | null;
+  countryCode?: string;
+  status?: string;
+  order?: number;
+}
+
+/** Ofcom keeps 020 7946 0000 to 0999 for drama: valid London numbers that ring nobody. */
+const FRESH_PREFIX = '+44207946';
+const FRESH_COUNT = 1000;
+const freshNumber = (index: number) => `${FRESH_PREFIX}${String(index).padStart(4, '0')}`;
+
+/** FNV-1a: a test's title picks where in the range its numbers start. */
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (const char of text) {
+    value = Math.imul(value ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  }
+  return value;
+}
+
 /** Ada Admin's development token: she sees every prospect and every number. */
 const TOKEN = 'dev-admin';
+const headers = {
+  Authorization: `Bearer ${TOKEN}`,
+  'Content-Type': 'application/vnd.api+json',
+};
 
 /**
- * The demo server's API, read with a development token: what the grid is compared with. Every call
- * reads the data as it is now, so a spec never relies on what the seed held.
+ * The demo server's API with a development token: what the grid is compared with, and how a spec
+ * arranges the numbers it changes. Every call reads the data as it is now, so a spec never relies on what
+ * the seed held.
  */
 export class DemoApi {
   constructor(private readonly request: APIRequestContext) {}
 
   private async get(url: string): Promise<unknown> {
-    const response = await this.request.get(url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+    const response = await this.request.get(url, { headers });
     if (!response.ok()) {
       throw new Error(`GET ${url}: ${response.status()} ${await response.text()}`);
     }
@@ -136,6 +196,7 @@ export class DemoApi {
     }
     if (query.types?.length) search.set('filter[phoneType]', query.types.join(','));
     if (query.statuses?.length) search.set('filter[status]', query.statuses.join(','));
+    if (query.numbers !== undefined) search.set('filter[number]', query.numbers);
 
     const pages: ApiPhoneNumber[][] = [];
     let count = 0;
@@ -146,20 +207,67 @@ export class DemoApi {
         document.included.map((prospect) => [prospect.id, prospect.attributes.name]),
       );
       pages.push(
-        document.data.map(({ attributes, relationships }) => ({
-          ...attributes,
-          prospectId: relationships.prospect.data.id,
-          prospectName: prospectNames.get(relationships.prospect.data.id),
-          shown: shownAs(attributes.number, attributes.extension),
-          href: telHref(attributes.number, attributes.extension),
-          typeLabel: TYPE_LABELS[attributes.phoneType] ?? attributes.phoneType,
-          statusLabel: STATUS_LABELS[attributes.status] ?? attributes.status,
-        })),
+        document.data.map((resource) =>
+          apiPhoneNumber(resource, prospectNames.get(resource.relationships.prospect.data.id)),
+        ),
       );
       count = document.meta.count;
       url = document.links.next;
     }
     return { count, pages };
+  }
+
+  /** A prospect's numbers in their order, as its grid lists them by default. */
+  async numbersOf(prospectId: number): Promise<ApiPhoneNumber[]> {
+    return (await this.phoneNumbers({ prospect: prospectId, sort: 'order' })).pages.flat();
+  }
+
+  /** One number as it is now; undefined once it is deleted. */
+  async phoneNumber(id: number): Promise<ApiPhoneNumber | undefined> {
+    const response = await this.request.get(`/api/v2/phoneNumbers/${id}`, { headers });
+    if (response.status() === 404) return undefined;
+    if (!response.ok()) {
+      throw new Error(`GET phone number ${id}: ${response.status()} ${await response.text()}`);
+    }
+    return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
+  }
+
+  /** Adds a number to a prospect, as Ada, for a spec to change or delete. */
+  async createPhoneNumber(prospectId: number, attributes: NewPhoneNumber): Promise<ApiPhoneNumber> {
+    const response = await this.request.post('/api/v2/phoneNumbers', {
+      headers,
+      data: JSON.stringify({
+        data: {
+          type: 'phoneNumber',
+          attributes: { phoneType: 'work', ...attributes },
+          relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
+        },
+      }),
+    });
+    if (response.status() !== 201) {
+      throw new Error(`POST phone number: ${response.status()} ${await response.text()}`);
+    }
+    return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
+  }
+
+  /**
+   * A number no prospect has yet, in E.164, from 020 7946 0xxx. Where a test starts looking comes from
+   * `seed` (its title), so tests running side by side rarely reach for the same one; `skip` lists numbers
+   * it has picked and not added yet.
+   */
+  async unusedNumber(seed: string, skip: ReadonlySet<string> = new Set()): Promise<string> {
+    const range = `${freshNumber(0)}..${freshNumber(FRESH_COUNT - 1)}`;
+    const taken = new Set(
+      (await this.phoneNumbers({ numbers: range, size: FRESH_COUNT })).pages
+        .flat()
+        .map((phoneNumber) => phoneNumber.number),
+    );
+    const start = hash(seed) % FRESH_COUNT;
+    for (let step = 0; step < FRESH_COUNT; step++) {
+      const candidate = freshNumber((start + step) % FRESH_COUNT);
+      if (!taken.has(candidate) && !skip.has(candidate)) return candidate;
+    }
+    throw new Error(`Every number from ${range} is taken.`);
   }
 
   /** A prospect with no phone numbers at all; the demo data has a few. */

@@ -11,10 +11,21 @@ export const isPhoneNumberList = (url: URL) => url.pathname === '/api/v2/phoneNu
 export const isProspectNumberList = (prospectId: number) => (url: URL) =>
   isPhoneNumberList(url) && url.searchParams.get('filter[prospect][id]') === String(prospectId);
 
+/** The app's requests for one phone number: PATCH and DELETE /api/v2/phoneNumbers/<id>. */
+export const isPhoneNumber = (id: number) => (url: URL) =>
+  url.pathname === `/api/v2/phoneNumbers/${id}`;
+
 export interface JsonApiError {
   id: string;
   title: string;
   detail: string;
+}
+
+export interface AnswerOptions {
+  /** Only requests of this method ("PATCH"); the others go to the server. */
+  method?: string;
+  /** Holds each answer until this settles, so that a spec sees what the page shows while it waits. */
+  after?: Promise<void>;
 }
 
 /** Answers the matching requests with a JSON:API error document, as the API sends them. */
@@ -23,14 +34,20 @@ export async function answerWithError(
   url: (url: URL) => boolean,
   status: number,
   error: JsonApiError,
+  { method, after }: AnswerOptions = {},
 ) {
-  await page.route(url, (route) =>
-    route.fulfill({
+  await page.route(url, async (route) => {
+    if (method !== undefined && route.request().method() !== method) {
+      await route.fallback();
+      return;
+    }
+    await after;
+    await route.fulfill({
       status,
       contentType: 'application/vnd.api+json',
       json: { errors: [{ ...error, status: String(status) }] },
-    }),
-  );
+    });
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 import { test as base } from '@playwright/test';
-import { DemoApi } from './demo-api';
+import { DemoApi, type ApiPhoneNumber, type NewPhoneNumber } from './demo-api';
+import { DeleteDialog } from './pages/delete-dialog';
+import { PhoneNumberDialog } from './pages/phone-number-dialog';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
 
@@ -9,8 +11,18 @@ interface Fixtures {
   signInPage: SignInPage;
   /** The app's /phone-numbers page, signed in as `demoUser` through the server's real OAuth page. */
   phoneNumbersPage: PhoneNumbersPage;
-  /** The same server's API with the `dev-admin` token, to compare the page with. */
+  /** The "Add phone number" dialog, once the page opens it. */
+  addDialog: PhoneNumberDialog;
+  /** The "Edit phone number" dialog, once the page opens it. */
+  editDialog: PhoneNumberDialog;
+  /** The "Delete phone number?" dialog, once the page opens it. */
+  deleteDialog: DeleteDialog;
+  /** The same server's API with the `dev-admin` token, to compare the page with and to arrange data. */
   api: DemoApi;
+  /** A valid number, in E.164, that no prospect has yet and this test has not been given before. */
+  newNumber: () => Promise<string>;
+  /** Adds a new number (a `newNumber`, work, unless told otherwise) to a prospect through the API. */
+  addNumber: (prospectId: number, attributes?: Partial<NewPhoneNumber>) => Promise<ApiPhoneNumber>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -23,8 +35,30 @@ export const test = base.extend<Fixtures>({
     await signInPage.signInAs(demoUser);
     await use(new PhoneNumbersPage(page));
   },
+  addDialog: async ({ page }, use) => {
+    await use(new PhoneNumberDialog(page, 'Add phone number'));
+  },
+  editDialog: async ({ page }, use) => {
+    await use(new PhoneNumberDialog(page, 'Edit phone number'));
+  },
+  deleteDialog: async ({ page }, use) => {
+    await use(new DeleteDialog(page));
+  },
   api: async ({ request }, use) => {
     await use(new DemoApi(request));
+  },
+  newNumber: async ({ api }, use, testInfo) => {
+    const given = new Set<string>();
+    await use(async () => {
+      const number = await api.unusedNumber(testInfo.titlePath.join(' › '), given);
+      given.add(number);
+      return number;
+    });
+  },
+  addNumber: async ({ api, newNumber }, use) => {
+    await use(async (prospectId, attributes) =>
+      api.createPhoneNumber(prospectId, { number: await newNumber(), ...attributes }),
+    );
   },
 });
 
