@@ -25,10 +25,8 @@ export function AppShell() {
           {auth.status === 'signed-in' ? <SignedInUser /> : null}
           {auth.status === 'signed-in' ? (
             <SignOutButton
-              onSigningOut={() => {
-                // Deletes still in their undo window are sent, not dropped (decision 0016).
-                void flushPendingDeletes(queryClient);
-              }}
+              // Deletes still in their undo window are sent, not dropped (decision 0016).
+              onSigningOut={() => flushPendingDeletes(queryClient)}
               onSignedOut={() => {
                 queryClient.clear();
               }}

@@ -1,0 +1,59 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { AuthSession } from '../auth-session';
+import { AuthSessionContext } from '../auth-session-context';
+import { SignOutButton } from './sign-out-button';
+
+function signedInSession(): AuthSession {
+  return {
+    getState: () => ({ status: 'signed-in' }),
+    subscribe: () => () => undefined,
+    start: () => Promise.resolve(),
+    signIn: () => Promise.resolve(),
+    signOut: vi.fn(),
+    getAccessToken: () => Promise.resolve('test-access-token'),
+    refreshAccessToken: () => Promise.resolve(undefined),
+  };
+}
+
+describe('SignOutButton', () => {
+  it('ends the session only once what had to be sent first is sent, so that the token outlives it', async () => {
+    const user = userEvent.setup();
+    const session = signedInSession();
+    let sent = () => {};
+    const sending = new Promise<void>((resolve) => (sent = resolve));
+    const onSignedOut = vi.fn();
+    render(
+      <AuthSessionContext value={session}>
+        <SignOutButton onSigningOut={() => sending} onSignedOut={onSignedOut} />
+      </AuthSessionContext>,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    expect(session.signOut).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeDisabled();
+    sent();
+    await vi.waitFor(() => {
+      expect(session.signOut).toHaveBeenCalledTimes(1);
+    });
+    expect(onSignedOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('signs out at once when nothing has to be sent', async () => {
+    const user = userEvent.setup();
+    const session = signedInSession();
+    render(
+      <AuthSessionContext value={session}>
+        <SignOutButton />
+      </AuthSessionContext>,
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+
+    await vi.waitFor(() => {
+      expect(session.signOut).toHaveBeenCalledTimes(1);
+    });
+  });
+});
