@@ -12,7 +12,7 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
-import { jsonApiResponse } from '@/testing/json-api-response';
+import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { PhoneNumbersPanel } from './phone-numbers-panel';
@@ -82,6 +82,45 @@ describe('PhoneNumbersPanel, outside the app', () => {
       expect(onChange).toHaveBeenCalledWith({
         action: 'updated',
         phoneNumber: expect.objectContaining({ id: 1, extension: '42' }) as unknown,
+      });
+    });
+  });
+
+  it('tells the host of a failed load and of a refused write, in the words it shows', async () => {
+    serveProspects();
+    server.use(
+      http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
+        errorResponse(422, {
+          id: 'validationError',
+          title: 'Validation error',
+          detail: 'The extension must be 1 to 10 digits.',
+          source: { pointer: '/data/attributes/extension' },
+        }),
+      ),
+      http.get(`${TEST_API_BASE_URL}/prospects/:id`, () =>
+        errorResponse(404, {
+          id: 'resourceNotFound',
+          title: 'Not found',
+          detail: 'No prospect 1.',
+        }),
+      ),
+    );
+    const onError = vi.fn();
+    const user = userEvent.setup();
+    render(<PhoneNumbersPanel prospectId={1} api={api} onError={onError} />);
+
+    await waitFor(() => {
+      expect(onError).toHaveBeenCalledWith({ message: 'No prospect 1.', status: 404 });
+    });
+    const link = await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    const row = link.closest<HTMLElement>('[role="row"]')!;
+    await user.dblClick(row.querySelector<HTMLElement>('[data-field="extension"]')!);
+    await user.type(within(row).getByRole('textbox'), '42{Enter}');
+
+    await waitFor(() => {
+      expect(onError).toHaveBeenCalledWith({
+        message: 'The extension must be 1 to 10 digits.',
+        status: 422,
       });
     });
   });

@@ -1,8 +1,13 @@
-import { useContext, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
 import { QueryClientContext, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { ThemeContext } from '@emotion/react';
 import { ThemeProvider, type Theme } from '@mui/material/styles';
-import type { PhoneNumberChange } from '@/features/phone-numbers/components/phone-number-editing';
+import { describeLoadError } from '@/features/phone-numbers/components/describe-load-error';
+import {
+  failureOf,
+  type PhoneNumberChange,
+  type PhoneNumberFailure,
+} from '@/features/phone-numbers/components/phone-number-editing';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
 import {
   parsePhoneNumberListState,
@@ -15,7 +20,7 @@ import { appConfig } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { createPanelTheme } from './panel-theme';
 
-export type { PhoneNumberChange };
+export type { PhoneNumberChange, PhoneNumberFailure };
 
 /** How the panel reaches the API when the host does not provide an API client. */
 export interface PhoneNumbersPanelApi {
@@ -34,6 +39,8 @@ export interface PhoneNumbersPanelProps {
   api?: PhoneNumbersPanelApi | undefined;
   /** Told after each change the server has accepted: what was done, and to which number. */
   onChange?: ((change: PhoneNumberChange) => void) | undefined;
+  /** Told of each load and each write that failed, with what the panel says about it. */
+  onError?: ((failure: PhoneNumberFailure) => void) | undefined;
   /** Shows the numbers only: no Add button, no actions, no editable cells. */
   readOnly?: boolean | undefined;
   /** The theme when the host has none of its own; the panel's light/dark theme by default. */
@@ -55,13 +62,19 @@ function clientOf(api: PhoneNumbersPanelApi): ApiClient {
 }
 
 /** A prospect's numbers, and the state of the grid kept here rather than in a URL the host owns. */
-function PanelList({ prospectId, onChange, readOnly }: PhoneNumbersPanelProps) {
+function PanelList({ prospectId, onChange, onError, readOnly }: PhoneNumbersPanelProps) {
   const [state, setState] = useState<PhoneNumberListState>(() =>
     parsePhoneNumberListState(new URLSearchParams({ prospect: String(prospectId) })),
   );
   const client = useContext(ApiClientContext);
   if (!client) throw new Error('PhoneNumbersPanel needs the `api` prop outside this app.');
   const prospect = useQuery(prospectQueries.detail(client, prospectId));
+  const reportLoadError = useEffectEvent((failed: Error) => {
+    onError?.(failureOf(failed, describeLoadError(failed)));
+  });
+  useEffect(() => {
+    if (prospect.error) reportLoadError(prospect.error);
+  }, [prospect.error]);
   return (
     <PhoneNumberList
       state={state}
@@ -69,6 +82,7 @@ function PanelList({ prospectId, onChange, readOnly }: PhoneNumbersPanelProps) {
       prospect={prospect.data}
       readOnly={readOnly}
       onChange={onChange}
+      onError={onError}
       fitContent
     />
   );

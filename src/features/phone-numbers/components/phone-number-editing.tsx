@@ -51,6 +51,19 @@ export interface PhoneNumberChange {
   phoneNumber: PhoneNumber;
 }
 
+/** A load or a write that failed, as a host page is told (the embedded panel's `onError`). */
+export interface PhoneNumberFailure {
+  /** What went wrong, in the words the panel shows. */
+  message: string;
+  /** The HTTP status when the API answered; absent when it was never reached. */
+  status?: number;
+}
+
+/** The failure to report for an error, said in `message`. */
+export function failureOf(error: unknown, message: string): PhoneNumberFailure {
+  return error instanceof ApiError ? { message, status: error.status } : { message };
+}
+
 export interface PhoneNumberEditingOptions {
   /** The rows on screen, in their order. */
   rows: readonly PhoneNumberRow[];
@@ -58,6 +71,8 @@ export interface PhoneNumberEditingOptions {
   readOnly?: boolean | undefined;
   /** Told after each change the server has accepted. */
   onChange?: ((change: PhoneNumberChange) => void) | undefined;
+  /** Told of each write the server refused or never got. */
+  onError?: ((failure: PhoneNumberFailure) => void) | undefined;
   reorder: ReorderContext;
   /** The prospect a new number is added to, when the view is narrowed to one. */
   prospect: { id: number; canWritePhoneNumbers: boolean; defaultCountry: string } | undefined;
@@ -108,6 +123,7 @@ export function usePhoneNumberEditing({
   rows,
   readOnly = false,
   onChange,
+  onError,
   reorder,
   prospect,
 }: PhoneNumberEditingOptions) {
@@ -128,6 +144,16 @@ export function usePhoneNumberEditing({
     setFeedback({ key: feedbackKey.current, message, severity, ...(undo ? { undo } : {}) });
     return feedbackKey.current;
   }, []);
+
+  /** Says why a write failed (`then` is what became of the data), and tells the host. */
+  const sayFailed = useCallback(
+    (error: unknown, then?: string) => {
+      const message = describeWriteError(error);
+      say(then === undefined ? message : `${message} ${then}`, 'error');
+      onError?.(failureOf(error, message));
+    },
+    [say, onError],
+  );
 
   // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the page is idle, so that
   // neither a first edit nor the Add dialog waits for them; a viewer never loads them.
@@ -163,12 +189,12 @@ export function usePhoneNumberEditing({
             onChange?.({ action: 'reordered', phoneNumber: row });
           },
           onError: (error) => {
-            say(`${describeWriteError(error)} The order is back to what it was.`, 'error');
+            sayFailed(error, 'The order is back to what it was.');
           },
         },
       );
     },
-    [move, visibleRows, say, onChange],
+    [move, visibleRows, sayFailed, onChange],
   );
 
   const renderActions = useCallback(
@@ -223,9 +249,10 @@ export function usePhoneNumberEditing({
                 ? (error.fieldErrors.values().next().value ?? error.message)
                 : undefined;
             if (message === undefined) {
-              say(`${describeWriteError(error)} The previous value is back.`, 'error');
+              sayFailed(error, 'The previous value is back.');
               return;
             }
+            onError?.(failureOf(error, message));
             // Back into the cell, with what the rep typed and the server's reason under it.
             setCellError({ id: original.id, field, value: typed, message });
             const api = apiRef.current;
@@ -242,14 +269,14 @@ export function usePhoneNumberEditing({
       );
       return { ...original, ...changes };
     },
-    [update, say, apiRef, onChange],
+    [update, sayFailed, apiRef, onChange, onError],
   );
 
   const onProcessRowUpdateError = useCallback(
     (error: unknown) => {
-      if (!(error instanceof CellInputError)) say(describeWriteError(error), 'error');
+      if (!(error instanceof CellInputError)) sayFailed(error);
     },
-    [say],
+    [sayFailed],
   );
 
   const cellServerError = useCallback<CellServerError>(
@@ -266,6 +293,16 @@ export function usePhoneNumberEditing({
   );
 
   async function submitForm(draft: PhoneNumberDraft) {
+    try {
+      await saveForm(draft);
+    } catch (error) {
+      // The dialog shows it, on the fields it names.
+      onError?.(failureOf(error, describeWriteError(error)));
+      throw error;
+    }
+  }
+
+  async function saveForm(draft: PhoneNumberDraft) {
     if (form?.mode === 'edit') {
       const changes = draftChanges(draft, form.phoneNumber);
       if (Object.keys(changes).length > 0) {
@@ -287,7 +324,7 @@ export function usePhoneNumberEditing({
     });
     deletes.schedule(row, {
       onError: (error: unknown) => {
-        say(`${describeWriteError(error)} The number was not deleted.`, 'error');
+        sayFailed(error, 'The number was not deleted.');
       },
       // Sent early (the tab was hidden): Undo can no longer help, so it goes.
       onDeleted: () => {

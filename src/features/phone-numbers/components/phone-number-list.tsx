@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useEffectEvent, useMemo } from 'react';
 import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -24,7 +24,12 @@ import {
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
-import { usePhoneNumberEditing, type PhoneNumberChange } from './phone-number-editing';
+import {
+  failureOf,
+  usePhoneNumberEditing,
+  type PhoneNumberChange,
+  type PhoneNumberFailure,
+} from './phone-number-editing';
 import { PhoneNumberGrid } from './phone-number-grid';
 
 /** Read by screen readers, not shown: the grid itself says the same to the eye. */
@@ -54,6 +59,8 @@ export interface PhoneNumberListProps {
   readOnly?: boolean | undefined;
   /** Told after each change the server has accepted. */
   onChange?: ((change: PhoneNumberChange) => void) | undefined;
+  /** Told of each load, and each write, that failed. */
+  onError?: ((failure: PhoneNumberFailure) => void) | undefined;
   /**
    * As tall as its rows (a panel inside another page, an iframe sized to its content) rather than the
    * height the page leaves it.
@@ -127,6 +134,7 @@ export function PhoneNumberList({
   prospect,
   readOnly,
   onChange,
+  onError,
   fitContent = false,
 }: PhoneNumberListProps) {
   const client = useApiClient();
@@ -144,6 +152,14 @@ export function PhoneNumberList({
   useEffect(() => {
     if (cursorRefused) onStateChange(firstPage(state), { replace: true });
   }, [cursorRefused, state, onStateChange]);
+
+  const reportLoadError = useEffectEvent((failed: Error) => {
+    onError?.(failureOf(failed, describeLoadError(failed)));
+  });
+  // Once per failed load: a retry that fails again is a new error.
+  useEffect(() => {
+    if (error && !cursorRefused) reportLoadError(error);
+  }, [error, cursorRefused]);
 
   const nextCursor = isPlaceholderData ? undefined : data?.nextCursor;
   useEffect(() => {
@@ -163,6 +179,7 @@ export function PhoneNumberList({
     rows: data?.phoneNumbers ?? NO_ROWS,
     readOnly,
     onChange,
+    onError,
     reorder,
     prospect:
       prospect === undefined || prospect.id !== state.prospect
