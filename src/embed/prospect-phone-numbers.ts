@@ -1,0 +1,4 @@
+/** The script a page loads for `<prospect-phone-numbers>` (dist/embed/prospect-phone-numbers.js). */
+import { defineProspectPhoneNumbers } from './prospect-phone-numbers-element';
+
+defineProspectPhoneNumbers();
