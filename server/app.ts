@@ -39,6 +39,9 @@ const HOUR_MS = 3_600_000;
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
+/** The `<prospect-phone-numbers>` custom element's module (npm run build:embed). */
+const ELEMENT_SCRIPT_PATH = '/embed/prospect-phone-numbers.js';
+
 const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/');
 
 /** The app page's policy; only the /embed/… pages may be framed, and only by the configured origins. */
@@ -146,6 +149,20 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       await next();
       if (c.res.ok) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
     });
+    if (config.corsAllowedOrigins.length > 0) {
+      // A page on another origin loads the custom element as a module script, a CORS request: the
+      // origins that may call the API may load the element too.
+      const allowed = new Set(config.corsAllowedOrigins);
+      const elementScriptCors: MiddlewareHandler<AppEnv> = async (c, next) => {
+        await next();
+        const origin = requestHeader(c, 'Origin');
+        c.res.headers.append('Vary', 'Origin');
+        if (origin !== undefined && allowed.has(origin)) {
+          c.res.headers.set('Access-Control-Allow-Origin', origin);
+        }
+      };
+      app.use(ELEMENT_SCRIPT_PATH, elementScriptCors);
+    }
     // Built files, in Brotli or gzip when the browser takes it; "/" and index.html go to the page below,
     // which sends them with the Content-Security-Policy.
     const files = serveStatic<AppEnv>({ root, precompressed: true });

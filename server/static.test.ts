@@ -74,3 +74,36 @@ describe('serving the built app', () => {
     expect((await app.request('/assets/missing.js')).status).toBe(404);
   });
 });
+
+describe('serving the custom element', () => {
+  const crm = 'https://crm.example.com';
+
+  it('lets the pages of CORS_ALLOWED_ORIGINS load its module, and no other', async () => {
+    mkdirSync(join(directory, 'embed'), { recursive: true });
+    writeFileSync(join(directory, 'embed', 'prospect-phone-numbers.js'), script);
+    const withOrigins = createApp({
+      db: database.db,
+      config: defaultConfig({ corsAllowedOrigins: [crm] }),
+      log: () => undefined,
+      appDirectory: directory,
+    });
+
+    const allowed = await withOrigins.request('/embed/prospect-phone-numbers.js', {
+      headers: { Origin: crm },
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+    expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(crm);
+    expect(allowed.headers.get('Vary')).toContain('Origin');
+    const other = await withOrigins.request('/embed/prospect-phone-numbers.js', {
+      headers: { Origin: 'https://elsewhere.example.com' },
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    // Without a list, the module is for the server's own pages only.
+    const none = await app.request('/embed/prospect-phone-numbers.js', {
+      headers: { Origin: crm },
+    });
+    expect(none.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+});
