@@ -64,6 +64,31 @@ export interface ApiProspect {
   numberCount: number;
 }
 
+/** What the prospect page shows of a prospect, as the API holds it. */
+export interface ApiProspectDetails {
+  id: number;
+  name: string;
+  company: string | null;
+  title: string | null;
+  ownerName: string;
+  timeZone: string | null;
+  callsOptStatus: string | null;
+}
+
+const prospectWithOwner = z.object({
+  data: z.object({
+    id: z.number(),
+    attributes: z.object({
+      name: z.string(),
+      company: z.string().nullable(),
+      title: z.string().nullable(),
+      timeZoneIana: z.string().nullable(),
+      callsOptStatus: z.string().nullable(),
+    }),
+  }),
+  included: z.tuple([z.object({ attributes: z.object({ name: z.string() }) })]),
+});
+
 const phoneNumberResource = z.object({
   id: z.number(),
   attributes: z.object({
@@ -268,6 +293,23 @@ export class DemoApi {
       if (!taken.has(candidate) && !skip.has(candidate)) return candidate;
     }
     throw new Error(`Every number from ${range} is taken.`);
+  }
+
+  /** A prospect's details and its owner's name. */
+  async prospect(id: number): Promise<ApiProspectDetails> {
+    const { data, included } = prospectWithOwner.parse(
+      await this.get(`/api/v2/prospects/${id}?include=owner`),
+    );
+    const { name, company, title, timeZoneIana, callsOptStatus } = data.attributes;
+    return {
+      id: data.id,
+      name,
+      company,
+      title,
+      ownerName: included[0].attributes.name,
+      timeZone: timeZoneIana,
+      callsOptStatus,
+    };
   }
 
   /** A prospect with no phone numbers at all; the demo data has a few. */

@@ -13,7 +13,12 @@ const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
 const server = spawn(process.execPath, [tsx, 'server/main.ts', '--with-app'], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_PATH: join(directory, 'e2e.sqlite') },
+  env: {
+    ...process.env,
+    DATABASE_PATH: join(directory, 'e2e.sqlite'),
+    // The host page that e2e/embedding-iframe.spec.ts serves through Playwright's routing.
+    EMBED_ALLOWED_ORIGINS: "'self' http://host.test",
+  },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
