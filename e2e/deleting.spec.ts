@@ -1,0 +1,112 @@
+import { expect, test } from './fixtures';
+import { PhoneNumbersPage } from './pages/phone-numbers-page';
+import { SignInPage } from './pages/sign-in-page';
+import { answer, recordWrites } from './requests';
+
+// Riley Rep (the fixtures' default user) deletes numbers she adds to her own prospects, one prospect a test.
+
+/** How long "Undo" can take a delete back; the DELETE is sent after it. */
+const UNDO_WINDOW_MS = 6000;
+
+test.describe('Deleting a number, with a moment to undo it', () => {
+  test('the row goes at once, the snackbar offers Undo, and without it the number is gone for good', async ({
+    page,
+    phoneNumbersPage,
+    deleteDialog,
+    api,
+    addNumber,
+  }) => {
+    const number = await addNumber(37);
+    await phoneNumbersPage.chooseProspect('Sophia Kowalski');
+
+    await phoneNumbersPage.rowAction('Delete', number.shown).click();
+    await expect(deleteDialog.dialog).toContainText(`${number.shown} (Work) will be deleted.`);
+    const deleted = answer(page, 'DELETE', number.id);
+    await deleteDialog.confirm();
+
+    await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
+    await expect(phoneNumbersPage.snackbar).toContainText('Phone number deleted');
+    await expect(phoneNumbersPage.undoButton).toBeVisible();
+    expect((await deleted).status()).toBe(204);
+    await page.reload();
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+    await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
+    expect(await api.phoneNumber(number.id)).toBeUndefined();
+  });
+
+  test('Undo brings back the very same number, in its place, and nothing is deleted', async ({
+    page,
+    phoneNumbersPage,
+    deleteDialog,
+    api,
+    addNumber,
+  }) => {
+    const number = await addNumber(47);
+    await addNumber(47);
+    const numbers = await api.numbersOf(47);
+    await page.clock.install();
+    await phoneNumbersPage.chooseProspect('Zoë Johnson');
+    const links = await phoneNumbersPage.numberLinks();
+    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    const writes = recordWrites(page);
+
+    await phoneNumbersPage.rowAction('Delete', number.shown).click();
+    await deleteDialog.confirm();
+    await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
+    await phoneNumbersPage.undoButton.click();
+
+    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    await expect(phoneNumbersPage.snackbar).toBeHidden();
+    await page.clock.runFor(2 * UNDO_WINDOW_MS);
+    await page.reload();
+    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    expect(writes).toEqual([]);
+    expect(await api.numbersOf(47)).toEqual(numbers);
+  });
+
+  test('closing the page before the moment is over still deletes the number', async ({
+    browser,
+    page,
+    phoneNumbersPage,
+    deleteDialog,
+    api,
+    addNumber,
+  }) => {
+    const number = await addNumber(51);
+    await phoneNumbersPage.chooseProspect('Jürgen Brown');
+
+    await phoneNumbersPage.rowAction('Delete', number.shown).click();
+    await deleteDialog.confirm();
+    await expect(phoneNumbersPage.undoButton).toBeVisible();
+    await page.close({ runBeforeUnload: true });
+
+    await expect.poll(() => api.phoneNumber(number.id)).toBeUndefined();
+    const context = await browser.newContext();
+    const later = await context.newPage();
+    await new SignInPage(later).goto('/phone-numbers?prospect=51');
+    await new SignInPage(later).signInAs('Riley Rep');
+    const laterNumbersPage = new PhoneNumbersPage(later);
+    await expect(laterNumbersPage.rows.first()).toBeVisible();
+    await expect(laterNumbersPage.row(number.shown)).toBeHidden();
+    await context.close();
+  });
+
+  test('signing out before the moment is over still deletes the number', async ({
+    phoneNumbersPage,
+    signInPage,
+    deleteDialog,
+    api,
+    addNumber,
+  }) => {
+    const number = await addNumber(46);
+    await phoneNumbersPage.chooseProspect('José Okafor');
+
+    await phoneNumbersPage.rowAction('Delete', number.shown).click();
+    await deleteDialog.confirm();
+    await expect(phoneNumbersPage.undoButton).toBeVisible();
+    await signInPage.signOut();
+
+    await expect(signInPage.signInButton).toBeVisible();
+    await expect.poll(() => api.phoneNumber(number.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,52 @@
+import { expect, test } from './fixtures';
+import { tabTo } from './keyboard';
+import { answer } from './requests';
+
+test('Riley edits a cell and deletes a number with the keyboard alone', async ({
+  page,
+  phoneNumbersPage,
+  deleteDialog,
+  api,
+  addNumber,
+}) => {
+  const number = await addNumber(52);
+  const numbers = await api.numbersOf(52);
+  const row = numbers.findIndex((each) => each.id === number.id);
+  await phoneNumbersPage.goto('?prospect=52');
+  await expect(await phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+
+  // From the Number header down to her number's row, then right to its Extension.
+  await tabTo(page, phoneNumbersPage.columnHeader('Number'));
+  for (let step = 0; step <= row; step++) await page.keyboard.press('ArrowDown');
+  await expect(phoneNumbersPage.row(number.shown).getByRole('link')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const extension = await phoneNumbersPage.cell(number.shown, 'Extension');
+  await expect(extension).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(phoneNumbersPage.cellEditor).toBeFocused();
+  await page.keyboard.type('77');
+  const saved = answer(page, 'PATCH', number.id);
+  await page.keyboard.press('Enter');
+
+  const edited = `${number.shown} ext. 77`;
+  await expect(await phoneNumbersPage.cell(edited, 'Extension')).toHaveText('77');
+  expect((await saved).status()).toBe(200);
+
+  // On along the row (Country, Status, Order, Updated) to its actions, and along them to Delete.
+  for (let cell = 0; cell < 5; cell++) await page.keyboard.press('ArrowRight');
+  await expect(phoneNumbersPage.rowAction('Edit', number.shown)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(phoneNumbersPage.rowAction('Delete', number.shown)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(deleteDialog.cancelButton).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(deleteDialog.deleteButton).toBeFocused();
+  const deleted = answer(page, 'DELETE', number.id);
+  await page.keyboard.press('Enter');
+
+  await expect(phoneNumbersPage.row(edited)).toBeHidden();
+  await expect(phoneNumbersPage.snackbar).toContainText('Phone number deleted');
+  expect((await deleted).status()).toBe(204);
+  expect(await api.phoneNumber(number.id)).toBeUndefined();
+});
