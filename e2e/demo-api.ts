@@ -275,6 +275,14 @@ export class DemoApi {
     return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
   }
 
+  /** Deletes a number, as Ada; one already gone is fine. */
+  async deletePhoneNumber(id: number): Promise<void> {
+    const response = await this.request.delete(`/api/v2/phoneNumbers/${id}`, { headers });
+    if (response.status() !== 204 && response.status() !== 404) {
+      throw new Error(`DELETE phone number ${id}: ${response.status()} ${await response.text()}`);
+    }
+  }
+
   /**
    * A number no prospect has yet, in E.164, from 020 7946 0xxx. Where a test starts looking comes from
    * `seed` (its title), so tests running side by side rarely reach for the same one; `skip` lists numbers

@@ -21,7 +21,10 @@ interface Fixtures {
   api: DemoApi;
   /** A valid number, in E.164, that no prospect has yet and this test has not been given before. */
   newNumber: () => Promise<string>;
-  /** Adds a new number (a `newNumber`, work, unless told otherwise) to a prospect through the API. */
+  /**
+   * Adds a new number (a `newNumber`, work, unless told otherwise) to a prospect through the API; it is
+   * deleted after the test.
+   */
   addNumber: (prospectId: number, attributes?: Partial<NewPhoneNumber>) => Promise<ApiPhoneNumber>;
 }
 
@@ -56,9 +59,17 @@ export const test = base.extend<Fixtures>({
     });
   },
   addNumber: async ({ api, newNumber }, use) => {
-    await use(async (prospectId, attributes) =>
-      api.createPhoneNumber(prospectId, { number: await newNumber(), ...attributes }),
-    );
+    const added: number[] = [];
+    await use(async (prospectId, attributes) => {
+      const phoneNumber = await api.createPhoneNumber(prospectId, {
+        number: await newNumber(),
+        ...attributes,
+      });
+      added.push(phoneNumber.id);
+      return phoneNumber;
+    });
+    // Gone again after the test, so that a run on the same database finds the prospects as they were.
+    for (const id of added) await api.deletePhoneNumber(id);
   },
 });
 
