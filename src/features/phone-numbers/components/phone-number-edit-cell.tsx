@@ -38,5 +38,18 @@ function withCellError(EditCell: ComponentType<EditCellProps>) {
   };
 }
 
+/** Choosing a value commits it, as a rep expects of a list: no Enter needed after the click. */
+function CommittingSelectCell(props: EditCellProps) {
+  const { api, id, field } = props;
+  return (
+    <GridEditSingleSelectCell
+      {...props}
+      onValueChange={() => {
+        api.stopCellEditMode({ id, field });
+      }}
+    />
+  );
+}
+
 export const TextEditCell = withCellError(GridEditInputCell);
-export const SelectEditCell = withCellError(GridEditSingleSelectCell);
+export const SelectEditCell = withCellError(CommittingSelectCell);

@@ -174,6 +174,25 @@ describe('PhoneNumberList: saving a cell', () => {
     answer();
   });
 
+  it('saves a type as soon as it is chosen in the cell, and shows it at once', async () => {
+    serveNumbers();
+    // The server takes its time: what shows meanwhile is the optimistic value.
+    const writes = serveWrites(() => new Promise<Response>(() => undefined));
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+
+    await waitFor(async () => {
+      expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveTextContent('Mobile');
+    });
+    expect(writes.map((write) => write.body)).toEqual([
+      { data: { type: 'phoneNumber', id: 1, attributes: { phoneType: 'mobile' } } },
+    ]);
+  });
+
   it('puts the old value back and says why when the server fails', async () => {
     serveNumbers();
     serveWrites(() =>
