@@ -136,11 +136,10 @@ export class PhoneNumbersPage {
     await this.cellEditor.press('Enter');
   }
 
-  /** Chooses a value in a select cell (Type, Country, Status) and commits it with Enter. */
+  /** Chooses a value in a select cell (Type, Country, Status), which commits it. */
   async chooseInCell(number: string, column: 'Type' | 'Country' | 'Status', option: string) {
     await this.startEditing(number, column);
     await this.page.getByRole('option', { name: option, exact: true }).click();
-    await this.cellEditor.press('Enter');
   }
 
   /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */
