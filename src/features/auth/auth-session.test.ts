@@ -355,3 +355,46 @@ describe('signing in from a frame', () => {
     expect(grants).toHaveLength(0);
   });
 });
+
+describe('in a frame the browser refuses storage', () => {
+  const granted = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
+  afterEach(() => {
+    Object.defineProperty(window, 'sessionStorage', granted);
+  });
+
+  it('signs in all the same, and keeps the session in memory', async () => {
+    const grants = rotatingTokenEndpoint();
+    Object.defineProperty(window, 'sessionStorage', {
+      configurable: true,
+      get: () => {
+        throw new DOMException('Access is denied for this document.', 'SecurityError');
+      },
+    });
+    const popup = { location: { href: '' }, close: vi.fn() };
+    const session = createAuthSession(OAUTH, {
+      framed: true,
+      openPopup: () => popup as unknown as Window,
+    });
+    await session.start();
+    expect(session.getState()).toEqual({ status: 'signed-out' });
+
+    await session.signIn();
+    const state = new URL(popup.location.href).searchParams.get('state') ?? '';
+    window.dispatchEvent(
+      Object.assign(new Event('message'), {
+        origin: window.location.origin,
+        source: popup,
+        data: {
+          type: 'phone-numbers:sign-in-callback',
+          url: `${window.location.origin}/auth/callback?code=popup-code&state=${state}`,
+        },
+      }),
+    );
+    await vi.waitFor(() => {
+      expect(session.getState()).toEqual({ status: 'signed-in' });
+    });
+
+    expect(await session.refreshAccessToken('a1')).toBe('a2');
+    expect(grants.map((grant) => grant.get('refresh_token'))).toEqual([null, 'r2']);
+  });
+});

@@ -6,6 +6,7 @@ import { CALLBACK_PATH, redirectUri } from './oauth-config';
 import { codeChallengeS256, randomToken } from './pkce';
 import { pendingSignInSchema, type PendingSignIn } from './schemas/pending-sign-in';
 import { SIGN_IN_POPUP_MESSAGE, signInPopupMessageSchema } from './schemas/sign-in-popup-message';
+import { tabStorage, type TabStorage } from './tab-storage';
 
 export type AuthState =
   { status: 'starting' } | { status: 'signed-out'; problem?: string } | { status: 'signed-in' };
@@ -50,9 +51,9 @@ const POPUP_STATE_PREFIX = 'popup-';
 const POPUP_BLOCKED =
   'Your browser blocked the sign-in window. Allow pop-ups for this page, then sign in again.';
 
-function readPendingSignIn(): PendingSignIn | undefined {
-  const stored = sessionStorage.getItem(PENDING_SIGN_IN_KEY);
-  sessionStorage.removeItem(PENDING_SIGN_IN_KEY);
+function readPendingSignIn(storage: TabStorage): PendingSignIn | undefined {
+  const stored = storage.getItem(PENDING_SIGN_IN_KEY);
+  storage.removeItem(PENDING_SIGN_IN_KEY);
   if (stored === null) return undefined;
   try {
     const parsed = pendingSignInSchema.safeParse(JSON.parse(stored));
@@ -67,7 +68,8 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /**
  * The OAuth 2 authorization code flow with PKCE (S256) against the configured authorization server.
  * The access token lives in memory only; the refresh token in sessionStorage, so that a reload in the
- * same tab stays signed in while a new tab or a closed browser does not.
+ * same tab stays signed in while a new tab or a closed browser does not (in memory, where the browser
+ * refuses a frame its storage).
  */
 export function createAuthSession(
   oauth: OAuthClientConfig,
@@ -80,6 +82,7 @@ export function createAuthSession(
   }: AuthSessionOptions = {},
 ): AuthSession {
   const origin = window.location.origin;
+  const storage = tabStorage();
   const listeners = new Set<() => void>();
   let state: AuthState = { status: 'starting' };
   let accessToken: { value: string; expiresAt: number } | undefined;
@@ -98,7 +101,7 @@ export function createAuthSession(
   function endSession(problem?: string) {
     generation += 1;
     accessToken = undefined;
-    sessionStorage.removeItem(REFRESH_TOKEN_KEY);
+    storage.removeItem(REFRESH_TOKEN_KEY);
     setState(problem === undefined ? { status: 'signed-out' } : { status: 'signed-out', problem });
   }
 
@@ -107,14 +110,14 @@ export function createAuthSession(
     const tokens = await requestTokens(oauth, grant);
     if (requestedIn !== generation) return undefined;
     accessToken = { value: tokens.access_token, expiresAt: Date.now() + tokens.expires_in * 1000 };
-    if (tokens.refresh_token) sessionStorage.setItem(REFRESH_TOKEN_KEY, tokens.refresh_token);
+    if (tokens.refresh_token) storage.setItem(REFRESH_TOKEN_KEY, tokens.refresh_token);
     setState({ status: 'signed-in' });
     return tokens.access_token;
   }
 
   function refresh(): Promise<string | undefined> {
     refreshing ??= (async () => {
-      const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
+      const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
       if (refreshToken === null) {
         // A first visit has nothing to resume; a signed-in session without a refresh token just ends.
         endSession(state.status === 'signed-in' ? SESSION_ENDED : undefined);
@@ -171,7 +174,7 @@ export function createAuthSession(
       window.close();
       return;
     }
-    const pending = readPendingSignIn();
+    const pending = readPendingSignIn(storage);
     // The code must not stay in the address bar, the history or a bookmark, whatever happens next.
     window.history.replaceState(null, '', pending?.returnTo ?? '/');
     await exchangeCode(callback, pending);
@@ -249,14 +252,14 @@ export function createAuthSession(
           returnTo: `${window.location.pathname}${window.location.search}`,
         };
         const authorize = await authorizationUrl(pending.codeVerifier, pending.state);
-        sessionStorage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
+        storage.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
         navigate(authorize);
       } catch (failure) {
         endSession(`Sign-in could not start: ${message(failure)}`);
       }
     },
     signOut: () => {
-      const refreshToken = sessionStorage.getItem(REFRESH_TOKEN_KEY);
+      const refreshToken = storage.getItem(REFRESH_TOKEN_KEY);
       endSession();
       if (refreshToken !== null) void revokeToken(oauth, refreshToken);
     },
