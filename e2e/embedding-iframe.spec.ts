@@ -1,0 +1,79 @@
+import { shownAs } from './demo-api';
+import { expect, test } from './fixtures';
+import { FramingHostPage } from './pages/framing-host-page';
+import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
+import { SignInPage } from './pages/sign-in-page';
+
+/** Allowed to frame the panel by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
+const HOST = 'https://host.test';
+const NOT_ALLOWED = 'https://evil.test';
+/** One of Riley's prospects that no other spec changes. */
+const PROSPECT = 57;
+
+test.describe('The panel in an iframe on another site', () => {
+  test('Riley signs in inside the frame, and the frame grows as he adds a number and shrinks as he deletes it', async ({
+    page,
+    baseURL,
+    demoUser,
+    api,
+    addNumber,
+    newNumber,
+  }) => {
+    const host = new FramingHostPage(page, HOST);
+    const panel = new PhoneNumbersPanel(host.frame);
+    // A row to start from: an empty grid's message is about as tall as one row.
+    await addNumber(PROSPECT);
+    const number = await newNumber();
+    const shown = shownAs(number);
+
+    await host.open(baseURL!, PROSPECT);
+    // The frame shares no session with any other tab: it signs in for itself, in a popup.
+    const popupOpens = page.waitForEvent('popup');
+    await panel.signInButton.click();
+    const popup = await popupOpens;
+    await new SignInPage(popup).continueAs(demoUser).click();
+    await popup.waitForEvent('close');
+
+    const numbers = await api.numbersOf(PROSPECT);
+    await expect(panel.rows).toHaveCount(numbers.length);
+    await expect.poll(() => host.frameFitsContent()).toBe(true);
+    const before = await host.frameHeight();
+
+    await panel.add(shown);
+
+    await expect(panel.numberLink(shown)).toBeVisible();
+    await expect(panel.rows).toHaveCount(numbers.length + 1);
+    await expect.poll(() => host.frameFitsContent()).toBe(true);
+    expect(await host.frameHeight()).toBeGreaterThan(before);
+
+    await panel.delete(shown);
+
+    await expect(panel.numberLink(shown)).toHaveCount(0);
+    await expect.poll(() => host.frameFitsContent()).toBe(true);
+    expect(await host.frameHeight()).toBe(before);
+    // The delete is sent once its undo window is over.
+    await expect
+      .poll(async () => (await api.numbersOf(PROSPECT)).map((each) => each.number), {
+        timeout: 15_000,
+      })
+      .not.toContain(number);
+  });
+
+  test('a page on a site not in EMBED_ALLOWED_ORIGINS cannot frame it', async ({
+    page,
+    baseURL,
+  }) => {
+    const allowed = new FramingHostPage(page, HOST);
+    await allowed.open(baseURL!, PROSPECT);
+    await expect(new PhoneNumbersPanel(allowed.frame).signInButton).toBeVisible();
+
+    const refused = new FramingHostPage(page, NOT_ALLOWED);
+    await refused.open(baseURL!, PROSPECT);
+
+    await expect(refused.frameLoaded()).toBeAttached();
+    // Chromium shows its error page in a frame that the page's policy refuses.
+    expect(await refused.framedUrl()).toBe('chrome-error://chromewebdata/');
+    await expect(new PhoneNumbersPanel(refused.frame).signInButton).toHaveCount(0);
+    expect(await refused.postedHeights()).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The terms of the prospect's details, in the order the page lists them. */
+export type ProspectDetail = 'Company' | 'Title' | 'Owner' | 'Local time' | 'Calls';
+
+/** /prospects/<id>: the prospect's name and details, and its phone numbers in the embedded panel. */
+export class ProspectPage {
+  /** The prospect's name. */
+  readonly heading: Locator;
+  /** The "Phone numbers" section, which holds the panel. */
+  readonly phoneNumbers: Locator;
+  readonly grid: Locator;
+  /** The data rows the panel's grid has rendered. */
+  readonly rows: Locator;
+  readonly addButton: Locator;
+  readonly notFoundHeading: Locator;
+  readonly backToPhoneNumbers: Locator;
+  readonly loadError: Locator;
+  readonly retryButton: Locator;
+
+  constructor(private readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1 });
+    this.phoneNumbers = page.getByRole('region', { name: 'Phone numbers' });
+    this.grid = this.phoneNumbers.getByRole('grid', { name: 'Phone numbers' });
+    this.rows = this.grid.getByRole('rowgroup').last().getByRole('row');
+    this.addButton = this.phoneNumbers.getByRole('button', { name: 'Add phone number' });
+    this.notFoundHeading = page.getByRole('heading', { level: 1, name: 'Prospect not found' });
+    this.backToPhoneNumbers = page.getByRole('link', { name: 'Go to the phone numbers' });
+    this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load the prospect" });
+    this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+  }
+
+  async goto(prospectId: number | string) {
+    await this.page.goto(`/prospects/${prospectId}`);
+  }
+
+  /** The value of one of the prospect's details ("Company" → "Acme Corporation"). */
+  detail(term: ProspectDetail): Locator {
+    // Each term and its value are grouped in the description list, as HTML allows.
+    return this.page
+      .locator('dl > div')
+      .filter({ has: this.page.getByRole('term').getByText(term, { exact: true }) })
+      .getByRole('definition');
+  }
+
+  /** The numbers' links in the panel's rendered rows, top to bottom ("+1 303 555 0141"). */
+  numberLinks(): Locator {
+    return this.rows.getByRole('link');
+  }
+}
