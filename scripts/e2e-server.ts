@@ -17,7 +17,7 @@ const server = spawn(process.execPath, [tsx, 'server/main.ts', '--with-app'], {
     ...process.env,
     DATABASE_PATH: join(directory, 'e2e.sqlite'),
     // The host page that e2e/embedding-iframe.spec.ts serves through Playwright's routing.
-    EMBED_ALLOWED_ORIGINS: "'self' http://host.test",
+    EMBED_ALLOWED_ORIGINS: "'self' https://host.test",
   },
 });
 
