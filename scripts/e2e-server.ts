@@ -16,8 +16,9 @@ const server = spawn(process.execPath, [tsx, 'server/main.ts', '--with-app'], {
   env: {
     ...process.env,
     DATABASE_PATH: join(directory, 'e2e.sqlite'),
-    // The host page that e2e/embedding-iframe.spec.ts serves through Playwright's routing.
-    EMBED_ALLOWED_ORIGINS: "'self' https://host.test",
+    // The host pages that e2e/embedding-iframe.spec.ts and embedding-outreach.spec.ts serve through
+    // Playwright's routing.
+    EMBED_ALLOWED_ORIGINS: "'self' https://host.test https://host.outreach-dev.com",
   },
 });
 

@@ -1,0 +1,54 @@
+import { shownAs } from './demo-api';
+import { expect, test } from './fixtures';
+import { OutreachHostPage } from './pages/outreach-host-page';
+import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
+import { SignInPage } from './pages/sign-in-page';
+
+/** Allowed to frame the app by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
+const OUTREACH = 'https://host.outreach-dev.com';
+/** One of Riley's prospects that no other spec changes. */
+const PROSPECT = 51;
+
+test.describe('The panel as an Outreach prospect tab', () => {
+  test("Riley opens the tab of a prospect in Outreach, signs in in a popup, and sees that prospect's numbers; a delete is told to Outreach", async ({
+    page,
+    baseURL,
+    demoUser,
+    api,
+    addNumber,
+  }) => {
+    const added = await addNumber(PROSPECT);
+    const outreach = new OutreachHostPage(page, OUTREACH);
+    const panel = new PhoneNumbersPanel(outreach.frame);
+
+    await outreach.open(baseURL!, PROSPECT);
+    // Outreach never hands an extension a token: the tab signs in for itself, in a popup.
+    const popupOpens = page.waitForEvent('popup');
+    await panel.signInButton.click();
+    const popup = await popupOpens;
+    await new SignInPage(popup).continueAs(demoUser).click();
+    await popup.waitForEvent('close');
+
+    const numbers = await api.numbersOf(PROSPECT);
+    await expect(panel.rows).toHaveCount(numbers.length);
+    await expect(panel.numberLink(shownAs(added.number))).toBeVisible();
+    expect((await outreach.messages()).map((message) => message.type)).toContain('cxt:sdk:ready');
+
+    await panel.delete(shownAs(added.number));
+
+    await expect(panel.numberLink(shownAs(added.number))).toHaveCount(0);
+    // Told once the delete is sent, at the end of its undo window.
+    await expect
+      .poll(async () => (await outreach.messages()).filter((m) => m.type === 'cxt:sdk:notify'), {
+        timeout: 15_000,
+      })
+      .toEqual([
+        expect.objectContaining({
+          type: 'cxt:sdk:notify',
+          notificationText: 'Phone number deleted',
+          notificationType: 'success',
+        }),
+      ]);
+    expect((await api.numbersOf(PROSPECT)).map((each) => each.number)).not.toContain(added.number);
+  });
+});
