@@ -328,6 +328,46 @@ async function addDialogScripts(page: Page): Promise<string[]> {
     .map((name) => new URL(name).pathname.replace(/^\//, ''));
 }
 
+/** A bare host page on the server's origin that loads the custom element's module and nothing else. */
+const ELEMENT_HOST_PAGE =
+  '<!doctype html><html lang="en"><title>Host</title><script type="module" src="/embed/prospect-phone-numbers.js"></script></html>';
+
+/**
+ * One insertion of `<prospect-phone-numbers>`, in a fresh browser context whose page has loaded the
+ * element's module: the time from appending the element (its token provider already set) to its first
+ * row painted (a MutationObserver on its shadow root plus the next animation frame).
+ */
+async function insertElement(browser: Browser, origin: string, prospectId: number) {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: NAME_HELPER });
+  const page = await context.newPage();
+  await page.route(`${origin}/bench-host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: ELEMENT_HOST_PAGE }),
+  );
+  await page.goto(`${origin}/bench-host.html`);
+  const elapsed = await page.evaluate(async (id) => {
+    await customElements.whenDefined('prospect-phone-numbers');
+    const element = document.createElement('prospect-phone-numbers');
+    element.setAttribute('prospect-id', String(id));
+    element.accessTokenProvider = () => Promise.resolve('dev-rep-riley');
+    const shadow = element.shadowRoot;
+    if (!shadow) throw new Error('The element has no shadow root');
+    return new Promise<number>((done) => {
+      const started = performance.now();
+      new MutationObserver((_, observer) => {
+        if (!shadow.querySelector('[role="row"][data-rowindex]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          done(performance.now() - started);
+        });
+      }).observe(shadow, { childList: true, subtree: true });
+      document.body.append(element);
+    });
+  }, prospectId);
+  await context.close();
+  return elapsed;
+}
+
 function gzipSize(directory: string, files: readonly string[]): number {
   return files.reduce((sum, file) => {
     const compressed = join(directory, `${file}.gz`);
@@ -420,6 +460,19 @@ async function main() {
     rows.push([
       '"Add phone number" dialog, JavaScript loaded on first open (gzip)',
       `${(gzipSize(resolve('dist'), dialogScripts) / 1024).toFixed(1)} KB (${dialogScripts.length} files)`,
+    ]);
+
+    // The custom element, as a page of another kind loads it: one module, then inserted with a token.
+    const elementScript = 'embed/prospect-phone-numbers.js';
+    rows.push([
+      `custom element, ${elementScript} (gzip)`,
+      `${(gzipSize(resolve('dist'), [elementScript]) / 1024).toFixed(1)} KB`,
+    ]);
+    const insertions: number[] = [];
+    for (let run = 0; run < RUNS; run++) insertions.push(await insertElement(browser, origin, 1));
+    rows.push([
+      "custom element inserted → first row, a prospect's numbers (6 rows)",
+      `${median(insertions).toFixed(0)} ms`,
     ]);
 
     console.log(`\nMedians of ${RUNS} runs each\n`);
