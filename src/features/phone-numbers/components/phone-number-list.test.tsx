@@ -198,7 +198,10 @@ describe('PhoneNumberList: empty, failed and offline', () => {
         'No phone numbers for this prospect yet',
       );
     });
-    expect(grid()).toHaveTextContent('No phone numbers for this prospect yet');
+    // The grid draws its overlay a moment after the list knows (a frame later under load).
+    await waitFor(() => {
+      expect(grid()).toHaveTextContent('No phone numbers for this prospect yet');
+    });
     expect(dataRows()).toHaveLength(0);
   });
 
