@@ -33,6 +33,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: ['src/lib/phone-number-rules.test.ts'],
           setupFiles: ['src/testing/setup.ts'],
+          // A grid renders slowly under jsdom, and slower still on a busy 2-core machine.
+          testTimeout: 15_000,
         },
       },
     ],
