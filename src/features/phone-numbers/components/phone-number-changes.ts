@@ -24,9 +24,6 @@ const isPhoneType = (value: string | null): value is PhoneType =>
 const isPhoneStatus = (value: string | null): value is PhoneStatus =>
   PHONE_STATUSES.some((status) => status === value);
 
-export const isEditableField = (field: string): field is EditableField =>
-  EDITABLE_FIELDS.some((editable) => editable === field);
-
 /** What the rules refused in a cell, before anything was sent: the cell stays open and says why. */
 export class CellInputError extends Error {
   override readonly name = 'CellInputError';

@@ -128,9 +128,11 @@ export function usePhoneNumberEditing({
   prospect,
 }: PhoneNumberEditingOptions) {
   const apiRef = useGridApiRef();
-  const update = useUpdatePhoneNumber();
-  const create = useCreatePhoneNumber();
-  const move = useReorderPhoneNumbers();
+  // The mutate functions are stable; the mutation objects change with every state they go through, and
+  // the callbacks below must not (the grid rebuilds its columns when renderActions changes).
+  const { mutate: updateLater, mutateAsync: updateNow } = useUpdatePhoneNumber();
+  const { mutateAsync: createNow } = useCreatePhoneNumber();
+  const { mutate: moveLater } = useReorderPhoneNumbers();
   const deletes = usePendingDeletes();
   const [feedback, setFeedback] = useState<Feedback>();
   const [form, setForm] = useState<FormState>();
@@ -182,7 +184,7 @@ export function usePhoneNumberEditing({
 
   const handleMove = useCallback(
     (row: PhoneNumberRow, to: PhoneNumberMove) => {
-      move.mutate(
+      moveLater(
         { rows: visibleRows, id: row.id, move: to },
         {
           onSuccess: () => {
@@ -194,7 +196,7 @@ export function usePhoneNumberEditing({
         },
       );
     },
-    [move, visibleRows, sayFailed, onChange],
+    [moveLater, visibleRows, sayFailed, onChange],
   );
 
   const renderActions = useCallback(
@@ -237,7 +239,7 @@ export function usePhoneNumberEditing({
       }
       setCellError(undefined);
       if (Object.keys(changes).length === 0) return original;
-      update.mutate(
+      updateLater(
         { row: original, changes },
         {
           onSuccess: (saved) => {
@@ -269,7 +271,7 @@ export function usePhoneNumberEditing({
       );
       return { ...original, ...changes };
     },
-    [update, sayFailed, apiRef, onChange, onError],
+    [updateLater, sayFailed, apiRef, onChange, onError],
   );
 
   const onProcessRowUpdateError = useCallback(
@@ -306,12 +308,12 @@ export function usePhoneNumberEditing({
     if (form?.mode === 'edit') {
       const changes = draftChanges(draft, form.phoneNumber);
       if (Object.keys(changes).length > 0) {
-        const saved = await update.mutateAsync({ row: form.phoneNumber, changes });
+        const saved = await updateNow({ row: form.phoneNumber, changes });
         onChange?.({ action: 'updated', phoneNumber: saved });
         say('Phone number saved', 'success');
       }
     } else if (prospect) {
-      const created = await create.mutateAsync({ prospectId: prospect.id, draft });
+      const created = await createNow({ prospectId: prospect.id, draft });
       onChange?.({ action: 'created', phoneNumber: created });
       say('Phone number added', 'success');
     }
