@@ -2,7 +2,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { screen } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { AuthSession, AuthState } from '@/features/auth/auth-session';
+import type { AuthState } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   phoneNumberCollection,
@@ -10,22 +10,10 @@ import {
   phoneNumbersEndpoint,
 } from '@/features/phone-numbers/testing/phone-number-documents';
 import { jsonApiResponse } from '@/testing/json-api-response';
+import { sessionIn } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
 import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { AppRoutes } from './app-routes';
-
-/** A session that stays in one state. */
-function sessionIn(state: AuthState): AuthSession {
-  return {
-    getState: () => state,
-    subscribe: () => () => undefined,
-    start: () => Promise.resolve(),
-    signIn: () => Promise.resolve(),
-    signOut: () => undefined,
-    getAccessToken: () => Promise.resolve('test-access-token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  };
-}
 
 function renderApp(url: string, state: AuthState = { status: 'signed-in' }) {
   server.use(

@@ -2,24 +2,29 @@ import type { ReactElement } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import { userEvent, type UserEvent } from '@testing-library/user-event';
-import { createApiClient } from '@/lib/api-client';
+import { createApiClient, type ApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
 
 /** Absolute, because fetch under jsdom does not resolve relative URLs. */
 export const TEST_API_BASE_URL = 'http://api.test/api/v2';
 export const TEST_ACCESS_TOKEN = 'test-access-token';
 
-export function renderWithProviders(ui: ReactElement): RenderResult & { user: UserEvent } {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
-  });
-  const apiClient = createApiClient({
+/** An API client on the test API root, sending TEST_ACCESS_TOKEN, which no refresh replaces. */
+export function createTestApiClient(): ApiClient {
+  return createApiClient({
     baseUrl: TEST_API_BASE_URL,
     tokens: {
       getAccessToken: () => Promise.resolve(TEST_ACCESS_TOKEN),
       refreshAccessToken: () => Promise.resolve(undefined),
     },
   });
+}
+
+export function renderWithProviders(ui: ReactElement): RenderResult & { user: UserEvent } {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
+  });
+  const apiClient = createTestApiClient();
   return {
     user: userEvent.setup(),
     ...render(

@@ -3,7 +3,6 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import type { AuthSession, AuthState } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   PHONE_NUMBERS_URL,
@@ -16,6 +15,7 @@ import {
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
 import { jsonApiResponse } from '@/testing/json-api-response';
+import { sessionIn } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
 import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { AppRoutes } from '../app-routes';
@@ -25,16 +25,7 @@ const manifest: unknown = JSON.parse(
   readFileSync('public/outreach-extension-manifest.json', 'utf8'),
 );
 
-const SIGNED_IN: AuthState = { status: 'signed-in' };
-const signedIn: AuthSession = {
-  getState: () => SIGNED_IN,
-  subscribe: () => () => undefined,
-  start: () => Promise.resolve(),
-  signIn: () => Promise.resolve(),
-  signOut: () => undefined,
-  getAccessToken: () => Promise.resolve('test-access-token'),
-  refreshAccessToken: () => Promise.resolve(undefined),
-};
+const signedIn = sessionIn({ status: 'signed-in' });
 
 /** Outreach's side of the frame: what the extension posts it, parsed. */
 function outreachParent() {

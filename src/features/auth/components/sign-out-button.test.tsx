@@ -1,20 +1,13 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { sessionIn } from '@/testing/auth-session-stub';
 import type { AuthSession } from '../auth-session';
 import { AuthSessionContext } from '../auth-session-context';
 import { SignOutButton } from './sign-out-button';
 
 function signedInSession(): AuthSession {
-  return {
-    getState: () => ({ status: 'signed-in' }),
-    subscribe: () => () => undefined,
-    start: () => Promise.resolve(),
-    signIn: () => Promise.resolve(),
-    signOut: vi.fn(),
-    getAccessToken: () => Promise.resolve('test-access-token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  };
+  return sessionIn({ status: 'signed-in' }, { signOut: vi.fn() });
 }
 
 describe('SignOutButton', () => {

@@ -1,11 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
-import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { createTestApiClient } from '@/testing/render-with-providers';
 import { phoneNumberCollectionSchema, type PhoneNumberRow } from '../schemas/phone-number';
 import {
   PHONE_NUMBERS_URL,
@@ -17,13 +16,7 @@ import type { PhoneNumberListParams } from './get-phone-numbers';
 import { flushPendingDeletes, pendingDeletesOf, UNDO_WINDOW_MS } from './pending-deletes';
 import { phoneNumberQueries } from './phone-number-queries';
 
-const client = createApiClient({
-  baseUrl: TEST_API_BASE_URL,
-  tokens: {
-    getAccessToken: () => Promise.resolve('token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  },
-});
+const client = createTestApiClient();
 
 const params: PhoneNumberListParams = {
   prospectId: 1,

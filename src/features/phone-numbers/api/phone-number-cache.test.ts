@@ -1,7 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '@/lib/api-client';
-import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { createTestApiClient } from '@/testing/render-with-providers';
 import {
   phoneNumberCollectionSchema,
   phoneNumberDocumentSchema,
@@ -19,13 +18,7 @@ import {
 } from './phone-number-cache';
 import { phoneNumberQueries } from './phone-number-queries';
 
-const client = createApiClient({
-  baseUrl: TEST_API_BASE_URL,
-  tokens: {
-    getAccessToken: () => Promise.resolve('token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  },
-});
+const client = createTestApiClient();
 
 const params = (change: Partial<PhoneNumberListParams> = {}): PhoneNumberListParams => ({
   prospectId: 1,

@@ -1,10 +1,9 @@
 import { focusManager, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from '@/lib/api-client';
 import { jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
-import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { TEST_API_BASE_URL, createTestApiClient } from '@/testing/render-with-providers';
 import {
   phoneNumberCollection,
   phoneNumberResource,
@@ -13,13 +12,7 @@ import {
 import type { PhoneNumberListParams } from './get-phone-numbers';
 import { phoneNumberQueries } from './phone-number-queries';
 
-const client = createApiClient({
-  baseUrl: TEST_API_BASE_URL,
-  tokens: {
-    getAccessToken: () => Promise.resolve('token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  },
-});
+const client = createTestApiClient();
 
 const params: PhoneNumberListParams = {
   prospectId: 3,

@@ -4,12 +4,11 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { createApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
-import { TEST_ACCESS_TOKEN, TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { createTestApiClient } from '@/testing/render-with-providers';
 import { phoneNumberCollectionSchema, type PhoneNumberRow } from '../schemas/phone-number';
 import {
   PHONE_NUMBERS_URL,
@@ -27,13 +26,7 @@ import {
   useUpdatePhoneNumber,
 } from './use-phone-number-mutations';
 
-const apiClient = createApiClient({
-  baseUrl: TEST_API_BASE_URL,
-  tokens: {
-    getAccessToken: () => Promise.resolve(TEST_ACCESS_TOKEN),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  },
-});
+const apiClient = createTestApiClient();
 
 const params: PhoneNumberListParams = {
   prospectId: 1,

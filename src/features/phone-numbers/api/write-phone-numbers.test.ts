@@ -1,21 +1,14 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
-import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { createTestApiClient } from '@/testing/render-with-providers';
 import { PHONE_NUMBERS_URL, phoneNumberResource } from '../testing/phone-number-documents';
 import { createPhoneNumber, deletePhoneNumber, updatePhoneNumber } from './write-phone-numbers';
 
-const client = createApiClient({
-  baseUrl: TEST_API_BASE_URL,
-  tokens: {
-    getAccessToken: () => Promise.resolve('token'),
-    refreshAccessToken: () => Promise.resolve(undefined),
-  },
-});
+const client = createTestApiClient();
 
 interface Received {
   url: URL;
