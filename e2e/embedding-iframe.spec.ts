@@ -2,7 +2,6 @@ import { shownAs } from './demo-api';
 import { expect, test } from './fixtures';
 import { FramingHostPage } from './pages/framing-host-page';
 import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
-import { SignInPage } from './pages/sign-in-page';
 
 /** Allowed to frame the panel by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
 const HOST = 'https://host.test';
@@ -28,11 +27,7 @@ test.describe('The panel in an iframe on another site', () => {
 
     await host.open(baseURL!, PROSPECT);
     // The frame shares no session with any other tab: it signs in for itself, in a popup.
-    const popupOpens = page.waitForEvent('popup');
-    await panel.signInButton.click();
-    const popup = await popupOpens;
-    await new SignInPage(popup).continueAs(demoUser).click();
-    await popup.waitForEvent('close');
+    await panel.signInInPopup(page, demoUser);
 
     const numbers = await api.numbersOf(PROSPECT);
     await expect(panel.rows).toHaveCount(numbers.length);

@@ -2,7 +2,6 @@ import { shownAs } from './demo-api';
 import { expect, test } from './fixtures';
 import { OutreachHostPage } from './pages/outreach-host-page';
 import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
-import { SignInPage } from './pages/sign-in-page';
 
 /** Allowed to frame the app by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
 const OUTREACH = 'https://host.outreach-dev.com';
@@ -23,11 +22,7 @@ test.describe('The panel as an Outreach prospect tab', () => {
 
     await outreach.open(baseURL!, PROSPECT);
     // Outreach never hands an extension a token: the tab signs in for itself, in a popup.
-    const popupOpens = page.waitForEvent('popup');
-    await panel.signInButton.click();
-    const popup = await popupOpens;
-    await new SignInPage(popup).continueAs(demoUser).click();
-    await popup.waitForEvent('close');
+    await panel.signInInPopup(page, demoUser);
 
     const numbers = await api.numbersOf(PROSPECT);
     await expect(panel.rows).toHaveCount(numbers.length);

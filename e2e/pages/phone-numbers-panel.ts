@@ -1,4 +1,5 @@
 import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { SignInPage, type DemoUser } from './sign-in-page';
 
 /**
  * The embedded panel where the spec finds it: in a page, or in a frame (`FramingHostPage.frame`). Its
@@ -40,5 +41,17 @@ export class PhoneNumbersPanel {
   async delete(shown: string) {
     await this.grid.getByRole('button', { name: `Delete ${shown}`, exact: true }).click();
     await this.deleteDialog.getByRole('button', { name: 'Delete' }).click();
+  }
+
+  /**
+   * Signs in as a panel in a frame does, with no session of its own: Sign in opens the authorization page
+   * in a popup (of `page`, the top page), which closes once it has handed the code back.
+   */
+  async signInInPopup(page: Page, user: DemoUser) {
+    const popupOpens = page.waitForEvent('popup');
+    await this.signInButton.click();
+    const popup = await popupOpens;
+    await new SignInPage(popup).continueAs(user).click();
+    await popup.waitForEvent('close');
   }
 }
