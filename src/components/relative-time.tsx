@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Tooltip from '@mui/material/Tooltip';
 import { formatDateTime, formatRelativeTime } from '@/lib/format';
 
@@ -7,8 +8,11 @@ interface RelativeTimeProps {
   tabIndex: 0 | -1;
 }
 
-/** "3 days ago", with the exact date and time on hover and on keyboard focus. */
-export function RelativeTime({ dateTime, tabIndex }: RelativeTimeProps) {
+/**
+ * "3 days ago", with the exact date and time on hover and on keyboard focus. Renders again when its
+ * props change (a grid renders its cells often; a tooltip per cell is not free).
+ */
+export const RelativeTime = memo(function RelativeTime({ dateTime, tabIndex }: RelativeTimeProps) {
   const date = new Date(dateTime);
   if (Number.isNaN(date.getTime())) return dateTime;
   return (
@@ -18,4 +22,4 @@ export function RelativeTime({ dateTime, tabIndex }: RelativeTimeProps) {
       </time>
     </Tooltip>
   );
-}
+});

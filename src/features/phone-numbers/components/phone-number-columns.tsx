@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
@@ -19,6 +19,17 @@ import {
 import { PhoneNumberLink } from './phone-number-link';
 
 const MISSING = '—';
+
+const StatusChip = memo(function StatusChip({ status }: { status: string }) {
+  return (
+    <Chip
+      size="small"
+      variant="outlined"
+      color={phoneStatusColor(status)}
+      label={phoneStatusLabel(status)}
+    />
+  );
+});
 
 type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'actions' };
 
@@ -106,17 +117,7 @@ export function phoneNumberColumns({
       type: 'singleSelect',
       valueOptions: PHONE_STATUS_OPTIONS,
       renderEditCell: (params) => <SelectEditCell {...params} />,
-      renderCell: ({ row }) =>
-        row.status === null ? (
-          MISSING
-        ) : (
-          <Chip
-            size="small"
-            variant="outlined"
-            color={phoneStatusColor(row.status)}
-            label={phoneStatusLabel(row.status)}
-          />
-        ),
+      renderCell: ({ row }) => (row.status === null ? MISSING : <StatusChip status={row.status} />),
     },
     {
       field: 'order',

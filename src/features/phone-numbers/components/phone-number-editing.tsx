@@ -3,6 +3,8 @@ import {
   Suspense,
   useCallback,
   useEffect,
+  useInsertionEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -12,6 +14,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
+import { afterPaint } from '@/lib/after-paint';
 import { ApiError } from '@/lib/api-error';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
@@ -32,6 +35,7 @@ import {
   type PhoneNumberMove,
   type RowActionRefusals,
 } from './phone-number-row-actions';
+import { RowRefusalsStore } from './row-refusals-store';
 
 const PhoneNumberFormDialog = lazy(() => import('./phone-number-form-dialog'));
 
@@ -182,39 +186,96 @@ export function usePhoneNumberEditing({
     [rows, deletes.pendingIds],
   );
 
+  // The row actions are one stable renderer: each actions cell reads its row's refusals from the store
+  // and the latest rows and callbacks from here, so a changed row renders again alone, not the whole grid.
+  const [refusals] = useState(() => new RowRefusalsStore());
+  const latest = useRef({ visibleRows, onChange, onError, sayFailed });
+  // Before any layout effect (the grid's own may call the handlers that read it).
+  useInsertionEffect(() => {
+    latest.current = { visibleRows, onChange, onError, sayFailed };
+  });
+  useLayoutEffect(() => {
+    refusals.publish(
+      new Map(
+        visibleRows.map((row, index) => [row.id, refusalsOf(row, index, visibleRows, reorder)]),
+      ),
+    );
+  }, [refusals, visibleRows, reorder]);
+
   const handleMove = useCallback(
     (row: PhoneNumberRow, to: PhoneNumberMove) => {
       moveLater(
-        { rows: visibleRows, id: row.id, move: to },
+        { rows: latest.current.visibleRows, id: row.id, move: to },
         {
           onSuccess: () => {
-            onChange?.({ action: 'reordered', phoneNumber: row });
+            latest.current.onChange?.({ action: 'reordered', phoneNumber: row });
           },
           onError: (error) => {
-            sayFailed(error, 'The order is back to what it was.');
+            latest.current.sayFailed(error, 'The order is back to what it was.');
           },
         },
       );
     },
-    [moveLater, visibleRows, sayFailed, onChange],
+    [moveLater],
   );
 
+  const handleEdit = useCallback((row: PhoneNumberRow) => {
+    setForm({ mode: 'edit', phoneNumber: row });
+  }, []);
+
   const renderActions = useCallback(
-    (params: GridRenderCellParams<PhoneNumberRow>) => {
-      const index = visibleRows.findIndex((row) => row.id === params.row.id);
-      return (
-        <PhoneNumberRowActions
-          params={params}
-          refusals={refusalsOf(params.row, index, visibleRows, reorder)}
-          onEdit={(row) => {
-            setForm({ mode: 'edit', phoneNumber: row });
-          }}
-          onDelete={setToDelete}
-          onMove={handleMove}
-        />
+    (params: GridRenderCellParams<PhoneNumberRow>) => (
+      <PhoneNumberRowActions
+        params={params}
+        refusals={refusals}
+        onEdit={handleEdit}
+        onDelete={setToDelete}
+        onMove={handleMove}
+      />
+    ),
+    [refusals, handleEdit, handleMove],
+  );
+
+  /** Sends a cell's change, shown already: on a 422, the cell opens again with what was typed. */
+  const save = useCallback(
+    (
+      original: PhoneNumberRow,
+      field: (typeof EDITABLE_FIELDS)[number],
+      typed: unknown,
+      changes: PhoneNumberWritableAttributes,
+    ) => {
+      updateLater(
+        { row: original, changes },
+        {
+          onSuccess: (saved) => {
+            latest.current.onChange?.({ action: 'updated', phoneNumber: saved });
+          },
+          onError: (error) => {
+            const message =
+              error instanceof ApiError && error.status === 422
+                ? (error.fieldErrors.values().next().value ?? error.message)
+                : undefined;
+            if (message === undefined) {
+              latest.current.sayFailed(error, 'The previous value is back.');
+              return;
+            }
+            latest.current.onError?.(failureOf(error, message));
+            // Back into the cell, with what the rep typed and the server's reason under it.
+            setCellError({ id: original.id, field, value: typed, message });
+            const api = apiRef.current;
+            if (api?.getCellMode(original.id, field) !== 'view') return;
+            api.startCellEditMode({ id: original.id, field });
+            // The editor opens on the grid's next render; then it gets the input back.
+            setTimeout(() => {
+              if (api.getCellMode(original.id, field) === 'edit') {
+                void api.setEditCellValue({ id: original.id, field, value: typed });
+              }
+            });
+          },
+        },
       );
     },
-    [visibleRows, reorder, handleMove],
+    [updateLater, apiRef],
   );
 
   const processRowUpdate = useCallback(
@@ -239,47 +300,19 @@ export function usePhoneNumberEditing({
       }
       setCellError(undefined);
       if (Object.keys(changes).length === 0) return original;
-      updateLater(
-        { row: original, changes },
-        {
-          onSuccess: (saved) => {
-            onChange?.({ action: 'updated', phoneNumber: saved });
-          },
-          onError: (error) => {
-            const message =
-              error instanceof ApiError && error.status === 422
-                ? (error.fieldErrors.values().next().value ?? error.message)
-                : undefined;
-            if (message === undefined) {
-              sayFailed(error, 'The previous value is back.');
-              return;
-            }
-            onError?.(failureOf(error, message));
-            // Back into the cell, with what the rep typed and the server's reason under it.
-            setCellError({ id: original.id, field, value: typed, message });
-            const api = apiRef.current;
-            if (api?.getCellMode(original.id, field) !== 'view') return;
-            api.startCellEditMode({ id: original.id, field });
-            // The editor opens on the grid's next render; then it gets the input back.
-            setTimeout(() => {
-              if (api.getCellMode(original.id, field) === 'edit') {
-                void api.setEditCellValue({ id: original.id, field, value: typed });
-              }
-            });
-          },
-        },
-      );
+      // The grid paints the row this returns; the cache's optimistic patch, and the list's re-render with
+      // it, follow that paint rather than hold it up.
+      afterPaint(() => {
+        save(original, field, typed, changes);
+      });
       return { ...original, ...changes };
     },
-    [updateLater, sayFailed, apiRef, onChange, onError],
+    [save],
   );
 
-  const onProcessRowUpdateError = useCallback(
-    (error: unknown) => {
-      if (!(error instanceof CellInputError)) sayFailed(error);
-    },
-    [sayFailed],
-  );
+  const onProcessRowUpdateError = useCallback((error: unknown) => {
+    if (!(error instanceof CellInputError)) latest.current.sayFailed(error);
+  }, []);
 
   const cellServerError = useCallback<CellServerError>(
     (id, field, value) =>
@@ -320,19 +353,34 @@ export function usePhoneNumberEditing({
   }
 
   function confirmDelete(row: PhoneNumberRow) {
+    // Out of the grid at once; the pending delete, and the list's re-render without the row, follow the
+    // paint (a new rows prop renders every cell of the grid again).
+    apiRef.current?.updateRows([{ id: row.id, _action: 'delete' }]);
     setToDelete(undefined);
+    let scheduled = false;
+    let undone = false;
     const message = say('Phone number deleted', 'success', () => {
-      deletes.undo(row.id);
+      if (scheduled) {
+        deletes.undo(row.id);
+      } else {
+        // Undone before it was even scheduled: the grid gets its rows back as they are.
+        undone = true;
+        apiRef.current?.setRows([...latest.current.visibleRows]);
+      }
     });
-    deletes.schedule(row, {
-      onError: (error: unknown) => {
-        sayFailed(error, 'The number was not deleted.');
-      },
-      // Sent early (the tab was hidden): Undo can no longer help, so it goes.
-      onDeleted: () => {
-        setFeedback((shown) => (shown?.key === message ? undefined : shown));
-        onChange?.({ action: 'deleted', phoneNumber: row });
-      },
+    afterPaint(() => {
+      if (undone) return;
+      scheduled = true;
+      deletes.schedule(row, {
+        onError: (error: unknown) => {
+          latest.current.sayFailed(error, 'The number was not deleted.');
+        },
+        // Sent early (the tab was hidden): Undo can no longer help, so it goes.
+        onDeleted: () => {
+          setFeedback((shown) => (shown?.key === message ? undefined : shown));
+          latest.current.onChange?.({ action: 'deleted', phoneNumber: row });
+        },
+      });
     });
   }
 

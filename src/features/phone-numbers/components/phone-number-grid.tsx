@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
 import type { ReactNode, RefObject } from 'react';
 import {
   DataGrid,
@@ -9,6 +9,7 @@ import {
   type GridSortDirection,
   type GridSortModel,
 } from '@mui/x-data-grid';
+import type { Theme } from '@mui/material/styles';
 import { formatInteger } from '@/lib/format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import {
@@ -51,6 +52,8 @@ export interface PhoneNumberGridProps {
   autoHeight: boolean;
 }
 
+const SORTING_ORDER: GridSortDirection[] = ['asc', 'desc'];
+
 const isSortField = (field: string): field is PhoneNumberSortField =>
   PHONE_NUMBER_SORT_FIELDS.some((known) => known === field);
 
@@ -77,9 +80,21 @@ function rangeLabel(first: number, shown: number, count: number | undefined, has
   return `${formatInteger(first)}–${formatInteger(last)} of ${total}`;
 }
 
+// Links stay readable on the tinted background of a hovered row.
+const gridStyle = (theme: Theme) => ({
+  '& .MuiDataGrid-cell .MuiLink-root': {
+    color: theme.palette.primary.dark,
+    ...theme.applyStyles('dark', { color: theme.palette.primary.main }),
+  },
+});
+
 /**
  * One page of phone numbers in an MUI X DataGrid whose sorting and paging happen on the server: the grid
  * only reports what the user asked for, and cursor paging moves one page at a time.
+ *
+ * Every prop given to the DataGrid keeps its identity until what it says changes: the grid hands its
+ * props to each cell, and a new object or function would render every cell again on each state change
+ * around it (a mutation pending, a refetch), where only a changed row needs to.
  */
 export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   const { rows, loading, showProspect, emptyMessage, sort, page, pageSize, count, hasNextPage } =
@@ -96,40 +111,73 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     loading && rows.length === 0
       ? ''
       : rangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
+  const localeText = useMemo(
+    () => ({ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }),
+    [emptyMessage, range],
+  );
+  const previousDisabled = loading || page === 1;
+  const nextDisabled = loading || !hasNextPage;
+  const slotProps = useMemo(
+    () => ({
+      main: { 'aria-busy': loading },
+      // The pages are a way through the list: a landmark that says where one is ("1–50 of 145").
+      footer: { role: 'navigation', 'aria-label': 'Phone number pages' },
+      loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' } as const,
+      basePagination: {
+        material: {
+          slotProps: {
+            actions: {
+              previousButton: { disabled: previousDisabled },
+              nextButton: { disabled: nextDisabled },
+            },
+          },
+        },
+      },
+    }),
+    [loading, previousDisabled, nextDisabled],
+  );
+  const isCellEditable = useCallback(
+    (params: GridCellParams<PhoneNumberRow>) => isRowEditable(params.row),
+    [isRowEditable],
+  );
 
-  function handlePaginationModelChange(model: GridPaginationModel) {
-    if (model.pageSize !== pageSize) {
+  // The handlers read the latest props when they are called; they never change themselves. Updated in an
+  // insertion effect, which runs before any layout effect: the grid's own may call them.
+  const latest = useRef(props);
+  useInsertionEffect(() => {
+    latest.current = props;
+  });
+
+  const handlePaginationModelChange = useCallback((model: GridPaginationModel) => {
+    const current = latest.current;
+    if (model.pageSize !== current.pageSize) {
       const size = PAGE_SIZES.find((known) => known === model.pageSize);
-      if (size !== undefined) props.onPageSizeChange(size);
-    } else if (model.page > page - 1) {
-      if (hasNextPage) props.onNextPage();
-    } else if (model.page < page - 1) {
-      props.onPreviousPage();
+      if (size !== undefined) current.onPageSizeChange(size);
+    } else if (model.page > current.page - 1) {
+      if (current.hasNextPage) current.onNextPage();
+    } else if (model.page < current.page - 1) {
+      current.onPreviousPage();
     }
-  }
+  }, []);
 
-  function handleSortModelChange([first]: GridSortModel) {
-    if (first && isSortField(first.field)) props.onSortChange(sortOf(first.field, first.sort));
-  }
+  const handleSortModelChange = useCallback(([first]: GridSortModel) => {
+    if (first && isSortField(first.field)) {
+      latest.current.onSortChange(sortOf(first.field, first.sort));
+    }
+  }, []);
 
   return (
     <DataGrid
       apiRef={props.apiRef}
       autoHeight={props.autoHeight}
       aria-label="Phone numbers"
-      sx={(theme) => ({
-        // Links stay readable on the tinted background of a hovered row.
-        '& .MuiDataGrid-cell .MuiLink-root': {
-          color: theme.palette.primary.dark,
-          ...theme.applyStyles('dark', { color: theme.palette.primary.main }),
-        },
-      })}
+      sx={gridStyle}
       rows={rows}
       columns={columns}
       loading={loading}
       sortingMode="server"
       sortModel={sortModel}
-      sortingOrder={['asc', 'desc']}
+      sortingOrder={SORTING_ORDER}
       onSortModelChange={handleSortModelChange}
       disableColumnFilter
       paginationMode="server"
@@ -140,26 +188,11 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       onPaginationModelChange={handlePaginationModelChange}
       pageSizeOptions={PAGE_SIZES}
       disableRowSelectionOnClick
-      isCellEditable={(params: GridCellParams<PhoneNumberRow>) => isRowEditable(params.row)}
+      isCellEditable={isCellEditable}
       processRowUpdate={props.processRowUpdate}
       onProcessRowUpdateError={props.onProcessRowUpdateError}
-      localeText={{ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }}
-      slotProps={{
-        main: { 'aria-busy': loading },
-        // The pages are a way through the list: a landmark that says where one is ("1–50 of 145").
-        footer: { role: 'navigation', 'aria-label': 'Phone number pages' },
-        loadingOverlay: { variant: 'skeleton', noRowsVariant: 'skeleton' },
-        basePagination: {
-          material: {
-            slotProps: {
-              actions: {
-                previousButton: { disabled: loading || page === 1 },
-                nextButton: { disabled: loading || !hasNextPage },
-              },
-            },
-          },
-        },
-      }}
+      localeText={localeText}
+      slotProps={slotProps}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Link from '@mui/material/Link';
 import { formatInternational } from '@/lib/phone-number-format';
 
@@ -14,10 +15,14 @@ interface PhoneNumberLinkProps {
 }
 
 /** "+1 415 555 0100 ext. 12", dialled by the browser's phone handler. */
-export function PhoneNumberLink({ number, extension, tabIndex }: PhoneNumberLinkProps) {
+export const PhoneNumberLink = memo(function PhoneNumberLink({
+  number,
+  extension,
+  tabIndex,
+}: PhoneNumberLinkProps) {
   return (
     <Link href={telUri(number, extension)} tabIndex={tabIndex}>
       {formatInternational(number, extension)}
     </Link>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { forwardRef, type ReactElement, type Ref } from 'react';
+import { forwardRef, memo, type ReactElement, type Ref } from 'react';
 import IconButton, { type IconButtonProps } from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import { createSvgIcon } from '@mui/material/utils';
@@ -11,6 +11,7 @@ import {
 } from '@mui/x-data-grid';
 import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
+import { useRowRefusals, type RowRefusalsStore } from './row-refusals-store';
 
 const EditIcon = createSvgIcon(
   <path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z" />,
@@ -35,7 +36,8 @@ export interface RowActionRefusals {
 
 export interface PhoneNumberRowActionsProps {
   params: GridRenderCellParams<PhoneNumberRow>;
-  refusals: RowActionRefusals;
+  /** Where the row's refusals are read from; the cell renders again when they change. */
+  refusals: RowRefusalsStore;
   onEdit: (row: PhoneNumberRow) => void;
   onDelete: (row: PhoneNumberRow) => void;
   onMove: (row: PhoneNumberRow, move: PhoneNumberMove) => void;
@@ -74,15 +76,20 @@ const RowAction = forwardRef(function RowAction(
   );
 });
 
-/** The actions of a row: Edit, Delete, Make primary, Move up, Move down, each named after the number. */
-export function PhoneNumberRowActions({
+/**
+ * The actions of a row: Edit, Delete, Make primary, Move up, Move down, each named after the number.
+ * Renders again only when what it shows changes: its row, its focus, its refusals (read from the store)
+ * or its handlers, not every time the grid renders its cells with fresh params.
+ */
+export const PhoneNumberRowActions = memo(function PhoneNumberRowActions({
   params,
-  refusals,
+  refusals: store,
   onEdit,
   onDelete,
   onMove,
 }: PhoneNumberRowActionsProps) {
   const { row } = params;
+  const refusals = useRowRefusals(store, row.id);
   const shown = row.number === null ? `phone number ${row.id}` : formatInternational(row.number);
   const act = (refusal: string | undefined, run: () => void) => () => {
     if (refusal === undefined) run();
@@ -130,5 +137,20 @@ export function PhoneNumberRowActions({
         })}
       />
     </GridActionsCell>
+  );
+}, sameActions);
+
+function sameActions(before: PhoneNumberRowActionsProps, after: PhoneNumberRowActionsProps) {
+  const a = before.params;
+  const b = after.params;
+  return (
+    a.id === b.id &&
+    a.row === b.row &&
+    a.hasFocus === b.hasFocus &&
+    a.tabIndex === b.tabIndex &&
+    before.refusals === after.refusals &&
+    before.onEdit === after.onEdit &&
+    before.onDelete === after.onDelete &&
+    before.onMove === after.onMove
   );
 }
