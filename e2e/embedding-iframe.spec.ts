@@ -34,7 +34,7 @@ test.describe('The panel in an iframe on another site', () => {
     await expect.poll(() => host.frameFitsContent()).toBe(true);
     const before = await host.frameHeight();
 
-    await panel.add(shown);
+    await panel.add({ number: shown });
 
     await expect(panel.numberLink(shown)).toBeVisible();
     await expect(panel.rows).toHaveCount(numbers.length + 1);

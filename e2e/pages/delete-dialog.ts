@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 
 /** "Delete phone number?", which names the number; Cancel has the focus, Delete confirms. */
 export class DeleteDialog {
@@ -6,8 +6,9 @@ export class DeleteDialog {
   readonly deleteButton: Locator;
   readonly cancelButton: Locator;
 
-  constructor(page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'Delete phone number?' });
+  /** `root`: the page, or the frame the panel is in. */
+  constructor(root: Page | FrameLocator) {
+    this.dialog = root.getByRole('dialog', { name: 'Delete phone number?' });
     this.deleteButton = this.dialog.getByRole('button', { name: 'Delete' });
     this.cancelButton = this.dialog.getByRole('button', { name: 'Cancel' });
   }

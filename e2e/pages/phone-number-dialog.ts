@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 
 /** What a spec types or chooses in the dialog; what it leaves out stays as it is. */
 export interface PhoneNumberFields {
@@ -26,10 +26,11 @@ export class PhoneNumberDialog {
   readonly failure: Locator;
 
   constructor(
-    private readonly page: Page,
+    /** The page, or the frame the panel is in: the dialog and its lists of options are there. */
+    private readonly root: Page | FrameLocator,
     title: 'Add phone number' | 'Edit phone number',
   ) {
-    this.dialog = page.getByRole('dialog', { name: title });
+    this.dialog = root.getByRole('dialog', { name: title });
     // Scoped to the dialog: the grid's column headers are named the same.
     this.number = this.dialog.getByLabel('Number', { exact: true });
     this.country = this.dialog.getByRole('combobox', { name: 'Country' });
@@ -45,11 +46,11 @@ export class PhoneNumberDialog {
     if (number !== undefined) await this.number.fill(number);
     if (country !== undefined) {
       await this.country.fill(country);
-      await this.page.getByRole('option', { name: country, exact: true }).click();
+      await this.root.getByRole('option', { name: country, exact: true }).click();
     }
     if (type !== undefined) {
       await this.type.click();
-      await this.page.getByRole('option', { name: type, exact: true }).click();
+      await this.root.getByRole('option', { name: type, exact: true }).click();
     }
     if (extension !== undefined) await this.extension.fill(extension);
   }

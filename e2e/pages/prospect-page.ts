@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PhoneNumbersPanel } from './phone-numbers-panel';
 
 /** The terms of the prospect's details, in the order the page lists them. */
 export type ProspectDetail = 'Company' | 'Title' | 'Owner' | 'Local time' | 'Calls';
@@ -9,6 +10,8 @@ export class ProspectPage {
   readonly heading: Locator;
   /** The "Phone numbers" section, which holds the panel. */
   readonly phoneNumbers: Locator;
+  /** The embedded panel: its grid, Add and dialogs, as in every other embedding. */
+  readonly panel: PhoneNumbersPanel;
   readonly grid: Locator;
   /** The data rows the panel's grid has rendered. */
   readonly rows: Locator;
@@ -21,6 +24,7 @@ export class ProspectPage {
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.phoneNumbers = page.getByRole('region', { name: 'Phone numbers' });
+    this.panel = new PhoneNumbersPanel(page);
     this.grid = this.phoneNumbers.getByRole('grid', { name: 'Phone numbers' });
     this.rows = this.grid.getByRole('rowgroup').last().getByRole('row');
     this.addButton = this.phoneNumbers.getByRole('button', { name: 'Add phone number' });

@@ -1,0 +1,172 @@
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { DeleteDialog } from './delete-dialog';
+import { PhoneNumberDialog } from './phone-number-dialog';
+
+/**
+ * Where a grid is found: the page itself (the app, the prospect page, the custom element, whose open shadow
+ * root role locators pierce) or a frame (the iframe and Outreach embeddings).
+ */
+export type GridRoot = Page | FrameLocator;
+
+export type ColumnName =
+  | 'Number'
+  | 'Type'
+  | 'Extension'
+  | 'Country'
+  | 'Status'
+  | 'Order'
+  | 'Updated'
+  | 'Prospect'
+  | 'Actions';
+
+/** The columns whose cells are edited in place. */
+export type EditableColumn = 'Number' | 'Type' | 'Extension' | 'Country' | 'Status';
+
+/** The buttons of a row's Actions cell. */
+export type RowAction = 'Edit' | 'Delete' | 'Make primary' | 'Move up' | 'Move down';
+
+const ACTION_NAMES: Record<RowAction, [before: string, after: string]> = {
+  Edit: ['Edit ', ''],
+  Delete: ['Delete ', ''],
+  'Make primary': ['Make ', ' primary'],
+  'Move up': ['Move ', ' up'],
+  'Move down': ['Move ', ' down'],
+};
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The "Phone numbers" grid with what goes with it wherever it is shown: its rows, cells and actions, cell
+ * editing, Add and its dialog, the Edit and Delete dialogs, the snackbar with Undo, and its pages.
+ */
+export class PhoneNumbersGrid {
+  readonly grid: Locator;
+  /** The data rows the grid has rendered (it renders those in view). */
+  readonly rows: Locator;
+  /** What the grid says in place of rows when there are none. */
+  readonly emptyMessage: Locator;
+  /** Aria-disabled, and described by the reason, where the view or the user does not allow adding. */
+  readonly addButton: Locator;
+  readonly addDialog: PhoneNumberDialog;
+  readonly editDialog: PhoneNumberDialog;
+  readonly deleteDialog: DeleteDialog;
+  /** The input of the cell being edited: a text cell's textbox or a select cell's combobox. */
+  readonly cellEditor: Locator;
+  /** Why the cell being edited refuses its value: the rules' message, or the server's. */
+  readonly cellError: Locator;
+  /** What a write says ("Phone number deleted"): closed, or undone, by a button. */
+  readonly snackbar: Locator;
+  /** The snackbar's "Undo", after a delete. */
+  readonly undoButton: Locator;
+  readonly loadError: Locator;
+  readonly retryButton: Locator;
+
+  constructor(protected readonly root: GridRoot) {
+    this.grid = root.getByRole('grid', { name: 'Phone numbers' });
+    this.rows = this.grid.getByRole('rowgroup').last().getByRole('row');
+    this.emptyMessage = this.grid.getByText(/^No phone numbers /);
+    this.addButton = root.getByRole('button', { name: 'Add phone number' });
+    this.addDialog = new PhoneNumberDialog(root, 'Add phone number');
+    this.editDialog = new PhoneNumberDialog(root, 'Edit phone number');
+    this.deleteDialog = new DeleteDialog(root);
+    this.cellEditor = this.grid.getByRole('textbox').or(this.grid.getByRole('combobox'));
+    this.cellError = root.getByRole('tooltip').getByRole('alert');
+    this.snackbar = root
+      .getByRole('alert')
+      .filter({ has: root.getByRole('button', { name: /^(Close|Undo)$/ }) });
+    this.undoButton = this.snackbar.getByRole('button', { name: 'Undo' });
+    this.loadError = root.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
+    this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+  }
+
+  /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
+  numberLink(shown: string): Locator {
+    return this.grid.getByRole('link', { name: shown, exact: true });
+  }
+
+  /** The row of a number, found by its link ("+1 303 555 0141"). */
+  row(number: string): Locator {
+    return this.rows.filter({ has: this.root.getByRole('link', { name: number, exact: true }) });
+  }
+
+  /**
+   * A button of a row's Actions cell, named after the number without its extension ("+1 303 555 0141").
+   * A refused one is aria-disabled, and its accessible description says why.
+   */
+  rowAction(action: RowAction, number: string): Locator {
+    const [before, after] = ACTION_NAMES[action];
+    return this.grid.getByRole('button', { name: `${before}${number}${after}`, exact: true });
+  }
+
+  /** That action's button in every row the grid has rendered. */
+  actionsOfEveryRow(action: RowAction): Locator {
+    const [before, after] = ACTION_NAMES[action];
+    return this.grid.getByRole('button', {
+      name: new RegExp(`^${escapeRegExp(before)}.+${escapeRegExp(after)}$`),
+    });
+  }
+
+  /** The cell of a column in a number's row. */
+  async cell(number: string, column: ColumnName): Promise<Locator> {
+    return this.row(number)
+      .getByRole('gridcell')
+      .and(this.root.locator(`[aria-colindex="${await this.columnIndex(column)}"]`));
+  }
+
+  /**
+   * Opens a cell for editing as a mouse user does, with a double click: at its right end, away from the
+   * Number cell's link, which a click would follow to the phone.
+   */
+  async startEditing(number: string, column: EditableColumn) {
+    const cell = await this.cell(number, column);
+    const box = await cell.boundingBox();
+    await cell.dblclick(box ? { position: { x: box.width - 8, y: box.height / 2 } } : {});
+  }
+
+  /** Types a value into a text cell (Number, Extension) and commits it with Enter. */
+  async editCell(number: string, column: 'Number' | 'Extension', value: string) {
+    await this.startEditing(number, column);
+    await this.cellEditor.fill(value);
+    await this.cellEditor.press('Enter');
+  }
+
+  /** Chooses a value in a select cell (Type, Country, Status), which commits it. */
+  async chooseInCell(number: string, column: 'Type' | 'Country' | 'Status', option: string) {
+    await this.startEditing(number, column);
+    await this.root.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */
+  columnHeader(name: ColumnName): Locator {
+    return this.grid.getByRole('columnheader', { name: new RegExp(`^${name}( |$)`) });
+  }
+
+  /** The cells of a column in the rendered rows, top to bottom. */
+  async cells(name: ColumnName): Promise<Locator> {
+    return this.rows
+      .getByRole('gridcell')
+      .and(this.root.locator(`[aria-colindex="${await this.columnIndex(name)}"]`));
+  }
+
+  /** The numbers' links in the rendered rows, top to bottom. */
+  async numberLinks(): Promise<Locator> {
+    return (await this.cells('Number')).getByRole('link');
+  }
+
+  /** Adds a number through the "Add phone number" dialog: what is given, the dialog's defaults otherwise. */
+  async add(fields: Parameters<PhoneNumberDialog['fill']>[0]) {
+    await this.addButton.click();
+    await this.addDialog.fill(fields);
+    await this.addDialog.save();
+  }
+
+  /** Deletes a number, by how the grid shows it, through its row's Delete and the confirmation. */
+  async delete(number: string) {
+    await this.rowAction('Delete', number).click();
+    await this.deleteDialog.confirm();
+  }
+
+  private async columnIndex(name: ColumnName): Promise<string> {
+    return (await this.columnHeader(name).getAttribute('aria-colindex')) ?? '';
+  }
+}
