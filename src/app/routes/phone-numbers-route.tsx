@@ -1,15 +1,30 @@
 import { useEffect } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-number-filters';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
+import {
+  ProspectLinkContext,
+  type ProspectLinkProps,
+} from '@/features/phone-numbers/components/prospect-link';
 import { usePhoneNumberListState } from '@/features/phone-numbers/hooks/use-phone-number-list-state';
 import { changeView } from '@/features/phone-numbers/schemas/phone-number-list-state';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { ProspectCombobox } from '@/features/prospects/components/prospect-combobox';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
+
+/** The Prospect column's links, followed by the router without loading the page again. */
+function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProps) {
+  return (
+    <Link component={RouterLink} to={`/prospects/${prospectId}`} tabIndex={tabIndex}>
+      {children}
+    </Link>
+  );
+}
 
 /** /phone-numbers: the grid, narrowed by the "Prospect" combobox and the filters, all kept in the URL. */
 export function PhoneNumbersRoute() {
@@ -53,7 +68,9 @@ export function PhoneNumbersRoute() {
           }}
         />
       </Stack>
-      <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
+      <ProspectLinkContext value={routerProspectLink}>
+        <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
+      </ProspectLinkContext>
     </Stack>
   );
 }

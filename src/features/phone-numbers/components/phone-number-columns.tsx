@@ -1,7 +1,5 @@
 import { memo, type ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
 import { formatInteger, formatRegion } from '@/lib/format';
@@ -17,6 +15,7 @@ import {
   phoneTypeLabel,
 } from './phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
+import { ProspectLink } from './prospect-link';
 
 const MISSING = '—';
 
@@ -151,9 +150,9 @@ export function phoneNumberColumns({
         row.prospectId === null ? (
           MISSING
         ) : (
-          <Link component={RouterLink} to={`/prospects/${row.prospectId}`} tabIndex={tabIndex}>
+          <ProspectLink prospectId={row.prospectId} tabIndex={tabIndex}>
             {row.prospectName ?? `Prospect ${row.prospectId}`}
-          </Link>
+          </ProspectLink>
         ),
     });
   }

@@ -1,0 +1,30 @@
+import { createContext, use, type ReactNode } from 'react';
+import Link from '@mui/material/Link';
+
+export interface ProspectLinkProps {
+  prospectId: number;
+  tabIndex: 0 | -1;
+  children: ReactNode;
+}
+
+/** A plain link to the app's page of a prospect: what the grid renders where no router is around. */
+function plainProspectLink({ prospectId, tabIndex, children }: ProspectLinkProps) {
+  return (
+    <Link href={`/prospects/${prospectId}`} tabIndex={tabIndex}>
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * How the Prospect column links to a prospect. The app gives it its router's link; the embedded panel,
+ * which has no router (and no Prospect column: it is narrowed to one prospect), keeps the plain one, and
+ * so the router stays out of its bundle.
+ */
+export const ProspectLinkContext =
+  createContext<(props: ProspectLinkProps) => ReactNode>(plainProspectLink);
+
+export function ProspectLink(props: ProspectLinkProps) {
+  const renderLink = use(ProspectLinkContext);
+  return renderLink(props);
+}
