@@ -54,17 +54,17 @@ export function PhoneNumbersRoute() {
         <ProspectCombobox
           prospectId={state.prospect}
           onChange={(prospectId) => {
-            setState(changeView(state, { prospect: prospectId }));
+            setState((current) => changeView(current, { prospect: prospectId }));
           }}
         />
         <PhoneNumberFilters
           types={state.types}
           statuses={state.statuses}
           onTypesChange={(types) => {
-            setState(changeView(state, { types }));
+            setState((current) => changeView(current, { types }));
           }}
           onStatusesChange={(statuses) => {
-            setState(changeView(state, { statuses }));
+            setState((current) => changeView(current, { statuses }));
           }}
         />
       </Stack>

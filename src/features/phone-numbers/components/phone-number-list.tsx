@@ -21,6 +21,7 @@ import {
   sortOf,
   type PhoneNumberListState,
 } from '../schemas/phone-number-list-state';
+import type { SetPhoneNumberListState } from '../hooks/use-phone-number-list-state';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
@@ -52,7 +53,7 @@ const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';
 
 export interface PhoneNumberListProps {
   state: PhoneNumberListState;
-  onStateChange: (next: PhoneNumberListState, options?: { replace?: boolean }) => void;
+  onStateChange: SetPhoneNumberListState;
   /** The prospect the view is narrowed to, once loaded: where "Add phone number" adds. */
   prospect?: PhoneNumberListProspect | undefined;
   /** Shows the numbers only: no Add button, no actions, no editable cells. */
@@ -254,7 +255,7 @@ export function PhoneNumberList({
               emptyMessage={emptyMessage}
               sort={sortOf(state)}
               onSortChange={(sort) => {
-                onStateChange(changeView(state, { sort }));
+                onStateChange((current) => changeView(current, { sort }));
               }}
               page={state.page}
               pageSize={state.size}
@@ -267,7 +268,7 @@ export function PhoneNumberList({
                 onStateChange(previousPage(state, data?.prevCursor));
               }}
               onPageSizeChange={(size) => {
-                onStateChange(changeView(state, { size }));
+                onStateChange((current) => changeView(current, { size }));
               }}
             />
           </CellServerErrorContext>

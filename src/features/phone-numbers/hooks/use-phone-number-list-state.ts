@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useInsertionEffect, useMemo, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import {
   parsePhoneNumberListState,
@@ -6,8 +6,12 @@ import {
   type PhoneNumberListState,
 } from '../schemas/phone-number-list-state';
 
+/**
+ * Sets the view; given a function, computes it from the view as it is at that moment, including a change
+ * asked for a moment ago that the page has not rendered yet (a filter chosen, then a header clicked).
+ */
 export type SetPhoneNumberListState = (
-  next: PhoneNumberListState,
+  next: PhoneNumberListState | ((current: PhoneNumberListState) => PhoneNumberListState),
   options?: { replace?: boolean },
 ) => void;
 
@@ -25,9 +29,17 @@ export function usePhoneNumberListState(): [PhoneNumberListState, SetPhoneNumber
     if (canonical !== search) void navigate({ search: canonical }, { replace: true });
   }, [canonical, search, navigate]);
 
+  // The router renders a navigation at transition priority: until it has, `state` is the view before it.
+  const latest = useRef(state);
+  useInsertionEffect(() => {
+    latest.current = state;
+  }, [state]);
+
   const setState = useCallback<SetPhoneNumberListState>(
     (next, options) => {
-      void navigate({ search: serializePhoneNumberListState(next) }, options);
+      const value = typeof next === 'function' ? next(latest.current) : next;
+      latest.current = value;
+      void navigate({ search: serializePhoneNumberListState(value) }, options);
     },
     [navigate],
   );
