@@ -161,23 +161,19 @@ export function usePhoneNumberEditing({
     [say, onError],
   );
 
-  // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the page is idle, so that
-  // neither a first edit nor the Add dialog waits for them; a viewer never loads them.
+  // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the list they may change
+  // has been painted: not in the way of the first rows, and there before a first edit or the Add dialog
+  // needs them. A viewer never loads them.
   const mayWrite =
     !readOnly && (rows.some((row) => row.canWrite) || prospect?.canWritePhoneNumbers === true);
   useEffect(() => {
     if (!mayWrite) return;
-    const load = () => void loadPhoneNumberRules();
-    // Safari has no requestIdleCallback (nor has jsdom).
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(load, { timeout: 2000 });
-      return () => {
-        cancelIdleCallback(handle);
-      };
-    }
-    const handle = setTimeout(load, 200);
+    let cancelled = false;
+    afterPaint(() => {
+      if (!cancelled) void loadPhoneNumberRules();
+    });
     return () => {
-      clearTimeout(handle);
+      cancelled = true;
     };
   }, [mayWrite]);
 
