@@ -4,49 +4,20 @@ import { http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import {
   PHONE_NUMBERS_URL,
-  phoneNumberCollection,
   phoneNumberResource,
-  phoneNumbersEndpoint,
 } from '@/features/phone-numbers/testing/phone-number-documents';
-import {
-  prospectResource,
-  prospectsEndpoint,
-} from '@/features/prospects/testing/prospect-documents';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { PhoneNumbersPanel } from './phone-numbers-panel';
-
-/** Prospect 1 has +1 415 555 0101, prospect 2 has +1 415 555 0102; every request's token is kept. */
-function serveProspects() {
-  const tokens: (string | null)[] = [];
-  const endpoint = phoneNumbersEndpoint((url) => {
-    const id = Number(url.searchParams.get('filter[prospect][id]'));
-    return phoneNumberCollection(
-      [phoneNumberResource(id, { number: `+1415555010${id}` }, { prospectId: id })],
-      { meta: { count: 1 } },
-    );
-  });
-  server.use(
-    http.get(PHONE_NUMBERS_URL, ({ request }) => {
-      tokens.push(request.headers.get('Authorization'));
-      return undefined;
-    }),
-    endpoint.handler,
-    ...prospectsEndpoint([
-      prospectResource(1, 'Olivia García', 'Acme Corporation'),
-      prospectResource(2, 'Liam Patel', 'Umbrella Health'),
-    ]).handlers,
-  );
-  return { tokens, endpoint };
-}
+import { serveTwoProspects } from './testing/serve-two-prospects';
 
 const api = { baseUrl: TEST_API_BASE_URL, getAccessToken: () => Promise.resolve('host-token') };
 const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
 
 describe('PhoneNumbersPanel, outside the app', () => {
   it("shows the prospect's numbers with the host's token, and another prospect's when the id changes", async () => {
-    const { tokens } = serveProspects();
+    const { tokens } = serveTwoProspects();
 
     const { rerender } = render(<PhoneNumbersPanel prospectId={1} api={api} />);
 
@@ -61,7 +32,7 @@ describe('PhoneNumbersPanel, outside the app', () => {
   });
 
   it('tells the host what changed once the server has accepted it', async () => {
-    serveProspects();
+    serveTwoProspects();
     server.use(
       http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
         jsonApiResponse({
@@ -87,7 +58,7 @@ describe('PhoneNumbersPanel, outside the app', () => {
   });
 
   it('tells the host of a failed load and of a refused write, in the words it shows', async () => {
-    serveProspects();
+    serveTwoProspects();
     server.use(
       http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
         errorResponse(422, {
@@ -126,7 +97,7 @@ describe('PhoneNumbersPanel, outside the app', () => {
   });
 
   it('read-only, offers neither Add, nor actions, nor editable cells', async () => {
-    serveProspects();
+    serveTwoProspects();
     const user = userEvent.setup();
     render(<PhoneNumbersPanel prospectId={1} api={api} readOnly />);
 

@@ -4,9 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   PHONE_NUMBERS_URL,
-  phoneNumberCollection,
   phoneNumberResource,
-  phoneNumbersEndpoint,
 } from '@/features/phone-numbers/testing/phone-number-documents';
 import {
   prospectResource,
@@ -22,6 +20,7 @@ import {
   type PhoneNumbersChangeEvent,
   type PhoneNumbersErrorEvent,
 } from './prospect-phone-numbers-element';
+import { serveTwoProspects } from './testing/serve-two-prospects';
 
 beforeAll(() => {
   defineProspectPhoneNumbers();
@@ -31,30 +30,6 @@ afterEach(() => {
   document.body.replaceChildren();
   vi.unstubAllGlobals();
 });
-
-/** Prospect 1 has +1 415 555 0101, prospect 2 has +1 415 555 0102; every request's token is kept. */
-function serveProspects() {
-  const tokens: (string | null)[] = [];
-  const endpoint = phoneNumbersEndpoint((url) => {
-    const id = Number(url.searchParams.get('filter[prospect][id]'));
-    return phoneNumberCollection(
-      [phoneNumberResource(id, { number: `+1415555010${id}` }, { prospectId: id })],
-      { meta: { count: 1 } },
-    );
-  });
-  server.use(
-    http.get(PHONE_NUMBERS_URL, ({ request }) => {
-      tokens.push(request.headers.get('Authorization'));
-      return undefined;
-    }),
-    endpoint.handler,
-    ...prospectsEndpoint([
-      prospectResource(1, 'Olivia García', 'Acme Corporation'),
-      prospectResource(2, 'Liam Patel', 'Umbrella Health'),
-    ]).handlers,
-  );
-  return { tokens };
-}
 
 const hostToken = () => Promise.resolve('host-token');
 
@@ -98,7 +73,7 @@ const grid = (element: ProspectPhoneNumbersElement) =>
 
 describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   it("waits for a token provider, then shows the prospect's numbers with its token", async () => {
-    const { tokens } = serveProspects();
+    const { tokens } = serveTwoProspects();
     const element = createElement({ 'prospect-id': '1' });
     document.body.append(element);
 
@@ -115,7 +90,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('is defined once, and takes a token provider set before its definition', async () => {
-    serveProspects();
+    serveTwoProspects();
     defineProspectPhoneNumbers();
     expect(customElements.get(PROSPECT_PHONE_NUMBERS_TAG)).toBe(ProspectPhoneNumbersElement);
 
@@ -133,7 +108,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it("shows another prospect's numbers when prospect-id changes", async () => {
-    serveProspects();
+    serveTwoProspects();
     const element = createElement({ 'prospect-id': '1' });
     element.accessTokenProvider = hostToken;
     document.body.append(element);
@@ -148,7 +123,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('tells the page of a change with a phone-numbers-change event that leaves the shadow root', async () => {
-    serveProspects();
+    serveTwoProspects();
     server.use(
       http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
         jsonApiResponse({
@@ -218,7 +193,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('tells the page of a refused write with a phone-numbers-error event', async () => {
-    serveProspects();
+    serveTwoProspects();
     server.use(
       http.patch(`${PHONE_NUMBERS_URL}/:id`, () =>
         errorResponse(403, { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'No.' }),
@@ -247,7 +222,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('keeps its styles and its dialogs inside the shadow root', async () => {
-    serveProspects();
+    serveTwoProspects();
     const user = userEvent.setup();
     const element = createElement({ 'prospect-id': '1' });
     element.accessTokenProvider = hostToken;
@@ -274,7 +249,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('follows the theme attribute, and the system setting without it', async () => {
-    serveProspects();
+    serveTwoProspects();
     const media = watchColorSchemeQueries();
     const element = createElement({ 'prospect-id': '1', theme: 'dark' });
     element.accessTokenProvider = hostToken;
@@ -297,7 +272,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('starts over, without what it had loaded, when another token provider is set', async () => {
-    const { tokens } = serveProspects();
+    const { tokens } = serveTwoProspects();
     const element = createElement({ 'prospect-id': '1' });
     element.accessTokenProvider = hostToken;
     document.body.append(element);
@@ -318,7 +293,7 @@ describe('<prospect-phone-numbers>', { timeout: 20_000 }, () => {
   });
 
   it('leaves no listeners, timers, frames or observers behind once removed', async () => {
-    serveProspects();
+    serveTwoProspects();
     const deleted: string[] = [];
     server.use(
       http.delete(`${PHONE_NUMBERS_URL}/:id`, ({ params }) => {
