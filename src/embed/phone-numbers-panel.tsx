@@ -1,14 +1,13 @@
-import { useContext, useEffect, useEffectEvent, useMemo, useState, type ReactNode } from 'react';
+import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { QueryClientContext, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { ThemeContext } from '@emotion/react';
 import { ThemeProvider, type Theme } from '@mui/material/styles';
-import { describeLoadError } from '@/features/phone-numbers/components/describe-load-error';
-import {
-  failureOf,
-  type PhoneNumberChange,
-  type PhoneNumberFailure,
+import type {
+  PhoneNumberChange,
+  PhoneNumberFailure,
 } from '@/features/phone-numbers/components/phone-number-editing';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
+import { useReportLoadFailure } from '@/features/phone-numbers/components/use-report-load-failure';
 import {
   parsePhoneNumberListState,
   type PhoneNumberListState,
@@ -69,12 +68,7 @@ function PanelList({ prospectId, onChange, onError, readOnly }: PhoneNumbersPane
   const client = useContext(ApiClientContext);
   if (!client) throw new Error('PhoneNumbersPanel needs the `api` prop outside this app.');
   const prospect = useQuery(prospectQueries.detail(client, prospectId));
-  const reportLoadError = useEffectEvent((failed: Error) => {
-    onError?.(failureOf(failed, describeLoadError(failed)));
-  });
-  useEffect(() => {
-    if (prospect.error) reportLoadError(prospect.error);
-  }, [prospect.error]);
+  useReportLoadFailure(prospect.error, onError);
   return (
     <PhoneNumberList
       state={state}

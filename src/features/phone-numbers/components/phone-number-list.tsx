@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -26,12 +26,12 @@ import type { PhoneNumberRow } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
 import {
-  failureOf,
   usePhoneNumberEditing,
   type PhoneNumberChange,
   type PhoneNumberFailure,
 } from './phone-number-editing';
 import { PhoneNumberGrid } from './phone-number-grid';
+import { useReportLoadFailure } from './use-report-load-failure';
 
 /** Read by screen readers, not shown: the grid itself says the same to the eye. */
 const visuallyHidden = {
@@ -154,13 +154,8 @@ export function PhoneNumberList({
     if (cursorRefused) onStateChange(firstPage(state), { replace: true });
   }, [cursorRefused, state, onStateChange]);
 
-  const reportLoadError = useEffectEvent((failed: Error) => {
-    onError?.(failureOf(failed, describeLoadError(failed)));
-  });
-  // Once per failed load: a retry that fails again is a new error.
-  useEffect(() => {
-    if (error && !cursorRefused) reportLoadError(error);
-  }, [error, cursorRefused]);
+  // A refused cursor is not a failure: the view goes back to the first page.
+  useReportLoadFailure(cursorRefused ? null : error, onError);
 
   const nextCursor = isPlaceholderData ? undefined : data?.nextCursor;
   useEffect(() => {
