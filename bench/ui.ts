@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { stackFloorSize } from './stack-floor';
 
 /**
  * `npm run bench:ui`: builds the app, starts the server with the demo data, and measures the app in
@@ -400,6 +401,10 @@ async function main() {
   );
   console.log('Building the app …');
   execFileSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  const floors = {
+    firstScreen: await stackFloorSize('first-screen'),
+    element: await stackFloorSize('element'),
+  };
   const directory = mkdtempSync(join(tmpdir(), 'bench-ui-'));
   const port = await freePort();
   const origin = `http://localhost:${port}`;
@@ -466,6 +471,10 @@ async function main() {
         ) / 1024
       ).toFixed(1)} KB (${laterScripts.length} files)`,
     ]);
+    rows.push([
+      '  the fixed stack alone, nothing of the app (bench/stack-floor/first-screen.tsx, gzip)',
+      `${(floors.firstScreen / 1024).toFixed(1)} KB`,
+    ]);
 
     // Writes, on Liam Patel (prospect 2, Riley's): his numbers plus ten to delete.
     const deletable = await addNumbers(origin, 2, RUNS);
@@ -509,6 +518,10 @@ async function main() {
     rows.push([
       `custom element, ${elementScript} (gzip)`,
       `${(gzipSize(resolve('dist'), [elementScript]) / 1024).toFixed(1)} KB`,
+    ]);
+    rows.push([
+      '  the fixed stack alone, nothing of the app (bench/stack-floor/element.tsx, gzip)',
+      `${(floors.element / 1024).toFixed(1)} KB`,
     ]);
     const insertions: number[] = [];
     for (let run = 0; run < RUNS; run++) insertions.push(await insertElement(browser, origin, 1));
