@@ -54,6 +54,44 @@ test.describe('The panel in an iframe on another site', () => {
       .not.toContain(number);
   });
 
+  test.describe('as Ada, who may add to any prospect', () => {
+    test.use({ demoUser: 'Ada Admin' });
+
+    test('a dialog opened in a frame shorter than itself gets the room it needs, and gives it back when it closes', async ({
+      page,
+      baseURL,
+      demoUser,
+      api,
+    }) => {
+      const host = new FramingHostPage(page, HOST);
+      const panel = new PhoneNumbersPanel(host.frame);
+      // A prospect with no numbers: the frame is about as tall as the grid's empty message.
+      const prospect = await api.prospectWithoutNumbers();
+      await host.open(baseURL!, prospect.id);
+      await panel.signInInPopup(page, demoUser);
+      await expect(panel.emptyMessage).toBeVisible();
+      await expect.poll(() => host.frameFitsContent()).toBe(true);
+      const before = await host.frameHeight();
+
+      await panel.addButton.click();
+
+      const dialog = panel.addDialog;
+      await expect(dialog.extension).toBeVisible();
+      await expect.poll(() => host.frameHeight()).toBeGreaterThan(before);
+      // Every field and the buttons show at once, nothing scrolled out of the dialog.
+      for (const control of [dialog.number, dialog.country, dialog.type, dialog.extension]) {
+        await expect(control).toBeInViewport({ ratio: 1 });
+      }
+      await expect(dialog.saveButton).toBeInViewport({ ratio: 1 });
+
+      await dialog.cancelButton.click();
+
+      await expect(dialog.dialog).toHaveCount(0);
+      await expect.poll(() => host.frameHeight()).toBe(before);
+      expect(await host.frameFitsContent()).toBe(true);
+    });
+  });
+
   test('a page on a site not in EMBED_ALLOWED_ORIGINS cannot frame it', async ({
     page,
     baseURL,

@@ -1,3 +1,5 @@
+import { dialogClasses } from '@mui/material/Dialog';
+import { dialogContentClasses } from '@mui/material/DialogContent';
 import { useEffect } from 'react';
 
 export const FRAME_HEIGHT_MESSAGE = 'phone-numbers:height';
@@ -9,26 +11,57 @@ export interface FrameHeightMessage {
   height: number;
 }
 
+/** The space MUI's Dialog keeps above and below its paper. */
+const DIALOG_MARGINS = 64;
+
 /**
- * While the page is in a frame, posts the height of its content to the parent as it first renders and
- * whenever it changes. The height of <html>, not its scroll height: that is never less than the frame,
- * so a frame sized to it could grow but never shrink. Any parent may read it: a height tells nothing.
+ * How tall the frame must be for every open dialog to show whole: its paper as tall as its content, which
+ * a short frame would otherwise squeeze into a scrolling box, and the dialog's margins. 0 with none open.
+ */
+function openDialogsHeight(): number {
+  let height = 0;
+  for (const paper of document.querySelectorAll(`.${dialogClasses.paper}`)) {
+    let scrolledOut = 0;
+    for (const content of paper.querySelectorAll(`.${dialogContentClasses.root}`)) {
+      scrolledOut += content.scrollHeight - content.clientHeight;
+    }
+    height = Math.max(height, paper.getBoundingClientRect().height + scrolledOut + DIALOG_MARGINS);
+  }
+  return Math.ceil(height);
+}
+
+/**
+ * While the page is in a frame, posts the height it needs to the parent as it first renders and whenever
+ * that changes: the height of <html>, or more while a dialog is open that needs more. The height of <html>,
+ * not its scroll height: that is never less than the frame, so a frame sized to it could grow but never
+ * shrink. Dialogs are fixed to the frame, outside that height: they are measured as they open, change
+ * and close (on the next frame after the document changes). Any parent may read it: a height tells
+ * nothing.
  */
 export function useFrameHeightMessages(): void {
   useEffect(() => {
     if (window.parent === window) return;
-    const content = document.documentElement;
     let posted: number | undefined;
-    const observer = new ResizeObserver(() => {
-      const height = Math.ceil(content.getBoundingClientRect().height);
+    let nextFrame: number | undefined;
+    const post = () => {
+      nextFrame = undefined;
+      const content = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      const height = Math.max(content, openDialogsHeight());
       if (height === posted) return;
       posted = height;
       const message: FrameHeightMessage = { type: FRAME_HEIGHT_MESSAGE, height };
       window.parent.postMessage(message, '*');
+    };
+    const resizes = new ResizeObserver(post);
+    resizes.observe(document.documentElement);
+    const changes = new MutationObserver(() => {
+      nextFrame ??= requestAnimationFrame(post);
     });
-    observer.observe(content);
+    changes.observe(document.body, { childList: true, subtree: true });
     return () => {
-      observer.disconnect();
+      resizes.disconnect();
+      changes.disconnect();
+      if (nextFrame !== undefined) cancelAnimationFrame(nextFrame);
     };
   }, []);
 }

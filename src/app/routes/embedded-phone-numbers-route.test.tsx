@@ -1,5 +1,7 @@
+import { dialogClasses } from '@mui/material/Dialog';
+import { dialogContentClasses } from '@mui/material/DialogContent';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AuthState } from '@/features/auth/auth-session';
@@ -130,6 +132,34 @@ describe('EmbeddedPhoneNumbersRoute', () => {
     unmount();
 
     expect(frame.watching()).toEqual([]);
+  });
+
+  it('asks for the room an open dialog needs, and gives it back when the dialog closes', async () => {
+    const frame = inAFrame();
+    frame.resize(213);
+    renderEmbed({ status: 'signed-out' });
+    // A dialog as MUI lays it out in a 213 px frame: its paper squeezed to 149 px, its content scrolling
+    // 321 px of 400.
+    const paper = document.createElement('div');
+    paper.className = dialogClasses.paper;
+    vi.spyOn(paper, 'getBoundingClientRect').mockReturnValue({ height: 149 } as DOMRect);
+    const content = document.createElement('div');
+    content.className = dialogContentClasses.root;
+    Object.defineProperties(content, { scrollHeight: { value: 400 }, clientHeight: { value: 79 } });
+    paper.append(content);
+
+    document.body.append(paper);
+
+    // The paper unsqueezed, and MUI's 32 px above and below it.
+    await waitFor(() => {
+      expect(frame.heights().at(-1)).toEqual({ type: 'phone-numbers:height', height: 534 });
+    });
+
+    paper.remove();
+
+    await waitFor(() => {
+      expect(frame.heights().at(-1)).toEqual({ type: 'phone-numbers:height', height: 213 });
+    });
   });
 
   it('posts nothing when it is not in a frame', () => {
