@@ -10,23 +10,13 @@ import { CacheProvider } from '@emotion/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import Dialog from '@mui/material/Dialog';
 import TextField from '@mui/material/TextField';
-import { DataGrid } from '@mui/x-data-grid';
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod/mini';
-
-const phoneNumbers = z.object({
-  data: z.array(
-    z.object({
-      id: z.union([z.string(), z.number()]),
-      type: z.literal('phoneNumber'),
-      attributes: z.object({ number: z.string(), phoneType: z.nullable(z.string()) }),
-    }),
-  ),
-});
+import { PhoneNumbersGrid } from './phone-numbers-grid';
 
 const draft = z.object({
   number: z
@@ -35,16 +25,6 @@ const draft = z.object({
       z.refine((value) => parsePhoneNumberWithError(value, 'US').isValid(), 'Not a valid number'),
     ),
 });
-
-const columns = [
-  { field: 'number', headerName: 'Number' },
-  {
-    field: 'phoneType',
-    headerName: 'Type',
-    type: 'singleSelect' as const,
-    valueOptions: ['mobile'],
-  },
-];
 
 function AddPhoneNumber({ onClose }: { onClose: () => void }) {
   const { register, handleSubmit, watch } = useForm({ resolver: zodResolver(draft) });
@@ -62,16 +42,8 @@ function AddPhoneNumber({ onClose }: { onClose: () => void }) {
   );
 }
 
-function PhoneNumbers() {
+function PhoneNumbersWithAdd() {
   const [adding, setAdding] = useState(false);
-  const { data = [] } = useQuery({
-    queryKey: ['phoneNumbers'],
-    queryFn: async () => {
-      const response = await fetch('/api/v2/phoneNumbers');
-      const document = phoneNumbers.parse(await response.json());
-      return document.data.map(({ id, attributes }) => ({ id, ...attributes }));
-    },
-  });
   return (
     <>
       <button
@@ -82,7 +54,7 @@ function PhoneNumbers() {
       >
         Add phone number
       </button>
-      <DataGrid aria-label="Phone numbers" rows={data} columns={columns} />
+      <PhoneNumbersGrid />
       {adding && (
         <AddPhoneNumber
           onClose={() => {
@@ -102,7 +74,7 @@ class ProspectPhoneNumbers extends HTMLElement {
     createRoot(container).render(
       <CacheProvider value={createCache({ key: 'floor', container: shadow })}>
         <QueryClientProvider client={new QueryClient()}>
-          <PhoneNumbers />
+          <PhoneNumbersWithAdd />
         </QueryClientProvider>
       </CacheProvider>,
     );
