@@ -1,13 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A JSON:API error object; loose, because Outreach adds members of its own (such as `details`). */
 const errorObjectSchema = z.looseObject({
-  id: z.string().optional(),
-  title: z.string().optional(),
-  detail: z.string().optional(),
-  details: z.union([z.string(), z.array(z.string())]).optional(),
-  status: z.string().optional(),
-  source: z.object({ pointer: z.string().optional(), parameter: z.string().optional() }).optional(),
+  id: z.optional(z.string()),
+  title: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  details: z.optional(z.union([z.string(), z.array(z.string())])),
+  status: z.optional(z.string()),
+  source: z.optional(
+    z.object({ pointer: z.optional(z.string()), parameter: z.optional(z.string()) }),
+  ),
 });
 
 export type ApiErrorObject = z.output<typeof errorObjectSchema>;
@@ -15,7 +17,7 @@ export type ApiErrorObject = z.output<typeof errorObjectSchema>;
 export const errorDocumentSchema = z.object({ errors: z.array(errorObjectSchema) });
 
 /** An RFC 6750 / 6749 refusal, as a gateway or an OAuth server answers a bad token: not JSON:API. */
-const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
+const oauthErrorSchema = z.object({ error: z.string(), error_description: z.optional(z.string()) });
 
 /** The sentence to show for one error object: `detail`, else Outreach's `details`, else `title`. */
 function describeApiError(error: ApiErrorObject): string | undefined {

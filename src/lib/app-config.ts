@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The app as an OAuth client: where it sends the user to sign in, and where it gets and ends tokens. */
 export interface OAuthClientConfig {
@@ -17,8 +17,11 @@ export interface AppConfig {
 }
 
 /** An unset variable and an empty one (`VITE_API_BASE_URL=` in a .env file) both mean the default. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodMiniType>(schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (value === '' ? undefined : value)),
+    z.optional(schema),
+  );
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
 
@@ -27,8 +30,8 @@ const envSchema = z.object({
   VITE_OAUTH_AUTHORIZE_URL: optional(httpUrl),
   VITE_OAUTH_TOKEN_URL: optional(httpUrl),
   VITE_OAUTH_REVOKE_URL: optional(httpUrl),
-  VITE_OAUTH_CLIENT_ID: optional(z.string().trim().min(1, 'must not be blank')),
-  VITE_OAUTH_SCOPE: optional(z.string().trim().min(1, 'must not be blank')),
+  VITE_OAUTH_CLIENT_ID: optional(z.string().check(z.trim(), z.minLength(1, 'must not be blank'))),
+  VITE_OAUTH_SCOPE: optional(z.string().check(z.trim(), z.minLength(1, 'must not be blank'))),
 });
 
 /**

@@ -1,19 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Outreach sends ids as JSON integers, JSON:API says strings: accept either, keep a number. */
 export const resourceIdSchema = z.union([
-  z.int().positive(),
-  z
-    .string()
-    .regex(/^[1-9]\d*$/)
-    .transform(Number),
+  z.int().check(z.positive()),
+  z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
 ]);
 
 /** Cursor links of a collection; clients follow them and never build cursors. */
 export const paginationLinksSchema = z.object({
-  first: z.string().optional(),
-  prev: z.string().optional(),
-  next: z.string().optional(),
+  first: z.optional(z.string()),
+  prev: z.optional(z.string()),
+  next: z.optional(z.string()),
 });
 
 export type CursorParameter = 'page[after]' | 'page[before]';

@@ -8,7 +8,7 @@ import {
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
 import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
 
@@ -26,49 +26,67 @@ export const phoneStatusSchema = z.enum(PHONE_STATUSES, {
   error: `Choose one of: ${PHONE_STATUSES.join(', ')}`,
 });
 
-export const countryCodeSchema = z
-  .string({ error: 'Give the country as a two-letter code, such as US or GB' })
-  .max(MAX_STRING_LENGTH, tooLong)
-  .transform((value) => value.trim().toUpperCase())
-  .refine(isIsoCountryCode, 'Give the country as a two-letter ISO code, such as US or GB');
+export const countryCodeSchema = z.pipe(
+  z
+    .string({ error: 'Give the country as a two-letter code, such as US or GB' })
+    .check(z.maxLength(MAX_STRING_LENGTH, tooLong)),
+  z.transform((value, context) => {
+    const code = value.trim().toUpperCase();
+    if (isIsoCountryCode(code)) return code;
+    context.issues.push({
+      code: 'custom',
+      message: 'Give the country as a two-letter ISO code, such as US or GB',
+      input: value,
+    });
+    return z.NEVER;
+  }),
+);
 
 /** An extension is digits only; an empty string means "no extension". */
-export const extensionSchema = z
-  .string({ error: 'Give the extension as text, such as "123"' })
-  .max(MAX_STRING_LENGTH, tooLong)
-  .transform((value) => value.trim())
-  .refine(
-    (value) => value === '' || new RegExp(`^\\d{1,${MAX_EXTENSION_DIGITS}}$`).test(value),
-    `An extension is 1 to ${MAX_EXTENSION_DIGITS} digits`,
-  )
-  .transform((value) => (value === '' ? null : value));
+export const extensionSchema = z.pipe(
+  z
+    .pipe(
+      z
+        .string({ error: 'Give the extension as text, such as "123"' })
+        .check(z.maxLength(MAX_STRING_LENGTH, tooLong)),
+      z.transform((value) => value.trim()),
+    )
+    .check(
+      z.refine(
+        (value) => value === '' || new RegExp(`^\\d{1,${MAX_EXTENSION_DIGITS}}$`).test(value),
+        `An extension is 1 to ${MAX_EXTENSION_DIGITS} digits`,
+      ),
+    ),
+  z.transform((value) => (value === '' ? null : value)),
+);
 
 export const orderSchema = z
-  .number({ error: 'Order must be a whole number' })
-  .int('Order must be a whole number')
-  .min(0, "Order can't be negative")
-  .max(MAX_ORDER, `Order can't be above ${MAX_ORDER}`);
+  .int({ error: 'Order must be a whole number' })
+  .check(
+    z.minimum(0, "Order can't be negative"),
+    z.maximum(MAX_ORDER, `Order can't be above ${MAX_ORDER}`),
+  );
 
 export const numberTextSchema = z
   .string({ error: 'Give the number as text, such as "+1 415 555 0100"' })
-  .max(MAX_STRING_LENGTH, tooLong);
+  .check(z.maxLength(MAX_STRING_LENGTH, tooLong));
 
 export const rawNumberSchema = z
   .string({ error: 'Give the raw number as text' })
-  .max(MAX_STRING_LENGTH, tooLong);
+  .check(z.maxLength(MAX_STRING_LENGTH, tooLong));
 
 /** The writable attributes of a phone number, each optional: a PATCH sends only what changes. */
-export const phoneNumberWritableAttributesSchema = z
-  .object({
+export const phoneNumberWritableAttributesSchema = z.partial(
+  z.object({
     number: numberTextSchema,
-    rawNumber: rawNumberSchema.nullable(),
-    extension: extensionSchema.nullable(),
-    countryCode: countryCodeSchema.nullable(),
+    rawNumber: z.nullable(rawNumberSchema),
+    extension: z.nullable(extensionSchema),
+    countryCode: z.nullable(countryCodeSchema),
     phoneType: phoneTypeSchema,
     status: phoneStatusSchema,
     order: orderSchema,
-  })
-  .partial();
+  }),
+);
 
 export type PhoneNumberWritableAttributes = z.output<typeof phoneNumberWritableAttributesSchema>;
 export const PHONE_NUMBER_READ_ONLY_ATTRIBUTES = [
@@ -219,30 +237,28 @@ export interface PhoneNumberDraft {
  * GB; Ascension's "AC" is not ISO, so it keeps the chosen one). An extension typed after the number fills
  * Extension, unless Extension says otherwise. Problems are reported on the field they belong to, at once.
  */
-export const phoneNumberDraftSchema = z
-  .object({
+export const phoneNumberDraftSchema = z.pipe(
+  z.object({
     number: numberTextSchema,
     countryCode: countryCodeSchema,
     phoneType: phoneTypeSchema,
     extension: z.string(),
-  })
-  .transform((values, context): PhoneNumberDraft => {
+  }),
+  z.transform((values, context): PhoneNumberDraft => {
+    const problem = (field: keyof typeof values, message: string) => {
+      context.issues.push({ code: 'custom', message, path: [field], input: values });
+    };
     const typedExtension = extensionSchema.safeParse(values.extension);
     const parsed = parsePhoneNumberInput(values.number, values.countryCode);
-    for (const issue of typedExtension.error?.issues ?? []) {
-      context.addIssue({ code: 'custom', message: issue.message, path: ['extension'] });
-    }
-    if (!parsed.ok) {
-      context.addIssue({ code: 'custom', message: parsed.message, path: ['number'] });
-    }
+    for (const issue of typedExtension.error?.issues ?? []) problem('extension', issue.message);
+    if (!parsed.ok) problem('number', parsed.message);
     if (!typedExtension.success || !parsed.ok) return z.NEVER;
     const extension = typedExtension.data;
     if (parsed.extension !== undefined && extension !== null && extension !== parsed.extension) {
-      context.addIssue({
-        code: 'custom',
-        message: `The number ends in extension ${parsed.extension}, but Extension says ${extension}`,
-        path: ['extension'],
-      });
+      problem(
+        'extension',
+        `The number ends in extension ${parsed.extension}, but Extension says ${extension}`,
+      );
       return z.NEVER;
     }
     const numberCountry = parsed.country ?? '';
@@ -253,7 +269,8 @@ export const phoneNumberDraftSchema = z
       phoneType: values.phoneType,
       extension: parsed.extension ?? extension,
     };
-  });
+  }),
+);
 
 export type PhoneNumberDraftValues = z.input<typeof phoneNumberDraftSchema>;
 

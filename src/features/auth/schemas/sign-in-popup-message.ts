@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SIGN_IN_POPUP_MESSAGE = 'phone-numbers:sign-in-callback';
 

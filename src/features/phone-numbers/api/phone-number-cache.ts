@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PhoneNumber, PhoneNumberPage, PhoneNumberRow } from '../schemas/phone-number';
 import { phoneNumberQueries } from './phone-number-queries';
 
@@ -40,7 +40,7 @@ const detailKey = (id: number) => [...phoneNumberQueries.details(), id] as const
 const prospectDetailKey = (prospectId: number) => ['prospects', 'detail', prospectId] as const;
 
 /** The parts of a list's key (PhoneNumberListParams) that say how it is narrowed and sorted. */
-const listParamsSchema = z.object({ prospectId: z.number().optional(), sort: z.string() });
+const listParamsSchema = z.object({ prospectId: z.optional(z.number()), sort: z.string() });
 
 function cachedLists(queryClient: QueryClient): [QueryKey, PhoneNumberPage][] {
   return queryClient

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
 
 /** Why the phone numbers did not load, in words for a sales rep. */
@@ -12,7 +12,7 @@ export function describeLoadError(error: Error): string {
     }
     return error.message;
   }
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return "The server's answer was not in a form this app understands.";
   }
   // fetch rejects with a TypeError when the request never got an answer.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorObject } from '@/lib/api-error';
 import { describeWriteError, placeWriteError } from './describe-write-error';

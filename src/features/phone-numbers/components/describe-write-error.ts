@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
 
 /** Why a phone number was not saved (or deleted), in words for a sales rep. */
@@ -14,7 +14,7 @@ export function describeWriteError(error: unknown): string {
     if (error.status === 404) return 'This phone number no longer exists.';
     return error.message;
   }
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return "The server's answer was not in a form this app understands. Reload to see whether the change was saved.";
   }
   // fetch rejects with a TypeError when the request never got an answer.

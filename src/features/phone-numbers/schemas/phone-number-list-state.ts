@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   PHONE_STATUSES,
   PHONE_TYPES,
@@ -47,41 +47,44 @@ export interface PhoneNumberListState {
   before: string | undefined;
 }
 
-const positiveInteger = z
-  .string()
-  .regex(/^[1-9]\d*$/)
-  .transform(Number)
-  .pipe(z.number().max(Number.MAX_SAFE_INTEGER));
+const positiveInteger = z.pipe(
+  z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
+  z.number().check(z.maximum(Number.MAX_SAFE_INTEGER)),
+);
 
 /** A comma list of known values, in their canonical order; unknown ones are dropped. */
 const knownValues = <T extends string>(known: readonly T[]) =>
-  z
-    .string()
-    .optional()
-    .transform((list = '') => {
+  z.pipe(
+    z.optional(z.string()),
+    z.transform((list = '') => {
       const given = new Set(list.split(','));
       return known.filter((value) => given.has(value));
-    });
+    }),
+  );
 
-const cursor = z.string().min(1).max(MAX_CURSOR_LENGTH).optional().catch(undefined);
+const cursor = z.catch(
+  z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CURSOR_LENGTH))),
+  undefined,
+);
 
-const searchParamsSchema = z
-  .object({
-    prospect: positiveInteger.optional().catch(undefined),
-    sort: z.enum(SORTS).optional().catch(undefined),
+const searchParamsSchema = z.pipe(
+  z.object({
+    prospect: z.catch(z.optional(positiveInteger), undefined),
+    sort: z.catch(z.optional(z.enum(SORTS)), undefined),
     type: knownValues(PHONE_TYPES),
     status: knownValues(PHONE_STATUSES),
-    size: z
-      .string()
-      .transform(Number)
-      .pipe(z.literal(PAGE_SIZES))
-      .catch(DEFAULT_PAGE_SIZE)
-      .default(DEFAULT_PAGE_SIZE),
-    page: positiveInteger.catch(1).default(1),
+    size: z._default(
+      z.catch(
+        z.pipe(z.pipe(z.string(), z.transform(Number)), z.literal(PAGE_SIZES)),
+        DEFAULT_PAGE_SIZE,
+      ),
+      DEFAULT_PAGE_SIZE,
+    ),
+    page: z._default(z.catch(positiveInteger, 1), 1),
     after: cursor,
     before: cursor,
-  })
-  .transform((params): PhoneNumberListState => {
+  }),
+  z.transform((params): PhoneNumberListState => {
     const { prospect, sort, type, status, size } = params;
     const view = { prospect, sort, types: type, statuses: status, size };
     // Two cursors contradict each other, and a page without one is the first.
@@ -95,7 +98,8 @@ const searchParamsSchema = z
       return { ...view, page: params.page, after: undefined, before: params.before };
     }
     return { ...view, page: 1, after: undefined, before: undefined };
-  });
+  }),
+);
 
 /** Never fails: a bad or stale parameter falls back to its default. */
 export function parsePhoneNumberListState(searchParams: URLSearchParams): PhoneNumberListState {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 
 /**
@@ -6,13 +6,17 @@ import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-ap
  * null. `status` and `phoneType` stay free strings, as Outreach documents them, so that a value this app
  * does not know cannot break a page; the UI labels the values it knows.
  */
-const text = z
-  .string()
-  .nullish()
-  .transform((value) => value ?? null);
+const text = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => value ?? null),
+);
 
-export const phoneNumberResourceSchema = z
-  .object({
+const permissionsSchema = z.optional(
+  z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
+);
+
+export const phoneNumberResourceSchema = z.pipe(
+  z.object({
     type: z.literal('phoneNumber'),
     id: resourceIdSchema,
     attributes: z.object({
@@ -22,57 +26,57 @@ export const phoneNumberResourceSchema = z
       countryCode: text,
       phoneType: text,
       status: text,
-      order: z
-        .int()
-        .nullish()
-        .transform((value) => value ?? null),
+      order: z.pipe(
+        z.nullish(z.int()),
+        z.transform((value) => value ?? null),
+      ),
       statusChangedAt: text,
       createdAt: text,
       updatedAt: text,
     }),
-    relationships: z
-      .object({
-        prospect: z
-          .object({
-            data: z.object({ type: z.literal('prospect'), id: resourceIdSchema }).nullable(),
-          })
-          .optional(),
-      })
-      .optional(),
-    meta: z
-      .object({ canWrite: z.boolean().optional(), canDelete: z.boolean().optional() })
-      .optional(),
-  })
-  .transform(({ id, attributes, relationships, meta }) => ({
+    relationships: z.optional(
+      z.object({
+        prospect: z.optional(
+          z.object({
+            data: z.nullable(z.object({ type: z.literal('prospect'), id: resourceIdSchema })),
+          }),
+        ),
+      }),
+    ),
+    meta: permissionsSchema,
+  }),
+  z.transform(({ id, attributes, relationships, meta }) => ({
     id,
     ...attributes,
     prospectId: relationships?.prospect?.data?.id ?? null,
     // An API that does not say leaves the decision to the server, which refuses what it must.
     canWrite: meta?.canWrite ?? true,
     canDelete: meta?.canDelete ?? true,
-  }));
+  })),
+);
 
 export type PhoneNumber = z.output<typeof phoneNumberResourceSchema>;
 
-export const phoneNumberDocumentSchema = z
-  .object({ data: phoneNumberResourceSchema })
-  .transform(({ data }) => data);
+export const phoneNumberDocumentSchema = z.pipe(
+  z.object({ data: phoneNumberResourceSchema }),
+  z.transform(({ data }) => data),
+);
 
 /** A resource in `included`; only prospects' names are read, anything else is passed over. */
 const includedResourceSchema = z.object({
   type: z.string(),
   id: resourceIdSchema,
-  attributes: z.object({ name: z.string().nullish() }).optional(),
+  attributes: z.optional(z.object({ name: z.nullish(z.string()) })),
 });
 
-export const phoneNumberCollectionSchema = z
-  .object({
+export const phoneNumberCollectionSchema = z.pipe(
+  z.object({
     data: z.array(phoneNumberResourceSchema),
-    included: z.array(includedResourceSchema).optional(),
-    links: paginationLinksSchema.optional(),
-    meta: z.object({ count: z.int().nonnegative().optional() }).optional(),
-  })
-  .transform(({ data, included = [], links, meta }) => {
+    included: z.optional(z.array(includedResourceSchema)),
+    links: z.optional(paginationLinksSchema),
+    meta: z.optional(z.object({ count: z.optional(z.int().check(z.nonnegative())) })),
+  }),
+  z.transform(({ data, included = [], links, meta }) => {
     const prospectNames = new Map<number, string>();
     for (const resource of included) {
       const name = resource.attributes?.name;
@@ -91,7 +95,8 @@ export const phoneNumberCollectionSchema = z
       nextCursor: cursorOf(links?.next, 'page[after]'),
       prevCursor: cursorOf(links?.prev, 'page[before]'),
     };
-  });
+  }),
+);
 
 export type PhoneNumberCollectionDocument = z.input<typeof phoneNumberCollectionSchema>;
 export type PhoneNumberPage = z.output<typeof phoneNumberCollectionSchema>;

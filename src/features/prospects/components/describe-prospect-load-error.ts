@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
 
 /** Why the prospect did not load, in words for a sales rep. */
@@ -6,7 +6,7 @@ export function describeProspectLoadError(error: Error): string {
   if (error instanceof ApiError && error.isScopeRefusal) {
     return "Your sign-in doesn't include permission to read prospects and their owners. Sign out, then sign in again and allow it.";
   }
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return "The server's answer was not in a form this app understands.";
   }
   // fetch rejects with a TypeError when the request never got an answer.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
 
 /** What the prospect page shows: the prospect's own fields and its owner's name, in one request. */
@@ -14,28 +14,28 @@ const userReferenceSchema = z.object({ type: z.literal('user'), id: resourceIdSc
 const includedResourceSchema = z.object({
   type: z.string(),
   id: resourceIdSchema,
-  attributes: z.object({ name: z.string().nullish() }).optional(),
+  attributes: z.optional(z.object({ name: z.nullish(z.string()) })),
 });
 
-export const prospectProfileDocumentSchema = z
-  .object({
+export const prospectProfileDocumentSchema = z.pipe(
+  z.object({
     data: z.object({
       type: z.literal('prospect'),
       id: resourceIdSchema,
       attributes: z.object({
-        name: z.string().nullish(),
-        company: z.string().nullish(),
-        title: z.string().nullish(),
-        timeZoneIana: z.string().nullish(),
-        callsOptStatus: z.string().nullish(),
+        name: z.nullish(z.string()),
+        company: z.nullish(z.string()),
+        title: z.nullish(z.string()),
+        timeZoneIana: z.nullish(z.string()),
+        callsOptStatus: z.nullish(z.string()),
       }),
-      relationships: z
-        .object({ owner: z.object({ data: userReferenceSchema.nullable() }).optional() })
-        .optional(),
+      relationships: z.optional(
+        z.object({ owner: z.optional(z.object({ data: z.nullable(userReferenceSchema) })) }),
+      ),
     }),
-    included: z.array(includedResourceSchema).optional(),
-  })
-  .transform(({ data: { id, attributes, relationships }, included = [] }) => {
+    included: z.optional(z.array(includedResourceSchema)),
+  }),
+  z.transform(({ data: { id, attributes, relationships }, included = [] }) => {
     const ownerId = relationships?.owner?.data?.id;
     const owner = included.find((resource) => resource.type === 'user' && resource.id === ownerId);
     return {
@@ -49,7 +49,8 @@ export const prospectProfileDocumentSchema = z
       callsOptStatus: attributes.callsOptStatus ?? null,
       ownerName: owner?.attributes?.name ?? null,
     };
-  });
+  }),
+);
 
 export type ProspectProfile = z.output<typeof prospectProfileDocumentSchema>;
 export type ProspectProfileDocument = z.input<typeof prospectProfileDocumentSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
 
 /** The prospect fields the app asks for, flattened. */
@@ -10,20 +10,20 @@ export const PROSPECT_SEARCH_PARAMS = {
   provideAuthorizationMeta: 'true',
 } as const;
 
-export const prospectResourceSchema = z
-  .object({
+export const prospectResourceSchema = z.pipe(
+  z.object({
     type: z.literal('prospect'),
     id: resourceIdSchema,
     attributes: z.object({
-      name: z.string().nullish(),
-      company: z.string().nullish(),
-      addressCountry: z.string().nullish(),
+      name: z.nullish(z.string()),
+      company: z.nullish(z.string()),
+      addressCountry: z.nullish(z.string()),
     }),
-    meta: z
-      .object({ canWrite: z.boolean().optional(), canDelete: z.boolean().optional() })
-      .optional(),
-  })
-  .transform(({ id, attributes, meta }) => ({
+    meta: z.optional(
+      z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
+    ),
+  }),
+  z.transform(({ id, attributes, meta }) => ({
     id,
     name: attributes.name ?? null,
     company: attributes.company ?? null,
@@ -31,18 +31,21 @@ export const prospectResourceSchema = z
     addressCountry: attributes.addressCountry ?? null,
     // An API that does not say leaves the decision to the server, which refuses what it must.
     canWritePhoneNumbers: meta?.canWrite ?? true,
-  }));
+  })),
+);
 
 export type Prospect = z.output<typeof prospectResourceSchema>;
 
-export const prospectDocumentSchema = z
-  .object({ data: prospectResourceSchema })
-  .transform(({ data }) => data);
+export const prospectDocumentSchema = z.pipe(
+  z.object({ data: prospectResourceSchema }),
+  z.transform(({ data }) => data),
+);
 
 export type ProspectDocument = z.input<typeof prospectDocumentSchema>;
 
-export const prospectCollectionSchema = z
-  .object({ data: z.array(prospectResourceSchema) })
-  .transform(({ data }) => data);
+export const prospectCollectionSchema = z.pipe(
+  z.object({ data: z.array(prospectResourceSchema) }),
+  z.transform(({ data }) => data),
+);
 
 export type ProspectCollectionDocument = z.input<typeof prospectCollectionSchema>;

@@ -1,5 +1,5 @@
 import { http } from 'msw';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { prospectCollectionSchema, prospectResourceSchema } from '../schemas/prospect';
