@@ -57,7 +57,7 @@ test.describe('The panel in an iframe on another site', () => {
   test.describe('as Ada, who may add to any prospect', () => {
     test.use({ demoUser: 'Ada Admin' });
 
-    test('a dialog opened in a frame shorter than itself gets the room it needs, and gives it back when it closes', async ({
+    test('a dialog or a panel opened in a frame shorter than itself gets the room it needs, and gives it back when it closes', async ({
       page,
       baseURL,
       demoUser,
@@ -87,6 +87,19 @@ test.describe('The panel in an iframe on another site', () => {
       await dialog.cancelButton.click();
 
       await expect(dialog.dialog).toHaveCount(0);
+      await expect.poll(() => host.frameHeight()).toBe(before);
+      expect(await host.frameFitsContent()).toBe(true);
+
+      await panel.openColumnsPanel('Type');
+
+      await expect.poll(() => host.frameHeight()).toBeGreaterThan(before);
+      const columns = panel.columnsPanel.getByRole('checkbox');
+      await expect(columns).toHaveCount(9);
+      for (const column of await columns.all()) await expect(column).toBeInViewport({ ratio: 1 });
+
+      await page.keyboard.press('Escape');
+
+      await expect(panel.columnsPanel).toHaveCount(0);
       await expect.poll(() => host.frameHeight()).toBe(before);
       expect(await host.frameFitsContent()).toBe(true);
     });

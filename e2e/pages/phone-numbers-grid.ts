@@ -60,6 +60,8 @@ export class PhoneNumbersGrid {
   readonly undoButton: Locator;
   readonly loadError: Locator;
   readonly retryButton: Locator;
+  /** The grid's "Select columns" panel, which a column's menu opens with "Manage columns". */
+  readonly columnsPanel: Locator;
 
   constructor(protected readonly root: GridRoot) {
     this.grid = root.getByRole('grid', { name: 'Phone numbers' });
@@ -77,6 +79,7 @@ export class PhoneNumbersGrid {
     this.undoButton = this.snackbar.getByRole('button', { name: 'Undo' });
     this.loadError = root.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+    this.columnsPanel = root.getByRole('dialog', { name: 'Select columns' });
   }
 
   /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
@@ -139,6 +142,15 @@ export class PhoneNumbersGrid {
   /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */
   columnHeader(name: ColumnName): Locator {
     return this.grid.getByRole('columnheader', { name: new RegExp(`^${name}( |$)`) });
+  }
+
+  /** Opens the columns panel from a column's menu, whose button shows as the header is hovered. */
+  async openColumnsPanel(from: ColumnName) {
+    await this.columnHeader(from).hover();
+    await this.columnHeader(from)
+      .getByRole('button', { name: `${from} column menu` })
+      .click();
+    await this.root.getByRole('menuitem', { name: 'Manage columns' }).click();
   }
 
   /** The cells of a column in the rendered rows, top to bottom. */

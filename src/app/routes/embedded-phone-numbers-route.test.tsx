@@ -1,5 +1,6 @@
 import { dialogClasses } from '@mui/material/Dialog';
 import { dialogContentClasses } from '@mui/material/DialogContent';
+import { popoverClasses } from '@mui/material/Popover';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { screen, waitFor } from '@testing-library/react';
 import { http } from 'msw';
@@ -156,6 +157,30 @@ describe('EmbeddedPhoneNumbersRoute', () => {
     });
 
     paper.remove();
+
+    await waitFor(() => {
+      expect(frame.heights().at(-1)).toEqual({ type: 'phone-numbers:height', height: 213 });
+    });
+  });
+
+  it('asks for the room an open menu needs below where it is placed, and gives it back when it closes', async () => {
+    const frame = inAFrame();
+    frame.resize(213);
+    renderEmbed({ status: 'signed-out' });
+    // A menu placed 180 px down a 213 px frame, squeezed to 100 px of its 220.
+    const menu = document.createElement('div');
+    menu.className = popoverClasses.paper;
+    vi.spyOn(menu, 'getBoundingClientRect').mockReturnValue({ top: 180, height: 100 } as DOMRect);
+    Object.defineProperty(menu, 'scrollHeight', { value: 220 });
+
+    document.body.append(menu);
+
+    // Down to its whole height, and MUI's 16 px below it.
+    await waitFor(() => {
+      expect(frame.heights().at(-1)).toEqual({ type: 'phone-numbers:height', height: 416 });
+    });
+
+    menu.remove();
 
     await waitFor(() => {
       expect(frame.heights().at(-1)).toEqual({ type: 'phone-numbers:height', height: 213 });
