@@ -82,6 +82,22 @@ test.describe("Finding a prospect's phone numbers", () => {
     });
   });
 
+  test.describe('on a laptop screen 1,440 px wide', () => {
+    test.use({ viewport: { width: 1440, height: 900 } });
+
+    test('all nine columns across prospects show whole, Actions included, without scrolling sideways', async ({
+      phoneNumbersPage,
+    }) => {
+      await expect(phoneNumbersPage.rows.first()).toBeVisible();
+
+      for (const header of await phoneNumbersPage.grid.getByRole('columnheader').all()) {
+        await expect(header).toBeInViewport({ ratio: 1 });
+      }
+      // By name too: the grid leaves out of the page columns far out of view.
+      await expect(phoneNumbersPage.columnHeader('Actions')).toBeInViewport({ ratio: 1 });
+    });
+  });
+
   test('a prospect without numbers says so in the grid', async ({ phoneNumbersPage, api }) => {
     const prospect = await api.prospectWithoutNumbers();
 

@@ -34,7 +34,7 @@ export function AppShell() {
           ) : null}
         </Toolbar>
       </AppBar>
-      <Container component="main" sx={{ py: 3 }}>
+      <Container component="main" maxWidth="xl" sx={{ py: 3 }}>
         <SessionGate>
           <Outlet />
         </SessionGate>
