@@ -37,7 +37,6 @@ test.describe('Deleting a number, with a moment to undo it', () => {
   test('Undo brings back the very same number, in its place, and nothing is deleted', async ({
     page,
     phoneNumbersPage,
-    deleteDialog,
     api,
     addNumber,
   }) => {
@@ -50,8 +49,7 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await expect(links).toHaveText(numbers.map((each) => each.shown));
     const writes = recordWrites(page);
 
-    await phoneNumbersPage.rowAction('Delete', number.shown).click();
-    await deleteDialog.confirm();
+    await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
     await phoneNumbersPage.undoButton.click();
 
@@ -68,15 +66,13 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     browser,
     page,
     phoneNumbersPage,
-    deleteDialog,
     api,
     addNumber,
   }) => {
     const number = await addNumber(42);
     await phoneNumbersPage.chooseProspect('Lucas Patel');
 
-    await phoneNumbersPage.rowAction('Delete', number.shown).click();
-    await deleteDialog.confirm();
+    await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.undoButton).toBeVisible();
     await page.close({ runBeforeUnload: true });
 
@@ -96,15 +92,13 @@ test.describe('Deleting a number, with a moment to undo it', () => {
   test('signing out before the moment is over still deletes the number', async ({
     phoneNumbersPage,
     signInPage,
-    deleteDialog,
     api,
     addNumber,
   }) => {
     const number = await addNumber(46);
     await phoneNumbersPage.chooseProspect('José Okafor');
 
-    await phoneNumbersPage.rowAction('Delete', number.shown).click();
-    await deleteDialog.confirm();
+    await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.undoButton).toBeVisible();
     await signInPage.signOut();
 

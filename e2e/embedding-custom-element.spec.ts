@@ -144,7 +144,6 @@ test.describe('<prospect-phone-numbers> on a plain CRM page with hostile CSS', (
     openDemoPage,
     panel,
     addDialog,
-    deleteDialog,
     api,
     newNumber,
   }) => {
@@ -186,8 +185,7 @@ test.describe('<prospect-phone-numbers> on a plain CRM page with hostile CSS', (
         },
       });
 
-    await panel.rowAction('Delete', shownAs(number)).click();
-    await deleteDialog.confirm();
+    await panel.delete(shownAs(number));
 
     await expect(panel.row(edited)).toHaveCount(0);
     await expect(panel.snackbar).toContainText('Phone number deleted');
@@ -228,7 +226,6 @@ test.describe('<prospect-phone-numbers> taken out of the page', () => {
     openDemoPage,
     panel,
     addDialog,
-    deleteDialog,
     addNumber,
     api,
   }) => {
@@ -246,8 +243,7 @@ test.describe('<prospect-phone-numbers> taken out of the page', () => {
     await demoPage.element.getByRole('option', { name: 'Mobile' }).click();
     await addDialog.cancel();
     await expect(addDialog.dialog).toBeHidden();
-    await panel.rowAction('Delete', number.shown).click();
-    await deleteDialog.confirm();
+    await panel.delete(number.shown);
     await expect(panel.undoButton).toBeVisible();
     const during = await demoPage.leftovers();
     expect(during.timers.length).toBeGreaterThan(baseline.timers.length);

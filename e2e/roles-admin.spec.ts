@@ -16,7 +16,6 @@ test.describe('Ada Admin changes any prospect’s numbers', () => {
       page,
       phoneNumbersPage,
       addDialog,
-      deleteDialog,
       api,
       newNumber,
     }) => {
@@ -43,8 +42,7 @@ test.describe('Ada Admin changes any prospect’s numbers', () => {
       expect(await api.phoneNumber(added!.id)).toMatchObject({ status: 'verified' });
 
       const deleted = answer(page, 'DELETE', added!.id);
-      await phoneNumbersPage.rowAction('Delete', shown).click();
-      await deleteDialog.confirm();
+      await phoneNumbersPage.delete(shown);
       await expect(phoneNumbersPage.row(shown)).toBeHidden();
       expect((await deleted).status()).toBe(204);
       expect(await api.phoneNumber(added!.id)).toBeUndefined();

@@ -18,7 +18,6 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     phoneNumbersPage,
     addDialog,
     editDialog,
-    deleteDialog,
     api,
     newNumber,
   }) => {
@@ -44,8 +43,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     expect(await api.phoneNumber(added!.id)).toMatchObject({ extension: '204' });
 
     const deleted = answer(page, 'DELETE', added!.id);
-    await phoneNumbersPage.rowAction('Delete', shown).click();
-    await deleteDialog.confirm();
+    await phoneNumbersPage.delete(shown);
     await expect(phoneNumbersPage.row(`${shown} ext. 204`)).toBeHidden();
     expect((await deleted).status()).toBe(204);
     expect(await api.phoneNumber(added!.id)).toBeUndefined();
