@@ -417,18 +417,14 @@ async function main() {
       { name: 'all numbers, cold', path: '/phone-numbers' },
     ];
     const rows: [string, string][] = [];
-    let firstLoadScripts: string[] = [];
-    let laterScripts: string[] = [];
-    let firstLoadTransferred = 0;
+    const loads: Awaited<ReturnType<typeof coldLoad>>[] = [];
     for (const scenario of scenarios) {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
         const load = await coldLoad(browser, origin, scenario.path, refreshToken);
         refreshToken = load.refreshToken;
         times.push(load.firstRowMs);
-        firstLoadScripts = load.scripts;
-        firstLoadTransferred = load.scriptBytes;
-        laterScripts = load.laterScripts;
+        loads.push(load);
       }
       rows.push([
         `${scenario.name}: navigation start → first row`,
@@ -450,6 +446,21 @@ async function main() {
     for (const prospect of prospects) switches.push(await switchProspect(page, prospect));
     rows.push(['choosing another prospect → its rows, warm', `${median(switches).toFixed(0)} ms`]);
 
+    // What most cold loads asked for before their first row is the first load. Now and then a writer's
+    // page asks for the rules a few milliseconds before its first row is painted: they go out in the task
+    // after the frame that paints the list, and the DataGrid renders its rows a commit after the list
+    // hands them over, which that task sometimes precedes. Those loads are listed apart.
+    const firstLoadOf = (load: (typeof loads)[number]) => load.scripts.join(' ');
+    const counts = new Map<string, number>();
+    for (const load of loads)
+      counts.set(firstLoadOf(load), (counts.get(firstLoadOf(load)) ?? 0) + 1);
+    const usual = [...counts].reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0];
+    const firstLoad = loads.find((load) => firstLoadOf(load) === usual);
+    if (firstLoad === undefined) throw new Error('No cold load');
+    const firstLoadScripts = firstLoad.scripts;
+    const firstLoadTransferred = firstLoad.scriptBytes;
+    const laterScripts = firstLoad.laterScripts;
+    const others = loads.filter((load) => firstLoadOf(load) !== usual);
     const gzip = gzipSize(
       resolve('dist'),
       firstLoadScripts.map((path) => path.replace(/^\//, '')),
@@ -460,8 +471,15 @@ async function main() {
     ]);
     rows.push([
       'first-load JavaScript, gzip',
-      `${(gzip / 1024).toFixed(1)} KB (${firstLoadScripts.length} files)`,
+      `${(gzip / 1024).toFixed(1)} KB (${firstLoadScripts.length} files; so in ${loads.length - others.length} of ${loads.length} cold loads)`,
     ]);
+    for (const other of others) {
+      const extra = other.scripts.filter((script) => !firstLoadScripts.includes(script));
+      rows.push([
+        '  one other cold load also asked, before its first row, for',
+        `${extra.join(', ')} (first row at ${other.firstRowMs.toFixed(0)} ms)`,
+      ]);
+    }
     rows.push([
       '  then, once the first row is painted, for a user who may write (gzip)',
       `${(
