@@ -6,6 +6,21 @@ export const resourceIdSchema = z.union([
   z.pipe(z.string().check(z.regex(/^[1-9]\d*$/)), z.transform(Number)),
 ]);
 
+/**
+ * A resource's `meta` when it is read with `provideAuthorizationMeta=true`: may the user change it, and
+ * delete it. Absent where an API does not say.
+ */
+export const authorizationMetaSchema = z.optional(
+  z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
+);
+
+/** A resource in `included` of which only the name is read; whatever else an API includes passes. */
+export const namedIncludedResourceSchema = z.object({
+  type: z.string(),
+  id: resourceIdSchema,
+  attributes: z.optional(z.object({ name: z.nullish(z.string()) })),
+});
+
 /** Cursor links of a collection; clients follow them and never build cursors. */
 export const paginationLinksSchema = z.object({
   first: z.optional(z.string()),

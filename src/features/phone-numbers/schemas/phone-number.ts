@@ -1,5 +1,11 @@
 import * as z from 'zod/mini';
-import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-api-schemas';
+import {
+  authorizationMetaSchema,
+  cursorOf,
+  namedIncludedResourceSchema,
+  paginationLinksSchema,
+  resourceIdSchema,
+} from '@/lib/json-api-schemas';
 
 /**
  * Outreach documents every attribute as nullable, and a sparse fieldset leaves attributes out: both read as
@@ -9,10 +15,6 @@ import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-ap
 const text = z.pipe(
   z.nullish(z.string()),
   z.transform((value) => value ?? null),
-);
-
-const permissionsSchema = z.optional(
-  z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
 );
 
 export const phoneNumberResourceSchema = z.pipe(
@@ -43,7 +45,7 @@ export const phoneNumberResourceSchema = z.pipe(
         ),
       }),
     ),
-    meta: permissionsSchema,
+    meta: authorizationMetaSchema,
   }),
   z.transform(({ id, attributes, relationships, meta }) => ({
     id,
@@ -62,17 +64,11 @@ export const phoneNumberDocumentSchema = z.pipe(
   z.transform(({ data }) => data),
 );
 
-/** A resource in `included`; only prospects' names are read, anything else is passed over. */
-const includedResourceSchema = z.object({
-  type: z.string(),
-  id: resourceIdSchema,
-  attributes: z.optional(z.object({ name: z.nullish(z.string()) })),
-});
-
 export const phoneNumberCollectionSchema = z.pipe(
   z.object({
     data: z.array(phoneNumberResourceSchema),
-    included: z.optional(z.array(includedResourceSchema)),
+    // Only prospects' names are read.
+    included: z.optional(z.array(namedIncludedResourceSchema)),
     links: z.optional(paginationLinksSchema),
     meta: z.optional(z.object({ count: z.optional(z.int().check(z.nonnegative())) })),
   }),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { resourceIdSchema } from '@/lib/json-api-schemas';
+import { namedIncludedResourceSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 
 /** What the prospect page shows: the prospect's own fields and its owner's name, in one request. */
 export const PROSPECT_PROFILE_SEARCH_PARAMS = {
@@ -9,13 +9,6 @@ export const PROSPECT_PROFILE_SEARCH_PARAMS = {
 } as const;
 
 const userReferenceSchema = z.object({ type: z.literal('user'), id: resourceIdSchema });
-
-/** Included resources; only users' names are read, whatever else an API adds. */
-const includedResourceSchema = z.object({
-  type: z.string(),
-  id: resourceIdSchema,
-  attributes: z.optional(z.object({ name: z.nullish(z.string()) })),
-});
 
 export const prospectProfileDocumentSchema = z.pipe(
   z.object({
@@ -33,7 +26,8 @@ export const prospectProfileDocumentSchema = z.pipe(
         z.object({ owner: z.optional(z.object({ data: z.nullable(userReferenceSchema) })) }),
       ),
     }),
-    included: z.optional(z.array(includedResourceSchema)),
+    // Only the owner's name is read.
+    included: z.optional(z.array(namedIncludedResourceSchema)),
   }),
   z.transform(({ data: { id, attributes, relationships }, included = [] }) => {
     const ownerId = relationships?.owner?.data?.id;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { resourceIdSchema } from '@/lib/json-api-schemas';
+import { authorizationMetaSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 
 /** The prospect fields the app asks for, flattened. */
 export const PROSPECT_FIELDS = 'name,company,addressCountry';
@@ -19,9 +19,7 @@ export const prospectResourceSchema = z.pipe(
       company: z.nullish(z.string()),
       addressCountry: z.nullish(z.string()),
     }),
-    meta: z.optional(
-      z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
-    ),
+    meta: authorizationMetaSchema,
   }),
   z.transform(({ id, attributes, meta }) => ({
     id,
