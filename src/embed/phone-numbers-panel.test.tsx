@@ -96,6 +96,29 @@ describe('PhoneNumbersPanel, outside the app', () => {
     });
   });
 
+  it("tells the host of a prospect it may not read in the prospect's words, not the phone numbers'", async () => {
+    serveTwoProspects();
+    server.use(
+      http.get(`${TEST_API_BASE_URL}/prospects/:id`, () =>
+        errorResponse(403, {
+          id: 'unauthorizedOauthScope',
+          title: 'Unauthorized OAuth Scope',
+          detail: 'Your token lacks the prospects.read scope.',
+        }),
+      ),
+    );
+    const onError = vi.fn();
+    render(<PhoneNumbersPanel prospectId={1} api={api} onError={onError} />);
+
+    await waitFor(() => {
+      expect(onError).toHaveBeenCalledWith({
+        message:
+          "Your sign-in doesn't include permission to read prospects and their owners. Sign out, then sign in again and allow it.",
+        status: 403,
+      });
+    });
+  });
+
   it('read-only, offers neither Add, nor actions, nor editable cells', async () => {
     serveTwoProspects();
     const user = userEvent.setup();

@@ -12,6 +12,7 @@ import {
   parsePhoneNumberListState,
   type PhoneNumberListState,
 } from '@/features/phone-numbers/schemas/phone-number-list-state';
+import { describeProspectLoadError } from '@/features/prospects/components/describe-prospect-load-error';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { createApiClient, type ApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
@@ -68,7 +69,7 @@ function PanelList({ prospectId, onChange, onError, readOnly }: PhoneNumbersPane
   const client = useContext(ApiClientContext);
   if (!client) throw new Error('PhoneNumbersPanel needs the `api` prop outside this app.');
   const prospect = useQuery(prospectQueries.detail(client, prospectId));
-  useReportLoadFailure(prospect.error, onError);
+  useReportLoadFailure(prospect.error, onError, describeProspectLoadError);
   return (
     <PhoneNumberList
       state={state}

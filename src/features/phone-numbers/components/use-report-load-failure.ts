@@ -3,15 +3,16 @@ import { describeLoadError } from './describe-load-error';
 import { failureOf, type PhoneNumberFailure } from './phone-number-editing';
 
 /**
- * Tells a host (the embedded panel's `onError`) of a failed load, in the words the page shows, once per
- * error: a retry that fails again is a new one.
+ * Tells a host (the embedded panel's `onError`) of a failed load, once per error: a retry that fails
+ * again is a new one. In the words `describe` gives, the phone numbers' by default.
  */
 export function useReportLoadFailure(
   error: Error | null | undefined,
   onError: ((failure: PhoneNumberFailure) => void) | undefined,
+  describe: (error: Error) => string = describeLoadError,
 ) {
   const report = useEffectEvent((failed: Error) => {
-    onError?.(failureOf(failed, describeLoadError(failed)));
+    onError?.(failureOf(failed, describe(failed)));
   });
   useEffect(() => {
     if (error) report(error);
