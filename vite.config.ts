@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { productionBuild } from './scripts/vite-production-build';
 
 const apiServer = `http://localhost:${process.env.API_PORT ?? '4173'}`;
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), productionBuild()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     port: 5173,
@@ -22,7 +23,11 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           // The phone-number rules are the server's too, so they are tested where the server runs.
-          include: ['server/**/*.test.ts', 'src/lib/phone-number-rules.test.ts'],
+          include: [
+            'server/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'src/lib/phone-number-rules.test.ts',
+          ],
         },
       },
       {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { productionBuild } from './scripts/vite-production-build';
 
 /**
  * `npm run build:embed`: the `<prospect-phone-numbers>` custom element as one ES module,
@@ -9,7 +10,7 @@ import { defineConfig } from 'vite';
  * after the app's build, which empties dist/.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), productionBuild()],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { productionBuild } from '../scripts/vite-production-build';
 
 /**
  * Builds one of the ./stack-floor entries the way the app is built (production, minified, one file) and
@@ -11,7 +12,7 @@ export async function stackFloorSize(entry: 'first-screen' | 'element'): Promise
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [react()],
+    plugins: [react(), productionBuild()],
     publicDir: false,
     build: {
       write: false,
