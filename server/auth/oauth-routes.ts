@@ -7,7 +7,7 @@ import type { ServerConfig } from '../config';
 import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { DEFAULT_SCOPE, isScope } from './scopes';
-import { hashToken, randomToken, type TokenService } from './tokens';
+import { hashToken, randomToken, type IssuedTokens, type TokenService } from './tokens';
 
 /** The one registered client: the admin app itself, a public client that must use PKCE. */
 export const APP_CLIENT_ID = 'phone-numbers-admin';
@@ -160,6 +160,9 @@ function hiddenFields(request: AuthorizationRequest, redirectUri: string) {
 }
 
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
+
+/** What redeeming a grant came to: tokens, or the OAuth error to answer with. */
+type TokenOutcome = { tokens: IssuedTokens } | { error: TokenError; description: string };
 
 /**
  * RFC 6749 error body, which OAuth client libraries read, with the same failure as a JSON:API `errors`
@@ -321,6 +324,108 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
     return c.redirect(redirectWith(redirect, { code, state: request.state }), 303);
   });
 
+  /**
+   * Spends an authorization code and issues its tokens in one transaction. The code is marked used by
+   * one conditional update, so of any number of requests racing with it exactly one sees a changed row;
+   * every other is a replay and revokes the family, the winner's tokens included (RFC 6749 §4.1.2).
+   */
+  async function redeemCode(
+    trx: Kysely<Database>,
+    code: string,
+    verifier: string,
+    redirectUri: string,
+    at: number,
+  ): Promise<TokenOutcome> {
+    const codeHash = hashToken(code);
+    const grant = await trx
+      .selectFrom('oauth_codes')
+      .selectAll()
+      .where('code_hash', '=', codeHash)
+      .executeTakeFirst();
+    if (!grant)
+      return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
+    const spent = await trx
+      .updateTable('oauth_codes')
+      .set({ consumed_at: iso(at) })
+      .where('code_hash', '=', codeHash)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst();
+    if (spent.numUpdatedRows === 0n) {
+      // A replayed code may have been stolen: the tokens it gave out are revoked too.
+      await tokens.revokeFamily(codeHash, trx);
+      return { error: 'invalid_grant', description: 'The authorization code was already used.' };
+    }
+    if (grant.expires_at <= iso(at))
+      return { error: 'invalid_grant', description: 'The authorization code has expired.' };
+    if (grant.redirect_uri !== redirectUri) {
+      return {
+        error: 'invalid_grant',
+        description: 'redirect_uri does not match the authorization request.',
+      };
+    }
+    if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
+      return {
+        error: 'invalid_grant',
+        description: 'code_verifier does not match the code_challenge.',
+      };
+    }
+    const issued = await tokens.issue(
+      { userId: grant.user_id, clientId: APP_CLIENT_ID, scope: grant.scope, familyId: codeHash },
+      trx,
+    );
+    return { tokens: issued };
+  }
+
+  /**
+   * Rotates a refresh token in one transaction: revoking it is the conditional update that only one of
+   * any number of racing requests wins; the others are replays and end the whole session.
+   */
+  async function redeemRefreshToken(
+    trx: Kysely<Database>,
+    refreshToken: string,
+    at: number,
+  ): Promise<TokenOutcome> {
+    const stored = await trx
+      .selectFrom('oauth_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashToken(refreshToken))
+      .where('kind', '=', 'refresh')
+      .executeTakeFirst();
+    if (!stored) return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
+    if (stored.revoked_at === null && stored.expires_at <= iso(at))
+      return { error: 'invalid_grant', description: 'The refresh token has expired.' };
+    const spent = await trx
+      .updateTable('oauth_tokens')
+      .set({ revoked_at: iso(at) })
+      .where('token_hash', '=', stored.token_hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (spent.numUpdatedRows === 0n) {
+      // Rotation means a used refresh token never comes back; if it does, end the whole session.
+      await tokens.revokeFamily(stored.family_id, trx);
+      return {
+        error: 'invalid_grant',
+        description: 'The refresh token was already used; sign in again.',
+      };
+    }
+    const issued = await tokens.issue(
+      {
+        userId: stored.user_id,
+        clientId: APP_CLIENT_ID,
+        scope: stored.scope,
+        familyId: stored.family_id,
+      },
+      trx,
+    );
+    return { tokens: issued };
+  }
+
+  function tokenResult(c: Context, outcome: TokenOutcome) {
+    if ('error' in outcome) return tokenError(c, outcome.error, outcome.description);
+    c.header('Cache-Control', 'no-store');
+    return c.json(outcome.tokens);
+  }
+
   app.post('/token', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
     const body = await formFields(c);
     if (!body) return tokenError(c, 'invalid_request', 'Send the token request as form fields.');
@@ -335,83 +440,26 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
     if (field('grant_type') === 'authorization_code') {
       const code = field('code');
       const verifier = field('code_verifier');
-      if (!code || !verifier || !field('redirect_uri')) {
+      const redirectUri = field('redirect_uri');
+      if (!code || !verifier || !redirectUri) {
         return tokenError(
           c,
           'invalid_request',
           'code, redirect_uri and code_verifier are required.',
         );
       }
-      const codeHash = hashToken(code);
-      const grant = await db
-        .selectFrom('oauth_codes')
-        .selectAll()
-        .where('code_hash', '=', codeHash)
-        .executeTakeFirst();
-      if (!grant) return tokenError(c, 'invalid_grant', 'The authorization code is not valid.');
-      if (grant.consumed_at !== null) {
-        // A replayed code may have been stolen: the tokens it gave out are revoked too (RFC 6749 §4.1.2).
-        await tokens.revokeFamily(codeHash);
-        return tokenError(c, 'invalid_grant', 'The authorization code was already used.');
-      }
-      await db
-        .updateTable('oauth_codes')
-        .set({ consumed_at: iso(at) })
-        .where('code_hash', '=', codeHash)
-        .execute();
-      if (grant.expires_at <= iso(at))
-        return tokenError(c, 'invalid_grant', 'The authorization code has expired.');
-      if (grant.redirect_uri !== field('redirect_uri')) {
-        return tokenError(
-          c,
-          'invalid_grant',
-          'redirect_uri does not match the authorization request.',
-        );
-      }
-      if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
-        return tokenError(c, 'invalid_grant', 'code_verifier does not match the code_challenge.');
-      }
-      c.header('Cache-Control', 'no-store');
-      return c.json(
-        await tokens.issue({
-          userId: grant.user_id,
-          clientId: APP_CLIENT_ID,
-          scope: grant.scope,
-          familyId: codeHash,
-        }),
+      return tokenResult(
+        c,
+        await db.transaction().execute((trx) => redeemCode(trx, code, verifier, redirectUri, at)),
       );
     }
 
     if (field('grant_type') === 'refresh_token') {
       const refreshToken = field('refresh_token');
       if (!refreshToken) return tokenError(c, 'invalid_request', 'refresh_token is required.');
-      const stored = await db
-        .selectFrom('oauth_tokens')
-        .selectAll()
-        .where('token_hash', '=', hashToken(refreshToken))
-        .where('kind', '=', 'refresh')
-        .executeTakeFirst();
-      if (!stored) return tokenError(c, 'invalid_grant', 'The refresh token is not valid.');
-      if (stored.revoked_at !== null) {
-        // Rotation means a used refresh token should never come back; if it does, end the whole session.
-        await tokens.revokeFamily(stored.family_id);
-        return tokenError(c, 'invalid_grant', 'The refresh token was already used; sign in again.');
-      }
-      if (stored.expires_at <= iso(at))
-        return tokenError(c, 'invalid_grant', 'The refresh token has expired.');
-      await db
-        .updateTable('oauth_tokens')
-        .set({ revoked_at: iso(at) })
-        .where('token_hash', '=', stored.token_hash)
-        .execute();
-      c.header('Cache-Control', 'no-store');
-      return c.json(
-        await tokens.issue({
-          userId: stored.user_id,
-          clientId: APP_CLIENT_ID,
-          scope: stored.scope,
-          familyId: stored.family_id,
-        }),
+      return tokenResult(
+        c,
+        await db.transaction().execute((trx) => redeemRefreshToken(trx, refreshToken, at)),
       );
     }
 
