@@ -88,6 +88,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
     }
     await next();
+    // A refused body is left unread in the socket: Node's server would drain it, then drop the connection
+    // mid-keep-alive, failing the client's next request on it. Closing it with the answer is clean.
+    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
     // The path only: query strings can carry authorization codes and are never logged.
     log(
       `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,

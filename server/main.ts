@@ -1,10 +1,10 @@
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { configFromEnvironment } from './config';
 import { openDatabase } from './db/database';
 import { seedIfEmpty } from './db/seed';
+import { listen } from './http/listen';
 import { batchedLines } from './http/request-log';
 
 /**
@@ -39,7 +39,7 @@ async function main() {
     log: requestLog.log,
     appDirectory: withApp ? appDirectory : undefined,
   });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const server = listen(app.fetch, { port: config.port }, (info) => {
     const url = `http://localhost:${info.port}`;
     console.log(
       withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,

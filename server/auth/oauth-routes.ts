@@ -168,8 +168,12 @@ type TokenOutcome = { tokens: IssuedTokens } | { error: TokenError; description:
  * RFC 6749 error body, which OAuth client libraries read, with the same failure as a JSON:API `errors`
  * member so that the API's one error shape holds here too.
  */
-function tokenError(c: Context, error: TokenError, description: string) {
-  const status = error === 'invalid_client' ? 401 : 400;
+function tokenError(
+  c: Context,
+  error: TokenError,
+  description: string,
+  status: 400 | 401 | 413 = error === 'invalid_client' ? 401 : 400,
+) {
   c.header('Cache-Control', 'no-store');
   return c.json(
     {
@@ -194,6 +198,18 @@ async function formFields(c: Context): Promise<Record<string, string> | undefine
     return undefined;
   }
 }
+
+/** The token and revocation endpoints' body limit, answered in their own (OAuth) error format. */
+const limitTokenBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) =>
+    tokenError(
+      c,
+      'invalid_request',
+      `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+      413,
+    ),
+});
 
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 /** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
@@ -426,7 +442,7 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
     return c.json(outcome.tokens);
   }
 
-  app.post('/token', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+  app.post('/token', limitTokenBody, async (c) => {
     const body = await formFields(c);
     if (!body) return tokenError(c, 'invalid_request', 'Send the token request as form fields.');
     const field = (name: string) => {
@@ -474,7 +490,7 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
    * Token revocation (RFC 7009), used by "Sign out": revoking either token of a session ends the whole
    * session. Unknown tokens are answered like known ones, so the endpoint reveals nothing.
    */
-  app.post('/revoke', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+  app.post('/revoke', limitTokenBody, async (c) => {
     const form = (await formFields(c)) ?? {};
     if (form.client_id !== APP_CLIENT_ID)
       return tokenError(c, 'invalid_client', 'Unknown client_id.');

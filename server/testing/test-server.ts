@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { defaultConfig, type ServerConfig } from '../config';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty, type SeedOptions } from '../db/seed';
+import { listen } from '../http/listen';
 import { JSON_API_MEDIA_TYPE } from '../http/media-type';
 
 export interface TestServer {
@@ -62,7 +62,7 @@ export async function startTestServer(
     logError: (error) => errors.push(error),
     appDirectory: options.appDirectory,
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const server = listen(app.fetch, { port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
