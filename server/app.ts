@@ -14,6 +14,7 @@ import { cors } from './http/cors';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
 import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
+import { escapeForLog } from './http/request-log';
 import { API_PATH, requestHeader, requestUrl } from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
@@ -93,7 +94,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (c.res.status === 413) c.res.headers.set('Connection', 'close');
     // The path only: query strings can carry authorization codes and are never logged.
     log(
-      `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      `${c.req.method} ${escapeForLog(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
     );
   });
 
