@@ -15,7 +15,7 @@ import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from 
 import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
-import { API_PATH, requestHeader, requestUrl } from './http/route-helpers';
+import { API_PATH, publicOrigin, requestHeader, requestUrl } from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
@@ -81,12 +81,19 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     now,
   });
   const app = new Hono<AppEnv>();
+  // Served over HTTPS (as PUBLIC_ORIGIN says; a TLS proxy in front): browsers are told to stay on it.
+  const securityHeaders: Record<string, string> = config.publicOrigin?.startsWith('https:')
+    ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': 'max-age=31536000' }
+    : SECURITY_HEADERS;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('responseHeaders', { ...SECURITY_HEADERS });
+    c.set('responseHeaders', { ...securityHeaders });
+    // c.env is undefined when a test calls app.request().
+    const env = c.env as AppEnv['Bindings'] | undefined;
+    c.set('publicOrigin', publicOrigin(config.publicOrigin, env?.incoming, config.port));
     if (!isApiPath(c.req.path)) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+      for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
     }
     await next();
     // A refused body is left unread in the socket: Node's server would drain it, then drop the connection

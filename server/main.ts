@@ -45,6 +45,11 @@ async function main() {
       withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,
     );
     if (!config.production) console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+    if (config.production && config.publicOrigin === undefined) {
+      console.log(
+        `PUBLIC_ORIGIN is not set: links and sign-in redirects name ${url}. Set it to the origin users reach, such as https://phones.example.com.`,
+      );
+    }
   });
 
   let stopping = false;

@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ServerConfig } from '../config';
+import type { AppEnv } from '../http/app-env';
 import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { DEFAULT_SCOPE, isScope } from './scopes';
@@ -42,10 +43,10 @@ const authorizationRequestSchema = z.object({
 
 type AuthorizationRequest = z.output<typeof authorizationRequestSchema>;
 
-/** A redirect URI must be absolute, on this server's origin or listed in OAUTH_REDIRECT_URIS. */
+/** A redirect URI must be absolute, on this server's public origin or listed in OAUTH_REDIRECT_URIS. */
 function allowedRedirect(
   raw: string | undefined,
-  requestUrl: URL,
+  ownOrigin: string,
   config: ServerConfig,
 ): URL | undefined {
   if (raw === undefined || raw.length > 2000) return undefined;
@@ -56,7 +57,7 @@ function allowedRedirect(
     return undefined;
   }
   if (url.hash !== '' || !['http:', 'https:'].includes(url.protocol)) return undefined;
-  if (url.origin === requestUrl.origin || config.oauthRedirectUris.includes(url.href)) return url;
+  if (url.origin === ownOrigin || config.oauthRedirectUris.includes(url.href)) return url;
   return undefined;
 }
 
@@ -215,15 +216,15 @@ const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 /** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
 const s256 = hashToken;
 
-export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
-  const app = new Hono();
+export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Validates an authorization request; answers with a page or a redirect when it is not acceptable. */
-  function authorizationRequest(c: Context, params: Record<string, string | undefined>) {
+  function authorizationRequest(c: Context<AppEnv>, params: Record<string, string | undefined>) {
     const redirect =
       params.client_id === APP_CLIENT_ID
-        ? allowedRedirect(params.redirect_uri, new URL(c.req.url), config)
+        ? allowedRedirect(params.redirect_uri, c.var.publicOrigin, config)
         : undefined;
     if (!redirect) {
       pageHeaders(c, undefined);
