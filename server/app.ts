@@ -43,6 +43,12 @@ const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy
 /** The `<prospect-phone-numbers>` custom element's module (npm run build:embed). */
 const ELEMENT_SCRIPT_PATH = '/embed/prospect-phone-numbers.js';
 
+/**
+ * Built files for development only: the embedding demo page, which signs anyone in as any demo user, its
+ * script, and source maps (with their compressed copies). In production they are not found, not the app.
+ */
+const DEVELOPMENT_ONLY_FILE = /(?:^|\/)embed-demo\.[^/]*$|\.map(?:\.br|\.gz)?$/;
+
 const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/');
 
 /** The app page's policy; only the /embed/… pages may be framed, and only by the configured origins. */
@@ -177,8 +183,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Built files, in Brotli or gzip when the browser takes it; "/" and index.html go to the page below,
     // which sends them with the Content-Security-Policy.
     const files = serveStatic<AppEnv>({ root, precompressed: true });
-    const staticFiles: MiddlewareHandler<AppEnv> = (c, next) =>
-      c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next);
+    const staticFiles: MiddlewareHandler<AppEnv> = (c, next) => {
+      const path = c.req.path;
+      if (config.production && DEVELOPMENT_ONLY_FILE.test(path))
+        return Promise.resolve(c.notFound());
+      return path === '/' || path === '/index.html' ? next() : files(c, next);
+    };
     app.use('*', staticFiles);
     app.get('*', (c) => {
       const path = c.req.path;
