@@ -10,8 +10,8 @@ export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: {
     port: 5173,
-    // The API and the OAuth pages come from the server; the Host header is kept so redirects stay on 5173
-    // (the object form: Vite's string shorthand would set changeOrigin and send Host: localhost:4173).
+    // The API and the OAuth pages come from the server, whose PUBLIC_ORIGIN scripts/dev.ts sets to this
+    // server's origin, so links and sign-in redirects stay on 5173.
     proxy: { '/api': { target: apiServer }, '/oauth': { target: apiServer } },
   },
   build: { outDir: 'dist', sourcemap: true },

@@ -43,7 +43,8 @@ function start(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProce
 }
 
 const children = [
-  start('API server', [tsx, 'watch', 'server/main.ts'], { PORT: API_PORT }),
+  // The app's origin is Vite's: links and sign-in redirects must name it, not the API server's port.
+  start('API server', [tsx, 'watch', 'server/main.ts'], { PORT: API_PORT, PUBLIC_ORIGIN: APP_URL }),
   start('Vite', [vite, '--port', '5173', '--strictPort'], { API_PORT }),
 ];
 

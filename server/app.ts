@@ -14,7 +14,8 @@ import { cors } from './http/cors';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
 import { documentResponse } from './http/json-api';
 import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
-import { API_PATH, requestHeader, requestUrl } from './http/route-helpers';
+import { escapeForLog } from './http/request-log';
+import { API_PATH, publicOrigin, requestHeader, requestUrl } from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
@@ -41,6 +42,12 @@ const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy
 
 /** The `<prospect-phone-numbers>` custom element's module (npm run build:embed). */
 const ELEMENT_SCRIPT_PATH = '/embed/prospect-phone-numbers.js';
+
+/**
+ * Built files for development only: the embedding demo page, which signs anyone in as any demo user, its
+ * script, and source maps (with their compressed copies). In production they are not found, not the app.
+ */
+const DEVELOPMENT_ONLY_FILE = /(?:^|\/)embed-demo\.[^/]*$|\.map(?:\.br|\.gz)?$/;
 
 const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/');
 
@@ -80,17 +87,27 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     now,
   });
   const app = new Hono<AppEnv>();
+  // Served over HTTPS (as PUBLIC_ORIGIN says; a TLS proxy in front): browsers are told to stay on it.
+  const securityHeaders: Record<string, string> = config.publicOrigin?.startsWith('https:')
+    ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': 'max-age=31536000' }
+    : SECURITY_HEADERS;
 
   app.use('*', async (c, next) => {
     const started = performance.now();
-    c.set('responseHeaders', { ...SECURITY_HEADERS });
+    c.set('responseHeaders', { ...securityHeaders });
+    // c.env is undefined when a test calls app.request().
+    const env = c.env as AppEnv['Bindings'] | undefined;
+    c.set('publicOrigin', publicOrigin(config.publicOrigin, env?.incoming, config.port));
     if (!isApiPath(c.req.path)) {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+      for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
     }
     await next();
+    // A refused body is left unread in the socket: Node's server would drain it, then drop the connection
+    // mid-keep-alive, failing the client's next request on it. Closing it with the answer is clean.
+    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
     // The path only: query strings can carry authorization codes and are never logged.
     log(
-      `${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
+      `${c.req.method} ${escapeForLog(c.req.path)} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`,
     );
   });
 
@@ -166,8 +183,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // Built files, in Brotli or gzip when the browser takes it; "/" and index.html go to the page below,
     // which sends them with the Content-Security-Policy.
     const files = serveStatic<AppEnv>({ root, precompressed: true });
-    const staticFiles: MiddlewareHandler<AppEnv> = (c, next) =>
-      c.req.path === '/' || c.req.path === '/index.html' ? next() : files(c, next);
+    const staticFiles: MiddlewareHandler<AppEnv> = (c, next) => {
+      const path = c.req.path;
+      if (config.production && DEVELOPMENT_ONLY_FILE.test(path))
+        return Promise.resolve(c.notFound());
+      return path === '/' || path === '/index.html' ? next() : files(c, next);
+    };
     app.use('*', staticFiles);
     app.get('*', (c) => {
       const path = c.req.path;

@@ -56,6 +56,14 @@ const environmentSchema = z.object({
   RATE_LIMIT_PER_HOUR: integerFromEnv('RATE_LIMIT_PER_HOUR', 1, 1_000_000_000).default(10_000),
   TOKEN_TTL_SECONDS: integerFromEnv('TOKEN_TTL_SECONDS', 1, 31_536_000).default(7200),
   NODE_ENV: z.string().trim().default('development'),
+  PUBLIC_ORIGIN: z
+    .string()
+    .trim()
+    .refine(
+      isOrigin,
+      'PUBLIC_ORIGIN must be an origin such as https://phones.example.com: scheme, host and port, no path or slash',
+    )
+    .optional(),
   OAUTH_REDIRECT_URIS: z
     .string()
     .default('')
@@ -80,6 +88,11 @@ export interface ServerConfig {
   tokenTtlSeconds: number;
   /** Development tokens (dev-admin, …) work only when this is false. */
   production: boolean;
+  /**
+   * The origin users reach the server at (`PUBLIC_ORIGIN`): links, Location headers and the sign-in
+   * page's own origin name it. Unset, they name the address the request arrived at, never its Host header.
+   */
+  publicOrigin: string | undefined;
   /** Redirect URIs on other origins that the authorization server accepts, besides its own origin. */
   oauthRedirectUris: readonly string[];
   /** Origins whose pages may call the API from the browser (CORS); none by default. */
@@ -108,6 +121,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     production: e.NODE_ENV === 'production',
+    publicOrigin: e.PUBLIC_ORIGIN,
     oauthRedirectUris: e.OAUTH_REDIRECT_URIS,
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
     embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,

@@ -1,10 +1,10 @@
-import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app';
 import { configFromEnvironment } from './config';
 import { openDatabase } from './db/database';
 import { seedIfEmpty } from './db/seed';
+import { listen } from './http/listen';
 import { batchedLines } from './http/request-log';
 
 /**
@@ -39,12 +39,17 @@ async function main() {
     log: requestLog.log,
     appDirectory: withApp ? appDirectory : undefined,
   });
-  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  const server = listen(app.fetch, { port: config.port }, (info) => {
     const url = `http://localhost:${info.port}`;
     console.log(
       withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,
     );
     if (!config.production) console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+    if (config.production && config.publicOrigin === undefined) {
+      console.log(
+        `PUBLIC_ORIGIN is not set: links and sign-in redirects name ${url}. Set it to the origin users reach, such as https://phones.example.com.`,
+      );
+    }
   });
 
   let stopping = false;

@@ -75,6 +75,48 @@ describe('serving the built app', () => {
   });
 });
 
+describe('development-only files', () => {
+  const developmentOnly = [
+    '/embed-demo.html',
+    '/embed-demo.html.br',
+    '/embed-demo.js',
+    '//embed-demo.html',
+    '/assets/app-1234.js.map',
+    '/assets/app-1234.js.map.gz',
+  ];
+
+  beforeAll(() => {
+    writeFileSync(join(directory, 'embed-demo.html'), '<!doctype html><title>Embed demo</title>');
+    writeFileSync(join(directory, 'embed-demo.html.br'), brotliCompressSync('<!doctype html>'));
+    writeFileSync(join(directory, 'embed-demo.js'), script);
+    writeFileSync(join(directory, 'assets', 'app-1234.js.map'), '{"version":3}');
+    writeFileSync(join(directory, 'assets', 'app-1234.js.map.gz'), gzipSync('{"version":3}'));
+  });
+
+  it('serves the embedding demo and source maps in development', async () => {
+    expect((await app.request('/embed-demo.html')).status).toBe(200);
+    expect((await app.request('/embed-demo.js')).status).toBe(200);
+    expect((await app.request('/assets/app-1234.js.map')).status).toBe(200);
+  });
+
+  it('does not serve them in production, neither as files nor as the app', async () => {
+    const production = createApp({
+      db: database.db,
+      config: defaultConfig({ production: true }),
+      log: () => undefined,
+      appDirectory: directory,
+    });
+    for (const path of developmentOnly) {
+      const response = await production.request(path, {
+        headers: { 'Accept-Encoding': 'br, gzip' },
+      });
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('<!doctype html>');
+    }
+    expect((await production.request('/assets/app-1234.js')).status).toBe(200);
+  });
+});
+
 describe('serving the custom element', () => {
   const crm = 'https://crm.example.com';
 

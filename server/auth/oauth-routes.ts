@@ -4,10 +4,11 @@ import { html } from 'hono/html';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ServerConfig } from '../config';
+import type { AppEnv } from '../http/app-env';
 import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { DEFAULT_SCOPE, isScope } from './scopes';
-import { hashToken, randomToken, type TokenService } from './tokens';
+import { hashToken, randomToken, type IssuedTokens, type TokenService } from './tokens';
 
 /** The one registered client: the admin app itself, a public client that must use PKCE. */
 export const APP_CLIENT_ID = 'phone-numbers-admin';
@@ -42,10 +43,10 @@ const authorizationRequestSchema = z.object({
 
 type AuthorizationRequest = z.output<typeof authorizationRequestSchema>;
 
-/** A redirect URI must be absolute, on this server's origin or listed in OAUTH_REDIRECT_URIS. */
+/** A redirect URI must be absolute, on this server's public origin or listed in OAUTH_REDIRECT_URIS. */
 function allowedRedirect(
   raw: string | undefined,
-  requestUrl: URL,
+  ownOrigin: string,
   config: ServerConfig,
 ): URL | undefined {
   if (raw === undefined || raw.length > 2000) return undefined;
@@ -56,7 +57,7 @@ function allowedRedirect(
     return undefined;
   }
   if (url.hash !== '' || !['http:', 'https:'].includes(url.protocol)) return undefined;
-  if (url.origin === requestUrl.origin || config.oauthRedirectUris.includes(url.href)) return url;
+  if (url.origin === ownOrigin || config.oauthRedirectUris.includes(url.href)) return url;
   return undefined;
 }
 
@@ -161,12 +162,19 @@ function hiddenFields(request: AuthorizationRequest, redirectUri: string) {
 
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
 
+/** What redeeming a grant came to: tokens, or the OAuth error to answer with. */
+type TokenOutcome = { tokens: IssuedTokens } | { error: TokenError; description: string };
+
 /**
  * RFC 6749 error body, which OAuth client libraries read, with the same failure as a JSON:API `errors`
  * member so that the API's one error shape holds here too.
  */
-function tokenError(c: Context, error: TokenError, description: string) {
-  const status = error === 'invalid_client' ? 401 : 400;
+function tokenError(
+  c: Context,
+  error: TokenError,
+  description: string,
+  status: 400 | 401 | 413 = error === 'invalid_client' ? 401 : 400,
+) {
   c.header('Cache-Control', 'no-store');
   return c.json(
     {
@@ -192,19 +200,31 @@ async function formFields(c: Context): Promise<Record<string, string> | undefine
   }
 }
 
+/** The token and revocation endpoints' body limit, answered in their own (OAuth) error format. */
+const limitTokenBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) =>
+    tokenError(
+      c,
+      'invalid_request',
+      `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+      413,
+    ),
+});
+
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 /** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
 const s256 = hashToken;
 
-export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
-  const app = new Hono();
+export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /** Validates an authorization request; answers with a page or a redirect when it is not acceptable. */
-  function authorizationRequest(c: Context, params: Record<string, string | undefined>) {
+  function authorizationRequest(c: Context<AppEnv>, params: Record<string, string | undefined>) {
     const redirect =
       params.client_id === APP_CLIENT_ID
-        ? allowedRedirect(params.redirect_uri, new URL(c.req.url), config)
+        ? allowedRedirect(params.redirect_uri, c.var.publicOrigin, config)
         : undefined;
     if (!redirect) {
       pageHeaders(c, undefined);
@@ -321,7 +341,109 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
     return c.redirect(redirectWith(redirect, { code, state: request.state }), 303);
   });
 
-  app.post('/token', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+  /**
+   * Spends an authorization code and issues its tokens in one transaction. The code is marked used by
+   * one conditional update, so of any number of requests racing with it exactly one sees a changed row;
+   * every other is a replay and revokes the family, the winner's tokens included (RFC 6749 §4.1.2).
+   */
+  async function redeemCode(
+    trx: Kysely<Database>,
+    code: string,
+    verifier: string,
+    redirectUri: string,
+    at: number,
+  ): Promise<TokenOutcome> {
+    const codeHash = hashToken(code);
+    const grant = await trx
+      .selectFrom('oauth_codes')
+      .selectAll()
+      .where('code_hash', '=', codeHash)
+      .executeTakeFirst();
+    if (!grant)
+      return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
+    const spent = await trx
+      .updateTable('oauth_codes')
+      .set({ consumed_at: iso(at) })
+      .where('code_hash', '=', codeHash)
+      .where('consumed_at', 'is', null)
+      .executeTakeFirst();
+    if (spent.numUpdatedRows === 0n) {
+      // A replayed code may have been stolen: the tokens it gave out are revoked too.
+      await tokens.revokeFamily(codeHash, trx);
+      return { error: 'invalid_grant', description: 'The authorization code was already used.' };
+    }
+    if (grant.expires_at <= iso(at))
+      return { error: 'invalid_grant', description: 'The authorization code has expired.' };
+    if (grant.redirect_uri !== redirectUri) {
+      return {
+        error: 'invalid_grant',
+        description: 'redirect_uri does not match the authorization request.',
+      };
+    }
+    if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
+      return {
+        error: 'invalid_grant',
+        description: 'code_verifier does not match the code_challenge.',
+      };
+    }
+    const issued = await tokens.issue(
+      { userId: grant.user_id, clientId: APP_CLIENT_ID, scope: grant.scope, familyId: codeHash },
+      trx,
+    );
+    return { tokens: issued };
+  }
+
+  /**
+   * Rotates a refresh token in one transaction: revoking it is the conditional update that only one of
+   * any number of racing requests wins; the others are replays and end the whole session.
+   */
+  async function redeemRefreshToken(
+    trx: Kysely<Database>,
+    refreshToken: string,
+    at: number,
+  ): Promise<TokenOutcome> {
+    const stored = await trx
+      .selectFrom('oauth_tokens')
+      .selectAll()
+      .where('token_hash', '=', hashToken(refreshToken))
+      .where('kind', '=', 'refresh')
+      .executeTakeFirst();
+    if (!stored) return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
+    if (stored.revoked_at === null && stored.expires_at <= iso(at))
+      return { error: 'invalid_grant', description: 'The refresh token has expired.' };
+    const spent = await trx
+      .updateTable('oauth_tokens')
+      .set({ revoked_at: iso(at) })
+      .where('token_hash', '=', stored.token_hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (spent.numUpdatedRows === 0n) {
+      // Rotation means a used refresh token never comes back; if it does, end the whole session.
+      await tokens.revokeFamily(stored.family_id, trx);
+      return {
+        error: 'invalid_grant',
+        description: 'The refresh token was already used; sign in again.',
+      };
+    }
+    const issued = await tokens.issue(
+      {
+        userId: stored.user_id,
+        clientId: APP_CLIENT_ID,
+        scope: stored.scope,
+        familyId: stored.family_id,
+      },
+      trx,
+    );
+    return { tokens: issued };
+  }
+
+  function tokenResult(c: Context, outcome: TokenOutcome) {
+    if ('error' in outcome) return tokenError(c, outcome.error, outcome.description);
+    c.header('Cache-Control', 'no-store');
+    return c.json(outcome.tokens);
+  }
+
+  app.post('/token', limitTokenBody, async (c) => {
     const body = await formFields(c);
     if (!body) return tokenError(c, 'invalid_request', 'Send the token request as form fields.');
     const field = (name: string) => {
@@ -335,83 +457,26 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
     if (field('grant_type') === 'authorization_code') {
       const code = field('code');
       const verifier = field('code_verifier');
-      if (!code || !verifier || !field('redirect_uri')) {
+      const redirectUri = field('redirect_uri');
+      if (!code || !verifier || !redirectUri) {
         return tokenError(
           c,
           'invalid_request',
           'code, redirect_uri and code_verifier are required.',
         );
       }
-      const codeHash = hashToken(code);
-      const grant = await db
-        .selectFrom('oauth_codes')
-        .selectAll()
-        .where('code_hash', '=', codeHash)
-        .executeTakeFirst();
-      if (!grant) return tokenError(c, 'invalid_grant', 'The authorization code is not valid.');
-      if (grant.consumed_at !== null) {
-        // A replayed code may have been stolen: the tokens it gave out are revoked too (RFC 6749 §4.1.2).
-        await tokens.revokeFamily(codeHash);
-        return tokenError(c, 'invalid_grant', 'The authorization code was already used.');
-      }
-      await db
-        .updateTable('oauth_codes')
-        .set({ consumed_at: iso(at) })
-        .where('code_hash', '=', codeHash)
-        .execute();
-      if (grant.expires_at <= iso(at))
-        return tokenError(c, 'invalid_grant', 'The authorization code has expired.');
-      if (grant.redirect_uri !== field('redirect_uri')) {
-        return tokenError(
-          c,
-          'invalid_grant',
-          'redirect_uri does not match the authorization request.',
-        );
-      }
-      if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
-        return tokenError(c, 'invalid_grant', 'code_verifier does not match the code_challenge.');
-      }
-      c.header('Cache-Control', 'no-store');
-      return c.json(
-        await tokens.issue({
-          userId: grant.user_id,
-          clientId: APP_CLIENT_ID,
-          scope: grant.scope,
-          familyId: codeHash,
-        }),
+      return tokenResult(
+        c,
+        await db.transaction().execute((trx) => redeemCode(trx, code, verifier, redirectUri, at)),
       );
     }
 
     if (field('grant_type') === 'refresh_token') {
       const refreshToken = field('refresh_token');
       if (!refreshToken) return tokenError(c, 'invalid_request', 'refresh_token is required.');
-      const stored = await db
-        .selectFrom('oauth_tokens')
-        .selectAll()
-        .where('token_hash', '=', hashToken(refreshToken))
-        .where('kind', '=', 'refresh')
-        .executeTakeFirst();
-      if (!stored) return tokenError(c, 'invalid_grant', 'The refresh token is not valid.');
-      if (stored.revoked_at !== null) {
-        // Rotation means a used refresh token should never come back; if it does, end the whole session.
-        await tokens.revokeFamily(stored.family_id);
-        return tokenError(c, 'invalid_grant', 'The refresh token was already used; sign in again.');
-      }
-      if (stored.expires_at <= iso(at))
-        return tokenError(c, 'invalid_grant', 'The refresh token has expired.');
-      await db
-        .updateTable('oauth_tokens')
-        .set({ revoked_at: iso(at) })
-        .where('token_hash', '=', stored.token_hash)
-        .execute();
-      c.header('Cache-Control', 'no-store');
-      return c.json(
-        await tokens.issue({
-          userId: stored.user_id,
-          clientId: APP_CLIENT_ID,
-          scope: stored.scope,
-          familyId: stored.family_id,
-        }),
+      return tokenResult(
+        c,
+        await db.transaction().execute((trx) => redeemRefreshToken(trx, refreshToken, at)),
       );
     }
 
@@ -426,7 +491,7 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono {
    * Token revocation (RFC 7009), used by "Sign out": revoking either token of a session ends the whole
    * session. Unknown tokens are answered like known ones, so the endpoint reveals nothing.
    */
-  app.post('/revoke', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+  app.post('/revoke', limitTokenBody, async (c) => {
     const form = (await formFields(c)) ?? {};
     if (form.client_id !== APP_CLIENT_ID)
       return tokenError(c, 'invalid_client', 'Unknown client_id.');

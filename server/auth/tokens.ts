@@ -47,15 +47,16 @@ interface CachedPrincipal {
 export interface TokenService {
   /** The principal a bearer token stands for, or undefined if it is unknown, revoked or expired. */
   authenticate: (token: string) => Promise<Principal | undefined>;
-  /** Stores (hashes of) a new access and refresh token in a family; rotation keeps the family. */
-  issue: (grant: {
-    userId: number;
-    clientId: string;
-    scope: string;
-    familyId: string;
-  }) => Promise<IssuedTokens>;
+  /**
+   * Stores (hashes of) a new access and refresh token in a family; rotation keeps the family. `db` is
+   * the transaction that redeems the grant, so that redeeming and issuing happen together or not at all.
+   */
+  issue: (
+    grant: { userId: number; clientId: string; scope: string; familyId: string },
+    db?: Kysely<Database>,
+  ) => Promise<IssuedTokens>;
   /** Revokes every token of a family: sign-out, or a replayed refresh token or authorization code. */
-  revokeFamily: (familyId: string) => Promise<void>;
+  revokeFamily: (familyId: string, db?: Kysely<Database>) => Promise<void>;
 }
 
 /**
@@ -148,7 +149,7 @@ export function createTokenService(options: {
       return found.principal;
     },
 
-    issue: async (grant) => {
+    issue: async (grant, executor = db) => {
       const nowMs = now();
       const accessToken = randomToken();
       const refreshToken = randomToken();
@@ -160,7 +161,7 @@ export function createTokenService(options: {
         revoked_at: null,
         created_at: iso(nowMs),
       };
-      await db
+      await executor
         .insertInto('oauth_tokens')
         .values([
           {
@@ -187,15 +188,20 @@ export function createTokenService(options: {
       };
     },
 
-    revokeFamily: async (familyId) => {
-      for (const [tokenKey, entry] of cache)
-        if (entry.familyId === familyId) cache.delete(tokenKey);
-      await db
+    revokeFamily: async (familyId, executor = db) => {
+      const forget = () => {
+        for (const [tokenKey, entry] of cache)
+          if (entry.familyId === familyId) cache.delete(tokenKey);
+      };
+      forget();
+      await executor
         .updateTable('oauth_tokens')
         .set({ revoked_at: iso(now()) })
         .where('family_id', '=', familyId)
         .where('revoked_at', 'is', null)
         .execute();
+      // Again: a token of the family may have been looked up and remembered while the update ran.
+      forget();
     },
   };
 }

@@ -9,5 +9,10 @@ import type { Principal } from '../auth/governance';
  */
 export interface AppEnv {
   Bindings: Partial<HttpBindings>;
-  Variables: { principal: Principal; responseHeaders: Record<string, string> };
+  Variables: {
+    principal: Principal;
+    responseHeaders: Record<string, string>;
+    /** The origin this request's links and redirects name (route-helpers' publicOrigin). */
+    publicOrigin: string;
+  };
 }

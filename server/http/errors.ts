@@ -136,6 +136,25 @@ export const rateLimited = (retryAfterSeconds: number) =>
     { 'Retry-After': String(retryAfterSeconds) },
   );
 
+/** Node's parser refused the request before the app saw it: too much header, or not HTTP at all. */
+export const unreadableRequest = (code: string | undefined) =>
+  code === 'HPE_HEADER_OVERFLOW'
+    ? new ApiProblem(431, [
+        problem(
+          431,
+          'requestHeaderFieldsTooLarge',
+          'Request Header Fields Too Large',
+          'The request line and headers are larger than the server reads (16 KB); a URL with thousands of filter values is. Send fewer values per request.',
+        ),
+      ])
+    : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new ApiProblem(408, [
+          problem(408, 'requestTimeout', 'Request Timeout', 'The request took too long to arrive.'),
+        ])
+      : new ApiProblem(400, [
+          problem(400, 'badRequest', 'Bad Request', 'The request could not be read as HTTP.'),
+        ]);
+
 const internalError = () =>
   new ApiProblem(500, [
     problem(

@@ -26,3 +26,16 @@ export function batchedLines(write: (chunk: string) => void): {
     flush,
   };
 }
+
+/**
+ * Text from the request made safe for a one-line log: everything but printable ASCII (line breaks, NUL,
+ * escape sequences, bidi controls) and the percent sign itself is percent-encoded, so a path decoded from
+ * %0A cannot start a forged line, and what is logged reads back unambiguously.
+ */
+export function escapeForLog(text: string): string {
+  return text.replace(/[^\x21-\x24\x26-\x7E]/gu, (character) =>
+    [...Buffer.from(character)]
+      .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+      .join(''),
+  );
+}

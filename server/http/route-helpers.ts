@@ -28,12 +28,43 @@ export function requestHeader(c: Context<AppEnv>, name: string): string | undefi
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The origin links, Location headers and redirects name: the configured public origin, or else the
+ * address the request arrived at (a loopback address as localhost, as the server's start-up line says).
+ * Never the Host header, which the client writes (decision 0027).
+ */
+export function publicOrigin(
+  configured: string | undefined,
+  incoming: AppEnv['Bindings']['incoming'],
+  listeningPort: number,
+): string {
+  if (configured !== undefined) return configured;
+  const socket = incoming?.socket;
+  const address = socket?.localAddress;
+  const port = socket?.localPort ?? listeningPort;
+  const suffix = port === 80 ? '' : `:${port}`;
+  if (address === undefined || LOOPBACK.test(address)) return `http://localhost${suffix}`;
+  const host = address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  return host.includes(':') ? `http://[${host}]${suffix}` : `http://${host}${suffix}`;
+}
+
 const parsedUrls = new WeakMap<Request, URL>();
 
-/** The request URL, parsed once per request however many parts of a handler need it. */
-export function requestUrl(c: Context): URL {
+/**
+ * The request URL as the public sees it (path and query from the request, origin from publicOrigin),
+ * parsed once per request however many parts of a handler need it.
+ */
+export function requestUrl(c: Context<AppEnv>): URL {
   let url = parsedUrls.get(c.req.raw);
-  if (!url) parsedUrls.set(c.req.raw, (url = new URL(c.req.url)));
+  if (!url) {
+    const received = new URL(c.req.url);
+    url = new URL(c.var.publicOrigin);
+    url.pathname = received.pathname;
+    url.search = received.search;
+    parsedUrls.set(c.req.raw, url);
+  }
   return url;
 }
 
@@ -46,6 +77,6 @@ export function resourceContext(c: Context<AppEnv>, query: CollectionQuery): Res
   };
 }
 
-export function searchParams(c: Context): URLSearchParams {
+export function searchParams(c: Context<AppEnv>): URLSearchParams {
   return requestUrl(c).searchParams;
 }

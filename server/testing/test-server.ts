@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { defaultConfig, type ServerConfig } from '../config';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty, type SeedOptions } from '../db/seed';
+import { listen } from '../http/listen';
 import { JSON_API_MEDIA_TYPE } from '../http/media-type';
 
 export interface TestServer {
@@ -36,6 +36,10 @@ export interface TestResponse {
   json: unknown;
 }
 
+function fail(): never {
+  throw new Error('A request arrived before the app was built');
+}
+
 /**
  * The real server on an ephemeral port with a throwaway SQLite file, seeded with the demo data. Tests
  * talk to it over HTTP only.
@@ -54,18 +58,24 @@ export async function startTestServer(
   let offset = 0;
   const logs: string[] = [];
   const errors: unknown[] = [];
-  const app = createApp({
+  // The app is built once the port is known: its public origin is the address tests reach it at,
+  // unless a test configures its own.
+  const built: { app?: ReturnType<typeof createApp> } = {};
+  const server = listen((request, env) => (built.app ?? fail()).fetch(request, env), {
+    port: 0,
+    hostname: '127.0.0.1',
+  });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  built.app = createApp({
     db: database.db,
-    config: defaultConfig(options.config),
+    config: defaultConfig({ publicOrigin: url, ...options.config }),
     now: () => Date.now() + offset,
     log: (line) => logs.push(line),
     logError: (error) => errors.push(error),
     appDirectory: options.appDirectory,
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
 
   const request = async (
     method: string,
