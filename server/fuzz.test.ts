@@ -3,7 +3,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phoneNumberQuerySpec } from './phone-numbers/resource';
+import { prospectQuerySpec } from './prospects/resource';
 import { startTestServer, type TestResponse, type TestServer } from './testing/test-server';
+import { userQuerySpec } from './users/resource';
 
 /**
  * Throws thousands of generated bad requests at the real server: none may produce a 5xx, an HTML page or
@@ -47,8 +50,49 @@ function expectWellFormed(response: TestResponse, context: string) {
   }
 }
 
+/** Names every object inherits: a lookup by a user-supplied key must not find them. */
+const prototypeName = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'prototype',
+);
+
+/** Long lists of values or ranges, up to past what a filter takes (a count drawn evenly, not small). */
+const manyTerms = fc
+  .tuple(
+    // Often right at the limits, where a bound is off by one.
+    fc.oneof(fc.integer({ min: 1, max: 1_200 }), fc.constantFrom(20, 21, 999, 1000, 1001)),
+    fc.constantFrom(
+      (index: number) => String(index),
+      (index: number) => `${index}..${index + 1}`,
+      (index: number) => `${index % 9}..9`,
+      (index: number) => (index % 2 === 0 ? String(index) : `${index}..inf`),
+      () => 'neginf..inf',
+      () => 'mobile',
+      (index: number) => `+1415555${String(index).padStart(4, '0')}..inf`,
+    ),
+  )
+  .map(([count, term]) => {
+    // Kept under Node's 16 KB limit on request headers, whose own answer is another item's concern.
+    const terms: string[] = [];
+    let length = 0;
+    for (let index = 0; index < count; index++) {
+      const text = encodeURIComponent(`${term(index)},`);
+      if (length + text.length > 12_000) break;
+      terms.push(term(index));
+      length += text.length;
+    }
+    return terms.join(',');
+  });
+
 const nasty = fc.oneof(
   fc.string(),
+  prototypeName,
+  prototypeName.map((name) => `-${name}`),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.constantFrom(
@@ -77,32 +121,37 @@ const nasty = fc.oneof(
   ),
 );
 
+const knownParameter = fc.constantFrom(
+  'filter[number]',
+  'filter[order]',
+  'filter[phoneType]',
+  'filter[status]',
+  'filter[updatedAt]',
+  'filter[statusChangedAt]',
+  'filter[prospect][id]',
+  'filter[id]',
+  'filter[q]',
+  'filter[owner][id]',
+  'filter[rawNumber]',
+  'filter[]',
+  'filter[prospect][id][x]',
+  'sort',
+  'page[size]',
+  'page[after]',
+  'page[before]',
+  'page[offset]',
+  'fields[phoneNumber]',
+  'fields[prospect]',
+  'fields[user]',
+  'include',
+  'count',
+  'provideAuthorizationMeta',
+);
+
 const parameterName = fc.oneof(
-  fc.constantFrom(
-    'filter[number]',
-    'filter[order]',
-    'filter[phoneType]',
-    'filter[status]',
-    'filter[updatedAt]',
-    'filter[statusChangedAt]',
-    'filter[prospect][id]',
-    'filter[id]',
-    'filter[q]',
-    'filter[owner][id]',
-    'filter[rawNumber]',
-    'filter[]',
-    'filter[prospect][id][x]',
-    'sort',
-    'page[size]',
-    'page[after]',
-    'page[before]',
-    'page[offset]',
-    'fields[phoneNumber]',
-    'fields[prospect]',
-    'fields[user]',
-    'include',
-    'count',
-    'provideAuthorizationMeta',
+  knownParameter,
+  prototypeName.chain((name) =>
+    fc.constantFrom(`filter[${name}]`, `fields[${name}]`, `page[${name}]`, name),
   ),
   fc.string({ maxLength: 30 }),
 );
@@ -114,6 +163,19 @@ const queryString = fc
       .map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
       .join('&'),
   );
+
+/** Every filter of every collection, as [path, parameter]. */
+const collectionFilter = fc.constantFrom(
+  ...(
+    [
+      ['/api/v2/phoneNumbers', phoneNumberQuerySpec],
+      ['/api/v2/prospects', prospectQuerySpec],
+      ['/api/v2/users', userQuerySpec],
+    ] as const
+  ).flatMap(([path, spec]) =>
+    Object.keys(spec.filters).map((name) => [path, `filter[${name.replace('.', '][')}]`] as const),
+  ),
+);
 
 const collectionPath = fc.constantFrom(
   '/api/v2/phoneNumbers',
@@ -219,6 +281,40 @@ describe('no generated request breaks the server', () => {
       ),
       { numRuns: 1500 },
     );
+  }, 120_000);
+
+  it('answers prototype names in every parameter with a document or a 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        collectionPath,
+        knownParameter,
+        fc.oneof(
+          prototypeName,
+          prototypeName.map((name) => `-${name}`),
+        ),
+        async (path, name, value) => {
+          const query = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+          const response = await server.request('GET', `${path}?${query}`);
+          expectWellFormed(response, `GET ${path}?${query}`);
+          expect([200, 400]).toContain(response.status);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(server.errors).toEqual([]);
+  }, 120_000);
+
+  it('answers long lists of values and ranges in every filter with a document or a 400', async () => {
+    await fc.assert(
+      fc.asyncProperty(collectionFilter, manyTerms, async ([path, name], value) => {
+        const query = `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+        const response = await server.request('GET', `${path}?${query}`);
+        expectWellFormed(response, `GET ${path}?${query.slice(0, 300)}`);
+        expect([200, 400]).toContain(response.status);
+      }),
+      { numRuns: 300 },
+    );
+    expect(server.errors).toEqual([]);
   }, 120_000);
 
   it('answers thousands of generated bodies without a 5xx, changing nothing when it refuses', async () => {

@@ -68,7 +68,9 @@ export interface CollectionQuery {
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
-const MAX_FILTER_VALUES = 1000;
+/** Terms per filter: values are one IN list, cheap at any length; each range is a comparison per row. */
+export const MAX_FILTER_VALUES = 1000;
+export const MAX_FILTER_RANGES = 20;
 const MAX_PARAMETER_LENGTH = 20_000;
 const ISO_DATE_TIME =
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
@@ -130,6 +132,9 @@ function parseFilter(parameter: string, name: string, spec: FilterSpec, raw: str
       to: to === 'inf' ? undefined : value(to),
     };
   });
+  if (terms.filter((term) => term.kind === 'range').length > MAX_FILTER_RANGES) {
+    throw badRequest(parameter, `Give at most ${MAX_FILTER_RANGES} ranges in ${parameter}.`);
+  }
   return { name, spec, terms };
 }
 
@@ -138,7 +143,8 @@ function parseSort(raw: string, spec: QuerySpec): SortKey[] {
   const keys = raw.split(',').map((item): SortKey => {
     const descending = item.startsWith('-');
     const attribute = descending ? item.slice(1) : item;
-    const column = spec.sorts[attribute];
+    // Object.hasOwn: "constructor" or "__proto__" must not find what every object inherits.
+    const column = Object.hasOwn(spec.sorts, attribute) ? spec.sorts[attribute] : undefined;
     if (!column) {
       throw badRequest(
         'sort',

@@ -2,7 +2,13 @@ import { MAX_EXTENSION_DIGITS, MAX_STRING_LENGTH } from '../../src/lib/phone-num
 import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
 import { SCOPES } from '../auth/scopes';
 import { MAX_BODY_BYTES } from '../http/media-type';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type QuerySpec } from '../http/query';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_FILTER_RANGES,
+  MAX_FILTER_VALUES,
+  MAX_PAGE_SIZE,
+  type QuerySpec,
+} from '../http/query';
 import { phoneNumberQuerySpec } from '../phone-numbers/resource';
 import { prospectQuerySpec } from '../prospects/resource';
 import { userQuerySpec } from '../users/resource';
@@ -37,7 +43,7 @@ function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
       const description =
         filter === 'search'
           ? 'Prefix search on the name, the last name or the company, ignoring case and accents.'
-          : `Comma-separated values${filter.ranges ? ', or ranges a..b (neginf / inf for an open end)' : ''}.` +
+          : `Comma-separated values, at most ${MAX_FILTER_VALUES}${filter.ranges ? `, or ranges a..b (neginf / inf for an open end), at most ${MAX_FILTER_RANGES}` : ''}.` +
             (typeof filter.kind === 'object' ? ` One of: ${filter.kind.enum.join(', ')}.` : '');
       parameters.push({ name: parameter, in: 'query', schema: { type: 'string' }, description });
     }

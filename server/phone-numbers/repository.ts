@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Updateable } from 'kysely';
+import { MAX_ORDER } from '../../src/lib/phone-number-values';
 import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { filterConditions, listCollection } from '../http/collection-query';
 import type { CollectionQuery } from '../http/query';
@@ -70,14 +71,36 @@ export async function hasDuplicate(
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
-/** The order that puts a new number last among the prospect's numbers. */
-export async function nextOrder(db: Kysely<Database>, prospectId: number): Promise<number> {
+/**
+ * The order that puts a new number last among the prospect's numbers. When the last one already has the
+ * highest order PATCH accepts, the prospect's numbers are first renumbered 0, 1, 2, … in their order (their
+ * updatedAt moves with it), so the server never hands out an order it would then refuse. Run it in the
+ * transaction that inserts the number.
+ */
+export async function nextOrder(
+  db: Kysely<Database>,
+  prospectId: number,
+  at: string,
+): Promise<number> {
   const row = await db
     .selectFrom('phone_numbers')
     .select((eb) => eb.fn.max('sort_order').as('highest'))
     .where('prospect_id', '=', prospectId)
     .executeTakeFirst();
-  return row?.highest == null ? 0 : row.highest + 1;
+  if (row?.highest == null) return 0;
+  if (row.highest < MAX_ORDER) return row.highest + 1;
+  const numbers = await db
+    .selectFrom('phone_numbers')
+    .select(['id', 'sort_order'])
+    .where('prospect_id', '=', prospectId)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+  for (const [index, { id, sort_order }] of numbers.entries()) {
+    if (sort_order !== index)
+      await updatePhoneNumber(db, id, { sort_order: index, updated_at: at });
+  }
+  return numbers.length;
 }
 
 export async function insertPhoneNumber(

@@ -159,7 +159,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
       const id = await insertPhoneNumber(trx, {
         ...values,
         prospect_id: prospect.id,
-        sort_order: values.sort_order ?? (await nextOrder(trx, prospect.id)),
+        sort_order: values.sort_order ?? (await nextOrder(trx, prospect.id, at)),
         status_changed_at: at,
         created_at: at,
         updated_at: at,
