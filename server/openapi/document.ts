@@ -375,7 +375,10 @@ export function openApiDocument() {
           requestBody: phoneNumberBody(true),
           responses: {
             200: {
-              ...ok('The updated phone number.', single('phoneNumber')),
+              ...ok(
+                "The updated phone number. Setting an order another of the prospect's numbers holds gives that number this one's old order (they swap).",
+                single('phoneNumber'),
+              ),
               headers: { ...rateLimitHeaders, ...ETAG_HEADER },
             },
             ...errors(

@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROSPECTS, collection, failure, phoneNumberDocument, single } from '../testing/fixtures';
+import {
+  PROSPECTS,
+  collection,
+  createPhoneNumber,
+  failure,
+  phoneNumberDocument,
+  single,
+  type Resource,
+} from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -126,6 +135,113 @@ describe('If-Match on PATCH and DELETE', () => {
     failure(
       await server.request('DELETE', `${path}/999999`, { headers: { 'If-Match': '*' } }),
       404,
+    );
+  });
+});
+
+describe('reordering under concurrency', () => {
+  const prospect = PROSPECTS.samsEmpty;
+  const listPath = `${path}?filter[prospect][id]=${prospect}&sort=order&page[size]=100`;
+
+  async function resetProspect(size: number): Promise<Resource[]> {
+    for (const row of collection(await server.request('GET', listPath)).data) {
+      await server.request('DELETE', `${path}/${row.id}`);
+    }
+    for (let k = 0; k < size; k += 1) {
+      await createPhoneNumber(
+        server,
+        { number: `+1303555${String(1000 + k)}`, order: k },
+        prospect,
+      );
+    }
+    return collection(await server.request('GET', listPath)).data;
+  }
+
+  const orders = async () =>
+    collection(await server.request('GET', listPath)).data.map((row) =>
+      Number(row.attributes.order),
+    );
+
+  it('swaps the orders when a number takes an order another one holds', async () => {
+    const rows = await resetProspect(3);
+    const [first, , last] = rows;
+    const moved = single(await patch(last!.id, { order: 0 }));
+    expect(moved.attributes.order).toBe(0);
+    const now = collection(await server.request('GET', listPath)).data;
+    expect(now.map((row) => [row.id, row.attributes.order])).toEqual([
+      [last!.id, 0],
+      [rows[1]!.id, 1],
+      [first!.id, 2],
+    ]);
+  });
+
+  // Each client reads the list, then sends PATCHes of `order` computed from what it read: any number, any
+  // order value. However the two clients' PATCHes interleave, no two numbers end with one order.
+  const client = (size: number) =>
+    fc.array(fc.record({ pick: fc.nat({ max: size - 1 }), order: fc.nat({ max: 2 * size }) }), {
+      maxLength: size,
+    });
+  const scenario = fc.integer({ min: 2, max: 6 }).chain((size) =>
+    fc.record({
+      size: fc.constant(size),
+      clients: fc.tuple(client(size), client(size)),
+      turns: fc.array(fc.boolean(), { minLength: 2 * size, maxLength: 2 * size }),
+      parallel: fc.boolean(),
+    }),
+  );
+
+  it('leaves order a permutation however two clients reordering at once interleave', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ size, clients, turns, parallel }) => {
+        const rows = await resetProspect(size);
+        const queues = clients.map((plan) =>
+          plan.map(({ pick, order }) => ({ id: rows[pick]!.id, order })),
+        );
+        if (parallel) {
+          await Promise.all(
+            queues.map(async (queue) => {
+              for (const step of queue) await patch(step.id, { order: step.order });
+            }),
+          );
+        } else {
+          for (const turn of turns) {
+            const step = queues[turn ? 0 : 1]!.shift() ?? queues[turn ? 1 : 0]!.shift();
+            if (step) await patch(step.id, { order: step.order });
+          }
+          for (const step of queues.flat()) await patch(step.id, { order: step.order });
+        }
+        const now = await orders();
+        expect(now).toHaveLength(size);
+        expect(new Set(now).size).toBe(size);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('ends as a lone client asked whenever the orders it sends are distinct', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 2, max: 6 }).chain((size) =>
+          fc.record({
+            size: fc.constant(size),
+            targets: fc.uniqueArray(
+              fc.record({ pick: fc.nat({ max: size - 1 }), order: fc.nat({ max: 2 * size }) }),
+              { selector: (target) => target.order, maxLength: size },
+            ),
+          }),
+        ),
+        async ({ size, targets }) => {
+          const rows = await resetProspect(size);
+          const wanted = new Map(targets.map(({ pick, order }) => [rows[pick]!.id, order]));
+          for (const [id, order] of wanted) await patch(id, { order });
+          const now = collection(await server.request('GET', listPath)).data;
+          for (const [id, order] of wanted) {
+            expect(now.find((row) => row.id === id)?.attributes.order).toBe(order);
+          }
+          expect(new Set(now.map((row) => row.attributes.order)).size).toBe(size);
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 });

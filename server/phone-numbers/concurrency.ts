@@ -1,6 +1,8 @@
-import type { PhoneNumberRow } from '../db/schema';
+import type { Kysely } from 'kysely';
+import type { Database, PhoneNumberRow } from '../db/schema';
 import { preconditionFailed } from '../http/errors';
 import { ifMatchHolds, weakEtag } from '../http/preconditions';
+import { findOrderHolder, updatePhoneNumber } from './repository';
 
 export const phoneNumberEtag = (row: Pick<PhoneNumberRow, 'version'>) => weakEtag(row.version);
 
@@ -24,4 +26,25 @@ export function expectedVersion(
   if (ifMatch === undefined) return undefined;
   if (!ifMatchHolds(ifMatch, phoneNumberEtag(existing))) throw changedSince(existing);
   return existing.version;
+}
+
+/**
+ * Before a number takes `order`, the prospect's number that holds it takes the order the moving number
+ * leaves: the orders are exchanged, never duplicated, so they stay distinct whichever way concurrent
+ * reorders interleave, and any run of PATCHes whose orders are distinct ends as its client asked (see
+ * docs/decisions/0035-reorder-by-exchange.md). Runs inside the write's transaction.
+ */
+export async function exchangeOrder(
+  trx: Kysely<Database>,
+  moving: Pick<PhoneNumberRow, 'id' | 'prospect_id' | 'sort_order'>,
+  order: number,
+  nowIso: string,
+): Promise<void> {
+  const holder = await findOrderHolder(trx, {
+    prospectId: moving.prospect_id,
+    order,
+    exceptId: moving.id,
+  });
+  if (holder === undefined) return;
+  await updatePhoneNumber(trx, holder.id, { sort_order: moving.sort_order, updated_at: nowIso });
 }

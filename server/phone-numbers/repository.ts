@@ -113,6 +113,25 @@ export async function updatePhoneNumber(
   return numUpdatedRows > 0n;
 }
 
+/**
+ * The prospect's other number that holds `order`, if one does (the lowest id, where a tie is already
+ * there), for a reorder to swap with.
+ */
+export function findOrderHolder(
+  db: Kysely<Database>,
+  { prospectId, order, exceptId }: { prospectId: number; order: number; exceptId: number },
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('phone_numbers')
+    .select('id')
+    .where('prospect_id', '=', prospectId)
+    .where('sort_order', '=', order)
+    .where('id', '!=', exceptId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Deletes the number; with `expectedVersion`, only if it is still at that version. */
 export async function deletePhoneNumber(
   db: Kysely<Database>,

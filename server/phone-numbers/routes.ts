@@ -36,7 +36,7 @@ import {
   updatePhoneNumber,
   type PhoneNumberListRow,
 } from './repository';
-import { changedSince, expectedVersion, phoneNumberEtag } from './concurrency';
+import { changedSince, exchangeOrder, expectedVersion, phoneNumberEtag } from './concurrency';
 import { PHONE_NUMBER_TYPE, phoneNumberQuerySpec, phoneNumberResource } from './resource';
 import { planCreate, planUpdate } from './validation';
 
@@ -228,6 +228,9 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
         }
       }
       if (Object.keys(changes).length > 0) {
+        if (changes.sort_order !== undefined) {
+          await exchangeOrder(trx, existing, changes.sort_order, at);
+        }
         if (!(await updatePhoneNumber(trx, id, changes, version))) {
           const current = await findPhoneNumber(trx, id);
           if (!current) throw notFound(`There is no phone number with id ${id}.`);
