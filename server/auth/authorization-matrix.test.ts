@@ -61,7 +61,7 @@ describe('meta.canWrite / meta.canDelete are exactly what the server then allows
         { token },
       ),
     ).data[0];
-    expect(listed?.meta).toEqual({ canWrite, canDelete });
+    expect(listed?.meta).toMatchObject({ canWrite, canDelete });
 
     const prospectMeta = single(
       await server.request('GET', `/api/v2/prospects/${prospect}?provideAuthorizationMeta=true`, {

@@ -135,6 +135,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A write precondition (If-Match) needs a value that changes with every write: updated_at has a
+  // millisecond's resolution, and two writes in one millisecond must still differ.
+  '2026_12_03_conflicts_phone_number_version': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('phone_numbers')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -44,6 +44,8 @@ export interface PhoneNumbersTable {
   status_changed_at: string;
   created_at: string;
   updated_at: string;
+  /** 1 for a new number, one more with each write: what its ETag is made of. */
+  version: Generated<number>;
 }
 
 export interface OauthCodesTable {

@@ -40,7 +40,7 @@ describe('cross-origin requests (CORS_ALLOWED_ORIGINS)', () => {
     expect(response.headers.get('Vary')).toBe('Origin');
     expect(response.headers.get('Access-Control-Allow-Methods')).toBe('GET, POST, PATCH, DELETE');
     expect(response.headers.get('Access-Control-Allow-Headers')).toBe(
-      'Authorization, Content-Type',
+      'Authorization, Content-Type, If-Match',
     );
     expect(response.headers.get('Access-Control-Allow-Credentials')).toBeNull();
     expect(response.text).toBe('');
@@ -54,7 +54,7 @@ describe('cross-origin requests (CORS_ALLOWED_ORIGINS)', () => {
     }
   });
 
-  it('echoes an allowed origin on every answer, and lets its script read Location and the rate limit', async () => {
+  it('echoes an allowed origin on every answer, and lets its script read Location, ETag and the rate limit', async () => {
     const headers = { Origin: CRM };
     const listed = await server.request('GET', '/api/v2/phoneNumbers?page[size]=1', { headers });
     const created = await server.request('POST', '/api/v2/phoneNumbers', {
@@ -74,6 +74,7 @@ describe('cross-origin requests (CORS_ALLOWED_ORIGINS)', () => {
       const exposed = response.headers.get('Access-Control-Expose-Headers')?.split(', ');
       expect(exposed).toEqual(
         expect.arrayContaining([
+          'ETag',
           'Location',
           'X-RateLimit-Limit',
           'X-RateLimit-Remaining',

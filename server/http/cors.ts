@@ -5,11 +5,11 @@ import { requestHeader } from './route-helpers';
 /** What a page on an allowed origin may send, and which response headers its script may read. */
 const PREFLIGHT_HEADERS = {
   'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match',
   'Access-Control-Max-Age': '600',
 };
 const EXPOSE_HEADERS =
-  'Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset';
+  'ETag, Location, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset';
 
 /**
  * Cross-origin access to the API for the listed origins only. Tokens travel in the Authorization header,

@@ -89,6 +89,12 @@ export const methodNotAllowed = (allowed: readonly string[]) =>
 export const conflict = (detail: string, pointer: string) =>
   new ApiProblem(409, [problem(409, 'conflict', 'Conflict', detail, { pointer })]);
 
+/** The If-Match the client sent no longer names the resource's state; `etag` is the current tag. */
+export const preconditionFailed = (detail: string, etag: string) =>
+  new ApiProblem(412, [problem(412, 'preconditionFailed', 'Precondition Failed', detail)], {
+    ETag: etag,
+  });
+
 export const payloadTooLarge = () =>
   new ApiProblem(413, [
     problem(

@@ -120,6 +120,7 @@ const ERROR_STATUS = {
   forbidden: '403',
   notFound: '404',
   conflict: '409',
+  preconditionFailed: '412',
   payloadTooLarge: '413',
   unsupportedMediaType: '415',
   validationError: '422',
@@ -139,6 +140,8 @@ const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
     'The token lacks a scope (unauthorizedOauthScope) or the user may not do this (unauthorizedRequest).',
   notFound: 'No such resource (resourceNotFound).',
   conflict: "The body's type or id disagrees with the URL (conflict).",
+  preconditionFailed:
+    'If-Match names a version the resource has left: someone changed it since it was read (preconditionFailed). ETag carries the current tag; detail says when it changed.',
   payloadTooLarge: `The body is larger than ${MAX_BODY_BYTES} bytes (payloadTooLarge).`,
   unsupportedMediaType: `The body is not sent as ${MEDIA} (unsupportedMediaType).`,
   validationError:
@@ -206,6 +209,23 @@ const rateLimitHeaders = {
     schema: { type: 'integer' },
     description: 'Epoch seconds when the window ends.',
   },
+};
+
+const ETAG_HEADER = {
+  ETag: {
+    schema: { type: 'string' },
+    description:
+      "Weak tag of the resource's version, also in meta.etag; send it back in If-Match to write only what you read.",
+  },
+};
+
+const ifMatchParameter = {
+  name: 'If-Match',
+  in: 'header',
+  required: false,
+  schema: { type: 'string' },
+  description:
+    'An ETag (or meta.etag) as read, a list of them, or *: the write happens only while the resource is at that version, else 412 preconditionFailed. Without it the last write wins.',
 };
 
 const ok = (description: string, body: object) => ({
@@ -320,6 +340,7 @@ export function openApiDocument() {
               ...ok('Created; Location names the new resource.', single('phoneNumber')),
               headers: {
                 ...rateLimitHeaders,
+                ...ETAG_HEADER,
                 Location: { schema: { type: 'string', format: 'uri' } },
               },
             },
@@ -342,23 +363,37 @@ export function openApiDocument() {
           summary: 'Get a phone number',
           parameters: [idParameter, ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false)],
           responses: {
-            200: ok('The phone number.', single('phoneNumber')),
+            200: {
+              ...ok('The phone number.', single('phoneNumber')),
+              headers: { ...rateLimitHeaders, ...ETAG_HEADER },
+            },
             ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
           },
         },
         patch: {
           tags: tags('Phone Number'),
           summary: 'Update a phone number (only the attributes sent change)',
-          parameters: [idParameter, ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false)],
+          parameters: [
+            idParameter,
+            ifMatchParameter,
+            ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
+          ],
           requestBody: phoneNumberBody(true),
           responses: {
-            200: ok('The updated phone number.', single('phoneNumber')),
+            200: {
+              ...ok(
+                "The updated phone number. Setting an order another of the prospect's numbers holds gives that number this one's old order (they swap).",
+                single('phoneNumber'),
+              ),
+              headers: { ...rateLimitHeaders, ...ETAG_HEADER },
+            },
             ...errors(
               'badRequest',
               'unauthorized',
               'forbidden',
               'notFound',
               'conflict',
+              'preconditionFailed',
               'payloadTooLarge',
               'unsupportedMediaType',
               'validationError',
@@ -369,10 +404,17 @@ export function openApiDocument() {
         delete: {
           tags: tags('Phone Number'),
           summary: 'Delete a phone number',
-          parameters: [idParameter],
+          parameters: [idParameter, ifMatchParameter],
           responses: {
             204: { description: 'Deleted.', headers: rateLimitHeaders },
-            ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'notFound',
+              'preconditionFailed',
+              'rateLimitExceeded',
+            ),
           },
         },
       },
@@ -511,8 +553,17 @@ export function openApiDocument() {
         },
         authorizationMeta: {
           type: 'object',
-          description: 'Present with provideAuthorizationMeta=true.',
-          properties: { canWrite: { type: 'boolean' }, canDelete: { type: 'boolean' } },
+          description:
+            'canWrite and canDelete with provideAuthorizationMeta=true; a phone number always has etag.',
+          properties: {
+            canWrite: { type: 'boolean' },
+            canDelete: { type: 'boolean' },
+            etag: {
+              type: 'string',
+              description:
+                "The phone number's ETag, for If-Match; here because a collection has no header per resource.",
+            },
+          },
         },
         collectionLinks: {
           type: 'object',

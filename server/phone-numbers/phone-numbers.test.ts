@@ -208,11 +208,11 @@ describe('reading phone numbers', () => {
     expect(sparse.included?.[0]?.attributes).toEqual({ name: expect.any(String) });
   });
 
-  it('adds meta.canWrite and meta.canDelete only with provideAuthorizationMeta=true', async () => {
+  it('adds meta.canWrite and meta.canDelete only with provideAuthorizationMeta=true, meta.etag always', async () => {
     const plain = single(await server.request('GET', `${path}/1`));
-    expect(plain.meta).toBeUndefined();
+    expect(plain.meta).toEqual({ etag: expect.stringMatching(/^W\//) });
     const withMeta = single(await server.request('GET', `${path}/1?provideAuthorizationMeta=true`));
-    expect(withMeta.meta).toEqual({ canWrite: true, canDelete: true });
+    expect(withMeta.meta).toEqual({ canWrite: true, canDelete: true, etag: plain.meta?.etag });
   });
 });
 

@@ -20,6 +20,7 @@ const PHONE_NUMBER_COLUMNS = [
   'pn.status_changed_at',
   'pn.created_at',
   'pn.updated_at',
+  'pn.version',
 ] as const;
 
 function selectWithOwner(db: Kysely<Database>) {
@@ -115,14 +116,53 @@ export async function insertPhoneNumber(
   return id;
 }
 
+/**
+ * Writes the changes and moves the version on, in one statement; with `expectedVersion`, only if the
+ * number is still at that version (If-Match), so that a check and its write cannot be split by another
+ * write. False when no row was changed.
+ */
 export async function updatePhoneNumber(
   db: Kysely<Database>,
   id: number,
   changes: Updateable<PhoneNumbersTable>,
-): Promise<void> {
-  await db.updateTable('phone_numbers').set(changes).where('id', '=', id).execute();
+  expectedVersion?: number,
+): Promise<boolean> {
+  let query = db
+    .updateTable('phone_numbers')
+    .set({ ...changes, version: sql<number>`version + 1` })
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const { numUpdatedRows } = await query.executeTakeFirst();
+  return numUpdatedRows > 0n;
 }
 
-export async function deletePhoneNumber(db: Kysely<Database>, id: number): Promise<void> {
-  await db.deleteFrom('phone_numbers').where('id', '=', id).execute();
+/**
+ * The prospect's other number that holds `order`, if one does (the lowest id, where a tie is already
+ * there), for a reorder to swap with.
+ */
+export function findOrderHolder(
+  db: Kysely<Database>,
+  { prospectId, order, exceptId }: { prospectId: number; order: number; exceptId: number },
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('phone_numbers')
+    .select('id')
+    .where('prospect_id', '=', prospectId)
+    .where('sort_order', '=', order)
+    .where('id', '!=', exceptId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Deletes the number; with `expectedVersion`, only if it is still at that version. */
+export async function deletePhoneNumber(
+  db: Kysely<Database>,
+  id: number,
+  expectedVersion?: number,
+): Promise<boolean> {
+  let query = db.deleteFrom('phone_numbers').where('id', '=', id);
+  if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+  const { numDeletedRows } = await query.executeTakeFirst();
+  return numDeletedRows > 0n;
 }

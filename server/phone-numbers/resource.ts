@@ -3,6 +3,7 @@ import { authorizationMeta } from '../auth/governance';
 import type { QuerySpec } from '../http/query';
 import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
 import { PROSPECT_FIELDS } from '../prospects/resource';
+import { phoneNumberEtag } from './concurrency';
 import type { PhoneNumberListRow } from './repository';
 
 export const PHONE_NUMBER_TYPE = 'phoneNumber';
@@ -78,8 +79,10 @@ export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceCo
       ? { relationships: { prospect: { data: { type: 'prospect', id: row.prospect_id } } } }
       : {}),
     links: { self: `${context.apiBase}/phoneNumbers/${row.id}` },
-    ...(context.authorizationMeta
-      ? { meta: authorizationMeta(context.principal, row.owner_id) }
-      : {}),
+    // The ETag of each number in a collection too, where a header cannot carry one per row.
+    meta: {
+      ...(context.authorizationMeta ? authorizationMeta(context.principal, row.owner_id) : {}),
+      etag: phoneNumberEtag(row),
+    },
   };
 }

@@ -18,7 +18,13 @@ import { MAX_BODY_BYTES } from '../http/media-type';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import type { ResourceContext } from '../http/resource-context';
-import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
+import {
+  idParam,
+  requestHeader,
+  requestUrl,
+  resourceContext,
+  searchParams,
+} from '../http/route-helpers';
 import { findProspect, prospectResourcesByIds } from '../prospects/repository';
 import {
   deletePhoneNumber,
@@ -30,6 +36,7 @@ import {
   updatePhoneNumber,
   type PhoneNumberListRow,
 } from './repository';
+import { changedSince, exchangeOrder, expectedVersion, phoneNumberEtag } from './concurrency';
 import { PHONE_NUMBER_TYPE, phoneNumberQuerySpec, phoneNumberResource } from './resource';
 import { planCreate, planUpdate } from './validation';
 
@@ -111,7 +118,9 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const row = await findPhoneNumber(db, id);
     if (!row) throw notFound(`There is no phone number with id ${id}.`);
     enforce(decide(principal, 'phoneNumbers', 'read', row.owner_id));
-    return documentResponse(c, await singleDocument(row, query, resourceContext(c, query)));
+    return documentResponse(c, await singleDocument(row, query, resourceContext(c, query)), 200, {
+      ETag: phoneNumberEtag(row),
+    });
   });
 
   app.post('/', limitBody, async (c) => {
@@ -169,7 +178,10 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     if (!created) throw new Error('The new phone number could not be read back');
     const context = resourceContext(c, query);
     const document = await singleDocument(created, query, context);
-    return documentResponse(c, document, 201, { Location: document.data.links.self });
+    return documentResponse(c, document, 201, {
+      Location: document.data.links.self,
+      ETag: phoneNumberEtag(created),
+    });
   });
 
   app.patch('/:id', limitBody, async (c) => {
@@ -182,11 +194,13 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const problems = unknownRelationships(resource.relationships);
     const prospectRef = readToOne(resource.relationships, 'prospect', 'prospect');
     if (prospectRef !== undefined && 'problem' in prospectRef) problems.push(prospectRef.problem);
+    const ifMatch = requestHeader(c, 'If-Match');
 
     const updated = await db.transaction().execute(async (trx) => {
       const existing = await findPhoneNumber(trx, id);
       if (!existing) throw notFound(`There is no phone number with id ${id}.`);
       enforce(decide(principal, 'phoneNumbers', 'write', existing.owner_id));
+      const version = expectedVersion(ifMatch, existing);
       if (
         prospectRef !== undefined &&
         'id' in prospectRef &&
@@ -197,12 +211,8 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
           detail: "A phone number can't move to another prospect; add it there and delete it here.",
         });
       }
-      const changes = planUpdate(
-        resource.attributes,
-        existing,
-        new Date(now()).toISOString(),
-        problems,
-      );
+      const at = new Date(now()).toISOString();
+      const changes = planUpdate(resource.attributes, existing, at, problems);
       if (changes.number !== undefined || changes.extension !== undefined) {
         const number = changes.number ?? existing.number;
         const extension = changes.extension !== undefined ? changes.extension : existing.extension;
@@ -217,11 +227,27 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
           throw validationFailed([duplicateProblem(number, extension)]);
         }
       }
-      if (Object.keys(changes).length > 0) await updatePhoneNumber(trx, id, changes);
+      if (Object.keys(changes).length > 0) {
+        if (changes.sort_order !== undefined) {
+          await exchangeOrder(trx, existing, changes.sort_order, at);
+        }
+        if (!(await updatePhoneNumber(trx, id, changes, version))) {
+          const current = await findPhoneNumber(trx, id);
+          if (!current) throw notFound(`There is no phone number with id ${id}.`);
+          throw changedSince(current);
+        }
+      }
       return findPhoneNumber(trx, id);
     });
     if (!updated) throw new Error('The phone number could not be read back');
-    return documentResponse(c, await singleDocument(updated, query, resourceContext(c, query)));
+    return documentResponse(
+      c,
+      await singleDocument(updated, query, resourceContext(c, query)),
+      200,
+      {
+        ETag: phoneNumberEtag(updated),
+      },
+    );
   });
 
   app.delete('/:id', async (c) => {
@@ -229,11 +255,15 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     requireScope(principal, 'phoneNumbers', 'delete');
     parseQuery(searchParams(c), phoneNumberQuerySpec, true);
     const id = idParam(c, 'phone number');
+    const ifMatch = requestHeader(c, 'If-Match');
     await db.transaction().execute(async (trx) => {
       const existing = await findPhoneNumber(trx, id);
       if (!existing) throw notFound(`There is no phone number with id ${id}.`);
       enforce(decide(principal, 'phoneNumbers', 'delete', existing.owner_id));
-      await deletePhoneNumber(trx, id);
+      const version = expectedVersion(ifMatch, existing);
+      if (!(await deletePhoneNumber(trx, id, version)) && version !== undefined) {
+        throw changedSince((await findPhoneNumber(trx, id)) ?? existing);
+      }
     });
     return c.body(null, 204, c.var.responseHeaders);
   });
