@@ -254,7 +254,7 @@ const readOnlyResource = (
 export function openApiDocument() {
   const phoneNumberAttributes = {
     countryCode: string(
-      'ISO 3166-1 alpha-2 country the number is read in (default US); derived from the number when not sent.',
+      'ISO 3166-1 alpha-2 country the number is read in (default US); derived from the number when not sent; one the number is not valid in is a 422.',
       { pattern: '^[A-Za-z]{2}$' },
     ),
     extension: string(`1 to ${MAX_EXTENSION_DIGITS} digits, or null.`, {

@@ -365,6 +365,11 @@ describe('creating phone numbers', () => {
       '/data/attributes/countryCode',
     ],
     [
+      'a country the number contradicts',
+      { number: '+1 303 555 0177', countryCode: 'GB' },
+      '/data/attributes/countryCode',
+    ],
+    [
       'letters in the extension',
       { number: '+14155550100', extension: '12a' },
       '/data/attributes/extension',
@@ -603,6 +608,36 @@ describe('updating phone numbers', () => {
       }),
     );
     expect(same.attributes).toEqual(verified.attributes);
+  });
+
+  it('refuses a country the stored or sent number contradicts, at countryCode, and keeps the row', async () => {
+    const created = await createPhoneNumber(server, { number: '+1 303 555 0177' }, PROSPECTS.adas);
+    const patch = (attributes: Record<string, unknown>) =>
+      server.request('PATCH', `${path}/${created.id}`, {
+        body: phoneNumberDocument(attributes, undefined, created.id),
+      });
+    for (const attributes of [
+      { countryCode: 'GB' },
+      { countryCode: 'CA' },
+      { number: '+1 303 555 0188', countryCode: 'AE' },
+    ]) {
+      const [error] = failure(await patch(attributes), 422);
+      expect(error).toMatchObject({
+        id: 'validationError',
+        source: { pointer: '/data/attributes/countryCode' },
+      });
+    }
+    expect(single(await server.request('GET', `${path}/${created.id}`)).attributes).toEqual(
+      created.attributes,
+    );
+    // Calling codes several countries share: a +1 800 number is valid in Canada and the Caribbean too.
+    const tollFree = await createPhoneNumber(
+      server,
+      { number: '+1 800 555 0100', countryCode: 'CA' },
+      PROSPECTS.adas,
+    );
+    expect(tollFree.attributes.countryCode).toBe('CA');
+    expect(single(await patch({ countryCode: 'US' })).attributes.countryCode).toBe('US');
   });
 
   it('re-parses a changed number, keeps what was typed and refuses a duplicate of a sibling', async () => {

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '../../src/lib/phone-number-values';
 import {
   PHONE_NUMBER_READ_ONLY_ATTRIBUTES,
+  countryConflict,
   parsePhoneNumberInput,
   phoneNumberWritableAttributesSchema,
   type PhoneNumberWritableAttributes,
@@ -41,11 +42,26 @@ export function readAttributes(raw: Record<string, unknown>): {
   return { attributes: parsed.data, problems };
 }
 
+/**
+ * A country sent must be one the number can belong to: refused rather than replaced by the number's own,
+ * so that what a client sent is saved as sent or not at all (docs/decisions/0038-country-and-number.md).
+ */
+function checkCountry(
+  e164: string,
+  countryCode: string | null | undefined,
+  problems: FieldProblem[],
+): void {
+  if (countryCode === undefined || countryCode === null) return;
+  const conflict = countryConflict(e164, countryCode);
+  if (conflict !== undefined)
+    problems.push({ pointer: pointer('countryCode'), detail: `${conflict}.` });
+}
+
 type NumberFields = Pick<PhoneNumberRow, 'number' | 'raw_number' | 'extension' | 'country_code'>;
 
 /**
  * Turns what the client sent into stored number fields. The number is parsed in the country sent (else
- * the stored one, else US) and kept in E.164; what was typed becomes rawNumber unless rawNumber is sent;
+ * the stored one, else US) and kept in E.164; a country sent that the number contradicts is refused; what was typed becomes rawNumber unless rawNumber is sent;
  * an extension typed after the number ("x12") fills extension unless extension says otherwise.
  */
 function resolveNumber(
@@ -60,6 +76,7 @@ function resolveNumber(
 
   if (attributes.number === undefined) {
     if (!existing) problems.push({ pointer: pointer('number'), detail: 'Enter a phone number.' });
+    else checkCountry(existing.number, attributes.countryCode, problems);
     return resolved;
   }
   const region =
@@ -70,6 +87,7 @@ function resolveNumber(
     return resolved;
   }
   resolved.number = parsed.e164;
+  checkCountry(parsed.e164, attributes.countryCode, problems);
   if (attributes.rawNumber === undefined) resolved.raw_number = attributes.number;
   if (attributes.countryCode === undefined)
     resolved.country_code = parsed.country ?? existing?.country_code ?? null;

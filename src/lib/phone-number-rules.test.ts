@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countryCodeSchema,
+  countryConflict,
   extensionSchema,
   formatPhoneNumberAsYouType,
   orderSchema,
@@ -27,6 +28,11 @@ describe('parsePhoneNumberInput', () => {
     ['01 23 45 67 89', 'FR', '+33123456789', undefined],
     ['1-800-FLOWERS', 'US', '+18003569377', undefined],
     ['٤١٥٥٥٥٢٦٧١', 'US', '+14155552671', undefined],
+    ['+1-650-253-0000', 'GB', '+16502530000', undefined],
+    ['001 650 253 0000', 'DE', '+16502530000', undefined],
+    ['011 44 20 7946 0958', 'US', '+442079460958', undefined],
+    ['0044 161 496 0000', 'FR', '+441614960000', undefined],
+    ['0033 6 12 34 56 78', 'ES', '+33612345678', undefined],
   ];
   it.each(valid)('reads %s (in %s) as %s', (input, country, e164, extension) => {
     const parsed = parsePhoneNumberInput(input, country);
@@ -67,9 +73,6 @@ describe('phoneNumberDraftSchema', () => {
   // What reps type and paste: [input, country chosen, E.164, extension].
   const valid: [string, string, string, string | null][] = [
     ['1 (650) 253-0000', 'US', '+16502530000', null],
-    ['+1-650-253-0000', 'GB', '+16502530000', null],
-    ['001 650 253 0000', 'DE', '+16502530000', null],
-    ['011 44 20 7946 0958', 'US', '+442079460958', null],
     ['(650) 253-0000 extension 4321', 'US', '+16502530000', '4321'],
     ['+1 650 253 0000 #12', 'US', '+16502530000', '12'],
     ['tel:+1-650-253-0000;ext=77', 'US', '+16502530000', '77'],
@@ -79,7 +82,6 @@ describe('phoneNumberDraftSchema', () => {
     ['416 392 2489', 'CA', '+14163922489', null],
     ['+44 (0)20 7946 0958', 'GB', '+442079460958', null],
     ['(0)20 7946 0958', 'GB', '+442079460958', null],
-    ['0044 161 496 0000', 'FR', '+441614960000', null],
     ['0800 123 4567', 'GB', '+448001234567', null],
     ['+44 20 7946 0958 x 204', 'GB', '+442079460958', '204'],
     ['+49 30 901820', 'DE', '+4930901820', null],
@@ -89,7 +91,6 @@ describe('phoneNumberDraftSchema', () => {
     ['06 12 34 56 78', 'FR', '+33612345678', null],
     ['+33 (0)1 42 68 53 00', 'FR', '+33142685300', null],
     ['+33\u00a06\u00a012\u00a034\u00a056\u00a078', 'FR', '+33612345678', null],
-    ['0033 6 12 34 56 78', 'ES', '+33612345678', null],
     ['098765 43210', 'IN', '+919876543210', null],
     ['0 9876 543210', 'IN', '+919876543210', null],
     ['+91-22-2778-0000', 'IN', '+912227780000', null],
@@ -180,14 +181,22 @@ describe('phoneNumberDraftSchema', () => {
     });
   });
 
-  it("saves the number's own ISO country, else the one chosen", () => {
+  it('saves the country chosen, and refuses at Country one the number contradicts', () => {
     const countryOf = (input: string, country: string) =>
       phoneNumberDraftSchema.parse(draft(input, country)).countryCode;
-    expect(countryOf('416 392 2489', 'US')).toBe('CA');
-    expect(countryOf('+44 20 7946 0958', 'US')).toBe('GB');
     expect(countryOf('0151 23456789', 'de')).toBe('DE');
     expect(countryOf('+800 1234 5678', 'FR')).toBe('FR');
     expect(countryOf('+247 6 1234', 'GB')).toBe('GB');
+    const problems = (input: string, country: string) =>
+      phoneNumberDraftSchema
+        .safeParse(draft(input, country))
+        .error?.issues.map((issue) => [issue.path, issue.message]);
+    expect(problems('+1 303 555 0177', 'GB')).toEqual([
+      [['countryCode'], 'This is a US number, not a GB number'],
+    ]);
+    expect(problems('416 392 2489', 'US')).toEqual([
+      [['countryCode'], 'This is a CA number, not a US number'],
+    ]);
   });
 
   it('keeps what was typed as rawNumber and the type chosen', () => {
@@ -285,5 +294,26 @@ describe('the writable attributes', () => {
     expect(Object.keys(phoneNumberWritableAttributesSchema.shape)).toEqual([
       ...PHONE_NUMBER_WRITABLE_ATTRIBUTES,
     ]);
+  });
+});
+
+describe('countryConflict', () => {
+  // [number, country, conflict]: calling codes several countries share are told apart by numbering plan.
+  const cases: [string, string, string | undefined][] = [
+    ['+13035550177', 'US', undefined],
+    ['+13035550177', 'GB', 'This is a US number, not a GB number'],
+    ['+13035550177', 'CA', 'This is a US number, not a CA number'],
+    ['+14163922489', 'CA', undefined],
+    ['+18005550100', 'CA', undefined],
+    ['+18005550100', 'BB', undefined],
+    ['+441534123456', 'JE', undefined],
+    ['+441534123456', 'GB', 'This is a JE number, not a GB number'],
+    ['+442079460958', 'gb', undefined],
+    ['+77012345678', 'KZ', undefined],
+    ['+74951234567', 'KZ', 'This is an RU number, not a KZ number'],
+    ['+80012345678', 'FR', undefined],
+  ];
+  it.each(cases)('%s in %s: %s', (number, country, conflict) => {
+    expect(countryConflict(number, country)).toBe(conflict);
   });
 });

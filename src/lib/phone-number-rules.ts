@@ -4,6 +4,7 @@
  */
 import {
   AsYouType,
+  getCountryCallingCode,
   isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
@@ -220,6 +221,26 @@ export function parsePhoneNumberInput(
   };
 }
 
+/**
+ * Why a number (E.164) can't be saved with `country`, or undefined when it can: the country must be one
+ * where libphonenumber's metadata holds the number valid. Calling codes that several countries share
+ * (+1, +44, +7) are told apart by their numbering plans: +1 303 is US only, while a +1 800 number is
+ * valid in the US, Canada and the Caribbean alike. A number libphonenumber places in no ISO country
+ * (+800, Ascension's +247) fits any country.
+ */
+export function countryConflict(e164: string, country: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(e164);
+  const home = parsed?.country;
+  const region = country.toUpperCase();
+  if (!parsed || home === undefined || !isIsoCountryCode(home) || home === region) return undefined;
+  if (isSupportedCountry(region) && getCountryCallingCode(region) === parsed.countryCallingCode) {
+    // The same number read in the chosen country's numbering plan instead of the one it was placed in.
+    parsed.country = region;
+    if (parsed.isValid()) return undefined;
+  }
+  return `This is ${numberOf(home)}, not ${numberOf(region)}`;
+}
+
 /** A phone number as the Add / Edit form saves it. */
 export interface PhoneNumberDraft {
   /** E.164, without extension. */
@@ -232,9 +253,9 @@ export interface PhoneNumberDraft {
 }
 
 /**
- * What the Add / Edit form holds, read into a draft. The number is parsed in the chosen country; the saved
- * country is the number's own when libphonenumber places it in an ISO country ("+44 …" chosen as US is
- * GB; Ascension's "AC" is not ISO, so it keeps the chosen one). An extension typed after the number fills
+ * What the Add / Edit form holds, read into a draft. The number is parsed in the chosen country, and the
+ * country saved is the one chosen: one the number contradicts ("+44 …" chosen as US) is refused at
+ * Country, as the server refuses it, never swapped for another. An extension typed after the number fills
  * Extension, unless Extension says otherwise. Problems are reported on the field they belong to, at once.
  */
 export const phoneNumberDraftSchema = z.pipe(
@@ -261,11 +282,15 @@ export const phoneNumberDraftSchema = z.pipe(
       );
       return z.NEVER;
     }
-    const numberCountry = parsed.country ?? '';
+    const conflict = countryConflict(parsed.e164, values.countryCode);
+    if (conflict !== undefined) {
+      problem('countryCode', conflict);
+      return z.NEVER;
+    }
     return {
       number: parsed.e164,
       rawNumber: values.number.trim(),
-      countryCode: isIsoCountryCode(numberCountry) ? numberCountry : values.countryCode,
+      countryCode: values.countryCode,
       phoneType: values.phoneType,
       extension: parsed.extension ?? extension,
     };

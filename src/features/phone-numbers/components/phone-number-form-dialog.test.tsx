@@ -186,6 +186,33 @@ describe('PhoneNumberFormDialog', () => {
     });
   });
 
+  it('keeps a country chosen after the number, and says at Country that the number contradicts it', async () => {
+    const { user, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '+1 303 555 0177');
+    await user.click(country());
+    await user.keyboard('United Kingdom{Enter}');
+    await user.click(save());
+
+    await waitFor(() => {
+      expectError(country(), 'This is a US number, not a GB number');
+    });
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('writes a number dialled from abroad so that it reads the same in its own country', async () => {
+    const { user, number, country, onSubmit } = renderDialog();
+    await user.type(number(), '011 44 20 7946 0958{Enter}');
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+442079460958',
+      countryCode: 'GB',
+    });
+  });
+
   it('suggests Mobile for a known mobile number', async () => {
     const { user, number, type, save, onSubmit } = renderDialog({ defaultCountry: 'GB' });
     expect(type()).toHaveTextContent('Other');

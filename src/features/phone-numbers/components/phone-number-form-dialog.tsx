@@ -13,6 +13,7 @@ import TextField from '@mui/material/TextField';
 import { useRef, useState, type ChangeEvent } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { formatRegion } from '@/lib/format';
+import { formatInternational } from '@/lib/phone-number-format';
 import { ISO_COUNTRY_CODES, isIsoCountryCode } from '@/lib/iso-countries';
 import {
   DEFAULT_COUNTRY,
@@ -114,6 +115,8 @@ function PhoneNumberForm({
   // A type the rep chose, or the stored one being edited, is never replaced by a suggestion.
   const typeChosen = useRef(mode === 'edit');
   const [typeSuggested, setTypeSuggested] = useState(false);
+  // Whether Number changed after Country was last chosen: then the number's country wins, as on leaving it.
+  const numberSinceCountry = useRef(false);
   const validate = { shouldValidate: formState.isSubmitted };
 
   function suggestType(typed: string, countryCode: string) {
@@ -132,23 +135,34 @@ function PhoneNumberForm({
       typed.length > number.field.value.length && event.target.selectionStart === typed.length;
     const next = added ? formatPhoneNumberAsYouType(typed, getValues('countryCode')) : typed;
     number.field.onChange(next);
+    numberSinceCountry.current = true;
     suggestType(next, getValues('countryCode'));
   }
 
-  /** On leaving Number: an extension typed after it moves to Extension, and its country to Country. */
+  /**
+   * After the number is typed: an extension typed after it moves to Extension, and its country to
+   * Country, the number then written so that it reads the same there ("011 44 …" from the US becomes
+   * "+44 …"). A country chosen after the number stays as chosen, and the rules say if it contradicts it.
+   */
   function tidyNumber() {
-    number.field.onBlur();
+    numberSinceCountry.current = false;
     const { number: typed, countryCode, extension: typedExtension } = getValues();
     const parsed = parsePhoneNumberInput(typed, countryCode);
     if (!parsed.ok) return;
     const split = splitPhoneNumberExtension(typed);
+    let body = typed;
     if (split.extension !== undefined && ['', split.extension].includes(typedExtension.trim())) {
-      setValue('number', formatPhoneNumberAsYouType(split.number.trim(), countryCode), validate);
+      body = split.number.trim();
+      setValue('number', formatPhoneNumberAsYouType(body, countryCode), validate);
       setValue('extension', split.extension, validate);
     }
-    if (parsed.country !== undefined && parsed.country !== countryCode) {
-      if (isIsoCountryCode(parsed.country)) setValue('countryCode', parsed.country, validate);
+    const home = parsed.country;
+    if (home === undefined || home === countryCode || !isIsoCountryCode(home)) return;
+    const there = parsePhoneNumberInput(body, home);
+    if (!there.ok || there.e164 !== parsed.e164) {
+      setValue('number', formatInternational(parsed.e164), validate);
     }
+    setValue('countryCode', home, validate);
   }
 
   async function save(draft: PhoneNumberDraft) {
@@ -171,7 +185,11 @@ function PhoneNumberForm({
     <Box
       component="form"
       noValidate
-      onSubmit={(event) => void handleSubmit(save)(event)}
+      onSubmit={(event) => {
+        // Enter in Number submits without leaving it.
+        if (numberSinceCountry.current) tidyNumber();
+        void handleSubmit(save)(event);
+      }}
       sx={{ display: 'flex', flexDirection: 'column', minHeight: 0 }}
     >
       <DialogContent>
@@ -181,7 +199,10 @@ function PhoneNumberForm({
             label="Number"
             value={number.field.value}
             onChange={changeNumber}
-            onBlur={tidyNumber}
+            onBlur={() => {
+              number.field.onBlur();
+              tidyNumber();
+            }}
             inputRef={number.field.ref}
             name={number.field.name}
             error={errors.number !== undefined}
@@ -198,6 +219,7 @@ function PhoneNumberForm({
             disableClearable
             autoHighlight
             onChange={(_, code) => {
+              numberSinceCountry.current = false;
               country.field.onChange(code);
               const typed = getValues('number');
               setValue('number', formatPhoneNumberAsYouType(typed, code), validate);
