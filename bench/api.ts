@@ -85,6 +85,7 @@ function startServer(directory: string, port: number): ServerProcess {
     SEED_PROSPECTS: String(PROSPECTS),
     PORT: String(port),
     RATE_LIMIT_PER_HOUR: '1000000000',
+    ADDRESS_RATE_LIMIT: '1000000000',
   };
   delete env.NODE_ENV;
   const child = spawn(resolve('node_modules', '.bin', 'tsx'), ['server/main.ts'], {

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -13,9 +12,15 @@ import type { AppEnv } from './http/app-env';
 import { cors } from './http/cors';
 import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
 import { documentResponse } from './http/json-api';
-import { RateLimiter, rateLimitHeaders } from './http/rate-limit';
+import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
-import { API_PATH, publicOrigin, requestHeader, requestUrl } from './http/route-helpers';
+import {
+  API_PATH,
+  clientAddress,
+  publicOrigin,
+  requestHeader,
+  requestUrl,
+} from './http/route-helpers';
 import { openApiDocument } from './openapi/document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
@@ -55,15 +60,6 @@ const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/'
 const pagePolicy = (frameAncestors: readonly string[]) =>
   `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors ${frameAncestors.join(' ')}`;
 
-/** The peer address, for rate-limiting requests without a valid token; "unknown" outside Node's server. */
-function clientAddress(connection: () => { remote: { address?: string | undefined } }): string {
-  try {
-    return connection().remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer[ ]+([\x21-\x7E]{1,512})\s*$/i.exec(header ?? '');
   return match?.[1];
@@ -79,7 +75,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ((error: unknown) => {
       console.error(error);
     });
-  const limiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
+  const userLimiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
+  const addressLimiter = new RateLimiter(config.rateLimitPerAddressPerHour, HOUR_MS, now);
+  const oauthLimiter = new RateLimiter(config.oauthRateLimitPerHour, HOUR_MS, now);
   const tokens = createTokenService({
     db,
     production: config.production,
@@ -111,15 +109,18 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
   });
 
-  app.route('/oauth', oauthRoutes({ db, config, tokens, now }));
+  app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
 
   const openApi = JSON.stringify(openApiDocument());
   const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
     const token = bearerToken(requestHeader(c, 'Authorization'));
     const principal = token ? await tokens.authenticate(token) : undefined;
-    const state = limiter.hit(
-      principal ? `token:${principal.tokenKey}` : `ip:${clientAddress(() => getConnInfo(c))}`,
-    );
+    // Per user, not per token: a user can mint tokens. Per address too: many users can be one client.
+    const address = `ip:${clientAddress(c)}`;
+    const state = hitEach([
+      [userLimiter, principal ? `user:${principal.userId}` : address],
+      [addressLimiter, address],
+    ]);
     const headers = Object.assign(c.var.responseHeaders, rateLimitHeaders(state));
     if (!state.allowed) return problemResponse(rateLimited(state.retryAfterSeconds), headers);
     if (c.req.path === `${API_PATH}/openapi.json`) {

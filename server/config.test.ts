@@ -78,3 +78,42 @@ describe('EMBED_ALLOWED_ORIGINS', () => {
     }
   });
 });
+
+describe('PUBLIC_ORIGIN', () => {
+  it('is unset by default, and takes one exact origin', () => {
+    expect(configFromEnvironment({}).publicOrigin).toBeUndefined();
+    expect(
+      configFromEnvironment({ PUBLIC_ORIGIN: 'https://phones.example.com' }).publicOrigin,
+    ).toBe('https://phones.example.com');
+  });
+
+  it('refuses a URL with a path or a slash, or two origins, naming the variable', () => {
+    for (const value of [
+      'https://phones.example.com/',
+      'https://phones.example.com/app',
+      'phones.example.com',
+      'https://a.example.com,https://b.example.com',
+    ]) {
+      expect(invalid({ PUBLIC_ORIGIN: value }), value).toContain('PUBLIC_ORIGIN must be an origin');
+    }
+  });
+});
+
+describe('rate limits', () => {
+  it('default to 10,000 API requests per user, 100,000 per address and 1,000 /oauth requests an hour', () => {
+    expect(configFromEnvironment({})).toMatchObject({
+      rateLimitPerHour: 10_000,
+      rateLimitPerAddressPerHour: 100_000,
+      oauthRateLimitPerHour: 1_000,
+    });
+  });
+
+  it('refuses limits that are not positive whole numbers, naming the variable', () => {
+    const message = invalid({
+      ADDRESS_RATE_LIMIT: '0',
+      OAUTH_RATE_LIMIT: 'lots',
+    });
+    expect(message).toContain('ADDRESS_RATE_LIMIT must be at least 1');
+    expect(message).toContain('OAUTH_RATE_LIMIT must be a whole number');
+  });
+});

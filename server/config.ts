@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
   SEED_PROSPECTS: integerFromEnv('SEED_PROSPECTS', 0, 10_000_000).optional(),
   RATE_LIMIT_PER_HOUR: integerFromEnv('RATE_LIMIT_PER_HOUR', 1, 1_000_000_000).default(10_000),
+  ADDRESS_RATE_LIMIT: integerFromEnv('ADDRESS_RATE_LIMIT', 1, 1_000_000_000).default(100_000),
+  OAUTH_RATE_LIMIT: integerFromEnv('OAUTH_RATE_LIMIT', 1, 1_000_000_000).default(1_000),
   TOKEN_TTL_SECONDS: integerFromEnv('TOKEN_TTL_SECONDS', 1, 31_536_000).default(7200),
   NODE_ENV: z.string().trim().default('development'),
   PUBLIC_ORIGIN: z
@@ -84,7 +86,12 @@ export interface ServerConfig {
   port: number;
   databasePath: string;
   seedProspects: number | undefined;
+  /** API requests per user per hour (and per client address for requests without a valid token). */
   rateLimitPerHour: number;
+  /** API requests per client address per hour, whoever makes them. */
+  rateLimitPerAddressPerHour: number;
+  /** /oauth/* requests per client address per hour; also sign-ins and refreshes per user per hour. */
+  oauthRateLimitPerHour: number;
   tokenTtlSeconds: number;
   /** Development tokens (dev-admin, …) work only when this is false. */
   production: boolean;
@@ -119,6 +126,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     databasePath: e.DATABASE_PATH,
     seedProspects: e.SEED_PROSPECTS,
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
+    rateLimitPerAddressPerHour: e.ADDRESS_RATE_LIMIT,
+    oauthRateLimitPerHour: e.OAUTH_RATE_LIMIT,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     production: e.NODE_ENV === 'production',
     publicOrigin: e.PUBLIC_ORIGIN,

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import type { Kysely } from 'kysely';
@@ -7,6 +7,9 @@ import type { ServerConfig } from '../config';
 import type { AppEnv } from '../http/app-env';
 import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
+import { rateLimitHeaders, type RateLimiter, type RateLimitState } from '../http/rate-limit';
+import { clientAddress } from '../http/route-helpers';
+import { createExpiryPurge } from './purge';
 import { DEFAULT_SCOPE, isScope } from './scopes';
 import { hashToken, randomToken, type IssuedTokens, type TokenService } from './tokens';
 
@@ -19,6 +22,8 @@ interface OauthOptions {
   config: ServerConfig;
   tokens: TokenService;
   now: () => number;
+  /** Counts /oauth/* requests per client address, and sign-ins and refreshes per user. */
+  limiter: RateLimiter;
 }
 
 const base64url = /^[A-Za-z0-9_-]+$/;
@@ -163,7 +168,10 @@ function hiddenFields(request: AuthorizationRequest, redirectUri: string) {
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
 
 /** What redeeming a grant came to: tokens, or the OAuth error to answer with. */
-type TokenOutcome = { tokens: IssuedTokens } | { error: TokenError; description: string };
+type TokenOutcome =
+  | { tokens: IssuedTokens }
+  | { error: TokenError; description: string }
+  | { limited: RateLimitState };
 
 /**
  * RFC 6749 error body, which OAuth client libraries read, with the same failure as a JSON:API `errors`
@@ -183,6 +191,43 @@ function tokenError(
       errors: [{ id: error, title: 'OAuth Error', detail: description, status: String(status) }],
     },
     status,
+  );
+}
+
+function setRateLimitHeaders(c: Context, state: RateLimitState) {
+  for (const [name, value] of Object.entries(rateLimitHeaders(state))) c.header(name, value);
+}
+
+const tooManyDetail = (state: RateLimitState) =>
+  `Too many sign-in requests; try again in ${state.retryAfterSeconds} seconds.`;
+
+/**
+ * A refused /oauth request: the token and revocation endpoints answer in their JSON format (RFC 6749 has
+ * no code for it; temporarily_unavailable is its nearest), the sign-in page with a page.
+ */
+function tooManyRequests(c: Context, state: RateLimitState) {
+  setRateLimitHeaders(c, state);
+  c.header('Retry-After', String(state.retryAfterSeconds));
+  c.header('Cache-Control', 'no-store');
+  const detail = tooManyDetail(state);
+  if (c.req.path.endsWith('/authorize')) {
+    pageHeaders(c, undefined);
+    return c.html(
+      layout(
+        'Too many sign-in attempts',
+        html`<h1>Too many sign-in attempts</h1>
+          <p>${detail}</p>`,
+      ),
+      429,
+    );
+  }
+  return c.json(
+    {
+      error: 'temporarily_unavailable',
+      error_description: detail,
+      errors: [{ id: 'rateLimitExceeded', title: 'Rate Limit Exceeded', detail, status: '429' }],
+    },
+    429,
   );
 }
 
@@ -216,9 +261,19 @@ const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
 /** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
 const s256 = hashToken;
 
-export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<AppEnv> {
+export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const iso = (ms: number) => new Date(ms).toISOString();
+  const purgeExpired = createExpiryPurge({ db, now, accessTtlSeconds: config.tokenTtlSeconds });
+  const limitUser = (userId: number) => limiter.hit(`user:${userId}`);
+
+  const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const state = limiter.hit(`ip:${clientAddress(c)}`);
+    if (!state.allowed) return tooManyRequests(c, state);
+    setRateLimitHeaders(c, state);
+    await next();
+  };
+  app.use('*', limitAddress);
 
   /** Validates an authorization request; answers with a page or a redirect when it is not acceptable. */
   function authorizationRequest(c: Context<AppEnv>, params: Record<string, string | undefined>) {
@@ -324,6 +379,20 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<App
         303,
       );
     }
+    const limited = limitUser(user.id);
+    if (!limited.allowed) {
+      setRateLimitHeaders(c, limited);
+      c.header('Retry-After', String(limited.retryAfterSeconds));
+      return c.redirect(
+        redirectWith(redirect, {
+          error: 'temporarily_unavailable',
+          error_description: tooManyDetail(limited),
+          state: request.state,
+        }),
+        303,
+      );
+    }
+    await purgeExpired();
     const code = randomToken();
     await db
       .insertInto('oauth_codes')
@@ -411,6 +480,8 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<App
     if (!stored) return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
     if (stored.revoked_at === null && stored.expires_at <= iso(at))
       return { error: 'invalid_grant', description: 'The refresh token has expired.' };
+    const limited = limitUser(stored.user_id);
+    if (!limited.allowed) return { limited };
     const spent = await trx
       .updateTable('oauth_tokens')
       .set({ revoked_at: iso(at) })
@@ -438,6 +509,7 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<App
   }
 
   function tokenResult(c: Context, outcome: TokenOutcome) {
+    if ('limited' in outcome) return tooManyRequests(c, outcome.limited);
     if ('error' in outcome) return tokenError(c, outcome.error, outcome.description);
     c.header('Cache-Control', 'no-store');
     return c.json(outcome.tokens);
@@ -452,6 +524,7 @@ export function oauthRoutes({ db, config, tokens, now }: OauthOptions): Hono<App
     };
     if (field('client_id') !== APP_CLIENT_ID)
       return tokenError(c, 'invalid_client', 'Unknown client_id.');
+    await purgeExpired();
     const at = now();
 
     if (field('grant_type') === 'authorization_code') {

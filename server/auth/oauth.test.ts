@@ -1,6 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failure, single } from '../testing/fixtures';
+import {
+  authorizeParams as authorizeParamsOf,
+  postContinueAs,
+  redirectUriOf,
+  requestToken,
+  signIn as signInTo,
+  verifierFor,
+} from '../testing/oauth-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -11,67 +18,18 @@ afterAll(async () => {
   await server.close();
 });
 
-interface Tokens {
-  access_token: string;
-  refresh_token: string;
-  expires_in: number;
-  token_type: string;
-  scope: string;
-}
+const redirectUri = () => redirectUriOf(server);
+const authorizeParams = (verifier: string, extra: Record<string, string> = {}) =>
+  authorizeParamsOf(server, verifier, extra);
+const token = (fields: Record<string, string>) => requestToken(server, fields);
+const signIn = (userId: number, extra: Record<string, string> = {}) =>
+  signInTo(server, userId, extra);
 
-const verifierFor = () => randomBytes(32).toString('base64url');
-const challengeFor = (verifier: string) =>
-  createHash('sha256').update(verifier).digest('base64url');
-const redirectUri = () => `${server.url}/auth/callback`;
-
-function authorizeParams(verifier: string, extra: Record<string, string> = {}) {
-  return new URLSearchParams({
-    response_type: 'code',
-    client_id: 'phone-numbers-admin',
-    redirect_uri: redirectUri(),
-    state: 'state-123',
-    code_challenge: challengeFor(verifier),
-    code_challenge_method: 'S256',
-    ...extra,
-  });
-}
-
-/** What the "Continue as …" button posts: the authorization request plus the chosen user. */
+/** Where "Continue as …" sends the browser back to. */
 async function continueAs(userId: number, verifier: string, extra: Record<string, string> = {}) {
-  const form = authorizeParams(verifier, extra);
-  form.set('user_id', String(userId));
-  const response = await fetch(`${server.url}/oauth/authorize`, {
-    method: 'POST',
-    body: form,
-    redirect: 'manual',
-  });
+  const response = await postContinueAs(server, userId, verifier, extra);
   expect(response.status).toBe(303);
   return new URL(response.headers.get('Location') ?? '');
-}
-
-async function token(fields: Record<string, string>) {
-  const response = await fetch(`${server.url}/oauth/token`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-  });
-  return {
-    status: response.status,
-    body: (await response.json()) as Tokens & { error?: string; errors?: unknown[] },
-  };
-}
-
-async function signIn(userId: number, extra: Record<string, string> = {}): Promise<Tokens> {
-  const verifier = verifierFor();
-  const callback = await continueAs(userId, verifier, extra);
-  const { status, body } = await token({
-    grant_type: 'authorization_code',
-    code: callback.searchParams.get('code') ?? '',
-    redirect_uri: redirectUri(),
-    client_id: 'phone-numbers-admin',
-    code_verifier: verifier,
-  });
-  expect(status).toBe(200);
-  return body;
 }
 
 describe('the authorization page', () => {

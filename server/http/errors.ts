@@ -136,7 +136,7 @@ export const rateLimited = (retryAfterSeconds: number) =>
         429,
         'rateLimitExceeded',
         'Rate Limit Exceeded',
-        `Too many requests with this access token; try again in ${retryAfterSeconds} seconds.`,
+        `Too many requests from this user or address; try again in ${retryAfterSeconds} seconds.`,
       ),
     ],
     { 'Retry-After': String(retryAfterSeconds) },

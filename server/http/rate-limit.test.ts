@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failure } from '../testing/fixtures';
+import { failure, USERS } from '../testing/fixtures';
+import { signIn } from '../testing/oauth-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -53,5 +54,35 @@ describe('rate limiting per access token', () => {
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+});
+
+describe('rate limiting per user and per address', () => {
+  it('counts a user’s requests together, whichever of their tokens they come with', async () => {
+    const riley = await signIn(server, USERS.riley);
+    const statuses: number[] = [];
+    for (const token of ['dev-rep-riley', riley.access_token, 'dev-rep-riley', riley.access_token])
+      statuses.push((await server.request('GET', '/api/v2/users', { token })).status);
+    const another = await signIn(server, USERS.riley);
+    for (const token of [another.access_token, another.access_token])
+      statuses.push((await server.request('GET', '/api/v2/users', { token })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it('counts every request from one address, whoever makes them', async () => {
+    const shared = await startTestServer({
+      config: { rateLimitPerHour: 100, rateLimitPerAddressPerHour: 4 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (const token of ['dev-admin', 'dev-rep-riley', 'dev-rep-sam', 'dev-viewer', 'dev-admin'])
+        statuses.push((await shared.request('GET', '/api/v2/users/1', { token })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429]);
+      const refused = await shared.request('GET', '/api/v2/users/1', { token: 'dev-readonly' });
+      expect(refused.headers.get('X-RateLimit-Limit')).toBe('4');
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(3500);
+    } finally {
+      await shared.close();
+    }
   });
 });

@@ -49,6 +49,24 @@ export class RateLimiter {
   }
 }
 
+/**
+ * Counts one request against each of several limits (a user's and an address's, say). The answer is the
+ * first refusal, or else the limit closest to running out, which is what the headers then describe.
+ */
+export function hitEach(hits: readonly (readonly [RateLimiter, string])[]): RateLimitState {
+  let answer: RateLimitState | undefined;
+  for (const [limiter, key] of hits) {
+    const state = limiter.hit(key);
+    if (
+      answer === undefined ||
+      (answer.allowed && (!state.allowed || state.remaining < answer.remaining))
+    )
+      answer = state;
+  }
+  if (answer === undefined) throw new Error('hitEach needs at least one limit');
+  return answer;
+}
+
 export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
   return {
     'X-RateLimit-Limit': String(state.limit),

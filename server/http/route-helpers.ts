@@ -28,6 +28,13 @@ export function requestHeader(c: Context<AppEnv>, name: string): string | undefi
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/** The peer's address, which rate limits count by; "unknown" when the app runs outside Node's server. */
+export function clientAddress(c: Context<AppEnv>): string {
+  // Undefined when the app is called through app.request(), as tests do.
+  const env = c.env as AppEnv['Bindings'] | undefined;
+  return env?.incoming?.socket.remoteAddress ?? 'unknown';
+}
+
 const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
 
 /**

@@ -54,8 +54,13 @@ export function postContinueAs(
 }
 
 /** The authorization code the sign-in page sends back for a user. */
-export async function codeFor(server: TestServer, userId: number, verifier: string) {
-  const response = await postContinueAs(server, userId, verifier);
+export async function codeFor(
+  server: TestServer,
+  userId: number,
+  verifier: string,
+  extra: Record<string, string> = {},
+) {
+  const response = await postContinueAs(server, userId, verifier, extra);
   if (response.status !== 303) throw new Error(`Expected 303, got ${response.status}`);
   const code = new URL(response.headers.get('Location') ?? '').searchParams.get('code');
   if (code === null) throw new Error('The redirect carries no code');
@@ -84,11 +89,15 @@ export const exchangeCode = (server: TestServer, code: string, verifier: string)
 export const refreshTokens = (server: TestServer, refreshToken: string) =>
   requestToken(server, { grant_type: 'refresh_token', refresh_token: refreshToken });
 
-export async function signIn(server: TestServer, userId: number): Promise<Tokens> {
+export async function signIn(
+  server: TestServer,
+  userId: number,
+  extra: Record<string, string> = {},
+): Promise<Tokens> {
   const verifier = verifierFor();
   const { status, body } = await exchangeCode(
     server,
-    await codeFor(server, userId, verifier),
+    await codeFor(server, userId, verifier, extra),
     verifier,
   );
   if (status !== 200) throw new Error(`Sign-in failed: ${status} ${JSON.stringify(body)}`);
