@@ -8,8 +8,9 @@ import autocannon from 'autocannon';
 
 /**
  * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
- * starts the real server on it, runs autocannon against three read scenarios and prints latency
- * percentiles, throughput and whether the performance targets hold. `npm run bench:api`.
+ * starts the real server on it, runs autocannon against three read scenarios, then the first again while
+ * a viewer loops count=true and the slowest filter, and prints latency percentiles, throughput and
+ * whether the performance targets hold. `npm run bench:api`.
  */
 
 const PROSPECTS = 200_000;
@@ -22,6 +23,17 @@ const READY_TIMEOUT_MS = 5 * 60_000;
 const STOP_TIMEOUT_MS = 15_000;
 const HEADERS = { authorization: 'Bearer dev-admin' };
 const API = '/api/v2/phoneNumbers';
+
+/** Two connections of a viewer loop each of these while "one prospect's numbers" is measured again. */
+const HOSTILE_CONNECTIONS = 2;
+const VIEWER_HEADERS = { authorization: 'Bearer dev-viewer' };
+const COUNT_PATH = `${API}?count=true`;
+/**
+ * The slowest filter found on this data set: a range that holds every number, on another column than the
+ * sort, so every row is read and sorted (a long read, see docs/decisions/0030-query-costs.md).
+ */
+const SLOW_FILTER_PATH = `${API}?filter[number]=${encodeURIComponent('+1..+9')}&sort=-updatedAt`;
+const TARGET_UNDER_LOAD_RATIO = 2;
 
 const TARGET_PROSPECT_P95_MS = 5;
 const TARGET_PROSPECT_RPS = 3_000;
@@ -197,15 +209,20 @@ function runCannon(
   scenario: Scenario,
   seconds: number,
   onResponseTime?: (milliseconds: number) => void,
+  load: { connections: number; headers: Record<string, string>; timeoutSeconds?: number } = {
+    connections: CONNECTIONS,
+    headers: HEADERS,
+  },
 ): Promise<autocannon.Result> {
   return new Promise((resolveResult, reject) => {
     const instance = autocannon(
       {
         url: origin,
-        connections: CONNECTIONS,
+        connections: load.connections,
         duration: seconds,
-        headers: HEADERS,
+        headers: load.headers,
         requests: scenario.requests,
+        ...(load.timeoutSeconds === undefined ? {} : { timeout: load.timeoutSeconds }),
       },
       (error: unknown, result) => {
         if (error)
@@ -236,6 +253,26 @@ async function measure(origin: string, scenario: Scenario): Promise<Measurement>
     non2xx: result.non2xx,
     errors: result.errors,
   };
+}
+
+interface Background {
+  name: string;
+  result: Promise<autocannon.Result>;
+  latencies: number[];
+}
+
+/** Loops `path` on a viewer's connections for `seconds`, beside a measured scenario. */
+function background(origin: string, name: string, path: string, seconds: number): Background {
+  const latencies: number[] = [];
+  const result = runCannon(
+    origin,
+    { name, requests: [{ path }] },
+    seconds,
+    (milliseconds) => latencies.push(milliseconds),
+    // A long read may take longer than autocannon's 10 s default; it is the loop's cost, not a failure.
+    { connections: HOSTILE_CONNECTIONS, headers: VIEWER_HEADERS, timeoutSeconds: 120 },
+  );
+  return { name, result, latencies };
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -289,10 +326,16 @@ function report(measurements: readonly Measurement[]): void {
     )}`,
   );
 
-  const [prospect, first, deep] = stats;
-  if (prospect === undefined || first === undefined || deep === undefined) {
-    throw new Error('Expected three scenarios: one prospect, first page, deep page');
+  const [prospect, first, deep, underLoad] = stats;
+  if (
+    prospect === undefined ||
+    first === undefined ||
+    deep === undefined ||
+    underLoad === undefined
+  ) {
+    throw new Error('Expected four scenarios: one prospect, first page, deep page, under load');
   }
+  const underLoadLimit = TARGET_UNDER_LOAD_RATIO * prospect.p95;
   const deepLimit = TARGET_DEEP_PAGE_RATIO * first.p95;
   console.log('\nTargets');
   console.log(
@@ -303,6 +346,9 @@ function report(measurements: readonly Measurement[]): void {
   );
   console.log(
     `  ${verdict(deep.p95 <= deepLimit)}  ${deep.name}: p95 ${ms(deep.p95)} ms ≤ ${TARGET_DEEP_PAGE_RATIO} × first page p95 = ${ms(deepLimit)} ms`,
+  );
+  console.log(
+    `  ${verdict(underLoad.p95 <= underLoadLimit)}  ${underLoad.name}: p95 ${ms(underLoad.p95)} ms (p50 ${ms(underLoad.p50)}) ≤ ${TARGET_UNDER_LOAD_RATIO} × quiet p95 = ${ms(underLoadLimit)} ms (quiet p50 ${ms(prospect.p50)})`,
   );
   const failures = stats.filter((s) => s.non2xx > 0 || s.errors > 0);
   if (failures.length > 0) {
@@ -349,6 +395,30 @@ async function benchmark(origin: string): Promise<void> {
   );
   const measurements: Measurement[] = [];
   for (const scenario of scenarios) measurements.push(await measure(origin, scenario));
+
+  const [prospectScenario] = scenarios;
+  if (prospectScenario === undefined) throw new Error('No scenario to measure under load');
+  console.log(
+    `  ${prospectScenario.name} while ${HOSTILE_CONNECTIONS} connections loop ${COUNT_PATH} and ${HOSTILE_CONNECTIONS} loop ${SLOW_FILTER_PATH}`,
+  );
+  const loopSeconds = WARM_UP_SECONDS + DURATION_SECONDS + 1;
+  const loops = [
+    background(origin, 'count=true', COUNT_PATH, loopSeconds),
+    background(origin, 'slowest filter', SLOW_FILTER_PATH, loopSeconds),
+  ];
+  measurements.push(
+    await measure(origin, {
+      ...prospectScenario,
+      name: `${prospectScenario.name}, under load`,
+    }),
+  );
+  for (const loop of loops) {
+    const result = await loop.result;
+    const sorted = loop.latencies.sort((a, b) => a - b);
+    console.log(
+      `    ${loop.name} loop: ${whole(result.requests.total)} requests, p50 ${sorted.length > 0 ? ms(percentile(sorted, 50)) : '-'} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+    );
+  }
   report(measurements);
 }
 

@@ -145,6 +145,68 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026_12_03_querycost_indexes_and_counts': {
+    // An index for every column a collection filters or sorts by, each ending in id (the tie-break), so a
+    // page of any single filter or sort is an index search or walk; and counts kept by triggers, so that
+    // count=true on a whole collection, or on phone numbers by type and status, reads a few rows.
+    async up(db: Kysely<unknown>) {
+      const indexes: [string, string, string[]][] = [
+        ['phone_numbers_order', 'phone_numbers', ['sort_order', 'id']],
+        ['phone_numbers_type', 'phone_numbers', ['phone_type', 'id']],
+        ['phone_numbers_status', 'phone_numbers', ['status', 'id']],
+        ['prospects_first_name', 'prospects', ['first_name', 'id']],
+        ['prospects_last_name', 'prospects', ['last_name', 'id']],
+        ['prospects_created', 'prospects', ['created_at', 'id']],
+        ['prospects_updated', 'prospects', ['updated_at', 'id']],
+        ['users_first_name', 'users', ['first_name', 'id']],
+        ['users_last_name', 'users', ['last_name', 'id']],
+      ];
+      for (const [name, table, columns] of indexes) {
+        await db.schema.createIndex(name).on(table).columns(columns).execute();
+      }
+
+      await db.schema
+        .createTable('row_counts')
+        .addColumn('table_name', 'text', (c) => c.primaryKey())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .execute();
+      for (const table of ['users', 'prospects']) {
+        await sql`insert into row_counts (table_name, row_count)
+          select ${table}, count(*) from ${sql.table(table)}`.execute(db);
+        await sql`create trigger ${sql.raw(`${table}_counted_in`)} after insert on ${sql.table(table)}
+          begin update row_counts set row_count = row_count + 1 where table_name = ${sql.lit(table)}; end`.execute(
+          db,
+        );
+        await sql`create trigger ${sql.raw(`${table}_counted_out`)} after delete on ${sql.table(table)}
+          begin update row_counts set row_count = row_count - 1 where table_name = ${sql.lit(table)}; end`.execute(
+          db,
+        );
+      }
+
+      await db.schema
+        .createTable('phone_number_counts')
+        .addColumn('phone_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('phone_number_counts_key', ['phone_type', 'status'])
+        .execute();
+      await sql`insert into phone_number_counts (phone_type, status, row_count)
+        select phone_type, status, count(*) from phone_numbers group by phone_type, status`.execute(
+        db,
+      );
+      const add = (row: 'new' | 'old', delta: '+ 1' | '- 1') =>
+        sql.raw(`insert into phone_number_counts (phone_type, status, row_count)
+          values (${row}.phone_type, ${row}.status, ${delta === '+ 1' ? 1 : -1})
+          on conflict (phone_type, status) do update set row_count = row_count ${delta};`);
+      await sql`create trigger phone_numbers_counted_in after insert on phone_numbers
+        begin ${add('new', '+ 1')} end`.execute(db);
+      await sql`create trigger phone_numbers_counted_out after delete on phone_numbers
+        begin ${add('old', '- 1')} end`.execute(db);
+      await sql`create trigger phone_numbers_counted_again after update of phone_type, status on phone_numbers
+        when old.phone_type is not new.phone_type or old.status is not new.status
+        begin ${add('old', '- 1')} ${add('new', '+ 1')} end`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = {

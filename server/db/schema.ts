@@ -71,12 +71,26 @@ export interface OauthTokensTable {
   created_at: string;
 }
 
+/** Row counts kept by triggers (migration 2026_12_03_querycost_indexes_and_counts). */
+export interface RowCountsTable {
+  table_name: 'users' | 'prospects';
+  row_count: number;
+}
+
+export interface PhoneNumberCountsTable {
+  phone_type: string;
+  status: string;
+  row_count: number;
+}
+
 export interface Database {
   users: UsersTable;
   prospects: ProspectsTable;
   phone_numbers: PhoneNumbersTable;
   oauth_codes: OauthCodesTable;
   oauth_tokens: OauthTokensTable;
+  row_counts: RowCountsTable;
+  phone_number_counts: PhoneNumberCountsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

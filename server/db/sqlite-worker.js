@@ -2,12 +2,25 @@
 // it. Messages: { id, sql, parameters } → { id, columns, rows } (rows as arrays) | { id, changes,
 // lastInsertRowid } | { id, error }; { id, close: true } closes the database (checkpointing the WAL).
 // Plain JavaScript, so that it loads the same under tsx, Vitest and node.
+import { readlinkSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const STATEMENT_CACHE_SIZE = 500;
 const db = new Database(workerData.path);
 for (const pragma of workerData.pragmas) db.pragma(pragma);
+
+// The long-read connection yields the CPU to every other thread: on Linux a thread has its own nice value,
+// set through its id (/proc/thread-self is "<pid>/task/<tid>"). Elsewhere it keeps the usual priority.
+if (workerData.background) {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    setPriority(tid, constants.priority.PRIORITY_LOW);
+  } catch {
+    // Not Linux, or not allowed: long reads still have a connection of their own.
+  }
+}
 
 // Preparing costs more than running the small indexed queries the API makes, so statements are reused
 // by SQL text (least recently used first out). Readers return arrays: cheaper to build and to send.

@@ -136,6 +136,19 @@ class TransactionGate {
   }
 }
 
+const longReads = new WeakSet<CompiledQuery>();
+
+/**
+ * Marks a read that may take long (a count, a filter no index narrows): outside a transaction it runs on a
+ * second, read-only connection in a worker of its own, so the quick queries every page needs never wait
+ * behind it. Long reads wait for each other there. In a transaction it runs on the transaction's
+ * connection, as every query does.
+ */
+export function longRead<R>(query: CompiledQuery<R>): CompiledQuery<R> {
+  longReads.add(query);
+  return query;
+}
+
 class WorkerConnection implements DatabaseConnection {
   /** Set while this connection runs a transaction: its queries then skip the gate they are holding. */
   endTransaction: (() => void) | undefined;
@@ -143,12 +156,15 @@ class WorkerConnection implements DatabaseConnection {
   constructor(
     private readonly channel: Channel,
     private readonly gate: TransactionGate,
+    private readonly reader: Channel | undefined,
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    return this.endTransaction
-      ? this.channel.execute<R>(query)
-      : this.gate.query(() => this.channel.execute<R>(query));
+    if (this.endTransaction) return this.channel.execute<R>(query);
+    // WAL: the reader sees every committed write and never a transaction's uncommitted rows, so it
+    // needs no gate.
+    if (this.reader && longReads.has(query)) return this.reader.execute<R>(query);
+    return this.gate.query(() => this.channel.execute<R>(query));
   }
 
   streamQuery(): AsyncIterableIterator<QueryResult<never>> {
@@ -156,23 +172,44 @@ class WorkerConnection implements DatabaseConnection {
   }
 }
 
+async function openChannel(
+  path: string,
+  pragmas: readonly string[],
+  background = false,
+): Promise<Channel> {
+  const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), {
+    workerData: { path, pragmas, background },
+  });
+  const channel = new Channel(worker);
+  await channel.execute(CompiledQuery.raw('select 1'));
+  return channel;
+}
+
+async function closeChannel(channel: Channel): Promise<void> {
+  await channel.send({ close: true });
+  await channel.worker.terminate();
+}
+
 class WorkerSqliteDriver implements Driver {
   readonly #gate = new TransactionGate();
   #channel: Channel | undefined;
+  #reader: Channel | undefined;
 
   constructor(private readonly options: WorkerSqliteOptions) {}
 
   async init(): Promise<void> {
-    const worker = new Worker(new URL('./sqlite-worker.js', import.meta.url), {
-      workerData: { path: this.options.path, pragmas: this.options.pragmas },
-    });
-    this.#channel = new Channel(worker);
-    await this.#channel.execute(CompiledQuery.raw('select 1'));
+    const { path, pragmas } = this.options;
+    this.#channel = await openChannel(path, pragmas);
+    // An in-memory database is private to its connection: there, long reads share the one connection.
+    // The reader opens after the writer has put the file in WAL mode.
+    if (path !== ':memory:' && path !== '') {
+      this.#reader = await openChannel(path, [...pragmas, 'query_only = ON'], true);
+    }
   }
 
   acquireConnection(): Promise<DatabaseConnection> {
     if (!this.#channel) return Promise.reject(new Error('The database is not open'));
-    return Promise.resolve(new WorkerConnection(this.#channel, this.#gate));
+    return Promise.resolve(new WorkerConnection(this.#channel, this.#gate, this.#reader));
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -207,8 +244,8 @@ class WorkerSqliteDriver implements Driver {
     if (!channel) return;
     const end = await this.#gate.transaction();
     try {
-      await channel.send({ close: true });
-      await channel.worker.terminate();
+      if (this.#reader) await closeChannel(this.#reader);
+      await closeChannel(channel);
     } finally {
       end();
     }
@@ -223,9 +260,10 @@ class WorkerSqliteDriver implements Driver {
 }
 
 /**
- * Kysely's SQLite dialect with the one connection in a worker thread: queries no longer block the event
- * loop (a count over a million rows would stall every other request), and SQLite runs on one core while
- * HTTP and JSON run on the other. Queries are written through Kysely exactly as before.
+ * Kysely's SQLite dialect with the connection in a worker thread: queries no longer block the event loop
+ * (a count over a million rows would stall every other request), and SQLite runs on one core while HTTP
+ * and JSON run on the other. Reads marked with `longRead` go to a second, read-only connection in a
+ * worker of its own. Queries are written through Kysely exactly as before.
  */
 export class WorkerSqliteDialect implements Dialect {
   constructor(private readonly options: WorkerSqliteOptions) {}

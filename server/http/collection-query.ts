@@ -6,8 +6,9 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
+import type { Database, RowCountsTable } from '../db/schema';
+import { longRead } from '../db/worker-sqlite-dialect';
 import {
-  bindValue,
   columnValue,
   fetchPage,
   filterCondition,
@@ -20,7 +21,7 @@ import {
 import { sortSignature, type CollectionQuery, type KeyValue, type ParsedFilter } from './query';
 
 /** Runs compiled queries: the Kysely instance. */
-type QueryExecutor = Pick<Kysely<unknown>, 'executeQuery'>;
+export type QueryExecutor = Pick<Kysely<unknown>, 'executeQuery'>;
 
 /** What a resource contributes to a collection query. */
 export interface CollectionSource<DB, TB extends keyof DB, Row> {
@@ -28,10 +29,46 @@ export interface CollectionSource<DB, TB extends keyof DB, Row> {
   name: string;
   /** Selects the rows, before conditions, order and limit. */
   base: () => SelectQueryBuilder<DB, TB, Row>;
+  /**
+   * The rows a count reads, at most `limit`, when fewer tables than `base` will do (a join that the
+   * conditions do not need costs a lookup per counted row).
+   */
+  countRows?: (
+    conditions: Expression<SqlBool>[],
+    limit: Expression<number>,
+  ) => { compile: () => CompiledQuery };
   /** The resource's filter conditions, every value passed through `bind`. */
   conditions: (bind: Bind) => Expression<SqlBool>[];
   /** Everything that decides the SQL text of those conditions, apart from their values. */
   shape: string;
+  /** Reads the count the database keeps for this query's filters, when it keeps one. */
+  keptCount?: (() => Promise<number>) | undefined;
+  /** The source chose its conditions knowing what they cost: its pages never run as long reads. */
+  boundedCost?: boolean;
+}
+
+/** `meta` of a collection asked for with count=true. */
+export type CountMeta = { count: number } | { countExceeds: number };
+
+/**
+ * Counted on the main connection, when the plan is short: most filtered views have fewer rows, and a
+ * range that holds fewer is searched rather than walked (see listCollection).
+ */
+const QUICK_COUNT_LIMIT = 5_000;
+/** Counted on the long-read connection; past it, meta says only that there are more. */
+export const COUNT_LIMIT = 100_000;
+
+/** The number of rows of a table, which triggers keep in row_counts. */
+export async function keptRowCount(
+  db: Kysely<Database>,
+  table: RowCountsTable['table_name'],
+): Promise<number> {
+  const row = await db
+    .selectFrom('row_counts')
+    .select('row_count')
+    .where('table_name', '=', table)
+    .executeTakeFirstOrThrow();
+  return row.row_count;
 }
 
 /** The conditions and shape of a query's filters. */
@@ -50,44 +87,82 @@ class Slot {
 interface Template {
   sql: string;
   parameters: readonly unknown[];
+  /** Whether the query plan may read far more rows than it returns (see `isLongPlan`). */
+  long: boolean;
 }
 
 const TEMPLATE_CACHE_SIZE = 1000;
 const templates = new Map<string, Template>();
 
 /**
+ * Whether a query plan may read far more rows than the query returns: it sorts in a temporary B-tree
+ * (every matching row is read before the first is returned), or it walks a table or an index while
+ * filters discard rows (the walk may go to the end before it finds a page). A walk with nothing to
+ * discard stops at the LIMIT, and a SEARCH reads only the rows its index range holds.
+ */
+export function isLongPlan(details: readonly string[], filtered: boolean): boolean {
+  return details.some(
+    (detail) => detail.includes('TEMP B-TREE') || (filtered && /^SCAN (?!counted\b)/.test(detail)),
+  );
+}
+
+/** The details of a query's plan, as EXPLAIN QUERY PLAN gives them. */
+export async function planOf(
+  db: QueryExecutor,
+  query: { sql: string; parameters: readonly unknown[] },
+): Promise<string[]> {
+  const plan = await db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+  );
+  return plan.rows.map((row) => row.detail);
+}
+
+/**
  * Builds and compiles a query once per shape and afterwards only gathers its values: Kysely builds and
  * compiles every query anew, which costs about as much as running the small indexed queries a page
  * needs. `bound` must pass every value of the query through `bind`, in an order that depends only on the
- * shape; `key` must name everything else that decides the SQL.
+ * shape; `key` must name everything else that decides the SQL. The first time, the query's plan decides
+ * whether it runs as a long read (see `longRead`); `long` makes it one whatever the plan.
  */
 async function runShaped<Row, Parts>(
   db: QueryExecutor,
   key: string,
   bound: (bind: Bind) => Parts,
-  assemble: (parts: Parts) => { compile: () => CompiledQuery<Row> },
+  assemble: (parts: Parts) => { sql: string; parameters: readonly unknown[] },
+  options: { filtered: boolean; bounded?: boolean | undefined; long?: boolean },
 ): Promise<Row[]> {
+  const values: KeyValue[] = [];
+  bound(<T extends KeyValue>(value: T) => {
+    values.push(value);
+    return sql<T>`${value}`;
+  });
+  const withValues = (parameters: readonly unknown[]) =>
+    parameters.map((parameter) =>
+      parameter instanceof Slot ? values[parameter.index] : parameter,
+    );
+
   let template = templates.get(key);
   if (!template) {
     let next = 0;
     const slot: Bind = <T extends KeyValue>() => sql<T>`${new Slot(next++)}`;
-    const compiled = assemble(bound(slot)).compile();
-    template = { sql: compiled.sql, parameters: compiled.parameters };
+    const compiled = assemble(bound(slot));
+    const long =
+      options.bounded !== true &&
+      isLongPlan(
+        await planOf(db, { sql: compiled.sql, parameters: withValues(compiled.parameters) }),
+        options.filtered,
+      );
+    template = { sql: compiled.sql, parameters: compiled.parameters, long };
     if (templates.size >= TEMPLATE_CACHE_SIZE) {
       const oldest = templates.keys().next();
       if (!oldest.done) templates.delete(oldest.value);
     }
     templates.set(key, template);
   }
-  const values: KeyValue[] = [];
-  bound(<T extends KeyValue>(value: T) => {
-    values.push(value);
-    return sql<T>`${value}`;
-  });
-  const parameters = template.parameters.map((parameter) =>
-    parameter instanceof Slot ? values[parameter.index] : parameter,
+  const query = CompiledQuery.raw(template.sql, withValues(template.parameters));
+  const result = await db.executeQuery<Row>(
+    template.long || options.long === true ? longRead(query) : query,
   );
-  const result = await db.executeQuery<Row>(CompiledQuery.raw(template.sql, parameters));
   return result.rows;
 }
 
@@ -99,14 +174,28 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
   db: QueryExecutor,
   source: CollectionSource<DB, TB, Row>,
   query: CollectionQuery,
-): Promise<{ page: Page<Row>; count: number | undefined }> {
+): Promise<{ page: Page<Row>; meta: CountMeta | undefined }> {
   const sort = sortSignature(query.sort);
+  const filtered = query.filters.length > 0 || query.search !== undefined;
+  // For a range on another column than the sort's first, SQLite walks the sort's index and tests each
+  // row: cheap when many rows match, the whole table when none does. A quick count tells which: when the
+  // range holds few rows, the order is written +column, which no index can give, so SQLite searches the
+  // range and sorts its few rows.
+  const rangeElsewhere = query.filters.some(
+    (filter) =>
+      filter.spec.column !== query.sort[0]?.column &&
+      filter.terms.some(
+        (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
+      ),
+  );
+  const few = rangeElsewhere ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT) : undefined;
+  const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
   const page = await fetchPage<Row>(
     query,
     (row) => query.sort.map((key) => columnValue(row, key.column)),
     ({ cursor, side, limit }) => {
-      const key = `${source.name}|${source.shape}|${sort}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
-      return runShaped(
+      const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
+      return runShaped<Row, { conditions: Expression<SqlBool>[]; limit: Expression<number> }>(
         db,
         key,
         (bind) => ({
@@ -119,20 +208,60 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
         ({ conditions, limit: bound }) => {
           let builder = conditions.reduce((b, condition) => b.where(condition), source.base());
           for (const term of orderTerms(query.sort, side === 'before')) {
-            builder = builder.orderBy(sql.ref(term.column), term.direction);
+            const column = sql.ref(term.column);
+            builder = builder.orderBy(searchFirst ? sql`+${column}` : column, term.direction);
           }
-          return builder.limit(bound);
+          return builder.limit(bound).compile();
         },
+        { filtered, bounded: source.boundedCost },
       );
     },
   );
-  if (!query.count) return { page, count: undefined };
-  const total = await source
-    .conditions(bindValue)
-    .reduce((builder, condition) => builder.where(condition), source.base())
-    .clearSelect()
-    .select(sql<number>`count(*)`.as('count'))
-    .$castTo<{ count: number }>()
-    .executeTakeFirstOrThrow();
-  return { page, count: total.count };
+  if (!query.count) return { page, meta: undefined };
+  // A first page that has every row has counted them.
+  if (!query.after && !query.before && !page.next)
+    return { page, meta: { count: page.rows.length } };
+  if (source.keptCount) return { page, meta: { count: await source.keptCount() } };
+  if (searchFirst) return { page, meta: { count: few } };
+  const quick = await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT);
+  if (quick <= QUICK_COUNT_LIMIT) return { page, meta: { count: quick } };
+  const full = await countUpTo(db, source, filtered, COUNT_LIMIT, true);
+  return { page, meta: full <= COUNT_LIMIT ? { count: full } : { countExceeds: COUNT_LIMIT } };
+}
+
+/**
+ * Counts a collection's rows up to `limit` + 1 (more means "more than `limit`"): on the main connection
+ * when the plan reads only what it counts, and otherwise, or with `long`, as a long read.
+ */
+async function countUpTo<DB, TB extends keyof DB, Row>(
+  db: QueryExecutor,
+  source: CollectionSource<DB, TB, Row>,
+  filtered: boolean,
+  limit: number,
+  long = false,
+): Promise<number> {
+  const [row] = await runShaped<
+    { count: number },
+    { conditions: Expression<SqlBool>[]; limit: Expression<number> }
+  >(
+    db,
+    `${source.name}|${source.shape}|count`,
+    (bind) => ({ conditions: source.conditions(bind), limit: bind(limit + 1) }),
+    ({ conditions, limit: bound }) => {
+      const inner = source.countRows
+        ? source.countRows(conditions, bound).compile()
+        : conditions
+            .reduce((builder, condition) => builder.where(condition), source.base())
+            .clearSelect()
+            .select(sql<number>`1`.as('one'))
+            .limit(bound)
+            .compile();
+      return {
+        sql: `select count(*) as "count" from (${inner.sql}) as "counted"`,
+        parameters: inner.parameters,
+      };
+    },
+    { filtered, long },
+  );
+  return row?.count ?? 0;
 }

@@ -23,11 +23,17 @@ export function columnValue(row: object, column: string): KeyValue {
  */
 export type Bind = <T extends KeyValue>(value: T) => RawBuilder<T>;
 
-export const bindValue: Bind = <T extends KeyValue>(value: T) => sql<T>`${value}`;
-
-/** A filter as SQL: its terms OR-ed, equal values folded into one IN list. */
-export function filterCondition({ spec, terms }: ParsedFilter, bind: Bind): Expression<SqlBool> {
-  const column = sql.ref(spec.column);
+/**
+ * A filter as SQL: its terms OR-ed, equal values folded into one IN list. With `indexed` false the column
+ * is written +column, which SQLite never looks up in an index: the query then walks the index of its
+ * sort and tests each row, the cheaper plan when most rows match.
+ */
+export function filterCondition(
+  { spec, terms }: ParsedFilter,
+  bind: Bind,
+  indexed = true,
+): Expression<SqlBool> {
+  const column = indexed ? sql.ref(spec.column) : sql`+${sql.ref(spec.column)}`;
   const equals = terms.flatMap((term) => (term.kind === 'equals' ? [bind(term.value)] : []));
   const parts = terms.flatMap((term) => {
     if (term.kind === 'equals') return [];

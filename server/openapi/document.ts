@@ -1,6 +1,7 @@
 import { MAX_EXTENSION_DIGITS, MAX_STRING_LENGTH } from '../../src/lib/phone-number-rules';
 import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
 import { SCOPES } from '../auth/scopes';
+import { COUNT_LIMIT } from '../http/collection-query';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import {
   DEFAULT_PAGE_SIZE,
@@ -75,7 +76,7 @@ function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
         name: 'count',
         in: 'query',
         schema: { type: 'boolean', default: false },
-        description: 'Adds meta.count, the number of matching resources.',
+        description: `Adds meta.count, the number of matching resources; past ${COUNT_LIMIT} of them, meta.countExceeds: ${COUNT_LIMIT} instead.`,
       },
     );
   }

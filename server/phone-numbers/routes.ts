@@ -91,7 +91,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     requireScope(principal, 'phoneNumbers', 'read');
     const query = parseQuery(searchParams(c), phoneNumberQuerySpec);
     checkIncludes(principal, query);
-    const { page, count } = await listPhoneNumbers(db, query);
+    const { page, meta } = await listPhoneNumbers(db, query);
     const context = resourceContext(c, query);
     return documentResponse(c, {
       data: page.rows.map((row) => phoneNumberResource(row, context)),
@@ -105,7 +105,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
           }
         : {}),
       links: collectionLinks(requestUrl(c), query.sort, page),
-      ...(count === undefined ? {} : { meta: { count } }),
+      ...(meta === undefined ? {} : { meta }),
     });
   });
 

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProspectRow } from '../db/schema';
-import { filterConditions, listCollection } from '../http/collection-query';
+import { filterConditions, keptRowCount, listCollection } from '../http/collection-query';
 import type { Bind } from '../http/pagination';
 import type { CollectionQuery } from '../http/query';
 import { phoneNumbersOfProspects } from '../phone-numbers/repository';
@@ -22,22 +22,25 @@ function searchCondition(key: string, bind: Bind): Expression<SqlBool> {
   return sql<SqlBool>`(${sql.join(ranges, sql` or `)})`;
 }
 
-export function listProspects(db: Kysely<Database>, query: CollectionQuery) {
+/** The prospects a collection query selects, for `listCollection`. */
+export function prospectSource(db: Kysely<Database>, query: CollectionQuery) {
   const key = query.search === undefined ? '' : searchKey(query.search);
   const filters = filterConditions(query.filters);
-  return listCollection(
-    db,
-    {
-      name: 'prospects',
-      base: () => selectProspects(db),
-      conditions: (bind) => [
-        ...filters.conditions(bind),
-        ...(key === '' ? [] : [searchCondition(key, bind)]),
-      ],
-      shape: `${filters.shape}|${key === '' ? '' : 'q'}`,
-    },
-    query,
-  );
+  return {
+    name: 'prospects',
+    base: () => selectProspects(db),
+    conditions: (bind: Bind) => [
+      ...filters.conditions(bind),
+      ...(key === '' ? [] : [searchCondition(key, bind)]),
+    ],
+    shape: `${filters.shape}|${key === '' ? '' : 'q'}`,
+    keptCount:
+      query.filters.length === 0 && key === '' ? () => keptRowCount(db, 'prospects') : undefined,
+  };
+}
+
+export function listProspects(db: Kysely<Database>, query: CollectionQuery) {
+  return listCollection(db, prospectSource(db, query), query);
 }
 
 export function findProspect(db: Kysely<Database>, id: number): Promise<ProspectRow | undefined> {

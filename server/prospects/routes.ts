@@ -37,7 +37,7 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     requireScope(principal, 'prospects', 'read');
     const query = parseQuery(searchParams(c), prospectQuerySpec);
     checkIncludes(principal, query);
-    const { page, count } = await listProspects(db, query);
+    const { page, meta } = await listProspects(db, query);
     const context = resourceContext(c, query);
     return documentResponse(c, {
       data: await prospectResources(db, page.rows, context),
@@ -47,7 +47,7 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
         context.apiBase,
       )),
       links: collectionLinks(requestUrl(c), query.sort, page),
-      ...(count === undefined ? {} : { meta: { count } }),
+      ...(meta === undefined ? {} : { meta }),
     });
   });
 

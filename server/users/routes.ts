@@ -17,12 +17,12 @@ export function userRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
   app.get('/', async (c) => {
     requireScope(c.get('principal'), 'users', 'read');
     const query = parseQuery(searchParams(c), userQuerySpec);
-    const { page, count } = await listUsers(db, query);
+    const { page, meta } = await listUsers(db, query);
     const context = resourceContext(c, query);
     return documentResponse(c, {
       data: page.rows.map((row) => userResource(row, context)),
       links: collectionLinks(requestUrl(c), query.sort, page),
-      ...(count === undefined ? {} : { meta: { count } }),
+      ...(meta === undefined ? {} : { meta }),
     });
   });
 

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CompiledQuery, Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenedDatabase } from '../db/database';
+import { seedIfEmpty } from '../db/seed';
+import type { Database } from '../db/schema';
+import { phoneNumberSource } from '../phone-numbers/repository';
+import { phoneNumberQuerySpec } from '../phone-numbers/resource';
+import { prospectSource } from '../prospects/repository';
+import { prospectQuerySpec } from '../prospects/resource';
+import { userSource } from '../users/repository';
+import { userQuerySpec } from '../users/resource';
+import {
+  isLongPlan,
+  listCollection,
+  planOf,
+  type CollectionSource,
+  type QueryExecutor,
+} from './collection-query';
+import { parseQuery, type CollectionQuery, type FilterSpec, type QuerySpec } from './query';
+
+/**
+ * Every filter and every sort each collection allows, alone, is answered through an index: a filter
+ * searches an index range (no SCAN of the table), a sort walks its index and stops at the page (no
+ * temporary B-tree sorting every row). The plans are SQLite's own (EXPLAIN QUERY PLAN) for the SQL the
+ * server runs, so dropping an index or writing a condition no index serves fails here.
+ */
+
+let directory: string;
+let database: OpenedDatabase;
+beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'phone-numbers-plans-'));
+  database = await openDatabase(join(directory, 'plans.sqlite'));
+  await seedIfEmpty(database.db);
+});
+afterAll(async () => {
+  await database.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+type AnySource = CollectionSource<Database, keyof Database, object>;
+type SourceOf = (db: Kysely<Database>, query: CollectionQuery) => unknown;
+
+const collections: [string, QuerySpec, SourceOf][] = [
+  ['phoneNumbers', phoneNumberQuerySpec, phoneNumberSource],
+  ['prospects', prospectQuerySpec, prospectSource],
+  ['users', userQuerySpec, userSource],
+];
+
+/** Values a filter of each kind is tried with: one value and, where allowed, a range. */
+function valuesFor(name: string, spec: FilterSpec | 'search'): string[] {
+  if (spec === 'search') return ['ri'];
+  const kind = spec.kind;
+  const one =
+    typeof kind === 'object'
+      ? (kind.enum[0] ?? '')
+      : kind === 'integer'
+        ? name.endsWith('.id')
+          ? '2'
+          : '1'
+        : kind === 'datetime'
+          ? '2026-01-01T00:00:00Z'
+          : '+14155550100';
+  return spec.ranges ? [one, `${one}..inf`, `neginf..${one}`] : [one];
+}
+
+/** The plans of the SQL a collection request runs (its page, neighbour and count queries). */
+async function plansFor(db: Kysely<Database>, source: SourceOf, search: string) {
+  const query = parseQuery(new URLSearchParams(search), { ...specOf(source) });
+  const ran: CompiledQuery[] = [];
+  const recording: QueryExecutor = {
+    executeQuery: (compiled) => {
+      if (!('sql' in compiled) || !compiled.sql.startsWith('explain')) {
+        ran.push(compiled as CompiledQuery);
+      }
+      return db.executeQuery(compiled);
+    },
+  };
+  const resolved = (await source(db, query)) as AnySource;
+  await listCollection(recording, resolved, query);
+  return Promise.all(
+    ran
+      .filter((compiled) => /from "(phone_numbers|prospects|users)"/.test(compiled.sql))
+      .map(async (compiled) => ({ sql: compiled.sql, plan: await planOf(db, compiled) })),
+  );
+}
+
+const specs = new Map<SourceOf, QuerySpec>(collections.map(([, spec, source]) => [source, spec]));
+const specOf = (source: SourceOf) => {
+  const spec = specs.get(source);
+  if (!spec) throw new Error('Unknown source');
+  return spec;
+};
+
+/** A full table scan: SCAN of a table with no index, i.e. every row read in rowid order. */
+const fullScan = (detail: string) => /^SCAN (pn|p|u)$/.test(detail);
+
+describe.each(collections)('%s', (_name, spec, source) => {
+  const filters = Object.entries(spec.filters).flatMap(([name, filter]) =>
+    valuesFor(name, filter).map(
+      (value) =>
+        `filter[${name.replace('.', '][')}]=${encodeURIComponent(value)}&page[size]=1&count=true`,
+    ),
+  );
+  it.each(filters)('%s searches an index, never scans the table', async (search) => {
+    const runs = await plansFor(database.db, source, search);
+    expect(runs.length).toBeGreaterThan(0);
+    for (const { sql, plan } of runs) {
+      expect(plan.some(fullScan), `${sql}\n${plan.join('\n')}`).toBe(false);
+      expect(
+        plan.some((detail) => detail.startsWith('SEARCH')),
+        `${sql}\n${plan.join('\n')}`,
+      ).toBe(true);
+    }
+  });
+
+  const sorts = Object.keys(spec.sorts).flatMap((name) => [name, `-${name}`]);
+  it.each(sorts)('sort=%s walks an index and sorts nothing', async (sort) => {
+    const first = await plansFor(database.db, source, `sort=${sort}&page[size]=2`);
+    for (const { sql, plan } of first) {
+      expect(isLongPlan(plan, false), `${sql}\n${plan.join('\n')}`).toBe(false);
+      expect(
+        plan.some((detail) => detail.includes('TEMP B-TREE')),
+        `${sql}\n${plan.join('\n')}`,
+      ).toBe(false);
+    }
+  });
+});
+
+describe('which plans run as long reads', () => {
+  it('a temporary B-tree, or a walk that filters, is long; a search, or a walk with nothing to filter, is not', () => {
+    expect(isLongPlan(['SEARCH pn USING INDEX phone_numbers_order (sort_order=?)'], true)).toBe(
+      false,
+    );
+    expect(isLongPlan(['SCAN pn USING INDEX phone_numbers_updated'], false)).toBe(false);
+    expect(isLongPlan(['SCAN pn USING INDEX phone_numbers_updated'], true)).toBe(true);
+    expect(
+      isLongPlan(
+        ['SEARCH pn USING INDEX phone_numbers_status (status=?)', 'USE TEMP B-TREE FOR ORDER BY'],
+        true,
+      ),
+    ).toBe(true);
+    expect(
+      isLongPlan(
+        ['SEARCH pn USING INDEX phone_numbers_order (sort_order=?)', 'SCAN counted'],
+        true,
+      ),
+    ).toBe(false);
+  });
+});
