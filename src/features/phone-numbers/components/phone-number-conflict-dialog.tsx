@@ -129,3 +129,5 @@ export function PhoneNumberConflictDialog({
     </Dialog>
   );
 }
+
+export default PhoneNumberConflictDialog;

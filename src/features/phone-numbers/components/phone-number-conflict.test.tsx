@@ -103,6 +103,9 @@ const atVersion2 = (write: Write) =>
           ),
         });
 
+/** The dialogs are loaded when first opened; the first import of one takes a while in a test run. */
+const LAZY = { timeout: 10_000 };
+
 const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
 const rowOf = async (shown: string) =>
   (await within(grid()).findByRole('link', { name: shown })).closest<HTMLElement>('[role="row"]')!;
@@ -125,7 +128,7 @@ describe('PhoneNumberList: a number someone else changed first', () => {
 
     await editNumberCell(user, '415 555 0199');
 
-    const dialog = await screen.findByRole('dialog', { name: 'Phone number changed' });
+    const dialog = await screen.findByRole('dialog', { name: 'Phone number changed' }, LAZY);
     expect(writes[0]).toMatchObject({ method: 'PATCH', ifMatch: 'W/"1"' });
     expect(dialog).toHaveTextContent('It is now +1 415 555 0177');
     expect(dialog).toHaveTextContent(/Someone changed this number at .*2026/);
@@ -162,12 +165,12 @@ describe('PhoneNumberList: a number someone else changed first', () => {
 
     const row = await rowOf('+1 415 555 0100');
     await user.click(within(row).getByRole('button', { name: 'Edit +1 415 555 0100' }));
-    const form = await screen.findByRole('dialog', { name: 'Edit phone number' });
+    const form = await screen.findByRole('dialog', { name: 'Edit phone number' }, LAZY);
     await user.clear(within(form).getByLabelText('Extension'));
     await user.type(within(form).getByLabelText('Extension'), '42');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
 
-    const dialog = await screen.findByRole('dialog', { name: 'Phone number changed' });
+    const dialog = await screen.findByRole('dialog', { name: 'Phone number changed' }, LAZY);
     expect(within(dialog).getByRole('row', { name: /Extension/ })).toHaveTextContent(/—\s*42/);
     await user.click(within(dialog).getByRole('button', { name: 'Discard my change' }));
     await waitFor(() => {
@@ -222,5 +225,5 @@ describe('PhoneNumberList: deleting a number someone else changed', () => {
       expect(writes).toHaveLength(2);
     });
     expect(writes[1]).toEqual({ method: 'DELETE', ifMatch: 'W/"2"', attributes: undefined });
-  });
+  }, 30_000);
 });

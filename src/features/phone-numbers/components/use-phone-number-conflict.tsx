@@ -1,14 +1,14 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { useFetchCurrentPhoneNumber } from '../api/use-fetch-current-phone-number';
 import { useUpdatePhoneNumber } from '../api/use-phone-number-mutations';
 import type { PhoneNumber, PhoneNumberRow } from '../schemas/phone-number';
 import { describeWriteError } from './describe-write-error';
-import {
-  PhoneNumberConflictDialog,
-  type PhoneNumberConflict,
-} from './phone-number-conflict-dialog';
+import type { PhoneNumberConflict } from './phone-number-conflict-dialog';
+
+// Loaded when a conflict first happens: rare, and not worth its weight in the grid's first load.
+const PhoneNumberConflictDialog = lazy(() => import('./phone-number-conflict-dialog'));
 
 const CHANGED_AGAIN = 'It changed again while you were looking; this is how it is now.';
 
@@ -84,19 +84,22 @@ export function usePhoneNumberConflict({
   return {
     resolve,
     current,
-    dialog: (
-      <PhoneNumberConflictDialog
-        conflict={conflict}
-        failure={failure}
-        applying={applying}
-        onApply={() => {
-          if (conflict) void apply(conflict);
-        }}
-        onDiscard={() => {
-          setConflict(undefined);
-          setFailure(undefined);
-        }}
-      />
-    ),
+    dialog:
+      conflict === undefined ? null : (
+        <Suspense fallback={null}>
+          <PhoneNumberConflictDialog
+            conflict={conflict}
+            failure={failure}
+            applying={applying}
+            onApply={() => {
+              void apply(conflict);
+            }}
+            onDiscard={() => {
+              setConflict(undefined);
+              setFailure(undefined);
+            }}
+          />
+        </Suspense>
+      ),
   };
 }
