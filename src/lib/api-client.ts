@@ -31,6 +31,8 @@ export interface WriteOptions extends RequestOptions {
   body?: unknown;
   /** Let the request outlive the page, for a write sent as the tab closes (fetch's `keepalive`). */
   keepalive?: boolean;
+  /** An ETag the resource was read at: the API then writes only if it is unchanged, else 412. */
+  ifMatch?: string | undefined;
 }
 
 export interface ApiClient {
@@ -94,6 +96,7 @@ export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClien
           Accept: JSON_API_MEDIA_TYPE,
           'Content-Type': JSON_API_MEDIA_TYPE,
           ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+          ...(options.ifMatch === undefined ? {} : { 'If-Match': options.ifMatch }),
         },
         body,
         keepalive: options.keepalive ?? false,

@@ -80,3 +80,11 @@ export class ApiError extends Error {
     return fields;
   }
 }
+
+/**
+ * The write was refused because the resource changed since it was read (412 preconditionFailed, after an
+ * If-Match): read it again, and offer to apply the change to what it is now.
+ */
+export function isPreconditionFailed(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 412;
+}

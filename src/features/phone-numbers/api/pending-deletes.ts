@@ -98,7 +98,7 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     entry.timer = undefined;
     watchPage();
     try {
-      await deletePhoneNumber(entry.client, id, { keepalive });
+      await deletePhoneNumber(entry.client, id, { keepalive, etag: entry.row.etag });
     } catch (error) {
       pending.delete(id);
       changed();

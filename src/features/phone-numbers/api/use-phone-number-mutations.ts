@@ -42,7 +42,8 @@ export interface UpdatePhoneNumberVariables {
 
 /**
  * Shows the changes at once, puts the row back if the server refuses, and rejects with the ApiError
- * (its fieldErrors mark a 422's cell or field). Lists are fetched again either way: after a 403, that
+ * (its fieldErrors mark a 422's cell or field; a 412 means the row changed since `row.etag`, which is
+ * sent as If-Match when the API gave one). Lists are fetched again either way: after a 403, that
  * brings the row's permissions up to date.
  */
 export function useUpdatePhoneNumber() {
@@ -50,7 +51,7 @@ export function useUpdatePhoneNumber() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ row, changes }: UpdatePhoneNumberVariables) =>
-      updatePhoneNumber(client, row.id, changes),
+      updatePhoneNumber(client, row.id, changes, { etag: row.etag }),
     onMutate: ({ row, changes }) => {
       cancelPhoneNumberFetches(queryClient);
       return patchPhoneNumberInCache(queryClient, row.id, pickWritableAttributes(changes));

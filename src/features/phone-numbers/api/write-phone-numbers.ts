@@ -44,13 +44,23 @@ export async function createPhoneNumber(
   return phoneNumberDocumentSchema.parse(body);
 }
 
+/** What a write knows of the version it was made from. */
+export interface WritePrecondition {
+  /** The number's ETag as read (meta.etag); null or absent: write whatever the number is now. */
+  etag?: string | null;
+}
+
+const ifMatchOf = ({ etag }: WritePrecondition) => etag ?? undefined;
+
 export async function updatePhoneNumber(
   client: ApiClient,
   id: number,
   changes: PhoneNumberWritableAttributes,
+  precondition: WritePrecondition = {},
 ): Promise<PhoneNumber> {
   const body = await client.request('PATCH', `phoneNumbers/${id}`, {
     searchParams: WITH_PERMISSIONS,
+    ifMatch: ifMatchOf(precondition),
     body: { data: { type: 'phoneNumber', id, attributes: pickWritableAttributes(changes) } },
   });
   return phoneNumberDocumentSchema.parse(body);
@@ -59,7 +69,10 @@ export async function updatePhoneNumber(
 export async function deletePhoneNumber(
   client: ApiClient,
   id: number,
-  options: { keepalive?: boolean } = {},
+  options: { keepalive?: boolean } & WritePrecondition = {},
 ): Promise<void> {
-  await client.request('DELETE', `phoneNumbers/${id}`, options);
+  await client.request('DELETE', `phoneNumbers/${id}`, {
+    keepalive: options.keepalive ?? false,
+    ifMatch: ifMatchOf(options),
+  });
 }

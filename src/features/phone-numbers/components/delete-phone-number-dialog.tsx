@@ -1,9 +1,11 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { formatDateTime } from '@/lib/format';
 import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { phoneTypeLabel } from './phone-number-labels';
@@ -11,13 +13,25 @@ import { phoneTypeLabel } from './phone-number-labels';
 export interface DeletePhoneNumberDialogProps {
   /** The number to delete; the dialog is open while there is one. */
   phoneNumber: PhoneNumberRow | undefined;
+  /**
+   * The server refused a delete the rep confirmed, because the number had changed since: the dialog
+   * asks again about the number as it is now (`phoneNumber`), and says so.
+   */
+  changedSinceAsked?: boolean;
   onCancel: () => void;
   onConfirm: (phoneNumber: PhoneNumberRow) => void;
+}
+
+function changedNotice(updatedAt: string | null): string {
+  const at = updatedAt === null ? undefined : new Date(updatedAt);
+  const when = at === undefined || Number.isNaN(at.getTime()) ? '' : ` at ${formatDateTime(at)}`;
+  return `Someone changed this number${when}, after you chose to delete it, so it was not deleted. This is how it is now.`;
 }
 
 /** "Delete phone number?", naming the number; Delete is not the default button, Cancel is. */
 export function DeletePhoneNumberDialog({
   phoneNumber,
+  changedSinceAsked = false,
   onCancel,
   onConfirm,
 }: DeletePhoneNumberDialogProps) {
@@ -35,6 +49,11 @@ export function DeletePhoneNumberDialog({
     >
       <DialogTitle id="delete-phone-number-title">Delete phone number?</DialogTitle>
       <DialogContent>
+        {changedSinceAsked && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {changedNotice(phoneNumber?.updatedAt ?? null)}
+          </Alert>
+        )}
         <DialogContentText id="delete-phone-number-description">
           {shown}
           {type} will be deleted. You can undo this for a few seconds afterwards.

@@ -15,7 +15,7 @@ import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
 import { afterPaint } from '@/lib/after-paint';
-import { ApiError } from '@/lib/api-error';
+import { ApiError, isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
 import {
@@ -36,6 +36,7 @@ import {
   type RowActionRefusals,
 } from './phone-number-row-actions';
 import { RowRefusalsStore } from './row-refusals-store';
+import { usePhoneNumberConflict } from './use-phone-number-conflict';
 
 const PhoneNumberFormDialog = lazy(() => import('./phone-number-form-dialog'));
 
@@ -141,6 +142,8 @@ export function usePhoneNumberEditing({
   const [feedback, setFeedback] = useState<Feedback>();
   const [form, setForm] = useState<FormState>();
   const [toDelete, setToDelete] = useState<PhoneNumberRow>();
+  // The number whose delete the server refused because it had changed: its confirmation asks again.
+  const [deleteAgain, setDeleteAgain] = useState<number>();
   const [cellError, setCellError] = useState<CellError>();
   const feedbackKey = useRef(0);
 
@@ -160,6 +163,14 @@ export function usePhoneNumberEditing({
     },
     [say, onError],
   );
+
+  const conflicts = usePhoneNumberConflict({
+    onSaved: (saved) => {
+      onChange?.({ action: 'updated', phoneNumber: saved });
+      say('Phone number saved', 'success');
+    },
+  });
+  const resolveConflict = conflicts.resolve;
 
   // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the list they may change
   // has been painted: not in the way of the first rows, and there before a first edit or the Add dialog
@@ -247,6 +258,14 @@ export function usePhoneNumberEditing({
             latest.current.onChange?.({ action: 'updated', phoneNumber: saved });
           },
           onError: (error) => {
+            if (isPreconditionFailed(error)) {
+              // Someone changed the number first: the rep sees it as it is now, with the change kept.
+              latest.current.onError?.(failureOf(error, describeWriteError(error)));
+              resolveConflict(original, changes).catch((readError: unknown) => {
+                latest.current.sayFailed(readError, 'Your change was not saved.');
+              });
+              return;
+            }
             const message =
               error instanceof ApiError && error.status === 422
                 ? (error.fieldErrors.values().next().value ?? error.message)
@@ -271,7 +290,7 @@ export function usePhoneNumberEditing({
         },
       );
     },
-    [updateLater, apiRef],
+    [updateLater, apiRef, resolveConflict],
   );
 
   const processRowUpdate = useCallback(
@@ -337,7 +356,15 @@ export function usePhoneNumberEditing({
     if (form?.mode === 'edit') {
       const changes = draftChanges(draft, form.phoneNumber);
       if (Object.keys(changes).length > 0) {
-        const saved = await updateNow({ row: form.phoneNumber, changes });
+        let saved: PhoneNumber;
+        try {
+          saved = await updateNow({ row: form.phoneNumber, changes });
+        } catch (error) {
+          if (!isPreconditionFailed(error)) throw error;
+          // The form closes; the conflict dialog shows the number now, with what the rep typed.
+          await resolveConflict(form.phoneNumber, changes);
+          return;
+        }
         onChange?.({ action: 'updated', phoneNumber: saved });
         say('Phone number saved', 'success');
       }
@@ -369,7 +396,21 @@ export function usePhoneNumberEditing({
       scheduled = true;
       deletes.schedule(row, {
         onError: (error: unknown) => {
-          latest.current.sayFailed(error, 'The number was not deleted.');
+          if (!isPreconditionFailed(error)) {
+            latest.current.sayFailed(error, 'The number was not deleted.');
+            return;
+          }
+          // Changed since the rep confirmed: ask again, naming the number as it is now.
+          setFeedback((shown) => (shown?.key === message ? undefined : shown));
+          conflicts.current(row).then(
+            (now) => {
+              setDeleteAgain(now.id);
+              setToDelete(now);
+            },
+            (readError: unknown) => {
+              latest.current.sayFailed(readError, 'The number was not deleted.');
+            },
+          );
         },
         // Sent early (the tab was hidden): Undo can no longer help, so it goes.
         onDeleted: () => {
@@ -405,11 +446,17 @@ export function usePhoneNumberEditing({
       )}
       <DeletePhoneNumberDialog
         phoneNumber={toDelete}
+        changedSinceAsked={toDelete !== undefined && toDelete.id === deleteAgain}
         onCancel={() => {
           setToDelete(undefined);
+          setDeleteAgain(undefined);
         }}
-        onConfirm={confirmDelete}
+        onConfirm={(row) => {
+          setDeleteAgain(undefined);
+          confirmDelete(row);
+        }}
       />
+      {conflicts.dialog}
       <Snackbar
         key={feedback?.key}
         open={feedback !== undefined}

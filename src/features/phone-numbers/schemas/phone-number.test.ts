@@ -36,7 +36,16 @@ describe('phoneNumberDocumentSchema', () => {
       prospectId: 7,
       canWrite: true,
       canDelete: true,
+      // Outreach sends no version: writes then go without If-Match.
+      etag: null,
     });
+  });
+
+  it('reads meta.etag, the version to send back in If-Match', () => {
+    const parsed = phoneNumberDocumentSchema.parse({
+      data: { ...outreachResource, meta: { canWrite: false, etag: 'W/"7"' } },
+    });
+    expect(parsed).toMatchObject({ canWrite: false, etag: 'W/"7"' });
   });
 
   it('reads the authorization meta, and a sparse fieldset as nulls', () => {

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import {
-  authorizationMetaSchema,
   cursorOf,
   namedIncludedResourceSchema,
   paginationLinksSchema,
@@ -15,6 +14,19 @@ import {
 const text = z.pipe(
   z.nullish(z.string()),
   z.transform((value) => value ?? null),
+);
+
+/**
+ * The permissions (authorizationMetaSchema, with provideAuthorizationMeta) and `etag`: the number's
+ * version, to send back in If-Match; read from meta because a collection has no header per row.
+ * Outreach sends none, and then the app writes without If-Match (decision 0036).
+ */
+const phoneNumberMetaSchema = z.optional(
+  z.object({
+    canWrite: z.optional(z.boolean()),
+    canDelete: z.optional(z.boolean()),
+    etag: z.optional(z.string()),
+  }),
 );
 
 export const phoneNumberResourceSchema = z.pipe(
@@ -45,7 +57,7 @@ export const phoneNumberResourceSchema = z.pipe(
         ),
       }),
     ),
-    meta: authorizationMetaSchema,
+    meta: phoneNumberMetaSchema,
   }),
   z.transform(({ id, attributes, relationships, meta }) => ({
     id,
@@ -54,6 +66,7 @@ export const phoneNumberResourceSchema = z.pipe(
     // An API that does not say leaves the decision to the server, which refuses what it must.
     canWrite: meta?.canWrite ?? true,
     canDelete: meta?.canDelete ?? true,
+    etag: meta?.etag ?? null,
   })),
 );
 

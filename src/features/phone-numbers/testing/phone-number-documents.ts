@@ -16,13 +16,15 @@ interface ResourceOptions {
   prospectId?: number;
   canWrite?: boolean;
   canDelete?: boolean;
+  /** meta.etag, as our server sends it; absent as from Outreach. */
+  etag?: string;
 }
 
 /** A phoneNumber resource as our server sends it (integer ids), checked against the app's schema. */
 export function phoneNumberResource(
   id: number,
   attributes: PhoneNumberResourceInput['attributes'] = {},
-  { prospectId = 1, canWrite = true, canDelete = true }: ResourceOptions = {},
+  { prospectId = 1, canWrite = true, canDelete = true, etag }: ResourceOptions = {},
 ): PhoneNumberResourceInput {
   const resource: PhoneNumberResourceInput = {
     type: 'phoneNumber',
@@ -41,7 +43,7 @@ export function phoneNumberResource(
       ...attributes,
     },
     relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
-    meta: { canWrite, canDelete },
+    meta: { canWrite, canDelete, ...(etag === undefined ? {} : { etag }) },
   };
   phoneNumberResourceSchema.parse(resource);
   return resource;
