@@ -69,37 +69,41 @@ describe('SQLite in a worker thread', () => {
     expect(await countNumbers(db)).toBe(before);
   });
 
-  it('answers quick queries while a long read is running, and the long read sees committed writes', async () => {
-    const db = await fresh();
-    const finished: string[] = [];
-    // Counts to five million: long enough that a queue behind it would show.
-    const long = db
-      .executeQuery<{ n: number }>(
-        longRead(
-          CompiledQuery.raw(
-            `with recursive up(n) as (select 1 union all select n + 1 from up where n < 5000000)
+  it(
+    'answers quick queries while a long read is running, and the long read sees committed writes',
+    { timeout: 60_000 },
+    async () => {
+      const db = await fresh();
+      const finished: string[] = [];
+      // Counts to five million: long enough that a queue behind it would show.
+      const long = db
+        .executeQuery<{ n: number }>(
+          longRead(
+            CompiledQuery.raw(
+              `with recursive up(n) as (select 1 union all select n + 1 from up where n < 5000000)
              select count(*) as n from up`,
+            ),
           ),
-        ),
-      )
-      .then((result) => {
-        finished.push('long');
-        return result.rows[0]?.n;
-      });
-    for (let index = 0; index < 20; index++) {
-      await db.selectFrom('users').select('id').where('id', '=', 1).executeTakeFirst();
-    }
-    finished.push('quick');
-    expect(await long).toBe(5_000_000);
-    expect(finished).toEqual(['quick', 'long']);
+        )
+        .then((result) => {
+          finished.push('long');
+          return result.rows[0]?.n;
+        });
+      for (let index = 0; index < 20; index++) {
+        await db.selectFrom('users').select('id').where('id', '=', 1).executeTakeFirst();
+      }
+      finished.push('quick');
+      expect(await long).toBe(5_000_000);
+      expect(finished).toEqual(['quick', 'long']);
 
-    const before = await countNumbers(db);
-    await db.deleteFrom('phone_numbers').where('id', '=', 1).execute();
-    const counted = await db.executeQuery<{ n: number }>(
-      longRead(CompiledQuery.raw('select count(*) as n from phone_numbers')),
-    );
-    expect(counted.rows[0]?.n).toBe(before - 1);
-  });
+      const before = await countNumbers(db);
+      await db.deleteFrom('phone_numbers').where('id', '=', 1).execute();
+      const counted = await db.executeQuery<{ n: number }>(
+        longRead(CompiledQuery.raw('select count(*) as n from phone_numbers')),
+      );
+      expect(counted.rows[0]?.n).toBe(before - 1);
+    },
+  );
 
   it("reports SQLite's errors with their code", async () => {
     const db = await fresh();
