@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import type { PhoneNumberRow } from '../schemas/phone-number';
+import { ownWritesOf } from './own-writes';
 import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
 import {
   cancelPhoneNumberFetches,
@@ -51,7 +52,9 @@ export function useUpdatePhoneNumber() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ row, changes }: UpdatePhoneNumberVariables) =>
-      updatePhoneNumber(client, row.id, changes, { etag: row.etag }),
+      ownWritesOf(queryClient).run(row.id, row.etag, (etag) =>
+        updatePhoneNumber(client, row.id, changes, { etag }),
+      ),
     onMutate: ({ row, changes }) => {
       cancelPhoneNumberFetches(queryClient);
       return patchPhoneNumberInCache(queryClient, row.id, pickWritableAttributes(changes));
@@ -85,8 +88,12 @@ export function useReorderPhoneNumbers() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ rows, id, move }: ReorderPhoneNumbersVariables) => {
+      const etags = new Map(rows.map((row) => [row.id, row.etag]));
       for (const patch of planReorder(rows, id, move)) {
-        await updatePhoneNumber(client, patch.id, { order: patch.order });
+        // Without If-Match (decision 0035), but known as the app's own write to the number.
+        await ownWritesOf(queryClient).run(patch.id, etags.get(patch.id) ?? null, () =>
+          updatePhoneNumber(client, patch.id, { order: patch.order }),
+        );
       }
     },
     onMutate: ({ rows, id, move }) => {

@@ -44,7 +44,7 @@ interface Write {
  * with the If-Match it carried.
  */
 function serve(
-  respond: (write: Write) => Response,
+  respond: (write: Write) => Response | Promise<Response>,
   { etags = true }: { etags?: boolean } = {},
 ): Write[] {
   const tag = (version: number) => (etags ? { etag: `W/"${version}"` } : {});
@@ -194,6 +194,49 @@ describe('PhoneNumberList: a number someone else changed first', () => {
     });
     expect(writes[0]?.ifMatch).toBeNull();
   });
+});
+
+describe('PhoneNumberList: the rep’s own quick edits', () => {
+  it('sends a second edit of the row made before the first was answered from the version the first left', async () => {
+    let version = 1;
+    let answerFirst: () => void = () => undefined;
+    const firstAnswered = new Promise<void>((resolve) => {
+      answerFirst = resolve;
+    });
+    const writes = serve(async (write) => {
+      if (writes.length === 1) await firstAnswered;
+      if (write.ifMatch !== `W/"${version}"`) return changedSince();
+      version += 1;
+      return jsonApiResponse({
+        data: phoneNumberResource(
+          1,
+          { ...READ, ...(write.attributes as object) },
+          { etag: `W/"${version}"` },
+        ),
+      });
+    });
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+    await user.dblClick(cellOf(row, 'status'));
+    await user.click(await screen.findByRole('option', { name: 'Verified' }));
+    await waitFor(() => {
+      expect(writes).toHaveLength(1);
+    });
+    answerFirst();
+
+    await waitFor(() => {
+      expect(writes).toHaveLength(2);
+    });
+    expect(writes.map((write) => write.ifMatch)).toEqual(['W/"1"', 'W/"2"']);
+    await waitFor(() => {
+      expect(version).toBe(3);
+    });
+    expect(screen.queryByRole('dialog', { name: 'Phone number changed' })).not.toBeInTheDocument();
+  }, 30_000);
 });
 
 describe('PhoneNumberList: deleting a number someone else changed', () => {
