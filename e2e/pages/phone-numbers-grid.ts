@@ -139,6 +139,12 @@ export class PhoneNumbersGrid {
     await this.root.getByRole('option', { name: option, exact: true }).click();
   }
 
+  /** Types into the Country cell's search, key by key as a rep does, without choosing anything. */
+  async typeInCountryCell(number: string, text: string) {
+    await this.startEditing(number, 'Country');
+    await this.cellEditor.pressSequentially(text);
+  }
+
   /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */
   columnHeader(name: ColumnName): Locator {
     return this.grid.getByRole('columnheader', { name: new RegExp(`^${name}( |$)`) });
