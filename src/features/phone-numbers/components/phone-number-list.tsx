@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { GridAddIcon } from '@mui/x-data-grid';
+import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
 import { isIsoCountryCode } from '@/lib/iso-countries';
@@ -208,6 +209,7 @@ export function PhoneNumberList({
           when the connection is back.
         </Alert>
       )}
+      <RateLimitNotice />
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
