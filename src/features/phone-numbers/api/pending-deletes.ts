@@ -10,6 +10,7 @@ import {
   type PhoneNumberCacheSnapshot,
 } from './phone-number-cache';
 import { phoneNumberQueries } from './phone-number-queries';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
 
 /** How long "Undo" can take a delete back before the DELETE is sent. */
@@ -98,7 +99,15 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     entry.timer = undefined;
     watchPage();
     try {
-      await deletePhoneNumber(entry.client, id, { keepalive });
+      // A mutation, as edits are: offline it waits for the network, after a 429 it waits as asked.
+      await queryClient
+        .getMutationCache()
+        .build(queryClient, {
+          mutationKey: phoneNumberWriteKeys.delete,
+          mutationFn: (variables: { id: number }) =>
+            deletePhoneNumber(entry.client, variables.id, { keepalive }),
+        })
+        .execute({ id });
     } catch (error) {
       pending.delete(id);
       changed();

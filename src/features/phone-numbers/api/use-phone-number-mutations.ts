@@ -11,6 +11,7 @@ import {
   reorderPhoneNumbersInCache,
   restorePhoneNumberCache,
 } from './phone-number-cache';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { planReorder, type ReorderMove } from './plan-reorder';
 import {
   createPhoneNumber,
@@ -28,6 +29,7 @@ export function useCreatePhoneNumber() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.create,
     mutationFn: ({ prospectId, draft }: CreatePhoneNumberVariables) =>
       createPhoneNumber(client, prospectId, draft),
     onSuccess: (_created, { prospectId }) =>
@@ -49,6 +51,7 @@ export function useUpdatePhoneNumber() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.update,
     mutationFn: ({ row, changes }: UpdatePhoneNumberVariables) =>
       updatePhoneNumber(client, row.id, changes),
     onMutate: ({ row, changes }) => {
@@ -83,6 +86,7 @@ export function useReorderPhoneNumbers() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.reorder,
     mutationFn: async ({ rows, id, move }: ReorderPhoneNumbersVariables) => {
       for (const patch of planReorder(rows, id, move)) {
         await updatePhoneNumber(client, patch.id, { order: patch.order });

@@ -14,6 +14,7 @@ import { isIsoCountryCode } from '@/lib/iso-countries';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';
+import { usePendingPhoneNumberWrites } from '../api/phone-number-writes';
 import {
   changeView,
   firstPage,
@@ -31,6 +32,7 @@ import {
   type PhoneNumberChange,
   type PhoneNumberFailure,
 } from './phone-number-editing';
+import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from './use-report-load-failure';
 
@@ -142,6 +144,7 @@ export function PhoneNumberList({
   const client = useApiClient();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
+  const pendingWrites = usePendingPhoneNumberWrites();
   const params = useMemo(() => phoneNumberListParams(state), [state]);
   // Asked for while rendering, so the request is under way while the grid below mounts, not after.
   usePrefetchQuery(phoneNumberQueries.list(client, params));
@@ -210,6 +213,7 @@ export function PhoneNumberList({
         </Alert>
       )}
       <RateLimitNotice />
+      <PendingChangesNotice />
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
@@ -245,6 +249,7 @@ export function PhoneNumberList({
           <CellServerErrorContext value={editing.cellServerError}>
             <PhoneNumberGrid
               {...editing.grid}
+              pendingWrites={pendingWrites.byId}
               autoHeight={fitContent}
               rows={rows}
               loading={loading}
