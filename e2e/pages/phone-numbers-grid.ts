@@ -62,6 +62,10 @@ export class PhoneNumbersGrid {
   readonly retryButton: Locator;
   /** The grid's "Select columns" panel, which a column's menu opens with "Manage columns". */
   readonly columnsPanel: Locator;
+  /** "1 change waiting for the network, not saved yet…", while changes wait to be sent. */
+  readonly pendingChanges: Locator;
+  /** "Too many requests — trying again in 5 s", while a 429 is waited out. */
+  readonly rateLimitNotice: Locator;
 
   constructor(protected readonly root: GridRoot) {
     this.grid = root.getByRole('grid', { name: 'Phone numbers' });
@@ -80,6 +84,8 @@ export class PhoneNumbersGrid {
     this.loadError = root.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
     this.columnsPanel = root.getByRole('dialog', { name: 'Select columns' });
+    this.pendingChanges = root.getByRole('status').filter({ hasText: 'waiting for the network' });
+    this.rateLimitNotice = root.getByRole('status').filter({ hasText: /^Too many requests/ });
   }
 
   /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
