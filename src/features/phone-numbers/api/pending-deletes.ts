@@ -9,6 +9,7 @@ import {
   withoutPhoneNumbers,
   type PhoneNumberCacheSnapshot,
 } from './phone-number-cache';
+import { endedTheSession, keepChange } from './kept-changes';
 import { phoneNumberQueries } from './phone-number-queries';
 import { phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
@@ -109,6 +110,14 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
         })
         .execute({ id });
     } catch (error) {
+      if (endedTheSession(error)) {
+        keepChange({
+          kind: 'delete',
+          id,
+          prospectId: entry.row.prospectId,
+          number: entry.row.number,
+        });
+      }
       pending.delete(id);
       changed();
       restorePhoneNumberCache(queryClient, entry.snapshot);

@@ -12,6 +12,8 @@ export const phoneNumberWriteKeys = {
   update: ['phoneNumbers', 'write', 'update'] as const,
   reorder: ['phoneNumbers', 'write', 'reorder'] as const,
   delete: ['phoneNumbers', 'write', 'delete'] as const,
+  /** A change kept when the session ended under it, applied again after signing in. */
+  kept: ['phoneNumbers', 'write', 'kept'] as const,
 };
 
 export interface PendingPhoneNumberWrites {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import type { PhoneNumberRow } from '../schemas/phone-number';
+import { endedTheSession, keepChange } from './kept-changes';
 import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
 import {
   cancelPhoneNumberFetches,
@@ -34,6 +35,9 @@ export function useCreatePhoneNumber() {
       createPhoneNumber(client, prospectId, draft),
     onSuccess: (_created, { prospectId }) =>
       invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId }),
+    onError: (error, { prospectId, draft }) => {
+      if (endedTheSession(error)) keepChange({ kind: 'create', prospectId, draft });
+    },
   });
 }
 
@@ -62,8 +66,17 @@ export function useUpdatePhoneNumber() {
       // The server's values: the number in E.164, updatedAt, statusChangedAt.
       patchPhoneNumberInCache(queryClient, updated.id, updated);
     },
-    onError: (_error, _variables, snapshot) => {
+    onError: (error, { row, changes }, snapshot) => {
       if (snapshot) restorePhoneNumberCache(queryClient, snapshot);
+      if (endedTheSession(error)) {
+        keepChange({
+          kind: 'update',
+          id: row.id,
+          prospectId: row.prospectId,
+          number: row.number,
+          changes: pickWritableAttributes(changes),
+        });
+      }
     },
     onSettled: (_updated, _error, { row }) => {
       void invalidatePhoneNumberWrite(queryClient, { id: row.id, prospectId: row.prospectId });

@@ -32,6 +32,7 @@ import {
   type PhoneNumberChange,
   type PhoneNumberFailure,
 } from './phone-number-editing';
+import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from './use-report-load-failure';
@@ -214,6 +215,7 @@ export function PhoneNumberList({
       )}
       <RateLimitNotice />
       <PendingChangesNotice />
+      {readOnly === true ? null : <KeptChangesNotice />}
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
