@@ -66,6 +66,8 @@ export class PhoneNumbersGrid {
   readonly pendingChanges: Locator;
   /** "Too many requests — trying again in 5 s", while a 429 is waited out. */
   readonly rateLimitNotice: Locator;
+  /** "Your change to … wasn't saved: your session had ended.", with "Apply your change again". */
+  readonly keptChange: Locator;
 
   constructor(protected readonly root: GridRoot) {
     this.grid = root.getByRole('grid', { name: 'Phone numbers' });
@@ -86,6 +88,7 @@ export class PhoneNumbersGrid {
     this.columnsPanel = root.getByRole('dialog', { name: 'Select columns' });
     this.pendingChanges = root.getByRole('status').filter({ hasText: 'waiting for the network' });
     this.rateLimitNotice = root.getByRole('status').filter({ hasText: /^Too many requests/ });
+    this.keptChange = root.getByRole('alert').filter({ hasText: 'your session had ended' });
   }
 
   /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
