@@ -62,6 +62,12 @@ export class PhoneNumbersGrid {
   readonly retryButton: Locator;
   /** The grid's "Select columns" panel, which a column's menu opens with "Manage columns". */
   readonly columnsPanel: Locator;
+  /** "1 change waiting for the network, not saved yet…", while changes wait to be sent. */
+  readonly pendingChanges: Locator;
+  /** "Too many requests — trying again in 5 s", while a 429 is waited out. */
+  readonly rateLimitNotice: Locator;
+  /** "Your change to … wasn't saved: your session had ended.", with "Apply your change again". */
+  readonly keptChange: Locator;
 
   constructor(protected readonly root: GridRoot) {
     this.grid = root.getByRole('grid', { name: 'Phone numbers' });
@@ -80,6 +86,9 @@ export class PhoneNumbersGrid {
     this.loadError = root.getByRole('alert').filter({ hasText: "Couldn't load phone numbers" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
     this.columnsPanel = root.getByRole('dialog', { name: 'Select columns' });
+    this.pendingChanges = root.getByRole('status').filter({ hasText: 'waiting for the network' });
+    this.rateLimitNotice = root.getByRole('status').filter({ hasText: /^Too many requests/ });
+    this.keptChange = root.getByRole('alert').filter({ hasText: 'your session had ended' });
   }
 
   /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
@@ -137,6 +146,12 @@ export class PhoneNumbersGrid {
   async chooseInCell(number: string, column: 'Type' | 'Country' | 'Status', option: string) {
     await this.startEditing(number, column);
     await this.root.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** Types into the Country cell's search, key by key as a rep does, without choosing anything. */
+  async typeInCountryCell(number: string, text: string) {
+    await this.startEditing(number, 'Country');
+    await this.cellEditor.pressSequentially(text);
   }
 
   /** A column's header; a sorted one is also named by its "Sort" button, hence the prefix. */

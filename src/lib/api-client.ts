@@ -110,7 +110,7 @@ export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClien
       if (fresh !== undefined && fresh !== token) response = await send(fresh);
     }
     const parsed = await readJson(response);
-    if (!response.ok) throw new ApiError(response.status, parsed);
+    if (!response.ok) throw new ApiError(response.status, parsed, response.headers);
     return parsed;
   }
 

@@ -34,6 +34,15 @@ function messageOf(status: number, body: unknown, errors: readonly ApiErrorObjec
   return `The server answered with status ${status}.`;
 }
 
+/** `Retry-After` as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`. */
+function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
 /**
  * A response the API refused, with the JSON:API `errors` it sent (none when the body was not JSON:API,
  * such as a plain-text 401 from a gateway). A lost connection is not an ApiError: fetch's TypeError.
@@ -42,13 +51,22 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
   readonly errors: readonly ApiErrorObject[];
+  /**
+   * How long the server asked the client to wait before trying again (`Retry-After`, in seconds or as a
+   * date), in milliseconds; undefined when it did not say.
+   */
+  readonly retryAfterMs: number | undefined;
+  /** When the answer came, in `Date.now()` time: with retryAfterMs, when a retry may go. */
+  readonly receivedAt: number;
 
-  constructor(status: number, body: unknown) {
+  constructor(status: number, body: unknown, headers?: Headers) {
     const parsed = errorDocumentSchema.safeParse(body);
     const errors = parsed.success ? parsed.data.errors : [];
     super(messageOf(status, body, errors));
     this.status = status;
     this.errors = errors;
+    this.receivedAt = Date.now();
+    this.retryAfterMs = parseRetryAfter(headers?.get('Retry-After') ?? null, this.receivedAt);
   }
 
   /** The token lacks an OAuth scope the request needs; signing in again with the scope may help. */

@@ -20,10 +20,19 @@ export function createTestApiClient(): ApiClient {
   });
 }
 
-export function renderWithProviders(ui: ReactElement): RenderResult & { user: UserEvent } {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
-  });
+export interface RenderOptions {
+  /** The QueryClient to render with; by default one that never retries, so that failures show at once. */
+  queryClient?: QueryClient;
+}
+
+export function renderWithProviders(
+  ui: ReactElement,
+  {
+    queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, gcTime: Infinity } },
+    }),
+  }: RenderOptions = {},
+): RenderResult & { user: UserEvent } {
   const apiClient = createTestApiClient();
   return {
     user: userEvent.setup(),

@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { onlineManager, QueryClient } from '@tanstack/react-query';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-error';
@@ -93,6 +93,32 @@ describe('pending deletes', () => {
     expect(deletes).toEqual([{ id: '2', keepalive: false }]);
     expect(onDeleted).toHaveBeenCalledOnce();
     expect(ids()).toEqual([1, 3]);
+  });
+
+  it('wait for the network when offline, as edits do, and are sent once it is back', async () => {
+    const { queryClient, pendingDeletes, row, deletes, ids } = setup();
+    queryClient.mount();
+    onlineManager.setOnline(false);
+    try {
+      const onError = vi.fn();
+      pendingDeletes.schedule(client, row(2), { onError });
+      await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS * 2);
+
+      expect(deletes).toEqual([]);
+      expect(onError).not.toHaveBeenCalled();
+      expect(ids()).toEqual([1, 3]);
+      expect(pendingDeletes.getPendingIds()).toEqual(new Set([2]));
+
+      onlineManager.setOnline(true);
+      await vi.waitFor(() => {
+        expect(pendingDeletes.getPendingIds().size).toBe(0);
+      });
+      expect(deletes).toEqual([{ id: '2', keepalive: false }]);
+      expect(onError).not.toHaveBeenCalled();
+    } finally {
+      onlineManager.setOnline(true);
+      queryClient.unmount();
+    }
   });
 
   it('send nothing once undone, and put the row back exactly where it was', async () => {

@@ -9,7 +9,9 @@ import {
   withoutPhoneNumbers,
   type PhoneNumberCacheSnapshot,
 } from './phone-number-cache';
+import { endedTheSession, keepChange } from './kept-changes';
 import { phoneNumberQueries } from './phone-number-queries';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
 
 /** How long "Undo" can take a delete back before the DELETE is sent. */
@@ -98,8 +100,24 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     entry.timer = undefined;
     watchPage();
     try {
-      await deletePhoneNumber(entry.client, id, { keepalive, etag: entry.row.etag });
+      // A mutation, as edits are: offline it waits for the network, after a 429 it waits as asked.
+      await queryClient
+        .getMutationCache()
+        .build(queryClient, {
+          mutationKey: phoneNumberWriteKeys.delete,
+          mutationFn: (variables: { id: number }) =>
+            deletePhoneNumber(entry.client, variables.id, { keepalive, etag: entry.row.etag }),
+        })
+        .execute({ id });
     } catch (error) {
+      if (endedTheSession(error)) {
+        keepChange({
+          kind: 'delete',
+          id,
+          prospectId: entry.row.prospectId,
+          number: entry.row.number,
+        });
+      }
       pending.delete(id);
       changed();
       restorePhoneNumberCache(queryClient, entry.snapshot);

@@ -4,6 +4,7 @@ import { useApiClient } from '@/lib/api-client-context';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { ownWritesOf } from './own-writes';
+import { endedTheSession, keepChange } from './kept-changes';
 import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
 import {
   cancelPhoneNumberFetches,
@@ -12,6 +13,7 @@ import {
   reorderPhoneNumbersInCache,
   restorePhoneNumberCache,
 } from './phone-number-cache';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { planReorder, type ReorderMove } from './plan-reorder';
 import {
   createPhoneNumber,
@@ -29,10 +31,14 @@ export function useCreatePhoneNumber() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.create,
     mutationFn: ({ prospectId, draft }: CreatePhoneNumberVariables) =>
       createPhoneNumber(client, prospectId, draft),
     onSuccess: (_created, { prospectId }) =>
       invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId }),
+    onError: (error, { prospectId, draft }) => {
+      if (endedTheSession(error)) keepChange({ kind: 'create', prospectId, draft });
+    },
   });
 }
 
@@ -51,6 +57,7 @@ export function useUpdatePhoneNumber() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.update,
     mutationFn: ({ row, changes }: UpdatePhoneNumberVariables) =>
       ownWritesOf(queryClient).run(row.id, row.etag, (etag) =>
         updatePhoneNumber(client, row.id, changes, { etag }),
@@ -63,8 +70,17 @@ export function useUpdatePhoneNumber() {
       // The server's values: the number in E.164, updatedAt, statusChangedAt.
       patchPhoneNumberInCache(queryClient, updated.id, updated);
     },
-    onError: (_error, _variables, snapshot) => {
+    onError: (error, { row, changes }, snapshot) => {
       if (snapshot) restorePhoneNumberCache(queryClient, snapshot);
+      if (endedTheSession(error)) {
+        keepChange({
+          kind: 'update',
+          id: row.id,
+          prospectId: row.prospectId,
+          number: row.number,
+          changes: pickWritableAttributes(changes),
+        });
+      }
     },
     onSettled: (_updated, _error, { row }) => {
       void invalidatePhoneNumberWrite(queryClient, { id: row.id, prospectId: row.prospectId });
@@ -87,6 +103,7 @@ export function useReorderPhoneNumbers() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
+    mutationKey: phoneNumberWriteKeys.reorder,
     mutationFn: async ({ rows, id, move }: ReorderPhoneNumbersVariables) => {
       const etags = new Map(rows.map((row) => [row.id, row.etag]));
       for (const patch of planReorder(rows, id, move)) {

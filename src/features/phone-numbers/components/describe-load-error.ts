@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
+import { describeRateLimit } from '@/lib/rate-limit';
 
 /** Why the phone numbers did not load, in words for a sales rep. */
 export function describeLoadError(error: Error): string {
@@ -7,6 +8,9 @@ export function describeLoadError(error: Error): string {
     if (error.isScopeRefusal) {
       return "Your sign-in doesn't include permission to read phone numbers. Sign out, then sign in again and allow access to phone numbers.";
     }
+    // A wait the app did not sit out by itself (query-client.ts): how long, and that it is the rep's turn.
+    const rateLimited = describeRateLimit(error);
+    if (rateLimited !== undefined) return rateLimited;
     if (error.status === 403) {
       return "You're not allowed to see these phone numbers. Ask an administrator if you need them.";
     }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ApiError } from '@/lib/api-error';
+import { describeRateLimit } from '@/lib/rate-limit';
 
 /** Why a phone number was not saved (or deleted), in words for a sales rep. */
 export function describeWriteError(error: unknown): string {
@@ -7,6 +8,9 @@ export function describeWriteError(error: unknown): string {
     if (error.isScopeRefusal) {
       return "Your sign-in doesn't include permission to change phone numbers. Sign out, then sign in again and allow changes to phone numbers.";
     }
+    // A wait the app did not sit out by itself (query-client.ts): how long, and that it is the rep's turn.
+    const rateLimited = describeRateLimit(error);
+    if (rateLimited !== undefined) return rateLimited;
     // Any other 403 on a write is governance: the user could change this record once, and no longer can.
     if (error.status === 403) {
       return "You no longer have permission to change this prospect's phone numbers.";

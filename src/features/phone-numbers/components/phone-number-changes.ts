@@ -45,7 +45,7 @@ export async function cellChanges(
   edited: PhoneNumberRow,
   original: PhoneNumberRow,
 ): Promise<PhoneNumberWritableAttributes> {
-  const { extensionSchema, parsePhoneNumberInput } = await loadPhoneNumberRules();
+  const { countryConflict, extensionSchema, parsePhoneNumberInput } = await loadPhoneNumberRules();
   const changes: PhoneNumberWritableAttributes = {};
   const typed = edited.number?.trim() ?? '';
   if (edited.number !== original.number) {
@@ -80,6 +80,12 @@ export async function cellChanges(
     edited.countryCode !== original.countryCode &&
     (edited.countryCode === null || isIsoCountryCode(edited.countryCode))
   ) {
+    // The server refuses a country the number contradicts; the cell says so before anything is sent.
+    const conflict =
+      edited.countryCode === null || original.number === null
+        ? undefined
+        : countryConflict(original.number, edited.countryCode);
+    if (conflict !== undefined) throw new CellInputError('countryCode', conflict);
     changes.countryCode = edited.countryCode;
   }
   return changes;

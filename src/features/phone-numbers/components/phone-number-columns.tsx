@@ -6,6 +6,7 @@ import { formatInteger, formatRegion } from '@/lib/format';
 import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
 import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
+import { CountryEditCell } from './country-edit-cell';
 import { SelectEditCell, TextEditCell } from './phone-number-edit-cell';
 import {
   PHONE_STATUS_OPTIONS,
@@ -104,7 +105,7 @@ export function phoneNumberColumns({
       editable: true,
       type: 'singleSelect',
       valueOptions: countryOptionsOf,
-      renderEditCell: (params) => <SelectEditCell {...params} />,
+      renderEditCell: (params) => <CountryEditCell {...params} />,
       valueFormatter: (_, row) =>
         row.countryCode === null ? MISSING : formatRegion(row.countryCode),
     },

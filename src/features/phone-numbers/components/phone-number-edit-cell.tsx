@@ -16,10 +16,10 @@ export type CellServerError = (id: GridRowId, field: string, value: unknown) => 
 
 export const CellServerErrorContext = createContext<CellServerError>(() => undefined);
 
-type EditCellProps = GridRenderEditCellParams & { error?: unknown };
+export type EditCellProps = GridRenderEditCellParams & { error?: unknown };
 
 /** Wraps one of the grid's edit cells so that its error (the rules' or the server's) shows under it. */
-function withCellError(EditCell: ComponentType<EditCellProps>) {
+export function withCellError(EditCell: ComponentType<EditCellProps>) {
   return function EditCellWithError(props: EditCellProps) {
     const serverError = useContext(CellServerErrorContext)(props.id, props.field, props.value);
     const message = typeof props.error === 'string' ? props.error : serverError;

@@ -266,10 +266,13 @@ export function usePhoneNumberEditing({
               });
               return;
             }
+            // A 429 the app did not wait out is the rep's to retry: the input stays, as for a 422.
             const message =
               error instanceof ApiError && error.status === 422
                 ? (error.fieldErrors.values().next().value ?? error.message)
-                : undefined;
+                : error instanceof ApiError && error.status === 429
+                  ? describeWriteError(error)
+                  : undefined;
             if (message === undefined) {
               latest.current.sayFailed(error, 'The previous value is back.');
               return;

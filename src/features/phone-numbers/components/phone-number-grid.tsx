@@ -6,6 +6,7 @@ import {
   type GridCellParams,
   type GridPaginationModel,
   type GridRenderCellParams,
+  type GridRowClassNameParams,
   type GridSortDirection,
   type GridSortModel,
 } from '@mui/x-data-grid';
@@ -48,6 +49,8 @@ export interface PhoneNumberGridProps {
   processRowUpdate: (newRow: PhoneNumberRow, oldRow: PhoneNumberRow) => Promise<PhoneNumberRow>;
   onProcessRowUpdateError: (error: unknown) => void;
   apiRef: RefObject<GridApi | null>;
+  /** Rows with a change not saved yet, marked "Saving…", or "Waiting for network" while paused offline. */
+  pendingWrites?: ReadonlyMap<number, { paused: boolean }> | undefined;
   /** As tall as its rows, instead of filling its container. */
   autoHeight: boolean;
 }
@@ -80,12 +83,24 @@ function rangeLabel(first: number, shown: number, count: number | undefined, has
   return `${formatInteger(first)}–${formatInteger(last)} of ${total}`;
 }
 
+const SAVING_ROW = 'phone-number-row--saving';
+const OFFLINE_ROW = 'phone-number-row--offline';
+const pendingMark = (theme: Theme, content: string) => ({
+  content: `"${content}"`,
+  marginLeft: theme.spacing(1),
+  ...theme.typography.caption,
+  color: theme.palette.text.secondary,
+  whiteSpace: 'nowrap',
+});
+
 // Links stay readable on the tinted background of a hovered row.
 const gridStyle = (theme: Theme) => ({
   '& .MuiDataGrid-cell .MuiLink-root': {
     color: theme.palette.primary.dark,
     ...theme.applyStyles('dark', { color: theme.palette.primary.main }),
   },
+  [`& .${SAVING_ROW} [data-field="number"]::after`]: pendingMark(theme, 'Saving…'),
+  [`& .${OFFLINE_ROW} [data-field="number"]::after`]: pendingMark(theme, 'Waiting for network'),
 });
 
 /**
@@ -135,6 +150,15 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       },
     }),
     [loading, previousDisabled, nextDisabled],
+  );
+  const { pendingWrites } = props;
+  const getRowClassName = useCallback(
+    ({ row }: GridRowClassNameParams<PhoneNumberRow>) => {
+      const write = pendingWrites?.get(row.id);
+      if (write === undefined) return '';
+      return write.paused ? OFFLINE_ROW : SAVING_ROW;
+    },
+    [pendingWrites],
   );
   const isCellEditable = useCallback(
     (params: GridCellParams<PhoneNumberRow>) => isRowEditable(params.row),
@@ -189,6 +213,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       pageSizeOptions={PAGE_SIZES}
       disableRowSelectionOnClick
       isCellEditable={isCellEditable}
+      getRowClassName={getRowClassName}
       processRowUpdate={props.processRowUpdate}
       onProcessRowUpdateError={props.onProcessRowUpdateError}
       localeText={localeText}

@@ -7,12 +7,14 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { GridAddIcon } from '@mui/x-data-grid';
+import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
 import { isIsoCountryCode } from '@/lib/iso-countries';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';
+import { usePendingPhoneNumberWrites } from '../api/phone-number-writes';
 import {
   changeView,
   firstPage,
@@ -30,6 +32,8 @@ import {
   type PhoneNumberChange,
   type PhoneNumberFailure,
 } from './phone-number-editing';
+import { KeptChangesNotice } from './kept-changes-notice';
+import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from './use-report-load-failure';
 
@@ -141,6 +145,7 @@ export function PhoneNumberList({
   const client = useApiClient();
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
+  const pendingWrites = usePendingPhoneNumberWrites();
   const params = useMemo(() => phoneNumberListParams(state), [state]);
   // Asked for while rendering, so the request is under way while the grid below mounts, not after.
   usePrefetchQuery(phoneNumberQueries.list(client, params));
@@ -208,6 +213,9 @@ export function PhoneNumberList({
           when the connection is back.
         </Alert>
       )}
+      <RateLimitNotice />
+      <PendingChangesNotice />
+      {readOnly === true ? null : <KeptChangesNotice />}
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
@@ -243,6 +251,7 @@ export function PhoneNumberList({
           <CellServerErrorContext value={editing.cellServerError}>
             <PhoneNumberGrid
               {...editing.grid}
+              pendingWrites={pendingWrites.byId}
               autoHeight={fitContent}
               rows={rows}
               loading={loading}

@@ -1,0 +1,39 @@
+import { expect, test } from './fixtures';
+import { recordWrites } from './requests';
+
+// Riley Rep edits the country of a number she adds to her own prospect.
+const PROSPECT = 41;
+
+test.describe('The Country cell', () => {
+  test('typing "United Kingdom" searches the list and saves nothing; a contradicting country is refused in the cell', async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+  }) => {
+    // Typed key by key, as a rep types: slower than a fill.
+    test.slow();
+    // A London number (the fresh numbers are 020 7946 0xxx), saved as GB.
+    const number = await addNumber(PROSPECT);
+    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECT)).name);
+    const writes = recordWrites(page);
+
+    await phoneNumbersPage.typeInCountryCell(number.shown, 'United Kingdom');
+    await expect(phoneNumbersPage.cellEditor).toHaveValue('United Kingdom');
+    await expect(page.getByRole('option')).toHaveText(['United Kingdom (GB)']);
+    expect(writes).toEqual([]);
+
+    // Enter on the highlighted country chooses it: the one it already had, so nothing is sent.
+    await phoneNumbersPage.cellEditor.press('Enter');
+    await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
+    await expect(await phoneNumbersPage.cell(number.shown, 'Country')).toHaveText(
+      'United Kingdom (GB)',
+    );
+
+    await phoneNumbersPage.typeInCountryCell(number.shown, 'United States');
+    await phoneNumbersPage.cellEditor.press('Enter');
+    await expect(phoneNumbersPage.cellError).toHaveText('This is a GB number, not a US number');
+    expect(writes).toEqual([]);
+    expect(await api.phoneNumber(number.id)).toMatchObject({ countryCode: 'GB' });
+  });
+});

@@ -1,0 +1,42 @@
+import { expireAccessTokenOnce, isPhoneNumber } from './faults';
+import { expect, test } from './fixtures';
+
+// Riley Rep's session ends (its refresh fails) just as she edits a number of her own prospect.
+const PROSPECT = 11;
+
+test('a change the session ended under is offered back after signing in again, and applied', async ({
+  page,
+  phoneNumbersPage,
+  signInPage,
+  api,
+  addNumber,
+}) => {
+  const number = await addNumber(PROSPECT);
+  await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECT)).name);
+  await expect(phoneNumbersPage.row(number.shown)).toBeVisible();
+  await expireAccessTokenOnce(page, isPhoneNumber(number.id));
+  await page.route('/oauth/token', (route) =>
+    route.fulfill({
+      status: 400,
+      json: { error: 'invalid_grant', error_description: 'The refresh token has expired.' },
+    }),
+  );
+
+  await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Verified');
+
+  await expect(signInPage.signInButton).toBeVisible();
+  expect(await api.phoneNumber(number.id)).toMatchObject({ status: 'unverified' });
+  await page.unroute('/oauth/token');
+  await signInPage.signInAs('Riley Rep');
+
+  await expect(phoneNumbersPage.keptChange).toContainText(
+    `Your change to ${number.shown} wasn't saved: your session had ended.`,
+  );
+  await phoneNumbersPage.keptChange
+    .getByRole('button', { name: 'Apply your change again' })
+    .click();
+
+  await expect.poll(async () => (await api.phoneNumber(number.id))?.status).toBe('verified');
+  await expect(phoneNumbersPage.keptChange).toBeHidden();
+  await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+});

@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { renderRoute } from '@/testing/render-route';
+import { usePhoneNumberListState } from '../hooks/use-phone-number-list-state';
+import {
+  PHONE_NUMBERS_URL,
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '../testing/phone-number-documents';
+import { PhoneNumberList } from './phone-number-list';
+
+function PhoneNumberListPage() {
+  const [state, setState] = usePhoneNumberListState();
+  return (
+    <PhoneNumberList
+      state={state}
+      onStateChange={setState}
+      prospect={{ id: 1, addressCountry: 'US', canWritePhoneNumbers: true }}
+    />
+  );
+}
+
+const renderList = () =>
+  renderRoute(<PhoneNumberListPage />, {
+    path: '/phone-numbers',
+    url: '/phone-numbers?prospect=1',
+  });
+
+afterEach(() => {
+  sessionStorage.clear();
+});
+
+describe('PhoneNumberList when the session ends under an edit', () => {
+  it('offers the change back after signing in again, and applies it when asked', async () => {
+    server.use(
+      phoneNumbersEndpoint(() =>
+        phoneNumberCollection([phoneNumberResource(1, { number: '+14155550100' })]),
+      ).handler,
+    );
+    let sessionEnded = true;
+    const writes: unknown[] = [];
+    server.use(
+      http.patch(`${PHONE_NUMBERS_URL}/:id`, async ({ request }) => {
+        writes.push(await request.json());
+        // The API client's refresh fails too (the test client has none): the session is over.
+        return sessionEnded
+          ? errorResponse(401, { id: 'unauthorized', title: 'Unauthorized' })
+          : jsonApiResponse({
+              data: phoneNumberResource(1, { number: '+14155550100', extension: '42' }),
+            });
+      }),
+    );
+    const user = userEvent.setup();
+    const first = renderList();
+    const grid = screen.getByRole('grid', { name: 'Phone numbers' });
+    const row = (
+      await within(grid).findByRole('link', { name: '+1 415 555 0100' })
+    ).closest<HTMLElement>('[role="row"]')!;
+    await user.dblClick(row.querySelector<HTMLElement>('[data-field="extension"]')!);
+    await user.type(within(grid).getByRole('textbox'), '42{Enter}');
+    await waitFor(() => {
+      expect(writes).toHaveLength(1);
+    });
+    // Signing in again leaves the app and comes back to it.
+    first.unmount();
+    sessionEnded = false;
+    renderList();
+
+    const offer = await screen.findByText(
+      "Your change to +1 415 555 0100 wasn't saved: your session had ended.",
+    );
+    await user.click(
+      within(offer.closest<HTMLElement>('[role="alert"]')!).getByRole('button', {
+        name: 'Apply your change again',
+      }),
+    );
+
+    await waitFor(() => {
+      expect(writes).toHaveLength(2);
+    });
+    expect(writes[1]).toEqual({
+      data: { type: 'phoneNumber', id: 1, attributes: { extension: '42' } },
+    });
+    await waitFor(() => {
+      expect(screen.queryByText(/your session had ended/)).not.toBeInTheDocument();
+    });
+  });
+});

@@ -1,0 +1,141 @@
+import { QueryClient } from '@tanstack/react-query';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { QUERY_CLIENT_DEFAULTS } from '@/lib/query-client';
+import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
+import { server } from '@/testing/msw-server';
+import { renderRoute } from '@/testing/render-route';
+import { usePhoneNumberListState } from '../hooks/use-phone-number-list-state';
+import {
+  PHONE_NUMBERS_URL,
+  phoneNumberCollection,
+  phoneNumberResource,
+  phoneNumbersEndpoint,
+} from '../testing/phone-number-documents';
+import { PhoneNumberList } from './phone-number-list';
+
+function PhoneNumberListPage() {
+  const [state, setState] = usePhoneNumberListState();
+  return (
+    <PhoneNumberList
+      state={state}
+      onStateChange={setState}
+      prospect={{ id: 1, addressCountry: 'US', canWritePhoneNumbers: true }}
+    />
+  );
+}
+
+/** A 429 as our server sends it, asking to wait `seconds`. */
+function tooManyRequests(seconds: number) {
+  const response = errorResponse(429, {
+    id: 'rateLimitExceeded',
+    title: 'Rate Limit Exceeded',
+    detail: 'Too many requests for this token.',
+  });
+  response.headers.set('Retry-After', String(seconds));
+  return response;
+}
+
+/** The app's own retry policy, which the usual test client turns off. */
+function renderList() {
+  return renderRoute(<PhoneNumberListPage />, {
+    path: '/phone-numbers',
+    url: '/phone-numbers?prospect=1',
+    queryClient: new QueryClient({
+      defaultOptions: {
+        ...QUERY_CLIENT_DEFAULTS,
+        queries: { ...QUERY_CLIENT_DEFAULTS.queries, gcTime: Infinity },
+      },
+    }),
+  });
+}
+
+const numbers = () => [phoneNumberResource(1, { number: '+14155550100' })];
+
+/** Answers PATCHes with `answers` in turn (the last one from then on), keeping each request's body. */
+function serveWrites(...answers: (() => Response)[]) {
+  const writes: unknown[] = [];
+  server.use(
+    http.patch(`${PHONE_NUMBERS_URL}/:id`, async ({ request }) => {
+      writes.push(await request.json());
+      return (answers[writes.length - 1] ?? answers.at(-1)!)();
+    }),
+  );
+  return writes;
+}
+
+const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
+const extensionCell = async () =>
+  (await within(grid()).findByRole('link', { name: /^\+1 415 555 0100/ }))
+    .closest<HTMLElement>('[role="row"]')!
+    .querySelector<HTMLElement>('[role="gridcell"][data-field="extension"]')!;
+
+describe('PhoneNumberList after a 429', () => {
+  it('waits the time the server asks before loading again, says so, and shows the numbers', async () => {
+    let calls = 0;
+    server.use(
+      phoneNumbersEndpoint(() => {
+        calls += 1;
+        return calls === 1 ? tooManyRequests(1) : phoneNumberCollection(numbers());
+      }).handler,
+    );
+    renderList();
+
+    expect(await screen.findByText('Too many requests — trying again in 1 s')).toBeInTheDocument();
+    expect(
+      await within(grid()).findByRole('link', { name: '+1 415 555 0100' }, { timeout: 5000 }),
+    ).toBeVisible();
+    expect(screen.queryByText("Couldn't load phone numbers")).not.toBeInTheDocument();
+    expect(screen.queryByText(/Too many requests/)).not.toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
+
+  it("keeps the rep's edit on screen through the wait, says so, and saves it on its own", async () => {
+    let stored = numbers();
+    server.use(phoneNumbersEndpoint(() => phoneNumberCollection(stored)).handler);
+    const writes = serveWrites(
+      () => tooManyRequests(1),
+      () => {
+        stored = [phoneNumberResource(1, { number: '+14155550100', extension: '42' })];
+        return jsonApiResponse({ data: stored[0]! });
+      },
+    );
+    const user = userEvent.setup();
+    renderList();
+
+    await user.dblClick(await extensionCell());
+    await user.type(within(grid()).getByRole('textbox'), '42{Enter}');
+
+    expect(await screen.findByText('Too many requests — trying again in 1 s')).toBeInTheDocument();
+    expect(await extensionCell()).toHaveTextContent('42');
+    await waitFor(
+      () => {
+        expect(writes).toHaveLength(2);
+      },
+      { timeout: 5000 },
+    );
+    await waitFor(() => {
+      expect(screen.queryByText(/Too many requests/)).not.toBeInTheDocument();
+    });
+    expect(await extensionCell()).toHaveTextContent('42');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('does not sit out an hour: says how long to wait and gives the input back in the cell', async () => {
+    server.use(phoneNumbersEndpoint(() => phoneNumberCollection(numbers())).handler);
+    const writes = serveWrites(() => tooManyRequests(3600));
+    const user = userEvent.setup();
+    renderList();
+
+    await user.dblClick(await extensionCell());
+    await user.type(within(grid()).getByRole('textbox'), '42{Enter}');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many requests. The server asks to wait 60 minutes; try again then.',
+    );
+    expect(within(grid()).getByRole('textbox')).toHaveValue('42');
+    expect(writes).toHaveLength(1);
+  });
+});
