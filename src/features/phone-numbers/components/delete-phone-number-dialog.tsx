@@ -36,7 +36,7 @@ export function DeletePhoneNumberDialog({
       <DialogTitle id="delete-phone-number-title">Delete phone number?</DialogTitle>
       <DialogContent>
         <DialogContentText id="delete-phone-number-description">
-          {shown}
+          <bdi dir="ltr">{shown}</bdi>
           {type} will be deleted. You can undo this for a few seconds afterwards.
         </DialogContentText>
       </DialogContent>

@@ -3,6 +3,7 @@ import Chip from '@mui/material/Chip';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
 import { formatInteger, formatRegion } from '@/lib/format';
+import { markInvisibleCharacters } from '@/lib/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
 import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
@@ -93,7 +94,8 @@ export function phoneNumberColumns({
       minWidth: 100,
       editable: true,
       renderEditCell: (params) => <TextEditCell {...params} />,
-      valueFormatter: (_, row) => row.extension ?? MISSING,
+      valueFormatter: (_, row) =>
+        row.extension === null ? MISSING : markInvisibleCharacters(row.extension),
     },
     {
       field: 'countryCode',
