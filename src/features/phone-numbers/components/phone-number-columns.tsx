@@ -1,7 +1,9 @@
 import { memo, type ReactNode } from 'react';
 import Chip from '@mui/material/Chip';
+import { darken, lighten, type Theme } from '@mui/material/styles';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
+import { readableOn } from '@/lib/contrast';
 import { formatInteger, formatRegion } from '@/lib/format';
 import { markInvisibleCharacters } from '@/lib/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
@@ -14,22 +16,38 @@ import {
   phoneStatusColor,
   phoneStatusLabel,
   phoneTypeLabel,
+  type PhoneStatusColor,
 } from './phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
 import { ProspectLink } from './prospect-link';
 
 const MISSING = '—';
 
+/**
+ * The status in its colour, or the nearest shade of it that reads on the row, hovered or not (the
+ * warning orange on white does not).
+ */
 const StatusChip = memo(function StatusChip({ status }: { status: string }) {
+  const color = phoneStatusColor(status);
   return (
     <Chip
       size="small"
       variant="outlined"
-      color={phoneStatusColor(status)}
+      color={color}
       label={phoneStatusLabel(status)}
+      sx={color === 'default' ? undefined : (theme) => ({ color: readableInRow(theme, color) })}
     />
   );
 });
+
+function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>) {
+  const { paper } = theme.palette.background;
+  const { hoverOpacity } = theme.palette.action;
+  // The grid tints a hovered row towards the text colour.
+  const hovered =
+    theme.palette.mode === 'dark' ? lighten(paper, hoverOpacity) : darken(paper, hoverOpacity);
+  return readableOn(theme.palette[color].main, [paper, hovered]);
+}
 
 type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'actions' };
 
