@@ -42,10 +42,10 @@ const StatusChip = memo(function StatusChip({ status }: { status: string }) {
 
 function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>) {
   const { paper } = theme.palette.background;
-  const { hoverOpacity } = theme.palette.action;
-  // The grid tints a hovered row towards the text colour.
-  const hovered =
-    theme.palette.mode === 'dark' ? lighten(paper, hoverOpacity) : darken(paper, hoverOpacity);
+  // The grid tints a hovered row towards the text colour by hoverOpacity; twice that leaves a margin for
+  // the grid's own base colour, a shade off the paper's in the dark scheme.
+  const tint = 2 * theme.palette.action.hoverOpacity;
+  const hovered = theme.palette.mode === 'dark' ? lighten(paper, tint) : darken(paper, tint);
   return readableOn(theme.palette[color].main, [paper, hovered]);
 }
 
