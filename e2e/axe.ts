@@ -30,3 +30,10 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
     }));
   });
 }
+
+/** What axe rates serious or critical (contrast, missing names, …) on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<Violation[]> {
+  return (await axeViolations(page)).filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+}

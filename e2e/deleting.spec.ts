@@ -106,3 +106,33 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await expect.poll(() => api.phoneNumber(number.id)).toBeUndefined();
   });
 });
+
+test.describe('Where the focus goes after a delete with the mouse', () => {
+  // Ada may delete on any prospect; 43 is this describe's own.
+  test.use({ demoUser: 'Ada Admin' });
+
+  test('to the number that takes its place, or the one before it; after Undo, to the number back', async ({
+    phoneNumbersPage,
+    api,
+    addNumber,
+  }) => {
+    const first = await addNumber(43);
+    const second = await addNumber(43);
+    await phoneNumbersPage.goto('?prospect=43');
+    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+      (await api.numbersOf(43)).map((each) => each.shown),
+    );
+
+    await phoneNumbersPage.delete(first.shown);
+    await expect(phoneNumbersPage.row(first.shown)).toBeHidden();
+    await expect(phoneNumbersPage.numberLink(second.shown)).toBeFocused();
+
+    await phoneNumbersPage.undoButton.click();
+    await expect(phoneNumbersPage.numberLink(first.shown)).toBeFocused();
+
+    // The last number: the one before it takes the focus.
+    await phoneNumbersPage.delete(second.shown);
+    await expect(phoneNumbersPage.row(second.shown)).toBeHidden();
+    await expect(phoneNumbersPage.numberLink(first.shown)).toBeFocused();
+  });
+});

@@ -390,6 +390,26 @@ describe('creating phone numbers', () => {
     ],
     ['a 256-character number', { number: '1'.repeat(256) }, '/data/attributes/number'],
     [
+      'a right-to-left override in the number',
+      { number: '\u202E+1 415 555 0100' },
+      '/data/attributes/number',
+    ],
+    [
+      'a zero-width space in rawNumber',
+      { number: '+14155550100', rawNumber: '(415) 555\u200B-0100' },
+      '/data/attributes/rawNumber',
+    ],
+    [
+      'a byte-order mark before the extension',
+      { number: '+14155550100', extension: '\uFEFF12' },
+      '/data/attributes/extension',
+    ],
+    [
+      'a bidi isolate in the extension',
+      { number: '+14155550100', extension: '12\u2066' },
+      '/data/attributes/extension',
+    ],
+    [
       'an unknown attribute',
       { number: '+14155550100', favourite: true },
       '/data/attributes/favourite',
@@ -687,6 +707,33 @@ describe('updating phone numbers', () => {
       }),
     );
     expect(cleared.attributes.extension).toBeNull();
+  });
+
+  it('refuses invisible direction and zero-width characters on PATCH too, and changes nothing', async () => {
+    const created = await createPhoneNumber(server, { number: '+14155550186' }, PROSPECTS.adas);
+    const errors = failure(
+      await server.request('PATCH', `${path}/${created.id}`, {
+        body: phoneNumberDocument(
+          {
+            number: '+1 415 555 0187\u200F',
+            rawNumber: '\u202D415 555 0187',
+            extension: '\u20607',
+          },
+          undefined,
+          created.id,
+        ),
+      }),
+      422,
+    );
+    expect(errors.map((error) => [error.source?.pointer, error.detail])).toEqual(
+      ['number', 'rawNumber', 'extension'].map((attribute) => [
+        `/data/attributes/${attribute}`,
+        'Remove the invisible characters (direction marks, zero-width spaces) from this',
+      ]),
+    );
+    expect(single(await server.request('GET', `${path}/${created.id}`)).attributes).toEqual(
+      created.attributes,
+    );
   });
 
   it('answers 409 when the body names another type or id, and 422 without an id', async () => {

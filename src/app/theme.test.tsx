@@ -1,11 +1,12 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import Dialog from '@mui/material/Dialog';
 import MenuItem from '@mui/material/MenuItem';
-import { ThemeProvider } from '@mui/material/styles';
+import { getContrastRatio, ThemeProvider, useTheme } from '@mui/material/styles';
 import TextField from '@mui/material/TextField';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { AA_TEXT_CONTRAST } from '@/lib/contrast';
 import { theme } from './theme';
 
 function TypeSelect() {
@@ -64,4 +65,40 @@ describe('theme: where popups open', () => {
     await user.click(screen.getByRole('option', { name: 'Germany' }));
     expect(screen.getByRole('combobox', { name: 'Country' })).toHaveValue('Germany');
   });
+});
+
+const COLORS = ['primary', 'secondary', 'error', 'warning', 'info', 'success'] as const;
+
+/** Each palette colour as "main on contrastText", in the scheme the provider chose. */
+function PaletteColors() {
+  const { palette } = useTheme();
+  return (
+    <ul aria-label={palette.mode}>
+      {COLORS.map((color) => (
+        <li key={color} aria-label={color}>
+          {palette[color].main} on {palette[color].contrastText}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+describe('theme: text on coloured buttons', () => {
+  it.each(['light', 'dark'] as const)(
+    'reads at AA on every coloured button in the %s scheme (the dark red Delete was 3.68:1)',
+    (scheme) => {
+      render(
+        <ThemeProvider theme={theme} defaultMode={scheme} storageManager={null} noSsr>
+          <PaletteColors />
+        </ThemeProvider>,
+      );
+
+      const colors = screen.getByRole('list', { name: scheme });
+      for (const color of COLORS) {
+        const shown = within(colors).getByRole('listitem', { name: color }).textContent;
+        const [main = '', text = ''] = shown.split(' on ');
+        expect(getContrastRatio(main, text)).toBeGreaterThanOrEqual(AA_TEXT_CONTRAST);
+      }
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { dialogClasses } from '@mui/material/Dialog';
 import { createTheme, type Theme } from '@mui/material/styles';
+import { AA_TEXT_CONTRAST } from '@/lib/contrast';
 
 /** The focused element; inside a shadow root the document's activeElement is only its host. */
 function focusedElementIn(container: HTMLElement): Element | null {
@@ -23,9 +24,13 @@ export interface PanelThemeOptions {
  * inside that dialog, where assistive technology reads it (as in the app's theme).
  */
 export function createPanelTheme({ container, colorScheme }: PanelThemeOptions = {}): Theme {
-  const palette = colorScheme === undefined ? {} : { palette: { mode: colorScheme } };
+  // Text on a coloured button or alert reads at WCAG AA, as in the app's theme.
+  const readable = { contrastThreshold: AA_TEXT_CONTRAST };
+  const palette = colorScheme === undefined ? {} : { palette: { mode: colorScheme, ...readable } };
   const colorSchemes =
-    colorScheme === undefined ? { colorSchemes: { light: true, dark: true } } : {};
+    colorScheme === undefined
+      ? { colorSchemes: { light: { palette: readable }, dark: { palette: readable } } }
+      : {};
   if (container === undefined) return createTheme({ ...palette, ...colorSchemes });
 
   const popupContainer = () =>

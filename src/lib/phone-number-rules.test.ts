@@ -199,6 +199,14 @@ describe('phoneNumberDraftSchema', () => {
     ]);
   });
 
+  it('drops invisible characters pasted along with a number or an extension', () => {
+    expect(
+      phoneNumberDraftSchema.parse(
+        draft('\u202A(303) 555\u200B-0177\u202C', 'US', '\u206612\u2069'),
+      ),
+    ).toMatchObject({ number: '+13035550177', rawNumber: '(303) 555-0177', extension: '12' });
+  });
+
   it('keeps what was typed as rawNumber and the type chosen', () => {
     expect(
       phoneNumberDraftSchema.parse({ ...draft(' 415.555.0100 ', 'US'), phoneType: 'home' }),
@@ -276,6 +284,26 @@ describe('field schemas', () => {
     );
   });
 
+  it.each(
+    [
+      ...[0x200b, 0x200c, 0x200d, 0x200e, 0x200f],
+      ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e],
+      ...[0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff],
+    ].map((code) => [code.toString(16).toUpperCase(), String.fromCodePoint(code)]),
+  )('refuses U+%s, invisible, in number, rawNumber and extension', (_, character) => {
+    const result = phoneNumberWritableAttributesSchema.safeParse({
+      number: `+1 303 555 0177${character}`,
+      rawNumber: `${character}(303) 555-0177`,
+      extension: `${character}12`,
+    });
+    expect(result.error?.issues.map((issue) => [issue.path, issue.message])).toEqual(
+      ['number', 'rawNumber', 'extension'].map((attribute) => [
+        [attribute],
+        'Remove the invisible characters (direction marks, zero-width spaces) from this',
+      ]),
+    );
+  });
+
   it('refuses values longer than 255 characters', () => {
     const result = phoneNumberWritableAttributesSchema.safeParse({ rawNumber: 'x'.repeat(256) });
     expect(result.error?.issues[0]?.message).toBe('Keep this under 256 characters');
@@ -286,6 +314,12 @@ describe('formatInternational', () => {
   it('formats E.164 for people, with the extension', () => {
     expect(formatInternational('+14155550100', '12')).toBe('+1 415 555 0100 ext. 12');
     expect(formatInternational('+442079460958')).toBe('+44 20 7946 0958');
+  });
+
+  it('shows invisible direction and zero-width characters as marks, which change nothing around them', () => {
+    expect(formatInternational('+14155550100', '\u202E21')).toBe('+1 415 555 0100 ext. \uFFFD21');
+    expect(formatInternational('\u202E+1415555\u200B0100')).toBe('+1 415 555 0100');
+    expect(formatInternational('0100\u202E5550', null)).toBe('0100\uFFFD5550');
   });
 });
 

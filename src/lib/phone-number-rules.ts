@@ -10,6 +10,7 @@ import {
   validatePhoneNumberLength,
 } from 'libphonenumber-js/max';
 import * as z from 'zod/mini';
+import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
 import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
 import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
 
@@ -18,6 +19,16 @@ export const MAX_STRING_LENGTH = 255;
 export const MAX_EXTENSION_DIGITS = 10;
 
 const tooLong = `Keep this under ${MAX_STRING_LENGTH + 1} characters`;
+
+/**
+ * Refuses invisible direction and zero-width characters, which would make a stored value read as
+ * another wherever it is shown. The app's own form and cells drop them from what a rep pastes (see
+ * `withoutInvisibleCharacters`); another client gets this refusal.
+ */
+const visibleOnly = z.refine<string>(
+  (value: string) => !hasInvisibleCharacters(value),
+  'Remove the invisible characters (direction marks, zero-width spaces) from this',
+);
 
 export const phoneTypeSchema = z.enum(PHONE_TYPES, {
   error: 'Choose mobile, work, home, voip or other',
@@ -49,7 +60,7 @@ export const extensionSchema = z.pipe(
     .pipe(
       z
         .string({ error: 'Give the extension as text, such as "123"' })
-        .check(z.maxLength(MAX_STRING_LENGTH, tooLong)),
+        .check(z.maxLength(MAX_STRING_LENGTH, tooLong), visibleOnly),
       z.transform((value) => value.trim()),
     )
     .check(
@@ -68,13 +79,16 @@ export const orderSchema = z
     z.maximum(MAX_ORDER, `Order can't be above ${MAX_ORDER}`),
   );
 
-export const numberTextSchema = z
+/** A number as a rep types or pastes it, before the invisible characters are dropped. */
+const typedNumberSchema = z
   .string({ error: 'Give the number as text, such as "+1 415 555 0100"' })
   .check(z.maxLength(MAX_STRING_LENGTH, tooLong));
 
+export const numberTextSchema = typedNumberSchema.check(visibleOnly);
+
 export const rawNumberSchema = z
   .string({ error: 'Give the raw number as text' })
-  .check(z.maxLength(MAX_STRING_LENGTH, tooLong));
+  .check(z.maxLength(MAX_STRING_LENGTH, tooLong), visibleOnly);
 
 /** The writable attributes of a phone number, each optional: a PATCH sends only what changes. */
 export const phoneNumberWritableAttributesSchema = z.partial(
@@ -256,11 +270,12 @@ export interface PhoneNumberDraft {
  * What the Add / Edit form holds, read into a draft. The number is parsed in the chosen country, and the
  * country saved is the one chosen: one the number contradicts ("+44 …" chosen as US) is refused at
  * Country, as the server refuses it, never swapped for another. An extension typed after the number fills
- * Extension, unless Extension says otherwise. Problems are reported on the field they belong to, at once.
+ * Extension, unless Extension says otherwise. Invisible characters pasted along are dropped. Problems are
+ * reported on the field they belong to, at once.
  */
 export const phoneNumberDraftSchema = z.pipe(
   z.object({
-    number: numberTextSchema,
+    number: typedNumberSchema,
     countryCode: countryCodeSchema,
     phoneType: phoneTypeSchema,
     extension: z.string(),
@@ -269,8 +284,9 @@ export const phoneNumberDraftSchema = z.pipe(
     const problem = (field: keyof typeof values, message: string) => {
       context.issues.push({ code: 'custom', message, path: [field], input: values });
     };
-    const typedExtension = extensionSchema.safeParse(values.extension);
-    const parsed = parsePhoneNumberInput(values.number, values.countryCode);
+    const typed = withoutInvisibleCharacters(values.number);
+    const typedExtension = extensionSchema.safeParse(withoutInvisibleCharacters(values.extension));
+    const parsed = parsePhoneNumberInput(typed, values.countryCode);
     for (const issue of typedExtension.error?.issues ?? []) problem('extension', issue.message);
     if (!parsed.ok) problem('number', parsed.message);
     if (!typedExtension.success || !parsed.ok) return z.NEVER;
@@ -289,7 +305,7 @@ export const phoneNumberDraftSchema = z.pipe(
     }
     return {
       number: parsed.e164,
-      rawNumber: values.number.trim(),
+      rawNumber: typed.trim(),
       countryCode: values.countryCode,
       phoneType: values.phoneType,
       extension: parsed.extension ?? extension,

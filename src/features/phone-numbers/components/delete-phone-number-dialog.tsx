@@ -55,7 +55,7 @@ export function DeletePhoneNumberDialog({
           </Alert>
         )}
         <DialogContentText id="delete-phone-number-description">
-          {shown}
+          <bdi dir="ltr">{shown}</bdi>
           {type} will be deleted. You can undo this for a few seconds afterwards.
         </DialogContentText>
       </DialogContent>

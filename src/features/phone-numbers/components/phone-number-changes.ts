@@ -1,3 +1,4 @@
+import { withoutInvisibleCharacters } from '@/lib/invisible-characters';
 import { isIsoCountryCode } from '@/lib/iso-countries';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import {
@@ -47,7 +48,8 @@ export async function cellChanges(
 ): Promise<PhoneNumberWritableAttributes> {
   const { countryConflict, extensionSchema, parsePhoneNumberInput } = await loadPhoneNumberRules();
   const changes: PhoneNumberWritableAttributes = {};
-  const typed = edited.number?.trim() ?? '';
+  // Invisible characters pasted along with a number are dropped, as the Add / Edit form does.
+  const typed = withoutInvisibleCharacters(edited.number ?? '').trim();
   if (edited.number !== original.number) {
     const parsed = parsePhoneNumberInput(typed, original.countryCode);
     if (!parsed.ok) throw new CellInputError('number', parsed.message);
@@ -60,7 +62,7 @@ export async function cellChanges(
     }
   }
   if (edited.extension !== original.extension) {
-    const checked = extensionSchema.safeParse(edited.extension ?? '');
+    const checked = extensionSchema.safeParse(withoutInvisibleCharacters(edited.extension ?? ''));
     if (!checked.success) {
       throw new CellInputError(
         'extension',

@@ -1,8 +1,11 @@
 import { memo, type ReactNode } from 'react';
 import Chip from '@mui/material/Chip';
+import { darken, lighten, type Theme } from '@mui/material/styles';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
+import { readableOn } from '@/lib/contrast';
 import { formatInteger, formatRegion } from '@/lib/format';
+import { markInvisibleCharacters } from '@/lib/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
 import { formatInternational } from '@/lib/phone-number-format';
 import type { PhoneNumberRow } from '../schemas/phone-number';
@@ -14,22 +17,38 @@ import {
   phoneStatusColor,
   phoneStatusLabel,
   phoneTypeLabel,
+  type PhoneStatusColor,
 } from './phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
 import { ProspectLink } from './prospect-link';
 
 const MISSING = '—';
 
+/**
+ * The status in its colour, or the nearest shade of it that reads on the row, hovered or not (the
+ * warning orange on white does not).
+ */
 const StatusChip = memo(function StatusChip({ status }: { status: string }) {
+  const color = phoneStatusColor(status);
   return (
     <Chip
       size="small"
       variant="outlined"
-      color={phoneStatusColor(status)}
+      color={color}
       label={phoneStatusLabel(status)}
+      sx={color === 'default' ? undefined : (theme) => ({ color: readableInRow(theme, color) })}
     />
   );
 });
+
+function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>) {
+  const { paper } = theme.palette.background;
+  // The grid tints a hovered row towards the text colour by hoverOpacity; twice that leaves a margin for
+  // the grid's own base colour, a shade off the paper's in the dark scheme.
+  const tint = 2 * theme.palette.action.hoverOpacity;
+  const hovered = theme.palette.mode === 'dark' ? lighten(paper, tint) : darken(paper, tint);
+  return readableOn(theme.palette[color].main, [paper, hovered]);
+}
 
 type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'actions' };
 
@@ -94,7 +113,8 @@ export function phoneNumberColumns({
       minWidth: 100,
       editable: true,
       renderEditCell: (params) => <TextEditCell {...params} />,
-      valueFormatter: (_, row) => row.extension ?? MISSING,
+      valueFormatter: (_, row) =>
+        row.extension === null ? MISSING : markInvisibleCharacters(row.extension),
     },
     {
       field: 'countryCode',

@@ -51,5 +51,19 @@ function CommittingSelectCell(props: EditCellProps) {
   );
 }
 
-export const TextEditCell = withCellError(GridEditInputCell);
+/**
+ * The grid's text input, named after its column ("Number", "Extension"): the input sits in a cell, not
+ * in a label, and has no name of its own.
+ */
+function NamedInputCell(props: EditCellProps) {
+  const name = props.colDef.headerName ?? props.field;
+  return (
+    <GridEditInputCell
+      {...props}
+      slotProps={{ root: { slotProps: { htmlInput: { 'aria-label': name } } } }}
+    />
+  );
+}
+
+export const TextEditCell = withCellError(NamedInputCell);
 export const SelectEditCell = withCellError(CommittingSelectCell);

@@ -100,6 +100,9 @@ interface CellError {
 
 type FormState = { mode: 'add' } | { mode: 'edit'; phoneNumber: PhoneNumberRow } | undefined;
 
+/** Where the focus goes once the grid shows it: a row's Number cell, or the Number header. */
+type FocusTarget = { row: GridRowId } | 'header';
+
 function refusalsOf(
   row: PhoneNumberRow,
   index: number,
@@ -146,6 +149,7 @@ export function usePhoneNumberEditing({
   const [deleteAgain, setDeleteAgain] = useState<number>();
   const [cellError, setCellError] = useState<CellError>();
   const feedbackKey = useRef(0);
+  const focusTarget = useRef<FocusTarget>(undefined);
 
   /** Shows a message; returns its key, to take it down later. */
   const say = useCallback((message: string, severity: Feedback['severity'], undo?: () => void) => {
@@ -192,6 +196,23 @@ export function usePhoneNumberEditing({
     () => rows.filter((row) => !deletes.pendingIds.has(row.id)),
     [rows, deletes.pendingIds],
   );
+
+  // After a delete or an Undo, the control that had the focus is gone (the row's Delete, the snackbar's
+  // Undo) and the focus would fall to the page: it goes to the Number cell of the row in that place, or of
+  // the row back, once the grid shows it. Runs after every render: the row may come back a render later.
+  useEffect(() => {
+    const target = focusTarget.current;
+    const api = apiRef.current;
+    if (target === undefined || api === null) return;
+    if (target === 'header') {
+      api.setColumnHeaderFocus('number');
+    } else {
+      if (api.getRow(target.row) === null) return;
+      api.scrollToIndexes({ rowIndex: api.getRowIndexRelativeToVisibleRows(target.row) });
+      api.setCellFocus(target.row, 'number');
+    }
+    focusTarget.current = undefined;
+  });
 
   // The row actions are one stable renderer: each actions cell reads its row's refusals from the store
   // and the latest rows and callbacks from here, so a changed row renders again alone, not the whole grid.
@@ -379,6 +400,10 @@ export function usePhoneNumberEditing({
   }
 
   function confirmDelete(row: PhoneNumberRow) {
+    const shown = apiRef.current?.getSortedRowIds() ?? [];
+    const index = shown.indexOf(row.id);
+    const neighbour = shown[index + 1] ?? shown[index - 1];
+    focusTarget.current = neighbour === undefined ? 'header' : { row: neighbour };
     // Out of the grid at once; the pending delete, and the list's re-render without the row, follow the
     // paint (a new rows prop renders every cell of the grid again).
     apiRef.current?.updateRows([{ id: row.id, _action: 'delete' }]);
@@ -386,6 +411,7 @@ export function usePhoneNumberEditing({
     let scheduled = false;
     let undone = false;
     const message = say('Phone number deleted', 'success', () => {
+      focusTarget.current = { row: row.id };
       if (scheduled) {
         deletes.undo(row.id);
       } else {

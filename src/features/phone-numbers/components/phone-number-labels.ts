@@ -1,4 +1,3 @@
-import type { ChipProps } from '@mui/material/Chip';
 import type { PhoneStatus, PhoneType } from '@/lib/phone-number-values';
 
 const TYPE_LABELS: Record<PhoneType, string> = {
@@ -16,7 +15,10 @@ const STATUS_LABELS: Record<PhoneStatus, string> = {
   do_not_call: 'Do not call',
 };
 
-const STATUS_COLORS: Record<PhoneStatus, ChipProps['color']> = {
+/** The palette colour a status chip is drawn in. */
+export type PhoneStatusColor = 'default' | 'success' | 'error' | 'warning';
+
+const STATUS_COLORS: Record<PhoneStatus, PhoneStatusColor> = {
   unverified: 'default',
   verified: 'success',
   invalid: 'error',
@@ -35,7 +37,7 @@ export function phoneStatusLabel(status: string): string {
   return isKey(STATUS_LABELS, status) ? STATUS_LABELS[status] : status;
 }
 
-export function phoneStatusColor(status: string): ChipProps['color'] {
+export function phoneStatusColor(status: string): PhoneStatusColor {
   return isKey(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
 }
 

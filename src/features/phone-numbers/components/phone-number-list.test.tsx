@@ -65,6 +65,24 @@ describe('PhoneNumberList: loading and showing', () => {
     expect(screen.getByRole('status')).toHaveTextContent('1 phone number');
   });
 
+  it("shows a stored value's invisible direction and zero-width characters as marks, left to right", async () => {
+    // As another client or Outreach may have stored it: the override would show the extension as "98".
+    const endpoint = phoneNumbersEndpoint(() =>
+      phoneNumberCollection([
+        phoneNumberResource(1, { number: '+14155550100', extension: '\u202E89\u200B' }),
+      ]),
+    );
+    server.use(endpoint.handler);
+    renderList();
+
+    const number = await within(grid()).findByRole('link', {
+      name: '+1 415 555 0100 ext. \uFFFD89\uFFFD',
+    });
+    expect(number).toHaveAttribute('dir', 'ltr');
+    expect(number).toHaveAttribute('href', 'tel:+14155550100;ext=89');
+    expect(cellTexts(dataRows()[0]!)).toContain('\uFFFD89\uFFFD');
+  });
+
   it('shows each column formatted: a dialable number, labels, the region, a chip and a relative time', async () => {
     const threeDaysAgo = new Date(Date.now() - 3 * DAY).toISOString();
     const endpoint = phoneNumbersEndpoint(() =>
