@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { seriousViolations, type Violation } from './axe';
-import type { ApiPhoneNumber } from './demo-api';
+import type { ApiPhoneNumber, DemoApi } from './demo-api';
 import { expect, TALL_VIEWPORT, test } from './fixtures';
+import { ConflictDialog } from './pages/conflict-dialog';
 import { PhoneNumbersGrid } from './pages/phone-numbers-grid';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 
@@ -25,6 +26,8 @@ interface StateContext {
   byStatus: Record<'unverified' | 'verified' | 'invalid' | 'do_not_call', ApiPhoneNumber>;
   /** A number that a state may delete. */
   disposable: ApiPhoneNumber;
+  /** The API as Ada, for a state that needs someone else's change. */
+  api: DemoApi;
 }
 
 /**
@@ -83,6 +86,21 @@ const STATES: ScannedState[] = [
     open: async ({ grid, byStatus }) => {
       await grid.rowAction('Edit', byStatus.do_not_call.shown).click();
       await expect(grid.editDialog.dialog).toBeVisible();
+    },
+  },
+  {
+    name: 'the "Phone number changed" dialog',
+    open: async ({ page, grid, byStatus, api }) => {
+      const { id, shown } = byStatus.unverified;
+      await grid.rowAction('Edit', shown).click();
+      await grid.editDialog.fill({ extension: '77' });
+      // Meanwhile someone else changes its type.
+      const now = await api.phoneNumber(id);
+      await api.updatePhoneNumber(id, {
+        phoneType: now?.phoneType === 'mobile' ? 'home' : 'mobile',
+      });
+      await grid.editDialog.save();
+      await expect(new ConflictDialog(page).applyButton).toBeVisible();
     },
   },
   {
@@ -168,7 +186,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe.configure({ mode: 'default' });
 
     for (const { surface, path } of SURFACES) {
-      test(`on ${surface}`, async ({ page, signInPage, addNumber }) => {
+      test(`on ${surface}`, async ({ page, signInPage, addNumber, api }) => {
         test.setTimeout(600_000);
         const prospectId = colorScheme === 'light' ? 39 : 41;
         const byStatus: StateContext['byStatus'] = {
@@ -195,7 +213,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           for (const shown of [...Object.values(byStatus), disposable].map((each) => each.shown)) {
             await expect(grid.numberLink(shown)).toBeVisible();
           }
-          await state.open({ page, grid, byStatus, disposable });
+          await state.open({ page, grid, byStatus, disposable, api });
           const violations = await seriousViolations(page);
           if (violations.length > 0) found[state.name] = violations;
         }

@@ -4,8 +4,8 @@ import { ConflictDialog } from './pages/conflict-dialog';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
 
-// Riley Rep (the fixtures' default user) and Ada Admin, each in a browser of their own, change the same
-// number of one of Riley's prospects; one prospect a test.
+// Sam Rep and Ada Admin, each in a browser of their own, change the same number of one of Sam's
+// prospects; one prospect a test.
 
 /** How long "Undo" can take a delete back; the DELETE is sent after it. */
 const UNDO_WINDOW_MS = 6000;
@@ -21,7 +21,7 @@ async function openAs(browser: Browser, user: DemoUser, prospectId: number) {
 }
 
 test.describe('Two people changing one number', () => {
-  test.use({ viewport: TALL_VIEWPORT });
+  test.use({ viewport: TALL_VIEWPORT, demoUser: 'Sam Rep' });
   // Two people sign in, each in a browser of their own.
   test.slow();
 
@@ -33,13 +33,13 @@ test.describe('Two people changing one number', () => {
     api,
     addNumber,
   }) => {
-    const number = await addNumber(41);
-    await phoneNumbersPage.goto('?prospect=41');
+    const number = await addNumber(23);
+    await phoneNumbersPage.goto('?prospect=23');
     await phoneNumbersPage.rowAction('Edit', number.shown).click();
     await editDialog.fill({ extension: '42' });
 
     // Meanwhile Ada makes it a mobile number.
-    const ada = await openAs(browser, 'Ada Admin', 41);
+    const ada = await openAs(browser, 'Ada Admin', 23);
     await ada.numbers.chooseInCell(number.shown, 'Type', 'Mobile');
     await expect.poll(async () => (await api.phoneNumber(number.id))?.phoneType).toBe('mobile');
 
@@ -48,7 +48,7 @@ test.describe('Two people changing one number', () => {
     await expect(conflict.dialog).toContainText('Someone changed this number at');
     await expect(conflict.dialog).toContainText(`It is now ${number.shown}`);
     await expect(conflict.change('Extension')).toContainText('42');
-    // Nothing of Riley's was written over Ada's change.
+    // Nothing of Sam's was written over Ada's change.
     expect(await api.phoneNumber(number.id)).toMatchObject({
       phoneType: 'mobile',
       extension: null,
@@ -74,14 +74,14 @@ test.describe('Two people changing one number', () => {
     addNumber,
     newNumber,
   }) => {
-    const number = await addNumber(51);
+    const number = await addNumber(24);
     await page.clock.install();
-    await phoneNumbersPage.goto('?prospect=51');
+    await phoneNumbersPage.goto('?prospect=24');
     await phoneNumbersPage.rowAction('Delete', number.shown).click();
     await expect(deleteDialog.dialog).toContainText(`${number.shown} (Work) will be deleted.`);
 
     // Meanwhile Ada corrects the number.
-    const ada = await openAs(browser, 'Ada Admin', 51);
+    const ada = await openAs(browser, 'Ada Admin', 24);
     const corrected = await newNumber();
     await ada.numbers.editCell(number.shown, 'Number', corrected);
     await expect.poll(async () => (await api.phoneNumber(number.id))?.number).toBe(corrected);

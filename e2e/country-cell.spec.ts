@@ -1,8 +1,10 @@
 import { expect, test } from './fixtures';
 import { recordWrites } from './requests';
 
-// Riley Rep edits the country of a number she adds to her own prospect.
-const PROSPECT = 41;
+// Sam Rep edits the country of a number he adds to his own prospect.
+const PROSPECT = 28;
+
+test.use({ demoUser: 'Sam Rep' });
 
 test.describe('The Country cell', () => {
   test('typing "United Kingdom" searches the list and saves nothing; a contradicting country is refused in the cell', async ({

@@ -275,6 +275,17 @@ export class DemoApi {
     return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
   }
 
+  /** Changes a number's attributes, as Ada: someone else's change, made while a spec's page is open. */
+  async updatePhoneNumber(id: number, attributes: Partial<NewPhoneNumber>): Promise<void> {
+    const response = await this.request.patch(`/api/v2/phoneNumbers/${id}`, {
+      headers,
+      data: JSON.stringify({ data: { type: 'phoneNumber', id, attributes } }),
+    });
+    if (!response.ok()) {
+      throw new Error(`PATCH phone number ${id}: ${response.status()} ${await response.text()}`);
+    }
+  }
+
   /** Deletes a number, as Ada; one already gone is fine. */
   async deletePhoneNumber(id: number): Promise<void> {
     const response = await this.request.delete(`/api/v2/phoneNumbers/${id}`, { headers });

@@ -1,8 +1,10 @@
 import { expect, test } from './fixtures';
 
-// Riley Rep loses her connection while she edits and deletes numbers of her own prospect.
+// Sam Rep loses his connection while he edits and deletes numbers of his own prospects.
 // One prospect a test: tests run side by side.
-const PROSPECTS = { edit: 51, delete: 6 } as const;
+const PROSPECTS = { edit: 29, delete: 33 } as const;
+
+test.use({ demoUser: 'Sam Rep' });
 
 test.describe('Editing offline', () => {
   test('an edit made offline waits, closing the tab asks first, and it is saved once the network is back', async ({

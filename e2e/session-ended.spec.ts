@@ -1,8 +1,10 @@
 import { expireAccessTokenOnce, isPhoneNumber } from './faults';
 import { expect, test } from './fixtures';
 
-// Riley Rep's session ends (its refresh fails) just as she edits a number of her own prospect.
-const PROSPECT = 11;
+// Sam Rep's session ends (its refresh fails) just as he edits a number of his own prospect.
+const PROSPECT = 44;
+
+test.use({ demoUser: 'Sam Rep' });
 
 test('a change the session ended under is offered back after signing in again, and applied', async ({
   page,
@@ -27,7 +29,7 @@ test('a change the session ended under is offered back after signing in again, a
   await expect(signInPage.signInButton).toBeVisible();
   expect(await api.phoneNumber(number.id)).toMatchObject({ status: 'unverified' });
   await page.unroute('/oauth/token');
-  await signInPage.signInAs('Riley Rep');
+  await signInPage.signInAs('Sam Rep');
 
   await expect(phoneNumbersPage.keptChange).toContainText(
     `Your change to ${number.shown} wasn't saved: your session had ended.`,
