@@ -5,25 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
-import { usePhoneNumberListState } from '../hooks/use-phone-number-list-state';
 import {
   PHONE_NUMBERS_URL,
   phoneNumberCollection,
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
-import { PhoneNumberList } from './phone-number-list';
-
-function PhoneNumberListPage() {
-  const [state, setState] = usePhoneNumberListState();
-  return (
-    <PhoneNumberList
-      state={state}
-      onStateChange={setState}
-      prospect={{ id: 1, addressCountry: 'US', canWritePhoneNumbers: true }}
-    />
-  );
-}
+import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 
 /** A Denver number (US only) and a toll-free one (valid in the US, Canada and the Caribbean). */
 function serveNumbers() {

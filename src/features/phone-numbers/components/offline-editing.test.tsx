@@ -6,25 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
-import { usePhoneNumberListState } from '../hooks/use-phone-number-list-state';
 import {
   PHONE_NUMBERS_URL,
   phoneNumberCollection,
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
-import { PhoneNumberList } from './phone-number-list';
-
-function PhoneNumberListPage() {
-  const [state, setState] = usePhoneNumberListState();
-  return (
-    <PhoneNumberList
-      state={state}
-      onStateChange={setState}
-      prospect={{ id: 1, addressCountry: 'US', canWritePhoneNumbers: true }}
-    />
-  );
-}
+import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 
 /** Whether closing the tab now would ask first. */
 function closingAsks(): boolean {

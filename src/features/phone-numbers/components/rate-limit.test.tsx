@@ -7,25 +7,13 @@ import { QUERY_CLIENT_DEFAULTS } from '@/lib/query-client';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
-import { usePhoneNumberListState } from '../hooks/use-phone-number-list-state';
 import {
   PHONE_NUMBERS_URL,
   phoneNumberCollection,
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
-import { PhoneNumberList } from './phone-number-list';
-
-function PhoneNumberListPage() {
-  const [state, setState] = usePhoneNumberListState();
-  return (
-    <PhoneNumberList
-      state={state}
-      onStateChange={setState}
-      prospect={{ id: 1, addressCountry: 'US', canWritePhoneNumbers: true }}
-    />
-  );
-}
+import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 
 /** A 429 as our server sends it, asking to wait `seconds`. */
 function tooManyRequests(seconds: number) {
