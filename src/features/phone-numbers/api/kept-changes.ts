@@ -2,18 +2,13 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { useApiClient } from '@/lib/api-client-context';
-import { ApiError } from '@/lib/api-error';
+import { ApiError, isPreconditionFailed } from '@/lib/api-error';
 import { isIsoCountryCode, type IsoCountryCode } from '@/lib/iso-countries';
 import { PHONE_STATUSES, PHONE_TYPES } from '@/lib/phone-number-values';
 import { invalidatePhoneNumberWrite } from './phone-number-cache';
 import { phoneNumberWriteKeys } from './phone-number-writes';
 import { createPhoneNumber, deletePhoneNumber, updatePhoneNumber } from './write-phone-numbers';
 
-/**
- * A write refused with a 401 that no refresh could cure: the session had ended under it. It is kept in the
- * tab (sessionStorage, which survives the sign-in page's round trip) so that, signed in again, the rep is
- * offered it back; see docs/decisions/0040-a-change-the-session-ended-under.md.
- */
 const KEY = 'phone-numbers-admin:kept-changes';
 
 const isoCountrySchema = z.custom<IsoCountryCode>(
@@ -30,6 +25,8 @@ const keptChangeSchema = z.discriminatedUnion('kind', [
     id: z.number(),
     prospectId: z.nullable(z.number()),
     number: z.nullable(z.string()),
+    /** The tag the change was made from (If-Match); absent where the API sends none. */
+    etag: z.optional(z.nullable(z.string())),
     changes: z.partial(
       z.object({
         number: z.string(),
@@ -58,6 +55,7 @@ const keptChangeSchema = z.discriminatedUnion('kind', [
     id: z.number(),
     prospectId: z.nullable(z.number()),
     number: z.nullable(z.string()),
+    etag: z.optional(z.nullable(z.string())),
   }),
 ]);
 
@@ -122,6 +120,17 @@ export function keepChange(change: KeptChange): void {
   write([...read(), change]);
 }
 
+/**
+ * What stays offered after a failed attempt: everything but a change the server will never take (the
+ * number is gone, or the rules refuse it). After a 412 someone changed the number since: the change stays
+ * without its tag, so that applying it again, having read why it failed, is the rep's choice to overwrite.
+ */
+function keptAfter(change: KeptChange, error: unknown): KeptChange | undefined {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 422)) return undefined;
+  if (isPreconditionFailed(error) && change.kind !== 'create') return { ...change, etag: null };
+  return change;
+}
+
 const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => {
@@ -141,11 +150,11 @@ export function useKeptChanges() {
     mutationKey: phoneNumberWriteKeys.kept,
     mutationFn: async (change: KeptChange) => {
       if (change.kind === 'update') {
-        await updatePhoneNumber(client, change.id, change.changes);
+        await updatePhoneNumber(client, change.id, change.changes, { etag: change.etag });
       } else if (change.kind === 'create') {
         await createPhoneNumber(client, change.prospectId, change.draft);
       } else {
-        await deletePhoneNumber(client, change.id);
+        await deletePhoneNumber(client, change.id, { etag: change.etag });
       }
     },
     onSettled: (_result, _error, change) =>
@@ -159,7 +168,8 @@ export function useKeptChanges() {
       forget(change);
       applyLater(change, {
         onError: (error) => {
-          if (endedTheSession(error)) keepChange(change);
+          const keepAgain = keptAfter(change, error);
+          if (keepAgain !== undefined) keepChange(keepAgain);
           handlers.onError(error);
         },
       });

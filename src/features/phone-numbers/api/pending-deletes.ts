@@ -116,6 +116,7 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
           id,
           prospectId: entry.row.prospectId,
           number: entry.row.number,
+          etag: entry.row.etag,
         });
       }
       pending.delete(id);

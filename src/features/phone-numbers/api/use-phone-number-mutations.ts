@@ -78,6 +78,7 @@ export function useUpdatePhoneNumber() {
           id: row.id,
           prospectId: row.prospectId,
           number: row.number,
+          etag: row.etag,
           changes: pickWritableAttributes(changes),
         });
       }

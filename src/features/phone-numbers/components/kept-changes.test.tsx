@@ -78,4 +78,70 @@ describe('PhoneNumberList when the session ends under an edit', () => {
       expect(screen.queryByText(/your session had ended/)).not.toBeInTheDocument();
     });
   });
+  it('sends the change again from the version it was made on, and after a 412 keeps it to apply knowingly', async () => {
+    server.use(
+      phoneNumbersEndpoint(() =>
+        phoneNumberCollection([
+          phoneNumberResource(1, { number: '+14155550100' }, { etag: 'W/"1"' }),
+        ]),
+      ).handler,
+    );
+    const answers = ['unauthorized', 'changed', 'saved'];
+    const ifMatch: (string | null)[] = [];
+    server.use(
+      http.patch(`${PHONE_NUMBERS_URL}/:id`, ({ request }) => {
+        ifMatch.push(request.headers.get('If-Match'));
+        const answer = answers.shift();
+        if (answer === 'unauthorized') {
+          return errorResponse(401, { id: 'unauthorized', title: 'Unauthorized' });
+        }
+        if (answer === 'changed') {
+          return errorResponse(412, {
+            id: 'preconditionFailed',
+            title: 'Precondition failed',
+            detail: 'Someone changed this phone number since you read it.',
+          });
+        }
+        return jsonApiResponse({
+          data: phoneNumberResource(1, { number: '+14155550100', extension: '42' }),
+        });
+      }),
+    );
+    const user = userEvent.setup();
+    const first = renderList();
+    const grid = screen.getByRole('grid', { name: 'Phone numbers' });
+    const row = (
+      await within(grid).findByRole('link', { name: '+1 415 555 0100' })
+    ).closest<HTMLElement>('[role="row"]')!;
+    await user.dblClick(row.querySelector<HTMLElement>('[data-field="extension"]')!);
+    await user.type(within(grid).getByRole('textbox'), '42{Enter}');
+    await waitFor(() => {
+      expect(ifMatch).toHaveLength(1);
+    });
+    first.unmount();
+    renderList();
+    const applyAgain = async () => {
+      const offer = await screen.findByText(
+        "Your change to +1 415 555 0100 wasn't saved: your session had ended.",
+      );
+      await user.click(
+        within(offer.closest<HTMLElement>('[role="alert"]')!).getByRole('button', {
+          name: 'Apply your change again',
+        }),
+      );
+    };
+
+    await applyAgain();
+    await waitFor(() => {
+      expect(ifMatch).toEqual(['W/"1"', 'W/"1"']);
+    });
+    // Someone changed the number meanwhile: nothing was overwritten, and the change is still offered.
+    await applyAgain();
+    await waitFor(() => {
+      expect(ifMatch).toEqual(['W/"1"', 'W/"1"', null]);
+    });
+    await waitFor(() => {
+      expect(screen.queryByText(/your session had ended/)).not.toBeInTheDocument();
+    });
+  });
 });
