@@ -37,8 +37,11 @@ export interface CollectionSource<DB, TB extends keyof DB, Row> {
     conditions: Expression<SqlBool>[],
     limit: Expression<number>,
   ) => { compile: () => CompiledQuery };
-  /** The resource's filter conditions, every value passed through `bind`. */
-  conditions: (bind: Bind) => Expression<SqlBool>[];
+  /**
+   * The resource's filter conditions, every value passed through `bind`; the filters in `walked` are
+   * written so that no index serves them (the sort's index is walked instead, see listCollection).
+   */
+  conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) => Expression<SqlBool>[];
   /** Everything that decides the SQL text of those conditions, apart from their values. */
   shape: string;
   /** Reads the count the database keeps for this query's filters, when it keeps one. */
@@ -74,7 +77,8 @@ export async function keptRowCount(
 /** The conditions and shape of a query's filters. */
 export function filterConditions(filters: readonly ParsedFilter[]) {
   return {
-    conditions: (bind: Bind) => filters.map((filter) => filterCondition(filter, bind)),
+    conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
+      filters.map((filter) => filterCondition(filter, bind, !walked.has(filter))),
     shape: filters.map(filterShape).join(','),
   };
 }
@@ -177,30 +181,35 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
 ): Promise<{ page: Page<Row>; meta: CountMeta | undefined }> {
   const sort = sortSignature(query.sort);
   const filtered = query.filters.length > 0 || query.search !== undefined;
-  // For a range on another column than the sort's first, SQLite walks the sort's index and tests each
-  // row: cheap when many rows match, the whole table when none does. A quick count tells which: when the
-  // range holds few rows, the order is written +column, which no index can give, so SQLite searches the
-  // range and sorts its few rows.
-  const rangeElsewhere = query.filters.some(
+  // For a range on another column than the sort's first, SQLite may walk the sort's index and test each
+  // row (the whole table when none matches) or search the range and sort every row it holds (the whole
+  // table when all match). A quick count tells which costs less: when the range holds few rows, the order
+  // is written +column, which no index can give, so SQLite searches the range and sorts its few rows; when
+  // it holds many, the range is written +column, so SQLite walks the sort's index and stops at the page.
+  const rangesElsewhere = query.filters.filter(
     (filter) =>
       filter.spec.column !== query.sort[0]?.column &&
       filter.terms.some(
         (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
       ),
   );
-  const few = rangeElsewhere ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT) : undefined;
+  const few =
+    rangesElsewhere.length > 0
+      ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT)
+      : undefined;
   const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
+  const walked = new Set(few !== undefined && !searchFirst ? rangesElsewhere : []);
   const page = await fetchPage<Row>(
     query,
     (row) => query.sort.map((key) => columnValue(row, key.column)),
     ({ cursor, side, limit }) => {
-      const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
+      const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : walked.size > 0 ? 'w' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
       return runShaped<Row, { conditions: Expression<SqlBool>[]; limit: Expression<number> }>(
         db,
         key,
         (bind) => ({
           conditions: [
-            ...source.conditions(bind),
+            ...source.conditions(bind, walked),
             ...(cursor ? [keysetCondition(query.sort, cursor, side, bind)] : []),
           ],
           limit: bind(limit),
@@ -246,7 +255,7 @@ async function countUpTo<DB, TB extends keyof DB, Row>(
   >(
     db,
     `${source.name}|${source.shape}|count`,
-    (bind) => ({ conditions: source.conditions(bind), limit: bind(limit + 1) }),
+    (bind) => ({ conditions: source.conditions(bind, new Set()), limit: bind(limit + 1) }),
     ({ conditions, limit: bound }) => {
       const inner = source.countRows
         ? source.countRows(conditions, bound).compile()

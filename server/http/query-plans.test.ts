@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CompiledQuery, Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty } from '../db/seed';
@@ -148,5 +148,52 @@ describe('which plans run as long reads', () => {
         true,
       ),
     ).toBe(false);
+  });
+});
+
+describe("a range on another column than the sort's", () => {
+  let crowded: OpenedDatabase;
+  let crowdedDirectory: string;
+  beforeAll(async () => {
+    crowdedDirectory = mkdtempSync(join(tmpdir(), 'phone-numbers-plans-'));
+    crowded = await openDatabase(join(crowdedDirectory, 'crowded.sqlite'));
+    await seedIfEmpty(crowded.db);
+    // More numbers in +1 than the quick count stops at (5,000), spread over the seeded prospects.
+    await sql`
+      insert into phone_numbers (prospect_id, number, phone_type, status, sort_order,
+                                 status_changed_at, created_at, updated_at)
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 6000)
+      select 1 + i % 50, '+1212' || printf('%07d', i), 'work', 'unverified', 100 + i,
+             '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z',
+             strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes')
+      from n`.execute(crowded.db);
+  });
+  afterAll(async () => {
+    await crowded.close();
+    rmSync(crowdedDirectory, { recursive: true, force: true });
+  });
+
+  const pagePlans = async (search: string) =>
+    (await plansFor(crowded.db, phoneNumberSource, search)).filter(
+      ({ sql: text }) => !text.startsWith('select count(*)'),
+    );
+
+  it("holding many rows, walks the sort's index and stops at the page: nothing is sorted", async () => {
+    const runs = await pagePlans(`filter[number]=${encodeURIComponent('+1..+9')}&sort=-updatedAt`);
+    expect(runs.length).toBeGreaterThan(0);
+    for (const { sql: text, plan } of runs) {
+      expect(plan.join('\n'), text).toContain('USING INDEX phone_numbers_updated');
+      expect(plan.join('\n'), text).not.toContain('TEMP B-TREE');
+    }
+  });
+
+  it('holding few rows, searches the range and sorts only those', async () => {
+    const runs = await pagePlans(
+      `filter[number]=${encodeURIComponent('+1212000001..+1212000009')}&sort=-updatedAt`,
+    );
+    expect(runs.length).toBeGreaterThan(0);
+    for (const { sql: text, plan } of runs) {
+      expect(plan.join('\n'), text).toContain('USING INDEX phone_numbers_number');
+    }
   });
 });

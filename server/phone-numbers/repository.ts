@@ -96,8 +96,10 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
           db.selectFrom('phone_numbers as pn').select(sql<number>`1`.as('one')),
         )
         .limit(limit),
-    conditions: (bind: Bind) =>
-      query.filters.map((filter) => filterCondition(filter, bind, indexed(filter))),
+    conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
+      query.filters.map((filter) =>
+        filterCondition(filter, bind, indexed(filter) && !walked.has(filter)),
+      ),
     shape: query.filters
       .map((filter) => `${filterShape(filter)}${indexed(filter) ? '' : '+'}`)
       .join(','),

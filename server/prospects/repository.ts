@@ -2,7 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProspectRow } from '../db/schema';
 import { filterConditions, keptRowCount, listCollection } from '../http/collection-query';
 import type { Bind } from '../http/pagination';
-import type { CollectionQuery } from '../http/query';
+import type { CollectionQuery, ParsedFilter } from '../http/query';
 import { phoneNumbersOfProspects } from '../phone-numbers/repository';
 import type { ResourceContext } from '../http/resource-context';
 import { emptyPhones, groupPhones, prospectResource, type ProspectPhones } from './resource';
@@ -29,8 +29,8 @@ export function prospectSource(db: Kysely<Database>, query: CollectionQuery) {
   return {
     name: 'prospects',
     base: () => selectProspects(db),
-    conditions: (bind: Bind) => [
-      ...filters.conditions(bind),
+    conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) => [
+      ...filters.conditions(bind, walked),
       ...(key === '' ? [] : [searchCondition(key, bind)]),
     ],
     shape: `${filters.shape}|${key === '' ? '' : 'q'}`,
