@@ -15,6 +15,12 @@ const PRAGMAS = [
   'cache_size = -65536',
 ];
 
+/**
+ * Long reads (sorts and walks no index bounds, large counts) together take at most a quarter of one
+ * core: one user looping them cannot take the CPU the quick queries of everyone else need.
+ */
+const LONG_READ_SHARE = 0.25;
+
 export interface OpenedDatabase {
   db: Kysely<Database>;
   /** Waits for running queries, checkpoints the WAL and closes the file. */
@@ -23,7 +29,9 @@ export interface OpenedDatabase {
 
 export async function openDatabase(path: string): Promise<OpenedDatabase> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Kysely<Database>({ dialect: new WorkerSqliteDialect({ path, pragmas: PRAGMAS }) });
+  const db = new Kysely<Database>({
+    dialect: new WorkerSqliteDialect({ path, pragmas: PRAGMAS, longReadShare: LONG_READ_SHARE }),
+  });
   await migrateToLatest(db as Kysely<unknown>);
   return { db, close: () => db.destroy() };
 }

@@ -2,7 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTemporaryDatabases } from '../testing/temporary-database';
 import { seedIfEmpty } from './seed';
-import { longRead } from './worker-sqlite-dialect';
+import { LongReadPacer, longRead } from './worker-sqlite-dialect';
 
 const temporaryDatabase = useTemporaryDatabases();
 
@@ -122,5 +122,53 @@ describe('SQLite in a worker thread', () => {
       .execute()
       .catch((error: unknown) => error);
     expect(failure).toMatchObject({ name: 'SqliteError', code: 'SQLITE_CONSTRAINT_PRIMARYKEY' });
+  });
+});
+
+describe('long reads, paced', () => {
+  /** A read that takes `milliseconds`, recording when it ran; `fail` makes it throw at the end. */
+  function recordedRead(
+    runs: { start: number; end: number }[],
+    milliseconds: number,
+    fail = false,
+  ) {
+    return async () => {
+      const run = { start: performance.now(), end: 0 };
+      runs.push(run);
+      await new Promise((resolve) => setTimeout(resolve, milliseconds));
+      run.end = performance.now();
+      if (fail) throw new Error('no such column');
+      return run;
+    };
+  }
+
+  it('run one at a time, and each rests the time its share asks before the next starts, even after a failure', async () => {
+    // A fifth of one core: a read of 100 ms is followed by 400 ms with no long read.
+    const pacer = new LongReadPacer(0.2);
+    const runs: { start: number; end: number }[] = [];
+    const results = await Promise.allSettled([
+      pacer.run(recordedRead(runs, 100)),
+      pacer.run(recordedRead(runs, 100, true)),
+      pacer.run(recordedRead(runs, 50)),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [first, second, third] = runs;
+    if (!first || !second || !third) throw new Error('Expected three reads');
+    // Lower bounds only: a slow machine makes the gaps longer, never shorter.
+    expect(second.start - first.end).toBeGreaterThanOrEqual(4 * (first.end - first.start) - 5);
+    expect(third.start - second.end).toBeGreaterThanOrEqual(4 * (second.end - second.start) - 5);
+  });
+
+  it('hand each caller its result as soon as its read ends, not after the rest', async () => {
+    const pacer = new LongReadPacer(0.1);
+    const runs: { start: number; end: number }[] = [];
+    let firstAnswered = Number.POSITIVE_INFINITY;
+    await Promise.all([
+      pacer.run(recordedRead(runs, 50)).then(() => {
+        firstAnswered = performance.now();
+      }),
+      pacer.run(recordedRead(runs, 10)),
+    ]);
+    expect(firstAnswered).toBeLessThan(runs[1]?.start ?? 0);
   });
 });

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import {
   CompiledQuery,
@@ -18,6 +19,8 @@ export interface WorkerSqliteOptions {
   path: string;
   /** PRAGMA statements run when the database opens, e.g. "journal_mode = WAL". */
   pragmas: readonly string[];
+  /** The share of one core's time long reads may take together (see `LongReadPacer`); 1 by default. */
+  longReadShare?: number;
 }
 
 type Reply =
@@ -136,6 +139,33 @@ class TransactionGate {
   }
 }
 
+/**
+ * Runs long reads one at a time and keeps them to a share of one core's time: after a read that took
+ * t ms, the next starts no sooner than t × (1 / share − 1) ms after it ended. A low CPU priority alone
+ * does not hold them back everywhere: on a virtual machine a niced thread spends the machine's CPU
+ * budget like any other, and two connections looping a slow read halved everyone else's throughput.
+ */
+export class LongReadPacer {
+  #free: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly share: number) {}
+
+  run<T>(read: () => Promise<T>): Promise<T> {
+    let rest = 0;
+    const result = this.#free.then(async () => {
+      const started = performance.now();
+      try {
+        return await read();
+      } finally {
+        rest = (performance.now() - started) * (1 / this.share - 1);
+      }
+    });
+    const settled = () => (rest > 0 ? delay(rest, undefined, { ref: false }) : undefined);
+    this.#free = result.then(settled, settled);
+    return result;
+  }
+}
+
 const longReads = new WeakSet<CompiledQuery>();
 
 /**
@@ -156,14 +186,17 @@ class WorkerConnection implements DatabaseConnection {
   constructor(
     private readonly channel: Channel,
     private readonly gate: TransactionGate,
-    private readonly reader: Channel | undefined,
+    private readonly reader: { channel: Channel; pacer: LongReadPacer } | undefined,
   ) {}
 
   executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.endTransaction) return this.channel.execute<R>(query);
     // WAL: the reader sees every committed write and never a transaction's uncommitted rows, so it
     // needs no gate.
-    if (this.reader && longReads.has(query)) return this.reader.execute<R>(query);
+    const reader = this.reader;
+    if (reader && longReads.has(query)) {
+      return reader.pacer.run(() => reader.channel.execute<R>(query));
+    }
     return this.gate.query(() => this.channel.execute<R>(query));
   }
 
@@ -193,17 +226,20 @@ async function closeChannel(channel: Channel): Promise<void> {
 class WorkerSqliteDriver implements Driver {
   readonly #gate = new TransactionGate();
   #channel: Channel | undefined;
-  #reader: Channel | undefined;
+  #reader: { channel: Channel; pacer: LongReadPacer } | undefined;
 
   constructor(private readonly options: WorkerSqliteOptions) {}
 
   async init(): Promise<void> {
-    const { path, pragmas } = this.options;
+    const { path, pragmas, longReadShare = 1 } = this.options;
     this.#channel = await openChannel(path, pragmas);
     // An in-memory database is private to its connection: there, long reads share the one connection.
     // The reader opens after the writer has put the file in WAL mode.
     if (path !== ':memory:' && path !== '') {
-      this.#reader = await openChannel(path, [...pragmas, 'query_only = ON'], true);
+      this.#reader = {
+        channel: await openChannel(path, [...pragmas, 'query_only = ON'], true),
+        pacer: new LongReadPacer(longReadShare),
+      };
     }
   }
 
@@ -244,7 +280,7 @@ class WorkerSqliteDriver implements Driver {
     if (!channel) return;
     const end = await this.#gate.transaction();
     try {
-      if (this.#reader) await closeChannel(this.#reader);
+      if (this.#reader) await closeChannel(this.#reader.channel);
       await closeChannel(channel);
     } finally {
       end();
@@ -263,7 +299,8 @@ class WorkerSqliteDriver implements Driver {
  * Kysely's SQLite dialect with the connection in a worker thread: queries no longer block the event loop
  * (a count over a million rows would stall every other request), and SQLite runs on one core while HTTP
  * and JSON run on the other. Reads marked with `longRead` go to a second, read-only connection in a
- * worker of its own. Queries are written through Kysely exactly as before.
+ * worker of its own, paced to `longReadShare` of one core. Queries are written through Kysely exactly as
+ * before.
  */
 export class WorkerSqliteDialect implements Dialect {
   constructor(private readonly options: WorkerSqliteOptions) {}
