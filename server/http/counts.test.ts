@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PROSPECTS,
@@ -66,5 +67,37 @@ describe('count=true', () => {
       const rows = await allPages(server, `${collectionPath}?page[size]=1000`);
       expect(counted.meta, collectionPath).toEqual({ count: rows.length });
     }
+  });
+});
+
+describe('count=true past 100,000 matching rows', () => {
+  let crowded: TestServer;
+  beforeAll(async () => {
+    crowded = await startTestServer({ config: { rateLimitPerHour: 1_000_000 } });
+    // 100,001 numbers in +1919, which no kept count covers: a range filter must count them.
+    await sql`
+      insert into phone_numbers (prospect_id, number, phone_type, status, sort_order,
+                                 status_changed_at, created_at, updated_at)
+      with recursive n(i) as (select 1 union all select i + 1 from n where i < 100001)
+      select 1 + i % 50, '+1919' || printf('%07d', i), 'work', 'unverified', 100 + i,
+             '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
+      from n`.execute(crowded.database.db);
+  }, 60_000);
+  afterAll(async () => {
+    await crowded.close();
+  });
+
+  const view = `${path}?filter[number]=${encodeURIComponent('+1919..+1920')}&count=true&page[size]=1`;
+
+  it('says only that there are more than 100,000, and counts exactly 100,000', async () => {
+    const past = collection(await crowded.request('GET', view));
+    expect(past.meta).toEqual({ countExceeds: 100_000 });
+    expect(past.data).toHaveLength(1);
+
+    await crowded.database.db
+      .deleteFrom('phone_numbers')
+      .where('number', '=', '+19190000001')
+      .execute();
+    expect(collection(await crowded.request('GET', view)).meta).toEqual({ count: 100_000 });
   });
 });
