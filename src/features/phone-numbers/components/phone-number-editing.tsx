@@ -14,6 +14,7 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
+import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { afterPaint } from '@/lib/after-paint';
 import { ApiError, isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
@@ -470,6 +471,7 @@ export function usePhoneNumberEditing({
               setForm(undefined);
             }}
             onSubmit={submitForm}
+            notice={<RateLimitNotice />}
           />
         </Suspense>
       )}

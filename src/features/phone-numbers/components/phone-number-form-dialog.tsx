@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { formatRegion } from '@/lib/format';
 import { formatInternational } from '@/lib/phone-number-format';
@@ -42,6 +42,11 @@ export interface PhoneNumberFormDialogProps {
    * from '@/lib/api-error', or any Error).
    */
   onSubmit: (draft: PhoneNumberDraft) => Promise<void>;
+  /**
+   * Shown above the fields: what the app is doing about the save meanwhile (a notice that it waits out a
+   * 429). The modal hides the page, and any notice on it, from the rep.
+   */
+  notice?: ReactNode;
 }
 
 type FieldName = keyof PhoneNumberDraftValues;
@@ -98,6 +103,7 @@ function PhoneNumberForm({
   defaultCountry,
   onClose,
   onSubmit,
+  notice,
 }: PhoneNumberFormProps) {
   const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<
     PhoneNumberDraftValues,
@@ -194,6 +200,7 @@ function PhoneNumberForm({
     >
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {notice}
           {failure !== undefined && <Alert severity="error">{failure}</Alert>}
           <TextField
             label="Number"

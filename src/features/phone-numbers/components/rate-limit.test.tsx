@@ -111,6 +111,41 @@ describe('PhoneNumberList after a 429', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('says so inside the Add dialog while its Save waits, and adds the number on its own', async () => {
+    let stored = numbers();
+    server.use(phoneNumbersEndpoint(() => phoneNumberCollection(stored)).handler);
+    let posts = 0;
+    server.use(
+      http.post(PHONE_NUMBERS_URL, () => {
+        posts += 1;
+        if (posts === 1) return tooManyRequests(1);
+        const added = phoneNumberResource(2, { number: '+14155550123' });
+        stored = [...stored, added];
+        return jsonApiResponse({ data: added }, 201);
+      }),
+    );
+    const user = userEvent.setup();
+    renderList();
+
+    await user.click(await screen.findByRole('button', { name: 'Add phone number' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add phone number' });
+    await user.type(within(dialog).getByLabelText('Number'), '(415) 555-0123');
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    expect(
+      await within(dialog).findByText('Too many requests — trying again in 1 s'),
+    ).toBeVisible();
+    expect(within(dialog).getByLabelText('Number')).toHaveValue('(415) 555-0123');
+    await waitFor(
+      () => {
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      },
+      { timeout: 5000 },
+    );
+    expect(posts).toBe(2);
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0123' })).toBeVisible();
+  });
+
   it('does not sit out an hour: says how long to wait and gives the input back in the cell', async () => {
     server.use(phoneNumbersEndpoint(() => phoneNumberCollection(numbers())).handler);
     const writes = serveWrites(() => tooManyRequests(3600));
