@@ -116,7 +116,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     const token = bearerToken(requestHeader(c, 'Authorization'));
     const principal = token ? await tokens.authenticate(token) : undefined;
     // Per user, not per token: a user can mint tokens. Per address too: many users can be one client.
-    const address = `ip:${clientAddress(c)}`;
+    const address = `ip:${clientAddress(c, config.trustedProxies)}`;
     const state = hitEach([
       [userLimiter, principal ? `user:${principal.userId}` : address],
       [addressLimiter, address],

@@ -57,6 +57,7 @@ const environmentSchema = z.object({
   ADDRESS_RATE_LIMIT: integerFromEnv('ADDRESS_RATE_LIMIT', 1, 1_000_000_000).default(100_000),
   OAUTH_RATE_LIMIT: integerFromEnv('OAUTH_RATE_LIMIT', 1, 1_000_000_000).default(1_000),
   TOKEN_TTL_SECONDS: integerFromEnv('TOKEN_TTL_SECONDS', 1, 31_536_000).default(7200),
+  TRUSTED_PROXIES: integerFromEnv('TRUSTED_PROXIES', 0, 10).default(0),
   NODE_ENV: z.string().trim().default('development'),
   PUBLIC_ORIGIN: z
     .string()
@@ -93,6 +94,13 @@ export interface ServerConfig {
   /** /oauth/* requests per client address per hour; also sign-ins and refreshes per user per hour. */
   oauthRateLimitPerHour: number;
   tokenTtlSeconds: number;
+  /**
+   * How many reverse proxies stand in front of the server (`TRUSTED_PROXIES`). With 0, rate limits
+   * count by the peer's address and X-Forwarded-For is ignored (a client can write anything there);
+   * with n, by the address the outermost proxy saw: the n-th entry from the end of the peer and
+   * X-Forwarded-For chain.
+   */
+  trustedProxies: number;
   /** Development tokens (dev-admin, …) work only when this is false. */
   production: boolean;
   /**
@@ -129,6 +137,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     rateLimitPerAddressPerHour: e.ADDRESS_RATE_LIMIT,
     oauthRateLimitPerHour: e.OAUTH_RATE_LIMIT,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    trustedProxies: e.TRUSTED_PROXIES,
     production: e.NODE_ENV === 'production',
     publicOrigin: e.PUBLIC_ORIGIN,
     oauthRedirectUris: e.OAUTH_REDIRECT_URIS,

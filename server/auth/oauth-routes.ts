@@ -268,7 +268,7 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
   const limitUser = (userId: number) => limiter.hit(`user:${userId}`);
 
   const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const state = limiter.hit(`ip:${clientAddress(c)}`);
+    const state = limiter.hit(`ip:${clientAddress(c, config.trustedProxies)}`);
     if (!state.allowed) return tooManyRequests(c, state);
     setRateLimitHeaders(c, state);
     await next();

@@ -85,4 +85,40 @@ describe('rate limiting per user and per address', () => {
       await shared.close();
     }
   });
+
+  it('behind trusted proxies counts by the address the outermost one saw; reached directly, ignores X-Forwarded-For', async () => {
+    const limits = { rateLimitPerHour: 100, rateLimitPerAddressPerHour: 2 };
+    const behindOneProxy = await startTestServer({ config: { ...limits, trustedProxies: 1 } });
+    const reachedDirectly = await startTestServer({ config: limits });
+    const statuses = async (server: TestServer, forwardedFor: string[]) => {
+      const seen: number[] = [];
+      for (const value of forwardedFor) {
+        const response = await server.request('GET', '/api/v2/users/1', {
+          headers: { 'X-Forwarded-For': value },
+        });
+        seen.push(response.status);
+      }
+      return seen;
+    };
+    try {
+      // Two clients behind the proxy, each with a budget of their own. One that writes an address of
+      // its own in front of what the proxy appends is still counted as itself.
+      expect(
+        await statuses(behindOneProxy, [
+          '203.0.113.1',
+          '203.0.113.2',
+          '203.0.113.1',
+          '203.0.113.2',
+          '198.51.100.9, 203.0.113.1',
+        ]),
+      ).toEqual([200, 200, 200, 200, 429]);
+      // Without a proxy the header is the client's own word: one peer, one budget.
+      expect(
+        await statuses(reachedDirectly, ['203.0.113.1', '203.0.113.2', '203.0.113.3']),
+      ).toEqual([200, 200, 429]);
+    } finally {
+      await behindOneProxy.close();
+      await reachedDirectly.close();
+    }
+  });
 });

@@ -28,11 +28,24 @@ export function requestHeader(c: Context<AppEnv>, name: string): string | undefi
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/** The peer's address, which rate limits count by; "unknown" when the app runs outside Node's server. */
-export function clientAddress(c: Context<AppEnv>): string {
+/**
+ * The client's address, which rate limits count by: the peer's, or with `trustedProxies` reverse proxies
+ * in front, the one the outermost of them saw. Each proxy appends to X-Forwarded-For the address it got
+ * the request from, so the chain read from the end is [peer, …X-Forwarded-For reversed], and the entry
+ * `trustedProxies` places in is the last one a proxy of ours wrote; what comes before it, the client
+ * chose. "unknown" when the app runs outside Node's server.
+ */
+export function clientAddress(c: Context<AppEnv>, trustedProxies: number): string {
   // Undefined when the app is called through app.request(), as tests do.
   const env = c.env as AppEnv['Bindings'] | undefined;
-  return env?.incoming?.socket.remoteAddress ?? 'unknown';
+  const peer = env?.incoming?.socket.remoteAddress ?? 'unknown';
+  if (trustedProxies === 0) return peer;
+  const forwarded = (requestHeader(c, 'X-Forwarded-For') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const chain = [peer, ...forwarded.reverse()];
+  return chain[Math.min(trustedProxies, chain.length - 1)] ?? peer;
 }
 
 const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
