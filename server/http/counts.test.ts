@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PROSPECTS,
@@ -7,6 +6,7 @@ import {
   createPhoneNumber,
   phoneNumberDocument,
 } from '../testing/fixtures';
+import { insertManyNumbers } from '../testing/many-numbers';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 /**
@@ -75,13 +75,7 @@ describe('count=true past 100,000 matching rows', () => {
   beforeAll(async () => {
     crowded = await startTestServer({ config: { rateLimitPerHour: 1_000_000 } });
     // 100,001 numbers in +1919, which no kept count covers: a range filter must count them.
-    await sql`
-      insert into phone_numbers (prospect_id, number, phone_type, status, sort_order,
-                                 status_changed_at, created_at, updated_at)
-      with recursive n(i) as (select 1 union all select i + 1 from n where i < 100001)
-      select 1 + i % 50, '+1919' || printf('%07d', i), 'work', 'unverified', 100 + i,
-             '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'
-      from n`.execute(crowded.database.db);
+    await insertManyNumbers(crowded.database.db, { prefix: '+1919', count: 100_001 });
   }, 60_000);
   afterAll(async () => {
     await crowded.close();

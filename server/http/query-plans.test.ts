@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty } from '../db/seed';
@@ -10,6 +10,7 @@ import { phoneNumberSource } from '../phone-numbers/repository';
 import { phoneNumberQuerySpec } from '../phone-numbers/resource';
 import { prospectSource } from '../prospects/repository';
 import { prospectQuerySpec } from '../prospects/resource';
+import { insertManyNumbers } from '../testing/many-numbers';
 import { userSource } from '../users/repository';
 import { userQuerySpec } from '../users/resource';
 import {
@@ -159,14 +160,7 @@ describe("a range on another column than the sort's", () => {
     crowded = await openDatabase(join(crowdedDirectory, 'crowded.sqlite'));
     await seedIfEmpty(crowded.db);
     // More numbers in +1 than the quick count stops at (5,000), spread over the seeded prospects.
-    await sql`
-      insert into phone_numbers (prospect_id, number, phone_type, status, sort_order,
-                                 status_changed_at, created_at, updated_at)
-      with recursive n(i) as (select 1 union all select i + 1 from n where i < 6000)
-      select 1 + i % 50, '+1212' || printf('%07d', i), 'work', 'unverified', 100 + i,
-             '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z',
-             strftime('%Y-%m-%dT%H:%M:%fZ', '2026-01-01', '+' || i || ' minutes')
-      from n`.execute(crowded.db);
+    await insertManyNumbers(crowded.db, { prefix: '+1212', count: 6000 });
   });
   afterAll(async () => {
     await crowded.close();
