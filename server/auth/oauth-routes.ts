@@ -9,6 +9,7 @@ import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { rateLimitHeaders, type RateLimiter, type RateLimitState } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
+import { s256Challenge } from './pkce';
 import { createExpiryPurge } from './purge';
 import { DEFAULT_SCOPE, isScope } from './scopes';
 import { hashToken, randomToken, type IssuedTokens, type TokenService } from './tokens';
@@ -258,8 +259,6 @@ const limitTokenBody = bodyLimit({
 });
 
 const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
-/** PKCE S256 is BASE64URL(SHA-256(verifier)): the same digest tokens are stored under. */
-const s256 = hashToken;
 
 export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -449,7 +448,7 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
         description: 'redirect_uri does not match the authorization request.',
       };
     }
-    if (!verifierPattern.test(verifier) || s256(verifier) !== grant.code_challenge) {
+    if (!verifierPattern.test(verifier) || s256Challenge(verifier) !== grant.code_challenge) {
       return {
         error: 'invalid_grant',
         description: 'code_verifier does not match the code_challenge.',
