@@ -25,25 +25,6 @@ const params: PhoneNumberListParams = {
 };
 
 describe('phoneNumberQueries', () => {
-  it('keys a list by everything its request depends on', () => {
-    const key = (change: Partial<PhoneNumberListParams>) =>
-      JSON.stringify(phoneNumberQueries.list(client, { ...params, ...change }).queryKey);
-    const keys = new Set([
-      key({}),
-      key({ prospectId: 4 }),
-      key({ sort: '-order' }),
-      key({ phoneTypes: ['work'] }),
-      key({ statuses: ['verified'] }),
-      key({ pageSize: 25 }),
-      key({ after: 'c3' }),
-      key({ after: undefined, before: 'c1' }),
-    ]);
-    expect(keys.size).toBe(8);
-    expect(phoneNumberQueries.list(client, params).queryKey.slice(0, 2)).toEqual(
-      phoneNumberQueries.lists(),
-    );
-  });
-
   it('fetches one phone number, with its permissions, flattened', async () => {
     const requests: URL[] = [];
     server.use(

@@ -5,10 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import type { PhoneNumberDraft } from '@/lib/phone-number-rules';
 import { phoneNumberResourceSchema, type PhoneNumberRow } from '../schemas/phone-number';
 import { phoneNumberResource } from '../testing/phone-number-documents';
-import PhoneNumberFormDialogByDefault, {
-  PhoneNumberFormDialog,
-  type PhoneNumberFormDialogProps,
-} from './phone-number-form-dialog';
+import { PhoneNumberFormDialog, type PhoneNumberFormDialogProps } from './phone-number-form-dialog';
 
 type Save = (draft: PhoneNumberDraft) => Promise<void>;
 
@@ -64,10 +61,6 @@ const duplicate = () =>
   });
 
 describe('PhoneNumberFormDialog', () => {
-  it('is the default export too, for lazy loading', () => {
-    expect(PhoneNumberFormDialogByDefault).toBe(PhoneNumberFormDialog);
-  });
-
   it("shows the rule's message under Number, focuses it, and does not save", async () => {
     const { user, number, save, onSubmit } = renderDialog();
     await user.type(number(), '555 123 4567');
