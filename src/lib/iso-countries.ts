@@ -258,3 +258,15 @@ const known: ReadonlySet<string> = new Set(ISO_COUNTRY_CODES);
 export function isIsoCountryCode(value: string): value is IsoCountryCode {
   return known.has(value);
 }
+
+/** The country a number is read in when nothing better is known. */
+export const DEFAULT_COUNTRY = 'US';
+
+/**
+ * `code` as an ISO country code, in any case; anything else (a prospect's free-text address country, or
+ * none) falls back to DEFAULT_COUNTRY.
+ */
+export function isoCountryOrDefault(code: string | null | undefined): string {
+  const upper = code?.trim().toUpperCase() ?? '';
+  return isIsoCountryCode(upper) ? upper : DEFAULT_COUNTRY;
+}

@@ -11,10 +11,9 @@ import {
 } from 'libphonenumber-js/max';
 import * as z from 'zod/mini';
 import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
-import { isIsoCountryCode, type IsoCountryCode } from './iso-countries';
+import { DEFAULT_COUNTRY, isIsoCountryCode, type IsoCountryCode } from './iso-countries';
 import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
 
-export const DEFAULT_COUNTRY = 'US';
 export const MAX_STRING_LENGTH = 255;
 export const MAX_EXTENSION_DIGITS = 10;
 

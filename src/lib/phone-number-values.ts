@@ -5,6 +5,9 @@
 export const PHONE_TYPES = ['mobile', 'work', 'home', 'voip', 'other'] as const;
 export type PhoneType = (typeof PHONE_TYPES)[number];
 
+export const isPhoneType = (value: string | null): value is PhoneType =>
+  PHONE_TYPES.some((type) => type === value);
+
 export const PHONE_STATUSES = ['unverified', 'verified', 'invalid', 'do_not_call'] as const;
 export type PhoneStatus = (typeof PHONE_STATUSES)[number];
 

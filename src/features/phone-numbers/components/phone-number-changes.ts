@@ -1,12 +1,7 @@
 import { withoutInvisibleCharacters } from '@/lib/invisible-characters';
 import { isIsoCountryCode } from '@/lib/iso-countries';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
-import {
-  PHONE_STATUSES,
-  PHONE_TYPES,
-  type PhoneStatus,
-  type PhoneType,
-} from '@/lib/phone-number-values';
+import { isPhoneType, PHONE_STATUSES, type PhoneStatus } from '@/lib/phone-number-values';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 
@@ -20,8 +15,6 @@ export const EDITABLE_FIELDS = [
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
-const isPhoneType = (value: string | null): value is PhoneType =>
-  PHONE_TYPES.some((type) => type === value);
 const isPhoneStatus = (value: string | null): value is PhoneStatus =>
   PHONE_STATUSES.some((status) => status === value);
 

@@ -16,6 +16,7 @@ import Snackbar from '@mui/material/Snackbar';
 import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { afterPaint } from '@/lib/after-paint';
+import { DEFAULT_COUNTRY } from '@/lib/iso-countries';
 import { ApiError, isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
@@ -466,7 +467,7 @@ export function usePhoneNumberEditing({
             open
             mode={form.mode}
             phoneNumber={form.mode === 'edit' ? form.phoneNumber : undefined}
-            defaultCountry={prospect?.defaultCountry ?? 'US'}
+            defaultCountry={prospect?.defaultCountry ?? DEFAULT_COUNTRY}
             onClose={() => {
               setForm(undefined);
             }}

@@ -14,9 +14,8 @@ import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { formatRegion } from '@/lib/format';
 import { formatInternational } from '@/lib/phone-number-format';
-import { ISO_COUNTRY_CODES, isIsoCountryCode } from '@/lib/iso-countries';
+import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@/lib/iso-countries';
 import {
-  DEFAULT_COUNTRY,
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
   phoneNumberDraftSchema,
@@ -24,7 +23,7 @@ import {
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
 } from '@/lib/phone-number-rules';
-import { PHONE_TYPES, type PhoneType } from '@/lib/phone-number-values';
+import { isPhoneType, PHONE_TYPES } from '@/lib/phone-number-values';
 import type { PhoneNumberRow } from '../schemas/phone-number';
 import { placeWriteError } from './describe-write-error';
 import { phoneTypeLabel } from './phone-number-labels';
@@ -34,7 +33,7 @@ export interface PhoneNumberFormDialogProps {
   mode: 'add' | 'edit';
   /** The number being edited (mode 'edit'): its current values fill the form. */
   phoneNumber?: PhoneNumberRow | undefined;
-  /** Country for a new number: the prospect's addressCountry, else 'US'. */
+  /** Country for a new number: the prospect's addressCountry, else DEFAULT_COUNTRY. */
   defaultCountry: string;
   onClose: () => void;
   /**
@@ -70,20 +69,11 @@ const FIELD_OF_ATTRIBUTE: Readonly<Record<string, FieldName>> = {
 const fieldOfAttribute = (attribute: string): FieldName | undefined =>
   Object.hasOwn(FIELD_OF_ATTRIBUTE, attribute) ? FIELD_OF_ATTRIBUTE[attribute] : undefined;
 
-const isPhoneType = (value: string | null): value is PhoneType =>
-  PHONE_TYPES.some((type) => type === value);
-
-/** An ISO code, in any case; anything else (a free-text address country, say) falls back to US. */
-function isoCountry(code: string | null): string {
-  const upper = code?.trim().toUpperCase() ?? '';
-  return isIsoCountryCode(upper) ? upper : DEFAULT_COUNTRY;
-}
-
 function initialValues(
   phoneNumber: PhoneNumberRow | undefined,
   defaultCountry: string,
 ): PhoneNumberDraftValues {
-  const countryCode = isoCountry(phoneNumber?.countryCode ?? defaultCountry);
+  const countryCode = isoCountryOrDefault(phoneNumber?.countryCode ?? defaultCountry);
   const phoneType = phoneNumber?.phoneType ?? null;
   return {
     number: phoneNumber?.number ? formatPhoneNumberAsYouType(phoneNumber.number, countryCode) : '',

@@ -10,7 +10,7 @@ import { GridAddIcon } from '@mui/x-data-grid';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
-import { isIsoCountryCode } from '@/lib/iso-countries';
+import { isoCountryOrDefault } from '@/lib/iso-countries';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';
@@ -188,10 +188,7 @@ export function PhoneNumberList({
         : {
             id: prospect.id,
             canWritePhoneNumbers: prospect.canWritePhoneNumbers,
-            defaultCountry:
-              prospect.addressCountry !== null && isIsoCountryCode(prospect.addressCountry)
-                ? prospect.addressCountry
-                : 'US',
+            defaultCountry: isoCountryOrDefault(prospect.addressCountry),
           },
   });
   const { rows } = editing;
