@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import { GridAddIcon } from '@mui/x-data-grid';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
@@ -36,19 +37,6 @@ import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from './use-report-load-failure';
-
-/** Read by screen readers, not shown: the grid itself says the same to the eye. */
-const visuallyHidden = {
-  position: 'absolute',
-  width: '1px',
-  height: '1px',
-  margin: '-1px',
-  padding: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-} as const;
 
 const NO_ROWS: readonly PhoneNumberRow[] = [];
 
