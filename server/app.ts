@@ -21,7 +21,7 @@ import {
   requestHeader,
   requestUrl,
 } from './http/route-helpers';
-import { openApiDocument } from './openapi/document';
+import { openApiDocument } from './openapi/openapi-document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
 import { findUsers } from './users/repository';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './app-env';
-import { parseId } from './document';
+import { parseId } from './request-document';
 import { notFound } from './errors';
 import type { CollectionQuery } from './query';
 import type { ResourceContext } from './resource-context';

@@ -5,7 +5,7 @@ import { formatInternational } from '../../src/lib/phone-number-format';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { pointerSegment, readResourceObject, readToOne } from '../http/document';
+import { pointerSegment, readResourceObject, readToOne } from '../http/request-document';
 import {
   methodNotAllowed,
   notFound,

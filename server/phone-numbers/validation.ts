@@ -8,7 +8,7 @@ import {
   type PhoneNumberWritableAttributes,
 } from '../../src/lib/phone-number-rules';
 import type { PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
-import { pointerSegment } from '../http/document';
+import { pointerSegment } from '../http/request-document';
 import { validationFailed, type FieldProblem } from '../http/errors';
 
 const pointer = (attribute: string) => `/data/attributes/${pointerSegment(attribute)}`;
