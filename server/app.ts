@@ -10,7 +10,13 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
 import { cors } from './http/cors';
-import { notFound, problemResponse, rateLimited, toProblem, unauthorized } from './http/errors';
+import {
+  notFound,
+  errorDocumentResponse,
+  rateLimited,
+  toJsonApiFailure,
+  unauthorized,
+} from './http/errors';
 import { documentResponse } from './http/json-api';
 import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
@@ -122,7 +128,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       [addressLimiter, address],
     ]);
     const headers = Object.assign(c.var.responseHeaders, rateLimitHeaders(state));
-    if (!state.allowed) return problemResponse(rateLimited(state.retryAfterSeconds), headers);
+    if (!state.allowed) return errorDocumentResponse(rateLimited(state.retryAfterSeconds), headers);
     if (c.req.path === `${API_PATH}/openapi.json`) {
       return new Response(openApi, { headers: { ...headers, 'Content-Type': 'application/json' } });
     }
@@ -130,7 +136,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const detail = token
         ? 'The access token is not valid or has expired; sign in again or refresh it.'
         : 'Send an access token: Authorization: Bearer <token>.';
-      return problemResponse(unauthorized(detail), headers);
+      return errorDocumentResponse(unauthorized(detail), headers);
     }
     c.set('principal', principal);
     await next();
@@ -207,7 +213,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.notFound((c) => {
     if (isApiPath(c.req.path)) {
-      return problemResponse(
+      return errorDocumentResponse(
         notFound(`There is no ${c.req.path.slice(0, 100)} endpoint.`),
         c.var.responseHeaders,
       );
@@ -215,8 +221,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     return c.text('Not found', 404);
   });
   app.onError((error, c) => {
-    const problem = toProblem(error, logError);
-    if (isApiPath(c.req.path)) return problemResponse(problem, c.var.responseHeaders);
+    const problem = toJsonApiFailure(error, logError);
+    if (isApiPath(c.req.path)) return errorDocumentResponse(problem, c.var.responseHeaders);
     return c.text(problem.errors[0]?.detail ?? 'Error', problem.status as ContentfulStatusCode);
   });
   return app;

@@ -15,10 +15,11 @@ export interface ErrorObject {
 }
 
 /**
- * A failure the client can act on: becomes a JSON:API error document with this status. It is control
+ * A failure the client can act on: becomes a JSON:API error document (`{"errors": [...]}`, not an
+ * RFC 9457 problem document) with this status. It is control
  * flow, not a bug, so it skips capturing a stack trace (which costs more than the rest of a 404).
  */
-export class ApiProblem extends Error {
+export class JsonApiFailure extends Error {
   readonly status: number;
   readonly errors: readonly ErrorObject[];
   readonly headers: Readonly<Record<string, string>>;
@@ -32,33 +33,39 @@ export class ApiProblem extends Error {
     Error.stackTraceLimit = 0;
     super(errors.map((error) => error.detail).join('; '));
     Error.stackTraceLimit = stackTraceLimit;
-    this.name = 'ApiProblem';
+    this.name = 'JsonApiFailure';
     this.status = status;
     this.errors = errors;
     this.headers = headers;
   }
 }
 
-function problem(status: number, id: string, title: string, detail: string, source?: ErrorSource) {
+function errorObject(
+  status: number,
+  id: string,
+  title: string,
+  detail: string,
+  source?: ErrorSource,
+) {
   const error: ErrorObject = { id, title, detail, status: String(status) };
   if (source) error.source = source;
   return error;
 }
 
 export const badRequest = (parameter: string, detail: string) =>
-  new ApiProblem(400, [problem(400, 'badRequest', 'Bad Request', detail, { parameter })]);
+  new JsonApiFailure(400, [errorObject(400, 'badRequest', 'Bad Request', detail, { parameter })]);
 
 export const malformedBody = (detail: string) =>
-  new ApiProblem(400, [problem(400, 'badRequest', 'Bad Request', detail, { pointer: '' })]);
+  new JsonApiFailure(400, [errorObject(400, 'badRequest', 'Bad Request', detail, { pointer: '' })]);
 
 export const unauthorized = (detail: string) =>
-  new ApiProblem(401, [problem(401, 'unauthorized', 'Unauthorized', detail)], {
+  new JsonApiFailure(401, [errorObject(401, 'unauthorized', 'Unauthorized', detail)], {
     'WWW-Authenticate': 'Bearer realm="api", error="invalid_token"',
   });
 
 export const missingScope = (scope: string) =>
-  new ApiProblem(403, [
-    problem(
+  new JsonApiFailure(403, [
+    errorObject(
       403,
       'unauthorizedOauthScope',
       'Unauthorized OAuth Scope',
@@ -67,16 +74,18 @@ export const missingScope = (scope: string) =>
   ]);
 
 export const refused = (detail: string) =>
-  new ApiProblem(403, [problem(403, 'unauthorizedRequest', 'Unauthorized Request', detail)]);
+  new JsonApiFailure(403, [
+    errorObject(403, 'unauthorizedRequest', 'Unauthorized Request', detail),
+  ]);
 
 export const notFound = (detail: string) =>
-  new ApiProblem(404, [problem(404, 'resourceNotFound', 'Resource Not Found', detail)]);
+  new JsonApiFailure(404, [errorObject(404, 'resourceNotFound', 'Resource Not Found', detail)]);
 
 export const methodNotAllowed = (allowed: readonly string[]) =>
-  new ApiProblem(
+  new JsonApiFailure(
     405,
     [
-      problem(
+      errorObject(
         405,
         'methodNotAllowed',
         'Method Not Allowed',
@@ -87,17 +96,17 @@ export const methodNotAllowed = (allowed: readonly string[]) =>
   );
 
 export const conflict = (detail: string, pointer: string) =>
-  new ApiProblem(409, [problem(409, 'conflict', 'Conflict', detail, { pointer })]);
+  new JsonApiFailure(409, [errorObject(409, 'conflict', 'Conflict', detail, { pointer })]);
 
 /** The If-Match the client sent no longer names the resource's state; `etag` is the current tag. */
 export const preconditionFailed = (detail: string, etag: string) =>
-  new ApiProblem(412, [problem(412, 'preconditionFailed', 'Precondition Failed', detail)], {
+  new JsonApiFailure(412, [errorObject(412, 'preconditionFailed', 'Precondition Failed', detail)], {
     ETag: etag,
   });
 
 export const payloadTooLarge = () =>
-  new ApiProblem(413, [
-    problem(
+  new JsonApiFailure(413, [
+    errorObject(
       413,
       'payloadTooLarge',
       'Payload Too Large',
@@ -106,8 +115,8 @@ export const payloadTooLarge = () =>
   ]);
 
 export const unsupportedMediaType = () =>
-  new ApiProblem(415, [
-    problem(
+  new JsonApiFailure(415, [
+    errorObject(
       415,
       'unsupportedMediaType',
       'Unsupported Media Type',
@@ -115,24 +124,24 @@ export const unsupportedMediaType = () =>
     ),
   ]);
 
-export interface FieldProblem {
+export interface FieldError {
   pointer: string;
   detail: string;
 }
 
-export const validationFailed = (problems: readonly FieldProblem[]) =>
-  new ApiProblem(
+export const validationFailed = (problems: readonly FieldError[]) =>
+  new JsonApiFailure(
     422,
     problems.map(({ pointer, detail }) =>
-      problem(422, 'validationError', 'Validation Error', detail, { pointer }),
+      errorObject(422, 'validationError', 'Validation Error', detail, { pointer }),
     ),
   );
 
 export const rateLimited = (retryAfterSeconds: number) =>
-  new ApiProblem(
+  new JsonApiFailure(
     429,
     [
-      problem(
+      errorObject(
         429,
         'rateLimitExceeded',
         'Rate Limit Exceeded',
@@ -145,8 +154,8 @@ export const rateLimited = (retryAfterSeconds: number) =>
 /** Node's parser refused the request before the app saw it: too much header, or not HTTP at all. */
 export const unreadableRequest = (code: string | undefined) =>
   code === 'HPE_HEADER_OVERFLOW'
-    ? new ApiProblem(431, [
-        problem(
+    ? new JsonApiFailure(431, [
+        errorObject(
           431,
           'requestHeaderFieldsTooLarge',
           'Request Header Fields Too Large',
@@ -154,16 +163,21 @@ export const unreadableRequest = (code: string | undefined) =>
         ),
       ])
     : code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? new ApiProblem(408, [
-          problem(408, 'requestTimeout', 'Request Timeout', 'The request took too long to arrive.'),
+      ? new JsonApiFailure(408, [
+          errorObject(
+            408,
+            'requestTimeout',
+            'Request Timeout',
+            'The request took too long to arrive.',
+          ),
         ])
-      : new ApiProblem(400, [
-          problem(400, 'badRequest', 'Bad Request', 'The request could not be read as HTTP.'),
+      : new JsonApiFailure(400, [
+          errorObject(400, 'badRequest', 'Bad Request', 'The request could not be read as HTTP.'),
         ]);
 
 const internalError = () =>
-  new ApiProblem(500, [
-    problem(
+  new JsonApiFailure(500, [
+    errorObject(
       500,
       'internalServerError',
       'Internal Server Error',
@@ -172,8 +186,8 @@ const internalError = () =>
   ]);
 
 /** The error document of a failure, with the headers every response carries. */
-export function problemResponse(
-  failure: ApiProblem,
+export function errorDocumentResponse(
+  failure: JsonApiFailure,
   headers: Readonly<Record<string, string>> = {},
 ): Response {
   return new Response(JSON.stringify({ errors: failure.errors }), {
@@ -191,8 +205,11 @@ export function problemResponse(
  * The one error handler: every failure becomes a JSON:API error document. Unexpected errors are logged
  * with their stack on the server and answered with a generic 500 that reveals nothing.
  */
-export function toProblem(error: unknown, logError: (error: unknown) => void): ApiProblem {
-  if (error instanceof ApiProblem) return error;
+export function toJsonApiFailure(
+  error: unknown,
+  logError: (error: unknown) => void,
+): JsonApiFailure {
+  if (error instanceof JsonApiFailure) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return payloadTooLarge();
     if (error.status === 400)

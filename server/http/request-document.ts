@@ -1,4 +1,4 @@
-import { conflict, validationFailed, type FieldProblem } from './errors';
+import { conflict, validationFailed, type FieldError } from './errors';
 
 /** JSON Pointer (RFC 6901) segment escaping, so odd attribute names still point somewhere exact. */
 export const pointerSegment = (name: string): string =>
@@ -97,7 +97,7 @@ export function readToOne(
   relationships: Record<string, unknown>,
   name: string,
   type: string,
-): { id: number } | { problem: FieldProblem } | undefined {
+): { id: number } | { problem: FieldError } | undefined {
   if (!Object.hasOwn(relationships, name)) return undefined;
   const pointer = `/data/relationships/${name}`;
   const relationship = relationships[name];

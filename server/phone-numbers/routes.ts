@@ -11,7 +11,7 @@ import {
   notFound,
   payloadTooLarge,
   validationFailed,
-  type FieldProblem,
+  type FieldError,
 } from '../http/errors';
 import { documentResponse, readDocument } from '../http/json-api';
 import { MAX_BODY_BYTES } from '../http/media-type';
@@ -56,12 +56,12 @@ function checkIncludes(principal: Principal, query: CollectionQuery) {
   if (query.include.has('prospect')) requireScope(principal, 'prospects', 'read');
 }
 
-const duplicateProblem = (number: string, extension: string | null): FieldProblem => ({
+const duplicateProblem = (number: string, extension: string | null): FieldError => ({
   pointer: '/data/attributes/number',
   detail: `This prospect already has ${formatInternational(number, extension)}.`,
 });
 
-function unknownRelationships(relationships: Record<string, unknown>): FieldProblem[] {
+function unknownRelationships(relationships: Record<string, unknown>): FieldError[] {
   return Object.keys(relationships)
     .filter((name) => name !== 'prospect')
     .map((name) => ({

@@ -9,16 +9,16 @@ import {
 } from '../../src/lib/phone-number-rules';
 import type { PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { pointerSegment } from '../http/request-document';
-import { validationFailed, type FieldProblem } from '../http/errors';
+import { validationFailed, type FieldError } from '../http/errors';
 
 const pointer = (attribute: string) => `/data/attributes/${pointerSegment(attribute)}`;
 
 /** The writable attributes of a request, checked against the shared rules; every problem at once. */
 export function readAttributes(raw: Record<string, unknown>): {
   attributes: PhoneNumberWritableAttributes;
-  problems: FieldProblem[];
+  problems: FieldError[];
 } {
-  const problems: FieldProblem[] = [];
+  const problems: FieldError[] = [];
   const known: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(raw)) {
     if ((PHONE_NUMBER_READ_ONLY_ATTRIBUTES as readonly string[]).includes(name)) {
@@ -49,7 +49,7 @@ export function readAttributes(raw: Record<string, unknown>): {
 function checkCountry(
   e164: string,
   countryCode: string | null | undefined,
-  problems: FieldProblem[],
+  problems: FieldError[],
 ): void {
   if (countryCode === undefined || countryCode === null) return;
   const conflict = countryConflict(e164, countryCode);
@@ -67,7 +67,7 @@ type NumberFields = Pick<PhoneNumberRow, 'number' | 'raw_number' | 'extension' |
 function resolveNumber(
   attributes: PhoneNumberWritableAttributes,
   existing: NumberFields | undefined,
-  problems: FieldProblem[],
+  problems: FieldError[],
 ): Partial<NumberFields> {
   const resolved: Partial<NumberFields> = {};
   if (attributes.countryCode !== undefined) resolved.country_code = attributes.countryCode;
@@ -110,7 +110,7 @@ export type PhoneNumberValues = NumberFields &
 /** The stored values of a new phone number; the order, when not sent, is chosen by the caller. */
 export function planCreate(
   raw: Record<string, unknown>,
-  problems: FieldProblem[],
+  problems: FieldError[],
 ): PhoneNumberValues {
   const { attributes, problems: attributeProblems } = readAttributes(raw);
   problems.push(...attributeProblems);
@@ -135,7 +135,7 @@ export function planUpdate(
   raw: Record<string, unknown>,
   existing: PhoneNumberRow,
   nowIso: string,
-  problems: FieldProblem[],
+  problems: FieldError[],
 ): Updateable<PhoneNumbersTable> {
   const { attributes, problems: attributeProblems } = readAttributes(raw);
   problems.push(...attributeProblems);
