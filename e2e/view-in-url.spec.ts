@@ -8,6 +8,8 @@ test.describe('The view in the address', () => {
     phoneNumbersPage,
     api,
   }) => {
+    // Eleven views, two reloads and four history steps: longer than the usual 30 s on a busy machine.
+    test.slow();
     const verified = await api.phoneNumbers({ sort: '-number', statuses: ['verified'], size: 25 });
     const [oliviasVerified] = (
       await api.phoneNumbers({ prospect: 1, sort: '-number', statuses: ['verified'], size: 25 })
