@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { createTestApiClient } from '@/testing/render-with-providers';
-import { phoneNumberCollectionSchema, type PhoneNumberRow } from '../schemas/phone-number';
+import { phoneNumberCollectionSchema, type ListedPhoneNumber } from '../schemas/phone-number';
 import {
   PHONE_NUMBERS_URL,
   phoneNumberCollection,
@@ -48,7 +48,7 @@ function setup(
   const { queryKey } = phoneNumberQueries.list(client, params);
   const page = phoneNumberCollectionSchema.parse(collection);
   queryClient.setQueryData(queryKey, page);
-  const row = (id: number): PhoneNumberRow => {
+  const row = (id: number): ListedPhoneNumber => {
     const found = page.phoneNumbers.find((candidate) => candidate.id === id);
     if (!found) throw new Error(`No row ${id}`);
     return found;

@@ -1,6 +1,6 @@
 import { matchQuery, type QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
-import type { PhoneNumberPage, PhoneNumberRow } from '../schemas/phone-number';
+import type { PhoneNumberPage, ListedPhoneNumber } from '../schemas/phone-number';
 import {
   forgetDeletedPhoneNumber,
   invalidatePhoneNumberWrite,
@@ -32,7 +32,7 @@ export interface PendingDeletes {
   /** The numbers deleted and not yet gone from the server: waiting out the window, or being sent. */
   getPendingIds: () => ReadonlySet<number>;
   /** Takes the row out of the lists now, and sends the DELETE when the undo window has passed. */
-  schedule: (client: ApiClient, row: PhoneNumberRow, handlers?: PendingDeleteHandlers) => void;
+  schedule: (client: ApiClient, row: ListedPhoneNumber, handlers?: PendingDeleteHandlers) => void;
   /** Puts the row back where it was and sends nothing; too late once the DELETE is sent. */
   undo: (id: number) => void;
   /** Sends every waiting DELETE at once, with keepalive: the page is going away or the user signs out. */
@@ -41,7 +41,7 @@ export interface PendingDeletes {
 
 interface PendingDelete {
   client: ApiClient;
-  row: PhoneNumberRow;
+  row: ListedPhoneNumber;
   snapshot: PhoneNumberCacheSnapshot;
   handlers: PendingDeleteHandlers;
   /** The undo window's timer; undefined once the DELETE is sent. */

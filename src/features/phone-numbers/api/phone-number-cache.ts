@@ -1,11 +1,11 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import type { PhoneNumber, PhoneNumberPage, PhoneNumberRow } from '../schemas/phone-number';
+import type { PhoneNumber, PhoneNumberPage, ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneNumberQueries } from './phone-number-queries';
 
 /** A row as it was in one cached list, with where it stood. */
 interface SavedRow {
-  row: PhoneNumberRow;
+  row: ListedPhoneNumber;
   index: number;
   previousId: number | undefined;
   nextId: number | undefined;
@@ -48,12 +48,12 @@ function cachedLists(queryClient: QueryClient): [QueryKey, PhoneNumberPage][] {
     .flatMap(([queryKey, page]) => (page === undefined ? [] : [[queryKey, page]]));
 }
 
-function save(rows: readonly PhoneNumberRow[], index: number, row: PhoneNumberRow): SavedRow {
+function save(rows: readonly ListedPhoneNumber[], index: number, row: ListedPhoneNumber): SavedRow {
   return { row, index, previousId: rows[index - 1]?.id, nextId: rows[index + 1]?.id };
 }
 
 /** By order, missing orders last, then by id: the server's `sort=order`. */
-function compareByOrder(a: PhoneNumberRow, b: PhoneNumberRow): number {
+function compareByOrder(a: ListedPhoneNumber, b: ListedPhoneNumber): number {
   return (a.order ?? Infinity) - (b.order ?? Infinity) || a.id - b.id;
 }
 
@@ -166,7 +166,7 @@ export function withoutPhoneNumbers(
 }
 
 /** Where a removed row goes back: before the row that followed it, else after the one before it. */
-function insertionIndex(rows: readonly PhoneNumberRow[], saved: SavedRow): number {
+function insertionIndex(rows: readonly ListedPhoneNumber[], saved: SavedRow): number {
   const next = rows.findIndex((row) => row.id === saved.nextId);
   if (next >= 0) return next;
   const previous = rows.findIndex((row) => row.id === saved.previousId);
@@ -176,9 +176,9 @@ function insertionIndex(rows: readonly PhoneNumberRow[], saved: SavedRow): numbe
 
 /** The rows of `sequence` back in its order, in the places such rows hold now; other rows stay put. */
 function inSequence(
-  rows: readonly PhoneNumberRow[],
+  rows: readonly ListedPhoneNumber[],
   sequence: readonly number[],
-): PhoneNumberRow[] {
+): ListedPhoneNumber[] {
   const rank = new Map(sequence.map((id, index) => [id, index]));
   const ranked = rows
     .filter((row) => rank.has(row.id))

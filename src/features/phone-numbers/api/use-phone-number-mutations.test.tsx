@@ -9,7 +9,7 @@ import { ApiError } from '@/lib/api-error';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { createTestApiClient } from '@/testing/render-with-providers';
-import { phoneNumberCollectionSchema, type PhoneNumberRow } from '../schemas/phone-number';
+import { phoneNumberCollectionSchema, type ListedPhoneNumber } from '../schemas/phone-number';
 import {
   PHONE_NUMBERS_URL,
   phoneNumberCollection,
@@ -47,7 +47,7 @@ interface Write {
   id: number | undefined;
   attributes: unknown;
   /** The cached list as it was when the request reached the server. */
-  cached: readonly PhoneNumberRow[];
+  cached: readonly ListedPhoneNumber[];
 }
 
 /** A write's document: the attributes as sent, unknown ones kept, so that a test sees any extra. */
@@ -71,7 +71,7 @@ const writeSchema = z.object({
  */
 function fakeServer(
   initial: Record<number, Attributes>,
-  cachedRows: () => readonly PhoneNumberRow[],
+  cachedRows: () => readonly ListedPhoneNumber[],
   refuse: (id: number, flags: { canWrite: boolean }) => Response | undefined,
 ) {
   const rows = new Map(Object.entries(initial).map(([id, attributes]) => [Number(id), attributes]));
@@ -149,7 +149,7 @@ async function renderWithList<T>(
   return { ...rendered, queryClient, cachedRows, api, rows: cachedRows() };
 }
 
-function rowOf(rows: readonly PhoneNumberRow[], id: number): PhoneNumberRow {
+function rowOf(rows: readonly ListedPhoneNumber[], id: number): ListedPhoneNumber {
   const row = rows.find((candidate) => candidate.id === id);
   if (!row) throw new Error(`No row ${id}`);
   return row;
@@ -164,7 +164,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('Expected the promise to reject.');
 }
 
-const ordersOf = (rows: readonly PhoneNumberRow[]) => rows.map(({ id, order }) => [id, order]);
+const ordersOf = (rows: readonly ListedPhoneNumber[]) => rows.map(({ id, order }) => [id, order]);
 
 describe('useUpdatePhoneNumber', () => {
   it('shows the change in the caches before the PATCH is sent, then the server’s values', async () => {

@@ -2,7 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { ownWritesOf } from './own-writes';
 import { endedTheSession, keepChange } from './kept-changes';
 import { pendingDeletesOf, type PendingDeleteHandlers } from './pending-deletes';
@@ -43,7 +43,7 @@ export function useCreatePhoneNumber() {
 }
 
 export interface UpdatePhoneNumberVariables {
-  row: PhoneNumberRow;
+  row: ListedPhoneNumber;
   changes: PhoneNumberWritableAttributes;
 }
 
@@ -91,7 +91,7 @@ export function useUpdatePhoneNumber() {
 
 export interface ReorderPhoneNumbersVariables {
   /** The prospect's numbers, in the order they are shown. */
-  rows: readonly PhoneNumberRow[];
+  rows: readonly ListedPhoneNumber[];
   id: number;
   move: ReorderMove;
 }
@@ -134,7 +134,7 @@ export function useReorderPhoneNumbers() {
 
 export interface UsePendingDeletes {
   pendingIds: ReadonlySet<number>;
-  schedule: (row: PhoneNumberRow, handlers?: PendingDeleteHandlers) => void;
+  schedule: (row: ListedPhoneNumber, handlers?: PendingDeleteHandlers) => void;
   undo: (id: number) => void;
 }
 

@@ -7,19 +7,19 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { formatDateTime } from '@/lib/format';
 import { formatInternational } from '@/lib/phone-number-format';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneTypeLabel } from './phone-number-labels';
 
 export interface DeletePhoneNumberDialogProps {
   /** The number to delete; the dialog is open while there is one. */
-  phoneNumber: PhoneNumberRow | undefined;
+  phoneNumber: ListedPhoneNumber | undefined;
   /**
    * The server refused a delete the rep confirmed, because the number had changed since: the dialog
    * asks again about the number as it is now (`phoneNumber`), and says so.
    */
   changedSinceAsked?: boolean;
   onCancel: () => void;
-  onConfirm: (phoneNumber: PhoneNumberRow) => void;
+  onConfirm: (phoneNumber: ListedPhoneNumber) => void;
 }
 
 function changedNotice(updatedAt: string | null): string {

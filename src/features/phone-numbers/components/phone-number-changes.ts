@@ -2,7 +2,7 @@ import { withoutInvisibleCharacters } from '@/lib/invisible-characters';
 import { isIsoCountryCode } from '@/lib/iso-countries';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { isPhoneType, PHONE_STATUSES, type PhoneStatus } from '@/lib/phone-number-values';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 
 /** The attributes a cell edits; the grid's row carries them under the same names. */
@@ -36,8 +36,8 @@ export class CellInputError extends Error {
  * ("x12") into the extension.
  */
 export async function cellChanges(
-  edited: PhoneNumberRow,
-  original: PhoneNumberRow,
+  edited: ListedPhoneNumber,
+  original: ListedPhoneNumber,
 ): Promise<PhoneNumberWritableAttributes> {
   const { countryConflict, extensionSchema, parsePhoneNumberInput } = await loadPhoneNumberRules();
   const changes: PhoneNumberWritableAttributes = {};
@@ -89,7 +89,7 @@ export async function cellChanges(
 /** What the "Edit phone number" form changes on a row. */
 export function draftChanges(
   draft: PhoneNumberDraft,
-  original: PhoneNumberRow,
+  original: ListedPhoneNumber,
 ): PhoneNumberWritableAttributes {
   const changes: PhoneNumberWritableAttributes = {};
   if (draft.number !== original.number) {

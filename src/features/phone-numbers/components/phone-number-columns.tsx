@@ -8,7 +8,7 @@ import { formatInteger, formatRegion } from '@/lib/format';
 import { markInvisibleCharacters } from '@/lib/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@/lib/iso-countries';
 import { formatInternational } from '@/lib/phone-number-format';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { CountryEditCell } from './country-edit-cell';
 import { SelectEditCell, TextEditCell } from './phone-number-edit-cell';
 import {
@@ -50,12 +50,12 @@ function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>
   return readableOn(theme.palette[color].main, [paper, hovered]);
 }
 
-type Column = GridColDef<PhoneNumberRow> & { field: keyof PhoneNumberRow | 'actions' };
+type Column = GridColDef<ListedPhoneNumber> & { field: keyof ListedPhoneNumber | 'actions' };
 
 export interface PhoneNumberColumnsOptions {
   showProspect: boolean;
   /** The row's actions (Edit, Delete, order), in a last column; no such column without it. */
-  renderActions: ((params: GridRenderCellParams<PhoneNumberRow>) => ReactNode) | undefined;
+  renderActions: ((params: GridRenderCellParams<ListedPhoneNumber>) => ReactNode) | undefined;
 }
 
 let countryOptions: { value: string; label: string }[] | undefined;

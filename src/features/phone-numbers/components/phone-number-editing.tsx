@@ -26,7 +26,7 @@ import {
   useReorderPhoneNumbers,
   useUpdatePhoneNumber,
 } from '../api/use-phone-number-mutations';
-import type { PhoneNumber, PhoneNumberRow } from '../schemas/phone-number';
+import type { PhoneNumber, ListedPhoneNumber } from '../schemas/phone-number';
 import { DeletePhoneNumberDialog } from './delete-phone-number-dialog';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 import { describeWriteError } from './describe-write-error';
@@ -73,7 +73,7 @@ export function failureOf(error: unknown, message: string): PhoneNumberFailure {
 
 export interface PhoneNumberEditingOptions {
   /** The rows on screen, in their order. */
-  rows: readonly PhoneNumberRow[];
+  rows: readonly ListedPhoneNumber[];
   /** Shows the numbers only: no Add button, no actions, no editable cells. */
   readOnly?: boolean | undefined;
   /** Told after each change the server has accepted. */
@@ -100,15 +100,15 @@ interface CellError {
   message: string;
 }
 
-type FormState = { mode: 'add' } | { mode: 'edit'; phoneNumber: PhoneNumberRow } | undefined;
+type FormState = { mode: 'add' } | { mode: 'edit'; phoneNumber: ListedPhoneNumber } | undefined;
 
 /** Where the focus goes once the grid shows it: a row's Number cell, or the Number header. */
 type FocusTarget = { row: GridRowId } | 'header';
 
 function refusalsOf(
-  row: PhoneNumberRow,
+  row: ListedPhoneNumber,
   index: number,
-  rows: readonly PhoneNumberRow[],
+  rows: readonly ListedPhoneNumber[],
   reorder: ReorderContext,
 ): RowActionRefusals {
   const edit = row.canWrite ? undefined : NO_WRITE;
@@ -146,7 +146,7 @@ export function usePhoneNumberEditing({
   const deletes = usePendingDeletes();
   const [feedback, setFeedback] = useState<Feedback>();
   const [form, setForm] = useState<FormState>();
-  const [toDelete, setToDelete] = useState<PhoneNumberRow>();
+  const [toDelete, setToDelete] = useState<ListedPhoneNumber>();
   // The number whose delete the server refused because it had changed: its confirmation asks again.
   const [deleteAgain, setDeleteAgain] = useState<number>();
   const [cellError, setCellError] = useState<CellError>();
@@ -233,7 +233,7 @@ export function usePhoneNumberEditing({
   }, [refusals, visibleRows, reorder]);
 
   const handleMove = useCallback(
-    (row: PhoneNumberRow, to: PhoneNumberMove) => {
+    (row: ListedPhoneNumber, to: PhoneNumberMove) => {
       moveLater(
         { rows: latest.current.visibleRows, id: row.id, move: to },
         {
@@ -249,12 +249,12 @@ export function usePhoneNumberEditing({
     [moveLater],
   );
 
-  const handleEdit = useCallback((row: PhoneNumberRow) => {
+  const handleEdit = useCallback((row: ListedPhoneNumber) => {
     setForm({ mode: 'edit', phoneNumber: row });
   }, []);
 
   const renderActions = useCallback(
-    (params: GridRenderCellParams<PhoneNumberRow>) => (
+    (params: GridRenderCellParams<ListedPhoneNumber>) => (
       <PhoneNumberRowActions
         params={params}
         refusals={refusals}
@@ -269,7 +269,7 @@ export function usePhoneNumberEditing({
   /** Sends a cell's change, shown already: on a 422, the cell opens again with what was typed. */
   const save = useCallback(
     (
-      original: PhoneNumberRow,
+      original: ListedPhoneNumber,
       field: (typeof EDITABLE_FIELDS)[number],
       typed: unknown,
       changes: PhoneNumberWritableAttributes,
@@ -320,7 +320,7 @@ export function usePhoneNumberEditing({
   );
 
   const processRowUpdate = useCallback(
-    async (edited: PhoneNumberRow, original: PhoneNumberRow) => {
+    async (edited: ListedPhoneNumber, original: ListedPhoneNumber) => {
       const field = EDITABLE_FIELDS.find((editable) => edited[editable] !== original[editable]);
       if (field === undefined) return original;
       const typed = edited[field];
@@ -364,7 +364,7 @@ export function usePhoneNumberEditing({
   );
 
   const isRowEditable = useCallback(
-    (row: PhoneNumberRow) => !readOnly && row.canWrite && !deletes.pendingIds.has(row.id),
+    (row: ListedPhoneNumber) => !readOnly && row.canWrite && !deletes.pendingIds.has(row.id),
     [readOnly, deletes.pendingIds],
   );
 
@@ -401,7 +401,7 @@ export function usePhoneNumberEditing({
     }
   }
 
-  function confirmDelete(row: PhoneNumberRow) {
+  function confirmDelete(row: ListedPhoneNumber) {
     const shown = apiRef.current?.getSortedRowIds() ?? [];
     const index = shown.indexOf(row.id);
     const neighbour = shown[index + 1] ?? shown[index - 1];

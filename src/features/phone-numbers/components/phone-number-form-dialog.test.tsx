@@ -3,7 +3,7 @@ import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import type { PhoneNumberDraft } from '@/lib/phone-number-rules';
-import { phoneNumberResourceSchema, type PhoneNumberRow } from '../schemas/phone-number';
+import { phoneNumberResourceSchema, type ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneNumberResource } from '../testing/phone-number-documents';
 import { PhoneNumberFormDialog, type PhoneNumberFormDialogProps } from './phone-number-form-dialog';
 
@@ -302,7 +302,7 @@ describe('PhoneNumberFormDialog', () => {
   });
 
   it('is titled "Edit phone number" and filled with the number being edited', async () => {
-    const phoneNumber: PhoneNumberRow = {
+    const phoneNumber: ListedPhoneNumber = {
       ...phoneNumberResourceSchema.parse(
         phoneNumberResource(7, {
           number: '+442079460958',

@@ -24,7 +24,7 @@ import {
   type PhoneNumberDraftValues,
 } from '@/lib/phone-number-rules';
 import { isPhoneType, PHONE_TYPES } from '@/lib/phone-number-values';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { placeWriteError } from './describe-write-error';
 import { phoneTypeLabel } from './phone-number-labels';
 
@@ -32,7 +32,7 @@ export interface PhoneNumberFormDialogProps {
   open: boolean;
   mode: 'add' | 'edit';
   /** The number being edited (mode 'edit'): its current values fill the form. */
-  phoneNumber?: PhoneNumberRow | undefined;
+  phoneNumber?: ListedPhoneNumber | undefined;
   /** Country for a new number: the prospect's addressCountry, else DEFAULT_COUNTRY. */
   defaultCountry: string;
   onClose: () => void;
@@ -70,7 +70,7 @@ const fieldOfAttribute = (attribute: string): FieldName | undefined =>
   Object.hasOwn(FIELD_OF_ATTRIBUTE, attribute) ? FIELD_OF_ATTRIBUTE[attribute] : undefined;
 
 function initialValues(
-  phoneNumber: PhoneNumberRow | undefined,
+  phoneNumber: ListedPhoneNumber | undefined,
   defaultCountry: string,
 ): PhoneNumberDraftValues {
   const countryCode = isoCountryOrDefault(phoneNumber?.countryCode ?? defaultCountry);

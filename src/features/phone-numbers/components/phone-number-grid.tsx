@@ -12,7 +12,7 @@ import {
 } from '@mui/x-data-grid';
 import type { Theme } from '@mui/material/styles';
 import { formatInteger } from '@/lib/format';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import {
   PAGE_SIZES,
   PHONE_NUMBER_SORT_FIELDS,
@@ -23,7 +23,7 @@ import {
 import { phoneNumberColumns } from './phone-number-columns';
 
 export interface PhoneNumberGridProps {
-  rows: readonly PhoneNumberRow[];
+  rows: readonly ListedPhoneNumber[];
   /** Rows are on their way: skeleton rows, and the grid is aria-busy. */
   loading: boolean;
   /** Adds the "Prospect" column, for a list that is not narrowed to one prospect. */
@@ -42,11 +42,14 @@ export interface PhoneNumberGridProps {
   onPreviousPage: () => void;
   onPageSizeChange: (pageSize: PageSize) => void;
   /** The row's actions, in the last column; no such column without it. */
-  renderActions: ((params: GridRenderCellParams<PhoneNumberRow>) => ReactNode) | undefined;
+  renderActions: ((params: GridRenderCellParams<ListedPhoneNumber>) => ReactNode) | undefined;
   /** Whether the row's cells may be edited in place (its `meta.canWrite`, and no write under way). */
-  isRowEditable: (row: PhoneNumberRow) => boolean;
+  isRowEditable: (row: ListedPhoneNumber) => boolean;
   /** Saves an edited cell; resolves with the row to show at once, rejects to keep the cell in edit mode. */
-  processRowUpdate: (newRow: PhoneNumberRow, oldRow: PhoneNumberRow) => Promise<PhoneNumberRow>;
+  processRowUpdate: (
+    newRow: ListedPhoneNumber,
+    oldRow: ListedPhoneNumber,
+  ) => Promise<ListedPhoneNumber>;
   onProcessRowUpdateError: (error: unknown) => void;
   apiRef: RefObject<GridApi | null>;
   /** Rows with a change not saved yet, marked "Saving…", or "Waiting for network" while paused offline. */
@@ -153,7 +156,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   );
   const { pendingWrites } = props;
   const getRowClassName = useCallback(
-    ({ row }: GridRowClassNameParams<PhoneNumberRow>) => {
+    ({ row }: GridRowClassNameParams<ListedPhoneNumber>) => {
       const write = pendingWrites?.get(row.id);
       if (write === undefined) return '';
       return write.paused ? OFFLINE_ROW : SAVING_ROW;
@@ -161,7 +164,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     [pendingWrites],
   );
   const isCellEditable = useCallback(
-    (params: GridCellParams<PhoneNumberRow>) => isRowEditable(params.row),
+    (params: GridCellParams<ListedPhoneNumber>) => isRowEditable(params.row),
     [isRowEditable],
   );
 

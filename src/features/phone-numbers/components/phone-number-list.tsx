@@ -25,7 +25,7 @@ import {
   type PhoneNumberListState,
 } from '../schemas/phone-number-list-state';
 import type { SetPhoneNumberListState } from '../hooks/use-phone-number-list-state';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { describeLoadError, isCursorRefusal } from './describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
 import {
@@ -38,7 +38,7 @@ import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from './use-report-load-failure';
 
-const NO_ROWS: readonly PhoneNumberRow[] = [];
+const NO_ROWS: readonly ListedPhoneNumber[] = [];
 
 /** The same height in every state, so that nothing below moves when rows arrive. */
 const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';

@@ -10,7 +10,7 @@ import {
   type GridRenderCellParams,
 } from '@mui/x-data-grid';
 import { formatInternational } from '@/lib/phone-number-format';
-import type { PhoneNumberRow } from '../schemas/phone-number';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { useRowRefusals, type RowRefusalsStore } from './row-refusals-store';
 
 const EditIcon = createSvgIcon(
@@ -35,12 +35,12 @@ export interface RowActionRefusals {
 }
 
 export interface PhoneNumberRowActionsProps {
-  params: GridRenderCellParams<PhoneNumberRow>;
+  params: GridRenderCellParams<ListedPhoneNumber>;
   /** Where the row's refusals are read from; the cell renders again when they change. */
   refusals: RowRefusalsStore;
-  onEdit: (row: PhoneNumberRow) => void;
-  onDelete: (row: PhoneNumberRow) => void;
-  onMove: (row: PhoneNumberRow, move: PhoneNumberMove) => void;
+  onEdit: (row: ListedPhoneNumber) => void;
+  onDelete: (row: ListedPhoneNumber) => void;
+  onMove: (row: ListedPhoneNumber, move: PhoneNumberMove) => void;
 }
 
 interface RowActionProps extends Omit<IconButtonProps, 'children'> {

@@ -3,7 +3,7 @@ import { isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
 import { useFetchCurrentPhoneNumber } from '../api/use-fetch-current-phone-number';
 import { useUpdatePhoneNumber } from '../api/use-phone-number-mutations';
-import type { PhoneNumber, PhoneNumberRow } from '../schemas/phone-number';
+import type { PhoneNumber, ListedPhoneNumber } from '../schemas/phone-number';
 import { describeWriteError } from './describe-write-error';
 import type { PhoneNumberConflict } from './phone-number-conflict-dialog';
 
@@ -13,7 +13,7 @@ const PhoneNumberConflictDialog = lazy(() => import('./phone-number-conflict-dia
 const CHANGED_AGAIN = 'It changed again while you were looking; this is how it is now.';
 
 interface OpenConflict extends PhoneNumberConflict {
-  row: PhoneNumberRow;
+  row: ListedPhoneNumber;
 }
 
 export interface PhoneNumberConflicts {
@@ -21,9 +21,9 @@ export interface PhoneNumberConflicts {
    * After a 412 on `row`: reads the number as it is now and shows it with the rep's `changes`, to apply
    * again or let go. Rejects when the number can't be read (deleted meanwhile: a 404).
    */
-  resolve: (row: PhoneNumberRow, changes: PhoneNumberWritableAttributes) => Promise<void>;
+  resolve: (row: ListedPhoneNumber, changes: PhoneNumberWritableAttributes) => Promise<void>;
   /** The row as it is now on the server, for a delete confirmed against an older version to ask again. */
-  current: (row: PhoneNumberRow) => Promise<PhoneNumberRow>;
+  current: (row: ListedPhoneNumber) => Promise<ListedPhoneNumber>;
   dialog: ReactNode;
 }
 
@@ -44,7 +44,7 @@ export function usePhoneNumberConflict({
   const [applying, setApplying] = useState(false);
 
   const resolve = useCallback(
-    async (row: PhoneNumberRow, changes: PhoneNumberWritableAttributes) => {
+    async (row: ListedPhoneNumber, changes: PhoneNumberWritableAttributes) => {
       const current = await fetchCurrent(row.id);
       setFailure(undefined);
       setConflict({ row, current, changes });
@@ -53,7 +53,7 @@ export function usePhoneNumberConflict({
   );
 
   const current = useCallback(
-    async (row: PhoneNumberRow) => ({ ...row, ...(await fetchCurrent(row.id)) }),
+    async (row: ListedPhoneNumber) => ({ ...row, ...(await fetchCurrent(row.id)) }),
     [fetchCurrent],
   );
 

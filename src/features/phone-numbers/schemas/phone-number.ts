@@ -109,4 +109,5 @@ export const phoneNumberCollectionSchema = z.pipe(
 
 export type PhoneNumberCollectionDocument = z.input<typeof phoneNumberCollectionSchema>;
 export type PhoneNumberPage = z.output<typeof phoneNumberCollectionSchema>;
-export type PhoneNumberRow = PhoneNumberPage['phoneNumbers'][number];
+/** A phone number as a list holds it and the grid shows it (flattened, with its permissions). */
+export type ListedPhoneNumber = PhoneNumberPage['phoneNumbers'][number];
