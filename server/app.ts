@@ -17,21 +17,13 @@ import {
   toJsonApiFailure,
   unauthorized,
 } from './http/errors';
-import { documentResponse } from './http/json-api';
 import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
-import {
-  API_PATH,
-  clientAddress,
-  publicOrigin,
-  requestHeader,
-  requestUrl,
-} from './http/route-helpers';
+import { API_PATH, clientAddress, publicOrigin, requestHeader } from './http/route-helpers';
 import { openApiDocument } from './openapi/openapi-document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
-import { findUsers } from './users/repository';
-import { userResource } from './users/resource';
+import { apiRootRoutes } from './users/api-root';
 import { userRoutes } from './users/routes';
 
 export interface AppOptions {
@@ -118,25 +110,29 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
 
   const openApi = JSON.stringify(openApiDocument());
-  const authenticateRequest: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Every API request counts against its address's limit, and against its user's when its token is
+  // valid: per user, not per token, since a user can mint tokens; per address too, since many users can
+  // be one client.
+  const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
     const token = bearerToken(requestHeader(c, 'Authorization'));
-    const principal = token ? await tokens.authenticate(token) : undefined;
-    // Per user, not per token: a user can mint tokens. Per address too: many users can be one client.
+    const caller = token ? await tokens.authenticate(token) : undefined;
     const address = `ip:${clientAddress(c, config.trustedProxies)}`;
     const state = hitEach([
-      [userLimiter, principal ? `user:${principal.userId}` : address],
+      [userLimiter, caller ? `user:${caller.userId}` : address],
       [addressLimiter, address],
     ]);
     const headers = Object.assign(c.var.responseHeaders, rateLimitHeaders(state));
     if (!state.allowed) return errorDocumentResponse(rateLimited(state.retryAfterSeconds), headers);
-    if (c.req.path === `${API_PATH}/openapi.json`) {
-      return new Response(openApi, { headers: { ...headers, 'Content-Type': 'application/json' } });
-    }
+    c.set('caller', caller);
+    await next();
+  };
+  const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const principal = c.get('caller');
     if (!principal) {
-      const detail = token
+      const detail = bearerToken(requestHeader(c, 'Authorization'))
         ? 'The access token is not valid or has expired; sign in again or refresh it.'
         : 'Send an access token: Authorization: Bearer <token>.';
-      return errorDocumentResponse(unauthorized(detail), headers);
+      return errorDocumentResponse(unauthorized(detail), c.var.responseHeaders);
     }
     c.set('principal', principal);
     await next();
@@ -144,22 +140,17 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (config.corsAllowedOrigins.length > 0) {
     app.use(`${API_PATH}/*`, cors(config.corsAllowedOrigins));
   }
-  app.use(`${API_PATH}/*`, authenticateRequest);
-  // Like Outreach's API root: who the token acts for, so an app can say who is signed in.
-  app.get(API_PATH, async (c) => {
-    const principal = c.get('principal');
-    const [user] = await findUsers(db, [principal.userId]);
-    if (!user) throw notFound('The user of this token no longer exists.');
-    return documentResponse(c, {
-      meta: {
-        user: userResource(user, {
-          apiBase: requestUrl(c).origin + API_PATH,
-          fields: new Map(),
-        }),
-        token: { scopes: [...principal.scopes].sort() },
-      },
-    });
-  });
+  app.use(`${API_PATH}/*`, limitRequests);
+  // The API's description is public: served before sign-in is required.
+  app.get(
+    `${API_PATH}/openapi.json`,
+    (c) =>
+      new Response(openApi, {
+        headers: { ...c.var.responseHeaders, 'Content-Type': 'application/json' },
+      }),
+  );
+  app.use(`${API_PATH}/*`, requireSignIn);
+  app.route(API_PATH, apiRootRoutes({ db }));
   app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
   app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
   app.route(`${API_PATH}/users`, userRoutes({ db }));

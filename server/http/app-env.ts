@@ -10,6 +10,9 @@ import type { Principal } from '../auth/governance';
 export interface AppEnv {
   Bindings: Partial<HttpBindings>;
   Variables: {
+    /** Who a valid token acts for, or undefined: set for every API request, before any sign-in check. */
+    caller: Principal | undefined;
+    /** The signed-in principal: set once sign-in is required and checked. */
     principal: Principal;
     responseHeaders: Record<string, string>;
     /** The origin this request's links and redirects name (route-helpers' publicOrigin). */
