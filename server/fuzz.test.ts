@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneNumberQuerySpec } from './phone-numbers/resource';
 import { prospectQuerySpec } from './prospects/resource';
+import { PROTOTYPE_NAMES } from './testing/fixtures';
 import { startTestServer, type TestResponse, type TestServer } from './testing/test-server';
 import { userQuerySpec } from './users/resource';
 
@@ -50,16 +51,7 @@ function expectWellFormed(response: TestResponse, context: string) {
   }
 }
 
-/** Names every object inherits: a lookup by a user-supplied key must not find them. */
-const prototypeName = fc.constantFrom(
-  '__proto__',
-  'constructor',
-  'toString',
-  'valueOf',
-  'hasOwnProperty',
-  '__defineGetter__',
-  'prototype',
-);
+const prototypeName = fc.constantFrom(...PROTOTYPE_NAMES);
 
 /** Long lists of values or ranges, up to past what a filter takes (a count drawn evenly, not small). */
 const manyTerms = fc

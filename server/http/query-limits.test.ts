@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phoneNumberQuerySpec } from '../phone-numbers/resource';
 import { prospectQuerySpec } from '../prospects/resource';
-import { collection, failure } from '../testing/fixtures';
+import { PROTOTYPE_NAMES, collection, failure } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
 import { userQuerySpec } from '../users/resource';
 import { MAX_FILTER_RANGES, MAX_FILTER_VALUES, type QuerySpec } from './query';
@@ -18,16 +18,6 @@ const collections: [string, QuerySpec][] = [
   ['/api/v2/phoneNumbers', phoneNumberQuerySpec],
   ['/api/v2/prospects', prospectQuerySpec],
   ['/api/v2/users', userQuerySpec],
-];
-
-const PROTOTYPE_NAMES = [
-  '__proto__',
-  'constructor',
-  'toString',
-  'valueOf',
-  'hasOwnProperty',
-  '__defineGetter__',
-  'isPrototypeOf',
 ];
 
 const ranges = (count: number) =>

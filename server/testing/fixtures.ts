@@ -108,3 +108,15 @@ export async function allPages(
   }
   return rows;
 }
+
+/** Names every object inherits: a lookup by a key the client chose must not find them. */
+export const PROTOTYPE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'prototype',
+] as const;
