@@ -7,7 +7,12 @@ const apiServer = `http://localhost:${process.env.API_PORT ?? '4173'}`;
 
 export default defineConfig({
   plugins: [react(), productionBuild()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
+    },
+  },
   server: {
     port: 5173,
     // The API and the OAuth pages come from the server, whose PUBLIC_ORIGIN scripts/dev.ts sets to this
@@ -22,12 +27,8 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          // The phone-number rules are the server's too, so they are tested where the server runs.
-          include: [
-            'server/**/*.test.ts',
-            'scripts/**/*.test.ts',
-            'src/lib/phone-number-rules.test.ts',
-          ],
+          // The contract is the server's as much as the app's, so it is tested where the server runs.
+          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'contract/**/*.test.ts'],
         },
       },
       {
@@ -36,7 +37,6 @@ export default defineConfig({
           name: 'web',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: ['src/lib/phone-number-rules.test.ts'],
           setupFiles: ['src/testing/setup.ts'],
           // A grid renders slowly under jsdom, and slower still on a busy 2-core machine.
           testTimeout: 15_000,

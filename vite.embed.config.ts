@@ -14,6 +14,7 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
       // The app formats with the minimal metadata so that its first screen need not load the full set;
       // here the full set comes along for the rules anyway, and formats the same.
       'libphonenumber-js/min': 'libphonenumber-js/max',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ServerConfig } from '../config';
 import type { AppEnv } from '../http/app-env';
 import type { Database, UserRow } from '../db/schema';
-import { MAX_BODY_BYTES } from '../http/media-type';
+import { MAX_BODY_BYTES } from '../http/body-limit';
 import { rateLimitHeaders, type RateLimiter, type RateLimitState } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
 import { s256Challenge } from './pkce';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { parsePhoneNumberInput } from '../../src/lib/phone-number-rules';
+import { parsePhoneNumberInput } from '../../contract/phone-number-rules';
 import { useTemporaryDatabases } from '../testing/temporary-database';
 import { seedIfEmpty } from './seed';
 

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import { parsePhoneNumberInput } from '../../src/lib/phone-number-rules';
-import type { PhoneStatus, PhoneType } from '../../src/lib/phone-number-values';
+import { parsePhoneNumberInput } from '../../contract/phone-number-rules';
+import type { PhoneStatus, PhoneType } from '../../contract/phone-number-values';
 import { searchKey } from '../prospects/search-key';
 import { cycle, digits, pick, seededRandom } from './random';
 import type { Database, ProspectsTable, Role } from './schema';

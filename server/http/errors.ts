@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
-import { JSON_API_MEDIA_TYPE, MAX_BODY_BYTES } from './media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
+import { MAX_BODY_BYTES } from './body-limit';
 
 export interface ErrorSource {
   pointer?: string;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from './app-env';
 import { malformedBody, unsupportedMediaType } from './errors';
-import { JSON_API_MEDIA_TYPE } from './media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 import { requestHeader } from './route-helpers';
 
 export function documentResponse(

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { serve, type ServerType } from '@hono/node-server';
 import { unreadableRequest } from './errors';
-import { JSON_API_MEDIA_TYPE } from './media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 
 /**
  * Node's HTTP server's 'clientError' listener: a request its parser refuses (headers over Node's 16 KB,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorDocument } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
-import { JSON_API_MEDIA_TYPE } from './media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 
 /** Requests too big to read: a clear error, and a connection the client can go on using. */
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CollectionDocument, Resource } from '../testing/fixtures';
 import { authorizeParams, verifierFor } from '../testing/oauth-client';
 import { startTestServer, type TestServer } from '../testing/test-server';
-import { JSON_API_MEDIA_TYPE } from './media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 
 /** Links, Location headers and sign-in redirects name the public origin, whatever Host a client sends. */
 

@@ -1,8 +1,16 @@
-import { MAX_EXTENSION_DIGITS, MAX_STRING_LENGTH } from '../../src/lib/phone-number-rules';
-import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
+import * as z from 'zod/mini';
+import {
+  phoneNumberCreateDocumentSchema,
+  phoneNumberUpdateDocumentSchema,
+} from '../../contract/phone-number-documents';
+import {
+  MAX_STRING_LENGTH,
+  phoneNumberWritableAttributesSchema,
+} from '../../contract/phone-number-rules';
 import { SCOPES } from '../auth/scopes';
 import { COUNT_LIMIT } from '../http/collection-query';
-import { MAX_BODY_BYTES } from '../http/media-type';
+import { MAX_BODY_BYTES } from '../http/body-limit';
 import {
   DEFAULT_PAGE_SIZE,
   MAX_FILTER_RANGES,
@@ -19,7 +27,6 @@ import { userQuerySpec } from '../users/resource';
  * server parses requests with, so the two cannot drift apart.
  */
 
-const MEDIA = 'application/vnd.api+json';
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const responseRef = (name: string) => ({ $ref: `#/components/responses/${name}` });
 
@@ -144,7 +151,7 @@ const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
   preconditionFailed:
     'If-Match names a version the resource has left: someone changed it since it was read (preconditionFailed). ETag carries the current tag; detail says when it changed.',
   payloadTooLarge: `The body is larger than ${MAX_BODY_BYTES} bytes (payloadTooLarge).`,
-  unsupportedMediaType: `The body is not sent as ${MEDIA} (unsupportedMediaType).`,
+  unsupportedMediaType: `The body is not sent as ${JSON_API_MEDIA_TYPE} (unsupportedMediaType).`,
   validationError:
     'An attribute or relationship is invalid; source.pointer names it (validationError).',
   rateLimitExceeded:
@@ -153,12 +160,14 @@ const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
 
 const single = (schema: string) => ({
   content: {
-    [MEDIA]: { schema: { type: 'object', required: ['data'], properties: { data: ref(schema) } } },
+    [JSON_API_MEDIA_TYPE]: {
+      schema: { type: 'object', required: ['data'], properties: { data: ref(schema) } },
+    },
   },
 });
 const collection = (schema: string) => ({
   content: {
-    [MEDIA]: {
+    [JSON_API_MEDIA_TYPE]: {
       schema: {
         type: 'object',
         required: ['data', 'links'],
@@ -173,29 +182,33 @@ const collection = (schema: string) => ({
   },
 });
 
-const phoneNumberBody = (withId: boolean) => ({
+const phoneNumberBody = (schema: string) => ({
   required: true,
-  content: {
-    [MEDIA]: {
-      schema: {
-        type: 'object',
-        required: ['data'],
-        properties: {
-          data: {
-            type: 'object',
-            required: withId ? ['type', 'id'] : ['type', 'attributes', 'relationships'],
-            properties: {
-              type: { const: 'phoneNumber' },
-              ...(withId ? { id: { type: ['integer', 'string'] } } : {}),
-              attributes: ref('phoneNumberWritableAttributes'),
-              relationships: { type: 'object', properties: { prospect: ref('toOne') } },
-            },
-          },
-        },
-      },
-    },
-  },
+  content: { [JSON_API_MEDIA_TYPE]: { schema: ref(schema) } },
 });
+
+/**
+ * The JSON Schemas of the contract's request schemas, by component name: what the server accepts, so
+ * the document cannot say otherwise. Checks JSON Schema cannot express (a number libphonenumber holds
+ * valid) are left to the descriptions.
+ */
+function contractSchemas(): Record<string, object> {
+  const registry = z.registry<{ id: string }>();
+  registry.add(phoneNumberWritableAttributesSchema, { id: 'phoneNumberWritableAttributes' });
+  registry.add(phoneNumberCreateDocumentSchema, { id: 'phoneNumberCreateDocument' });
+  registry.add(phoneNumberUpdateDocumentSchema, { id: 'phoneNumberUpdateDocument' });
+  const { schemas } = z.toJSONSchema(registry, {
+    io: 'input',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  });
+  // Each is a component of this document, not a document of its own: no $schema, no $id.
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+  return schemas;
+}
 
 const rateLimitHeaders = {
   'X-RateLimit-Limit': {
@@ -245,7 +258,7 @@ const readOnlyResource = (
   properties: {
     type: { const: type },
     id: { type: 'integer' },
-    attributes: { type: 'object', properties: attributes },
+    attributes: { type: 'object', properties: attributes, additionalProperties: false },
     ...(relationships ? { relationships } : {}),
     links: { type: 'object', properties: { self: { type: 'string', format: 'uri' } } },
     meta: ref('authorizationMeta'),
@@ -253,29 +266,9 @@ const readOnlyResource = (
 });
 
 export function openApiDocument() {
-  const phoneNumberAttributes = {
-    countryCode: string(
-      'ISO 3166-1 alpha-2 country the number is read in (default US); derived from the number when not sent; one the number is not valid in is a 422.',
-      { pattern: '^[A-Za-z]{2}$' },
-    ),
-    extension: string(`1 to ${MAX_EXTENSION_DIGITS} digits, or null.`, {
-      pattern: `^\\d{1,${MAX_EXTENSION_DIGITS}}$`,
-    }),
-    number: {
-      type: 'string',
-      maxLength: MAX_STRING_LENGTH,
-      description:
-        'Any format libphonenumber reads; stored and returned in E.164. An "x12" suffix becomes the extension.',
-    },
-    order: {
-      type: 'integer',
-      minimum: 0,
-      maximum: MAX_ORDER,
-      description: "Position in the prospect's list; new numbers go last.",
-    },
-    phoneType: { type: 'string', enum: PHONE_TYPES, default: 'other' },
-    rawNumber: string('What was typed; defaults to the number as sent.'),
-    status: { type: 'string', enum: PHONE_STATUSES, default: 'unverified' },
+  const contract = contractSchemas();
+  const { properties: writableAttributes } = contract.phoneNumberWritableAttributes as {
+    properties: Record<string, object>;
   };
   const tags = (name: string) => [name];
 
@@ -297,7 +290,7 @@ export function openApiDocument() {
           responses: {
             200: ok('meta.user is the user resource; meta.token.scopes the granted scopes.', {
               content: {
-                [MEDIA]: {
+                [JSON_API_MEDIA_TYPE]: {
                   schema: {
                     type: 'object',
                     required: ['meta'],
@@ -335,7 +328,7 @@ export function openApiDocument() {
           tags: tags('Phone Number'),
           summary: 'Create a phone number',
           parameters: queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
-          requestBody: phoneNumberBody(false),
+          requestBody: phoneNumberBody('phoneNumberCreateDocument'),
           responses: {
             201: {
               ...ok('Created; Location names the new resource.', single('phoneNumber')),
@@ -379,7 +372,7 @@ export function openApiDocument() {
             ifMatchParameter,
             ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
           ],
-          requestBody: phoneNumberBody(true),
+          requestBody: phoneNumberBody('phoneNumberUpdateDocument'),
           responses: {
             200: {
               ...ok(
@@ -488,15 +481,11 @@ export function openApiDocument() {
         },
       },
       schemas: {
-        phoneNumberWritableAttributes: {
-          type: 'object',
-          additionalProperties: false,
-          properties: phoneNumberAttributes,
-        },
+        ...contract,
         phoneNumber: readOnlyResource(
           'phoneNumber',
           {
-            ...phoneNumberAttributes,
+            ...writableAttributes,
             number: { type: 'string', description: 'E.164, e.g. +14155550100.' },
             createdAt: dateTime('When the number was created.'),
             updatedAt: dateTime('When the number last changed.'),
@@ -609,7 +598,7 @@ export function openApiDocument() {
               name === 'rateLimitExceeded'
                 ? { ...rateLimitHeaders, 'Retry-After': { schema: { type: 'integer' } } }
                 : rateLimitHeaders,
-            content: { [MEDIA]: { schema: ref('errorDocument') } },
+            content: { [JSON_API_MEDIA_TYPE]: { schema: ref('errorDocument') } },
           },
         ]),
       ),

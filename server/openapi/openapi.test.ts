@@ -1,4 +1,6 @@
+import Ajv2020 from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phoneNumberDocument } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 let server: TestServer;
@@ -16,6 +18,7 @@ interface Operation {
 interface OpenApi {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, object> };
 }
 
 async function document(): Promise<OpenApi> {
@@ -92,6 +95,35 @@ describe('GET /api/v2/openapi.json', () => {
           );
         }
       }
+    }
+  });
+
+  it('describes the bodies the server takes: what its schema refuses, the server refuses too', async () => {
+    const openApi = await document();
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema(openApi, 'openapi.json');
+    const creates = ajv.compile({
+      $ref: 'openapi.json#/components/schemas/phoneNumberCreateDocument',
+    });
+    const bodies: [string, Record<string, unknown>, boolean][] = [
+      ['a number', { number: '+1 415 555 0190', phoneType: 'work' }, true],
+      ['an extension', { number: '+14155550191', extension: '12' }, true],
+      ['no country', { number: '+14155550192', countryCode: null }, true],
+      ['an unknown attribute', { number: '+14155550193', pager: true }, false],
+      ['a read-only attribute', { number: '+14155550194', createdAt: '2026-01-01' }, false],
+      ['an unknown type', { number: '+14155550195', phoneType: 'pager' }, false],
+      ['an unknown status', { number: '+14155550196', status: 'maybe' }, false],
+      ['a negative order', { number: '+14155550197', order: -1 }, false],
+      ['an order past the largest', { number: '+14155550198', order: 2 ** 31 }, false],
+      ['letters in the extension', { number: '+14155550199', extension: '12a' }, false],
+      ['a number as a number', { number: 14155550100 }, false],
+      ['a number too long to read', { number: '1'.repeat(256) }, false],
+    ];
+    for (const [what, attributes, valid] of bodies) {
+      const body = phoneNumberDocument(attributes, 1);
+      expect(creates(body), `${what}: the document's schema`).toBe(valid);
+      const response = await server.request('POST', '/api/v2/phoneNumbers', { body });
+      expect(response.status, `${what}: the server`).toBe(valid ? 201 : 422);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_ORDER } from '../../src/lib/phone-number-values';
+import { MAX_ORDER } from '../../contract/phone-number-values';
 import {
   PROSPECTS,
   collection,

@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
-import { MAX_ORDER } from '../../src/lib/phone-number-values';
+import { MAX_ORDER } from '../../contract/phone-number-values';
 import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { listCollection } from '../http/collection-query';
 import { filterCondition, filterShape, type Bind } from '../http/pagination';

@@ -1,4 +1,4 @@
-import { PHONE_STATUSES, PHONE_TYPES } from '../../src/lib/phone-number-values';
+import { PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
 import { authorizationMeta } from '../auth/governance';
 import type { QuerySpec } from '../http/query';
 import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
-import { formatInternational } from '../../src/lib/phone-number-format';
+import { formatInternational } from '../../contract/phone-number-format';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
@@ -14,7 +14,7 @@ import {
   type FieldError,
 } from '../http/errors';
 import { documentResponse, readDocument } from '../http/json-api';
-import { MAX_BODY_BYTES } from '../http/media-type';
+import { MAX_BODY_BYTES } from '../http/body-limit';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import type { ResourceContext } from '../http/resource-context';

@@ -1,12 +1,12 @@
 import type { Updateable } from 'kysely';
-import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '../../src/lib/phone-number-values';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '../../contract/phone-number-values';
 import {
   PHONE_NUMBER_READ_ONLY_ATTRIBUTES,
   countryConflict,
   parsePhoneNumberInput,
   phoneNumberWritableAttributesSchema,
   type PhoneNumberWritableAttributes,
-} from '../../src/lib/phone-number-rules';
+} from '../../contract/phone-number-rules';
 import type { PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { pointerSegment } from '../http/request-document';
 import { validationFailed, type FieldError } from '../http/errors';

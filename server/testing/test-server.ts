@@ -7,7 +7,8 @@ import { defaultConfig, type ServerConfig } from '../config';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty, type SeedOptions } from '../db/seed';
 import { listen } from '../http/listen';
-import { JSON_API_MEDIA_TYPE } from '../http/media-type';
+import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
+import { checkAgainstOpenApi } from './openapi-responses';
 
 export interface TestServer {
   url: string;
@@ -98,6 +99,14 @@ export async function startTestServer(
     } catch {
       json = undefined;
     }
+    const breach = checkAgainstOpenApi(
+      method,
+      path,
+      response.status,
+      response.headers.get('Content-Type'),
+      json,
+    );
+    if (breach !== undefined) throw new Error(breach);
     return { status: response.status, headers: response.headers, text, json };
   };
 

@@ -1,7 +1,8 @@
 import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '@/testing/msw-server';
-import { createApiClient, JSON_API_MEDIA_TYPE, type AccessTokenProvider } from './api-client';
+import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
+import { createApiClient, type AccessTokenProvider } from './api-client';
 import { ApiError } from './api-error';
 
 const API = 'http://api.test/api/v2';

@@ -1,6 +1,5 @@
+import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
 import { ApiError } from './api-error';
-
-export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
 
 /** Where the client gets its bearer token, and a new one when the API refuses it. */
 export interface AccessTokenProvider {

@@ -1,5 +1,5 @@
 import { HttpResponse, type JsonBodyType } from 'msw';
-import { JSON_API_MEDIA_TYPE } from '@/lib/api-client';
+import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
 import type { ApiErrorObject } from '@/lib/api-error';
 
 /** A JSON:API answer, as the API sends it. */

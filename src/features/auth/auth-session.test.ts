@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createApiClient, JSON_API_MEDIA_TYPE } from '@/lib/api-client';
+import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
+import { createApiClient } from '@/lib/api-client';
 import type { OAuthClientConfig } from '@/lib/app-config';
 import { server } from '@/testing/msw-server';
 import { createAuthSession } from './auth-session';

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import type { PhoneStatus, PhoneType } from '@/lib/phone-number-values';
+import type { PhoneStatus, PhoneType } from '@contract/phone-number-values';
 import { phoneNumberCollectionSchema, type PhoneNumberPage } from '../schemas/phone-number';
 import {
   sortOf,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_ORDER } from '@/lib/phone-number-values';
+import { MAX_ORDER } from '@contract/phone-number-values';
 import { planReorder, type OrderedRow, type OrderPatch, type ReorderMove } from './plan-reorder';
 
 /** Rows with ids 1, 2, … and the given orders, in that shown order. */

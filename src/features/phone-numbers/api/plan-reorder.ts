@@ -1,4 +1,4 @@
-import { MAX_ORDER } from '@/lib/phone-number-values';
+import { MAX_ORDER } from '@contract/phone-number-values';
 
 export type ReorderMove = 'first' | 'up' | 'down';
 

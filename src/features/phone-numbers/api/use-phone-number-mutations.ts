@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApiClient } from '@/lib/api-client-context';
-import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { ownWritesOf } from './own-writes';
 import { endedTheSession, keepChange } from './kept-changes';

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '@/lib/api-error';
-import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { createTestApiClient } from '@/testing/render-with-providers';

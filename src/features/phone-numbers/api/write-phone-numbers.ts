@@ -1,6 +1,10 @@
 import type { ApiClient } from '@/lib/api-client';
-import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
-import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '@/lib/phone-number-values';
+import type {
+  PhoneNumberCreateDocument,
+  PhoneNumberUpdateDocument,
+} from '@contract/phone-number-documents';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '@contract/phone-number-values';
 import { phoneNumberDocumentSchema, type PhoneNumber } from '../schemas/phone-number';
 
 /** Every written resource comes back with its permissions, so the grid's flags stay right. */
@@ -39,7 +43,7 @@ export async function createPhoneNumber(
         },
         relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
       },
-    },
+    } satisfies PhoneNumberCreateDocument,
   });
   return phoneNumberDocumentSchema.parse(body);
 }
@@ -61,7 +65,9 @@ export async function updatePhoneNumber(
   const body = await client.request('PATCH', `phoneNumbers/${id}`, {
     searchParams: WITH_PERMISSIONS,
     ifMatch: ifMatchOf(precondition),
-    body: { data: { type: 'phoneNumber', id, attributes: pickWritableAttributes(changes) } },
+    body: {
+      data: { type: 'phoneNumber', id, attributes: pickWritableAttributes(changes) },
+    } satisfies PhoneNumberUpdateDocument,
   });
   return phoneNumberDocumentSchema.parse(body);
 }

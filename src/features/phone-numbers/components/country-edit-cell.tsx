@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { formatRegion } from '@/lib/format';
-import { ISO_COUNTRY_CODES, isIsoCountryCode } from '@/lib/iso-countries';
+import { ISO_COUNTRY_CODES, isIsoCountryCode } from '@contract/iso-countries';
 import { withCellError, type EditCellProps } from './phone-number-edit-cell';
 
 let countriesByName: readonly string[] | undefined;

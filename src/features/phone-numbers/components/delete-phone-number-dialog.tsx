@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { formatDateTime } from '@/lib/format';
-import { formatInternational } from '@/lib/phone-number-format';
+import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneTypeLabel } from './phone-number-labels';
 

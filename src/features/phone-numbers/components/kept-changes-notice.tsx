@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { formatInternational } from '@/lib/phone-number-format';
+import { formatInternational } from '@contract/phone-number-format';
 import { useKeptChanges, type KeptChange } from '../api/kept-changes';
 import { describeWriteError } from './describe-write-error';
 

@@ -1,7 +1,7 @@
-import { withoutInvisibleCharacters } from '@/lib/invisible-characters';
-import { isIsoCountryCode } from '@/lib/iso-countries';
-import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
-import { isPhoneType, PHONE_STATUSES, type PhoneStatus } from '@/lib/phone-number-values';
+import { withoutInvisibleCharacters } from '@contract/invisible-characters';
+import { isIsoCountryCode } from '@contract/iso-countries';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
+import { isPhoneType, PHONE_STATUSES, type PhoneStatus } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 

@@ -11,8 +11,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { formatDateTime, formatRegion } from '@/lib/format';
-import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
-import { formatInternational } from '@/lib/phone-number-format';
+import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
+import { formatInternational } from '@contract/phone-number-format';
 import type { PhoneNumber } from '../schemas/phone-number';
 import { phoneStatusLabel, phoneTypeLabel } from './phone-number-labels';
 

@@ -16,9 +16,9 @@ import Snackbar from '@mui/material/Snackbar';
 import { useGridApiRef, type GridRenderCellParams, type GridRowId } from '@mui/x-data-grid';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { afterPaint } from '@/lib/after-paint';
-import { DEFAULT_COUNTRY } from '@/lib/iso-countries';
+import { DEFAULT_COUNTRY } from '@contract/iso-countries';
 import { ApiError, isPreconditionFailed } from '@/lib/api-error';
-import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
 import {
   useCreatePhoneNumber,

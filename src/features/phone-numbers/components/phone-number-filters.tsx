@@ -5,7 +5,7 @@ import {
   PHONE_TYPES,
   type PhoneStatus,
   type PhoneType,
-} from '@/lib/phone-number-values';
+} from '@contract/phone-number-values';
 import { phoneStatusLabel, phoneTypeLabel } from './phone-number-labels';
 
 interface MultiSelectProps<T extends string> {

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-error';
-import type { PhoneNumberDraft } from '@/lib/phone-number-rules';
+import type { PhoneNumberDraft } from '@contract/phone-number-rules';
 import { phoneNumberResourceSchema, type ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneNumberResource } from '../testing/phone-number-documents';
 import { PhoneNumberFormDialog, type PhoneNumberFormDialogProps } from './phone-number-form-dialog';

@@ -13,8 +13,8 @@ import TextField from '@mui/material/TextField';
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { formatRegion } from '@/lib/format';
-import { formatInternational } from '@/lib/phone-number-format';
-import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@/lib/iso-countries';
+import { formatInternational } from '@contract/phone-number-format';
+import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@contract/iso-countries';
 import {
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
@@ -22,8 +22,8 @@ import {
   splitPhoneNumberExtension,
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
-} from '@/lib/phone-number-rules';
-import { isPhoneType, PHONE_TYPES } from '@/lib/phone-number-values';
+} from '@contract/phone-number-rules';
+import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { placeWriteError } from './describe-write-error';
 import { phoneTypeLabel } from './phone-number-labels';

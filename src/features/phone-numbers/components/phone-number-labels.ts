@@ -1,4 +1,4 @@
-import type { PhoneStatus, PhoneType } from '@/lib/phone-number-values';
+import type { PhoneStatus, PhoneType } from '@contract/phone-number-values';
 
 const TYPE_LABELS: Record<PhoneType, string> = {
   mobile: 'Mobile',

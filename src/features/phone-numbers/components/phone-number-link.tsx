@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import Link from '@mui/material/Link';
-import { withoutInvisibleCharacters } from '@/lib/invisible-characters';
-import { formatInternational } from '@/lib/phone-number-format';
+import { withoutInvisibleCharacters } from '@contract/invisible-characters';
+import { formatInternational } from '@contract/phone-number-format';
 
 /**
  * RFC 3966: `tel:+14155550100;ext=12`. Visual separators are dropped, the digits and "+" kept, and the

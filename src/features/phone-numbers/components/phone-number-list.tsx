@@ -11,7 +11,7 @@ import visuallyHidden from '@mui/utils/visuallyHidden';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
-import { isoCountryOrDefault } from '@/lib/iso-countries';
+import { isoCountryOrDefault } from '@contract/iso-countries';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';

@@ -9,7 +9,7 @@ import {
   GridDeleteIcon,
   type GridRenderCellParams,
 } from '@mui/x-data-grid';
-import { formatInternational } from '@/lib/phone-number-format';
+import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { useRowRefusals, type RowRefusalsStore } from './row-refusals-store';
 

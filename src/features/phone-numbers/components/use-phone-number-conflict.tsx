@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { isPreconditionFailed } from '@/lib/api-error';
-import type { PhoneNumberWritableAttributes } from '@/lib/phone-number-rules';
+import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import { useFetchCurrentPhoneNumber } from '../api/use-fetch-current-phone-number';
 import { useUpdatePhoneNumber } from '../api/use-phone-number-mutations';
 import type { PhoneNumber, ListedPhoneNumber } from '../schemas/phone-number';

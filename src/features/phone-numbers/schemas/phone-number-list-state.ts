@@ -4,7 +4,7 @@ import {
   PHONE_TYPES,
   type PhoneStatus,
   type PhoneType,
-} from '@/lib/phone-number-values';
+} from '@contract/phone-number-values';
 
 /** The attributes the grid sorts on, in the API's names. */
 export const PHONE_NUMBER_SORT_FIELDS = [

@@ -89,16 +89,34 @@ export const rawNumberSchema = z
   .string({ error: 'Give the raw number as text' })
   .check(z.maxLength(MAX_STRING_LENGTH, tooLong), visibleOnly);
 
-/** The writable attributes of a phone number, each optional: a PATCH sends only what changes. */
+/**
+ * The writable attributes of a phone number, each optional: a PATCH sends only what changes. The
+ * descriptions and patterns are what `openapi.json` says of each (it is generated from this schema); the
+ * checks above, which JSON Schema cannot express, are the server's.
+ */
 export const phoneNumberWritableAttributesSchema = z.partial(
-  z.object({
-    number: numberTextSchema,
-    rawNumber: z.nullable(rawNumberSchema),
-    extension: z.nullable(extensionSchema),
-    countryCode: z.nullable(countryCodeSchema),
-    phoneType: phoneTypeSchema,
-    status: phoneStatusSchema,
-    order: orderSchema,
+  z.strictObject({
+    number: numberTextSchema.check(
+      z.describe(
+        'Any format libphonenumber reads; stored and returned in E.164. An "x12" suffix becomes the extension.',
+      ),
+    ),
+    rawNumber: z
+      .nullable(rawNumberSchema)
+      .check(z.describe('What was typed; defaults to the number as sent.')),
+    extension: z
+      .nullable(extensionSchema.check(z.meta({ pattern: `^\\d{1,${MAX_EXTENSION_DIGITS}}$` })))
+      .check(z.describe(`1 to ${MAX_EXTENSION_DIGITS} digits, or null.`)),
+    countryCode: z
+      .nullable(countryCodeSchema.check(z.meta({ pattern: '^[A-Za-z]{2}$' })))
+      .check(
+        z.describe(
+          'ISO 3166-1 alpha-2 country the number is read in (default US); derived from the number when not sent; one the number is not valid in is a 422.',
+        ),
+      ),
+    phoneType: phoneTypeSchema.check(z.meta({ default: 'other' })),
+    status: phoneStatusSchema.check(z.meta({ default: 'unverified' })),
+    order: orderSchema.check(z.describe("Position in the prospect's list; new numbers go last.")),
   }),
 );
 
