@@ -9,6 +9,16 @@ import type { Database, UserRow } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { rateLimitHeaders, type RateLimiter, type RateLimitState } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
+import {
+  findAuthorizationCode,
+  findRefreshToken,
+  findTokenFamily,
+  spendAuthorizationCode,
+  spendRefreshToken,
+  storeAuthorizationCode,
+  userExists,
+  usersToSignInAs,
+} from './oauth-store';
 import { s256Challenge } from './pkce';
 import { createExpiryPurge } from './purge';
 import { DEFAULT_SCOPE, isScope } from './scopes';
@@ -318,7 +328,7 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
     const checked = authorizationRequest(c, c.req.query());
     if (checked.response) return checked.response;
     const { request, redirect } = checked;
-    const users = await db.selectFrom('users').selectAll().orderBy('id').execute();
+    const users = await usersToSignInAs(db);
     pageHeaders(c, redirect);
     return c.html(
       layout(
@@ -363,12 +373,7 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
       );
     }
     const userId = /^\d{1,9}$/.test(params.user_id ?? '') ? Number(params.user_id) : Number.NaN;
-    const user = await db
-      .selectFrom('users')
-      .select('id')
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user) {
+    if (!(await userExists(db, userId))) {
       return c.redirect(
         redirectWith(redirect, {
           error: 'invalid_request',
@@ -378,7 +383,7 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
         303,
       );
     }
-    const limited = limitUser(user.id);
+    const limited = limitUser(userId);
     if (!limited.allowed) {
       setRateLimitHeaders(c, limited);
       c.header('Retry-After', String(limited.retryAfterSeconds));
@@ -393,19 +398,15 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
     }
     await purgeExpired();
     const code = randomToken();
-    await db
-      .insertInto('oauth_codes')
-      .values({
-        code_hash: hashToken(code),
-        client_id: APP_CLIENT_ID,
-        user_id: user.id,
-        redirect_uri: redirect.href,
-        code_challenge: request.code_challenge,
-        scope: request.scope,
-        expires_at: iso(now() + CODE_TTL_MS),
-        consumed_at: null,
-      })
-      .execute();
+    await storeAuthorizationCode(db, {
+      code_hash: hashToken(code),
+      client_id: APP_CLIENT_ID,
+      user_id: userId,
+      redirect_uri: redirect.href,
+      code_challenge: request.code_challenge,
+      scope: request.scope,
+      expires_at: iso(now() + CODE_TTL_MS),
+    });
     return c.redirect(redirectWith(redirect, { code, state: request.state }), 303);
   });
 
@@ -422,20 +423,10 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
     at: number,
   ): Promise<TokenOutcome> {
     const codeHash = hashToken(code);
-    const grant = await trx
-      .selectFrom('oauth_codes')
-      .selectAll()
-      .where('code_hash', '=', codeHash)
-      .executeTakeFirst();
+    const grant = await findAuthorizationCode(trx, codeHash);
     if (!grant)
       return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
-    const spent = await trx
-      .updateTable('oauth_codes')
-      .set({ consumed_at: iso(at) })
-      .where('code_hash', '=', codeHash)
-      .where('consumed_at', 'is', null)
-      .executeTakeFirst();
-    if (spent.numUpdatedRows === 0n) {
+    if (!(await spendAuthorizationCode(trx, codeHash, iso(at)))) {
       // A replayed code may have been stolen: the tokens it gave out are revoked too.
       await tokens.revokeFamily(codeHash, trx);
       return { error: 'invalid_grant', description: 'The authorization code was already used.' };
@@ -470,24 +461,13 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
     refreshToken: string,
     at: number,
   ): Promise<TokenOutcome> {
-    const stored = await trx
-      .selectFrom('oauth_tokens')
-      .selectAll()
-      .where('token_hash', '=', hashToken(refreshToken))
-      .where('kind', '=', 'refresh')
-      .executeTakeFirst();
+    const stored = await findRefreshToken(trx, hashToken(refreshToken));
     if (!stored) return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
     if (stored.revoked_at === null && stored.expires_at <= iso(at))
       return { error: 'invalid_grant', description: 'The refresh token has expired.' };
     const limited = limitUser(stored.user_id);
     if (!limited.allowed) return { limited };
-    const spent = await trx
-      .updateTable('oauth_tokens')
-      .set({ revoked_at: iso(at) })
-      .where('token_hash', '=', stored.token_hash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    if (spent.numUpdatedRows === 0n) {
+    if (!(await spendRefreshToken(trx, stored.token_hash, iso(at)))) {
       // Rotation means a used refresh token never comes back; if it does, end the whole session.
       await tokens.revokeFamily(stored.family_id, trx);
       return {
@@ -569,12 +549,8 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
       return tokenError(c, 'invalid_client', 'Unknown client_id.');
     const token = form.token ?? '';
     if (token === '') return tokenError(c, 'invalid_request', 'token is required.');
-    const stored = await db
-      .selectFrom('oauth_tokens')
-      .select('family_id')
-      .where('token_hash', '=', hashToken(token))
-      .executeTakeFirst();
-    if (stored) await tokens.revokeFamily(stored.family_id);
+    const familyId = await findTokenFamily(db, hashToken(token));
+    if (familyId !== undefined) await tokens.revokeFamily(familyId);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 200);
   });
