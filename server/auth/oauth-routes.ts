@@ -1,14 +1,14 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { html } from 'hono/html';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { ServerConfig } from '../config';
 import type { AppEnv } from '../http/app-env';
-import type { Database, UserRow } from '../db/schema';
+import type { Database } from '../db/schema';
 import { MAX_BODY_BYTES } from '../http/media-type';
 import { rateLimitHeaders, type RateLimiter, type RateLimitState } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
+import { APP_CLIENT_ID } from './app-client';
 import {
   findAuthorizationCode,
   findRefreshToken,
@@ -22,10 +22,9 @@ import {
 import { s256Challenge } from './pkce';
 import { createExpiryPurge } from './purge';
 import { DEFAULT_SCOPE, isScope } from './scopes';
+import { invalidLinkPage, setPageHeaders, signInPage, tooManyAttemptsPage } from './sign-in-page';
 import { hashToken, randomToken, type IssuedTokens, type TokenService } from './tokens';
 
-/** The one registered client: the admin app itself, a public client that must use PKCE. */
-export const APP_CLIENT_ID = 'phone-numbers-admin';
 const CODE_TTL_MS = 60_000;
 
 interface OauthOptions {
@@ -57,8 +56,6 @@ const authorizationRequestSchema = z.object({
   code_challenge_method: z.literal('S256', { error: 'code_challenge_method must be S256' }),
 });
 
-type AuthorizationRequest = z.output<typeof authorizationRequestSchema>;
-
 /** A redirect URI must be absolute, on this server's public origin or listed in OAUTH_REDIRECT_URIS. */
 function allowedRedirect(
   raw: string | undefined,
@@ -82,98 +79,6 @@ function redirectWith(target: URL, params: Record<string, string | undefined>): 
   for (const [name, value] of Object.entries(params))
     if (value !== undefined) url.searchParams.set(name, value);
   return url.href;
-}
-
-function pageHeaders(c: Context, redirect: URL | undefined) {
-  c.header('Cache-Control', 'no-store');
-  c.header('X-Frame-Options', 'DENY');
-  c.header(
-    'Content-Security-Policy',
-    `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${redirect?.origin ?? ''}; frame-ancestors 'none'`,
-  );
-}
-
-const layout = (title: string, body: unknown) =>
-  html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          :root {
-            color-scheme: light dark;
-            font-family: system-ui, sans-serif;
-          }
-          body {
-            margin: 0;
-            display: grid;
-            place-items: center;
-            min-height: 100vh;
-            background: Canvas;
-            color: CanvasText;
-          }
-          main {
-            max-width: 28rem;
-            padding: 2rem;
-          }
-          h1 {
-            font-size: 1.5rem;
-            margin: 0 0 0.5rem;
-          }
-          ul {
-            list-style: none;
-            padding: 0;
-            display: grid;
-            gap: 0.75rem;
-          }
-          button {
-            width: 100%;
-            padding: 0.75rem 1rem;
-            font: inherit;
-            font-weight: 600;
-            text-align: left;
-            border: 1px solid GrayText;
-            border-radius: 0.5rem;
-            background: ButtonFace;
-            color: ButtonText;
-            cursor: pointer;
-          }
-          button:focus-visible {
-            outline: 3px solid Highlight;
-            outline-offset: 2px;
-          }
-          .role {
-            display: block;
-            font-weight: 400;
-            font-size: 0.875rem;
-            margin-top: 0.25rem;
-          }
-          .secondary {
-            border-style: dashed;
-            font-weight: 400;
-          }
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html>`;
-
-const ROLE_TEXT: Record<UserRow['role'], string> = {
-  admin: 'Admin: can change every phone number',
-  rep: "Rep: can change their own prospects' numbers",
-  viewer: 'Viewer: can look, not change',
-};
-
-function hiddenFields(request: AuthorizationRequest, redirectUri: string) {
-  return html`<input type="hidden" name="client_id" value="${APP_CLIENT_ID}" />
-    <input type="hidden" name="redirect_uri" value="${redirectUri}" />
-    <input type="hidden" name="response_type" value="code" />
-    <input type="hidden" name="scope" value="${request.scope}" />
-    <input type="hidden" name="state" value="${request.state ?? ''}" />
-    <input type="hidden" name="code_challenge" value="${request.code_challenge}" />
-    <input type="hidden" name="code_challenge_method" value="S256" />`;
 }
 
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
@@ -222,15 +127,8 @@ function tooManyRequests(c: Context, state: RateLimitState) {
   c.header('Cache-Control', 'no-store');
   const detail = tooManyDetail(state);
   if (c.req.path.endsWith('/authorize')) {
-    pageHeaders(c, undefined);
-    return c.html(
-      layout(
-        'Too many sign-in attempts',
-        html`<h1>Too many sign-in attempts</h1>
-          <p>${detail}</p>`,
-      ),
-      429,
-    );
+    setPageHeaders(c, undefined);
+    return c.html(tooManyAttemptsPage(detail), 429);
   }
   return c.json(
     {
@@ -291,21 +189,12 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
         ? allowedRedirect(params.redirect_uri, c.var.publicOrigin, config)
         : undefined;
     if (!redirect) {
-      pageHeaders(c, undefined);
+      setPageHeaders(c, undefined);
       const reason =
         params.client_id === APP_CLIENT_ID
           ? 'its redirect_uri is not one this server may send you to'
           : 'it does not name a known client_id';
-      return {
-        response: c.html(
-          layout(
-            'Sign-in link not valid',
-            html`<h1>This sign-in link is not valid</h1>
-              <p>The link is broken: ${reason}.</p>`,
-          ),
-          400,
-        ),
-      };
+      return { response: c.html(invalidLinkPage(reason), 400) };
     }
     const parsed = authorizationRequestSchema.safeParse(params);
     if (!parsed.success) {
@@ -329,36 +218,8 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
     if (checked.response) return checked.response;
     const { request, redirect } = checked;
     const users = await usersToSignInAs(db);
-    pageHeaders(c, redirect);
-    return c.html(
-      layout(
-        'Sign in — Phone Numbers Admin',
-        html`<h1>Sign in to Phone Numbers Admin</h1>
-          <p>This is the demo sign-in of the local server. Choose who you are:</p>
-          <ul>
-            ${users.map(
-              (user) =>
-                html`<li>
-                  <form method="post" action="/oauth/authorize">
-                    ${hiddenFields(request, redirect.href)}
-                    <input type="hidden" name="user_id" value="${user.id}" />
-                    <button type="submit">
-                      Continue as ${user.first_name} ${user.last_name}
-                      <span class="role">${ROLE_TEXT[user.role]}</span>
-                    </button>
-                  </form>
-                </li>`,
-            )}
-            <li>
-              <form method="post" action="/oauth/authorize">
-                ${hiddenFields(request, redirect.href)}
-                <input type="hidden" name="deny" value="1" />
-                <button type="submit" class="secondary">Cancel</button>
-              </form>
-            </li>
-          </ul>`,
-      ),
-    );
+    setPageHeaders(c, redirect);
+    return c.html(signInPage(users, request, redirect.href));
   });
 
   app.post('/authorize', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
