@@ -5,8 +5,8 @@ import { APP_CLIENT_ID } from './app-client';
 
 /**
  * The pages of /oauth/authorize: the demo sign-in, its error pages, and the headers they go out with.
- * They run no script and cannot be framed (decision 0021); their forms post only here, or to the
- * redirect URI the sign-in was asked for.
+ * They run no script and cannot be framed (decisions 0006, 0021). Their forms post only here; the
+ * policy names the redirect URI's origin too because the answer to a post is a redirect there.
  */
 
 /** What the sign-in page's forms post back: the authorization request it was opened with. */
