@@ -7,8 +7,8 @@ import type { Database, OauthCodesTable, OauthTokensTable, UserRow } from '../db
  * takes the database or the transaction it is to run in.
  */
 
-export type AuthorizationCodeRow = Selectable<OauthCodesTable>;
-export type TokenRow = Selectable<OauthTokensTable>;
+type AuthorizationCodeRow = Selectable<OauthCodesTable>;
+type TokenRow = Selectable<OauthTokensTable>;
 
 /** The users the sign-in page offers, in its order. */
 export function usersToSignInAs(db: Kysely<Database>): Promise<UserRow[]> {

@@ -10,7 +10,7 @@ import { APP_CLIENT_ID } from './app-client';
  */
 
 /** What the sign-in page's forms post back: the authorization request it was opened with. */
-export interface SignInRequest {
+interface SignInRequest {
   scope: string;
   state?: string | undefined;
   code_challenge: string;
