@@ -1,0 +1,158 @@
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import type { UserRow } from '../db/schema';
+import { APP_CLIENT_ID } from './app-client';
+
+/**
+ * The pages of /oauth/authorize: the demo sign-in, its error pages, and the headers they go out with.
+ * They run no script and cannot be framed (decisions 0006, 0021). Their forms post only here; the
+ * policy names the redirect URI's origin too because the answer to a post is a redirect there.
+ */
+
+/** What the sign-in page's forms post back: the authorization request it was opened with. */
+interface SignInRequest {
+  scope: string;
+  state?: string | undefined;
+  code_challenge: string;
+}
+
+export function setPageHeaders(c: Context, redirect: URL | undefined) {
+  c.header('Cache-Control', 'no-store');
+  c.header('X-Frame-Options', 'DENY');
+  c.header(
+    'Content-Security-Policy',
+    `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${redirect?.origin ?? ''}; frame-ancestors 'none'`,
+  );
+}
+
+const layout = (title: string, body: unknown) =>
+  html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          :root {
+            color-scheme: light dark;
+            font-family: system-ui, sans-serif;
+          }
+          body {
+            margin: 0;
+            display: grid;
+            place-items: center;
+            min-height: 100vh;
+            background: Canvas;
+            color: CanvasText;
+          }
+          main {
+            max-width: 28rem;
+            padding: 2rem;
+          }
+          h1 {
+            font-size: 1.5rem;
+            margin: 0 0 0.5rem;
+          }
+          ul {
+            list-style: none;
+            padding: 0;
+            display: grid;
+            gap: 0.75rem;
+          }
+          button {
+            width: 100%;
+            padding: 0.75rem 1rem;
+            font: inherit;
+            font-weight: 600;
+            text-align: left;
+            border: 1px solid GrayText;
+            border-radius: 0.5rem;
+            background: ButtonFace;
+            color: ButtonText;
+            cursor: pointer;
+          }
+          button:focus-visible {
+            outline: 3px solid Highlight;
+            outline-offset: 2px;
+          }
+          .role {
+            display: block;
+            font-weight: 400;
+            font-size: 0.875rem;
+            margin-top: 0.25rem;
+          }
+          .secondary {
+            border-style: dashed;
+            font-weight: 400;
+          }
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`;
+
+const ROLE_TEXT: Record<UserRow['role'], string> = {
+  admin: 'Admin: can change every phone number',
+  rep: "Rep: can change their own prospects' numbers",
+  viewer: 'Viewer: can look, not change',
+};
+
+function hiddenFields(request: SignInRequest, redirectUri: string) {
+  return html`<input type="hidden" name="client_id" value="${APP_CLIENT_ID}" />
+    <input type="hidden" name="redirect_uri" value="${redirectUri}" />
+    <input type="hidden" name="response_type" value="code" />
+    <input type="hidden" name="scope" value="${request.scope}" />
+    <input type="hidden" name="state" value="${request.state ?? ''}" />
+    <input type="hidden" name="code_challenge" value="${request.code_challenge}" />
+    <input type="hidden" name="code_challenge_method" value="S256" />`;
+}
+
+/** "Continue as …" for each user, and Cancel; each button posts the request back with its answer. */
+export const signInPage = (
+  users: readonly UserRow[],
+  request: SignInRequest,
+  redirectUri: string,
+) =>
+  layout(
+    'Sign in — Phone Numbers Admin',
+    html`<h1>Sign in to Phone Numbers Admin</h1>
+      <p>This is the demo sign-in of the local server. Choose who you are:</p>
+      <ul>
+        ${users.map(
+          (user) =>
+            html`<li>
+              <form method="post" action="/oauth/authorize">
+                ${hiddenFields(request, redirectUri)}
+                <input type="hidden" name="user_id" value="${user.id}" />
+                <button type="submit">
+                  Continue as ${user.first_name} ${user.last_name}
+                  <span class="role">${ROLE_TEXT[user.role]}</span>
+                </button>
+              </form>
+            </li>`,
+        )}
+        <li>
+          <form method="post" action="/oauth/authorize">
+            ${hiddenFields(request, redirectUri)}
+            <input type="hidden" name="deny" value="1" />
+            <button type="submit" class="secondary">Cancel</button>
+          </form>
+        </li>
+      </ul>`,
+  );
+
+/** The page for a link that may not redirect at all: an unknown client or redirect URI. */
+export const invalidLinkPage = (reason: string) =>
+  layout(
+    'Sign-in link not valid',
+    html`<h1>This sign-in link is not valid</h1>
+      <p>The link is broken: ${reason}.</p>`,
+  );
+
+export const tooManyAttemptsPage = (detail: string) =>
+  layout(
+    'Too many sign-in attempts',
+    html`<h1>Too many sign-in attempts</h1>
+      <p>${detail}</p>`,
+  );
