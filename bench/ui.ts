@@ -6,6 +6,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { stackFloorSize } from './stack-floor';
+import type { ProspectPhoneNumbersElement } from '../e2e/prospect-phone-numbers-element';
 
 /**
  * `npm run bench:ui`: builds the app, starts the server with the demo data, and measures the app in
@@ -365,7 +366,7 @@ async function insertElement(browser: Browser, origin: string, prospectId: numbe
   await page.goto(`${origin}/bench-host.html`);
   const elapsed = await page.evaluate(async (id) => {
     await customElements.whenDefined('prospect-phone-numbers');
-    const element = document.createElement('prospect-phone-numbers');
+    const element = document.createElement('prospect-phone-numbers') as ProspectPhoneNumbersElement;
     element.setAttribute('prospect-id', String(id));
     element.accessTokenProvider = () => Promise.resolve('dev-rep-riley');
     const shadow = element.shadowRoot;

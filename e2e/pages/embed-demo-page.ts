@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
+import type { ProspectPhoneNumbersElement } from '../prospect-phone-numbers-element';
 
 /** What the element told the page: a `phone-numbers-change` or a `phone-numbers-error` event's detail. */
 export interface PanelEvent {
@@ -29,7 +30,7 @@ declare global {
     __panelEvents?: PanelEvent[];
     __leftovers?: () => Leftovers;
     /** The removed element's token provider, for the next one. */
-    __tokenProvider?: HTMLElementTagNameMap['prospect-phone-numbers']['accessTokenProvider'];
+    __tokenProvider?: ProspectPhoneNumbersElement['accessTokenProvider'];
   }
 }
 
@@ -104,7 +105,7 @@ export class EmbedDemoPage {
   /** Takes the element out of the page, keeping its token provider for `insert`. */
   async remove() {
     await this.page.evaluate(() => {
-      const element = document.querySelector('prospect-phone-numbers');
+      const element = document.querySelector<ProspectPhoneNumbersElement>('prospect-phone-numbers');
       if (!element) throw new Error('There is no <prospect-phone-numbers> to remove.');
       window.__tokenProvider = element.accessTokenProvider;
       element.remove();
@@ -114,7 +115,9 @@ export class EmbedDemoPage {
   /** Puts a new element where the removed one was, for a prospect, with the same token provider. */
   async insert(prospectId: number) {
     await this.page.evaluate((id) => {
-      const element = document.createElement('prospect-phone-numbers');
+      const element = document.createElement(
+        'prospect-phone-numbers',
+      ) as ProspectPhoneNumbersElement;
       element.setAttribute('prospect-id', String(id));
       element.accessTokenProvider = window.__tokenProvider;
       document.querySelector('#phone-numbers-heading')?.after(element);

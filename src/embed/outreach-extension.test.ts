@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { ManifestTranslator, validate } from '@outreach/extensibility-sdk';
 import { describe, expect, it } from 'vitest';
+import manifestText from '/public/outreach-extension-manifest.json?raw';
 
 describe('the example Outreach extension manifest', () => {
-  const manifest: unknown = JSON.parse(
-    readFileSync('public/outreach-extension-manifest.json', 'utf8'),
-  );
+  const manifest: unknown = JSON.parse(manifestText);
   const application = ManifestTranslator.hydrate(manifest as Parameters<typeof validate>[0]);
 
   it("passes the SDK's own validation, the extension's included", () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import manifestText from '/public/outreach-extension-manifest.json?raw';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   PHONE_NUMBERS_URL,
@@ -21,9 +21,7 @@ import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-pr
 import { AppRoutes } from '../app-routes';
 
 const OUTREACH = 'https://app.outreach.io';
-const manifest: unknown = JSON.parse(
-  readFileSync('public/outreach-extension-manifest.json', 'utf8'),
-);
+const manifest: unknown = JSON.parse(manifestText);
 
 const signedIn = sessionIn({ status: 'signed-in' });
 
