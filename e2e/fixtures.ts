@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
 import { DemoApi, type ApiPhoneNumber, type NewPhoneNumber } from './demo-api';
-import { DeleteDialog } from './pages/delete-dialog';
-import { PhoneNumberDialog } from './pages/phone-number-dialog';
+import type { DeleteDialog } from './pages/delete-dialog';
+import type { PhoneNumberDialog } from './pages/phone-number-dialog';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
 
@@ -11,11 +11,11 @@ interface Fixtures {
   signInPage: SignInPage;
   /** The app's /phone-numbers page, signed in as `demoUser` through the server's real OAuth page. */
   phoneNumbersPage: PhoneNumbersPage;
-  /** The "Add phone number" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Add phone number" dialog, once the page opens it. */
   addDialog: PhoneNumberDialog;
-  /** The "Edit phone number" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Edit phone number" dialog, once the page opens it. */
   editDialog: PhoneNumberDialog;
-  /** The "Delete phone number?" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Delete phone number?" dialog, once the page opens it. */
   deleteDialog: DeleteDialog;
   /** The same server's API with the `dev-admin` token, to compare the page with and to arrange data. */
   api: DemoApi;
@@ -38,14 +38,14 @@ export const test = base.extend<Fixtures>({
     await signInPage.signInAs(demoUser);
     await use(new PhoneNumbersPage(page));
   },
-  addDialog: async ({ page }, use) => {
-    await use(new PhoneNumberDialog(page, 'Add phone number'));
+  addDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.addDialog);
   },
-  editDialog: async ({ page }, use) => {
-    await use(new PhoneNumberDialog(page, 'Edit phone number'));
+  editDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.editDialog);
   },
-  deleteDialog: async ({ page }, use) => {
-    await use(new DeleteDialog(page));
+  deleteDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.deleteDialog);
   },
   api: async ({ request }, use) => {
     await use(new DemoApi(request));
