@@ -4,6 +4,13 @@ import type { DeleteDialog } from './pages/delete-dialog';
 import type { PhoneNumberDialog } from './pages/phone-number-dialog';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
+import {
+  leaseDirectory,
+  leaseProspect,
+  ownsProspects,
+  type PooledProspect,
+  type ProspectOwner,
+} from './prospect-pool';
 
 interface Fixtures {
   /** Who `phoneNumbersPage` signs in as; change it with test.use({ demoUser: 'Val Viewer' }). */
@@ -26,6 +33,11 @@ interface Fixtures {
    * deleted after the test.
    */
   addNumber: (prospectId: number, attributes?: Partial<NewPhoneNumber>) => Promise<ApiPhoneNumber>;
+  /**
+   * A prospect of the owner's (`demoUser` unless told) that no other test of the run gets, with no
+   * numbers until the test adds some: id, name and owner.
+   */
+  newProspect: (owner?: ProspectOwner) => Promise<PooledProspect>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -70,6 +82,22 @@ export const test = base.extend<Fixtures>({
     });
     // Gone again after the test, so that a run on the same database finds the prospects as they were.
     for (const id of added) await api.deletePhoneNumber(id);
+  },
+  newProspect: async ({ api, baseURL, demoUser }, use, testInfo) => {
+    // The server this test's project runs against keeps its own leases (scripts/e2e-server.ts).
+    const leases = leaseDirectory(new URL(baseURL!).port);
+    await use(async (owner) => {
+      const wanted = owner ?? demoUser;
+      if (!ownsProspects(wanted)) throw new Error(`${wanted} owns no prospects: name an owner.`);
+      const prospect = leaseProspect(leases, wanted, testInfo.titlePath.join(' › '));
+      const held = await api.prospect(prospect.id);
+      if (held.name !== prospect.name || held.ownerName !== prospect.owner) {
+        throw new Error(
+          `The server holds prospect ${prospect.id} as ${held.ownerName}'s ${held.name}, not as the pool of scripts/e2e-server.ts.`,
+        );
+      }
+      return prospect;
+    });
   },
 });
 

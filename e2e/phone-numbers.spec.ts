@@ -98,8 +98,11 @@ test.describe("Finding a prospect's phone numbers", () => {
     });
   });
 
-  test('a prospect without numbers says so in the grid', async ({ phoneNumbersPage, api }) => {
-    const prospect = await api.prospectWithoutNumbers();
+  test('a prospect without numbers says so in the grid', async ({
+    phoneNumbersPage,
+    newProspect,
+  }) => {
+    const prospect = await newProspect('Sam Rep');
 
     await phoneNumbersPage.chooseProspect(prospect.name);
 

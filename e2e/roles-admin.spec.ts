@@ -4,21 +4,20 @@ import { answer } from './requests';
 
 test.use({ demoUser: 'Ada Admin' });
 
-/** A prospect of each rep's: Ada may change the numbers of both. */
-const PROSPECTS = [
-  { owner: 'Riley', id: 7, name: 'Sophia Johnson' },
-  { owner: 'Sam', id: 9, name: 'Isabella Martin' },
-];
+/** Each rep's: Ada may change the numbers of the prospects of both. */
+const OWNERS = ['Riley Rep', 'Sam Rep'] as const;
 
 test.describe('Ada Admin changes any prospect’s numbers', () => {
-  for (const prospect of PROSPECTS) {
-    test(`she adds a number to ${prospect.owner}'s ${prospect.name}, marks it verified in place, and deletes it`, async ({
+  for (const owner of OWNERS) {
+    test(`she adds a number to a prospect of ${owner}'s, marks it verified in place, and deletes it`, async ({
       page,
       phoneNumbersPage,
       addDialog,
       api,
       newNumber,
+      newProspect,
     }) => {
+      const prospect = await newProspect(owner);
       const number = await newNumber();
       const shown = shownAs(number);
 
