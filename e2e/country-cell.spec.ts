@@ -29,9 +29,7 @@ test.describe('The Country cell', () => {
     // Enter on the highlighted country chooses it: the one it already had, so nothing is sent.
     await phoneNumbersPage.cellEditor.press('Enter');
     await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
-    await expect(await phoneNumbersPage.cell(number.shown, 'Country')).toHaveText(
-      'United Kingdom (GB)',
-    );
+    await expect(phoneNumbersPage.cell(number.shown, 'Country')).toHaveText('United Kingdom (GB)');
 
     await phoneNumbersPage.typeInCountryCell(number.shown, 'United States');
     await phoneNumbersPage.cellEditor.press('Enter');

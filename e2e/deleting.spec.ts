@@ -49,7 +49,7 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     const numbers = await api.numbersOf(prospect.id);
     await page.clock.install();
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers.map((each) => each.shown));
     const writes = recordWrites(page);
 
@@ -92,7 +92,7 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await signInLater.signInAs('Riley Rep');
     const left = (await api.numbersOf(prospect.id)).map((each) => each.shown);
     expect(left).not.toContain(number.shown);
-    await expect(await new PhoneNumbersPage(later).numberLinks()).toHaveText(left);
+    await expect(new PhoneNumbersPage(later).numberLinks()).toHaveText(left);
     await context.close();
   });
 
@@ -130,7 +130,7 @@ test.describe('Where the focus goes after a delete with the mouse', () => {
     const first = await addNumber(prospect.id);
     const second = await addNumber(prospect.id);
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(
       (await api.numbersOf(prospect.id)).map((each) => each.shown),
     );
 

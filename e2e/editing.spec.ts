@@ -134,7 +134,7 @@ test.describe('Editing a number in its cell', () => {
       { method: 'PATCH', after: new Promise((resolve) => (answerNow = resolve)) },
     );
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const status = await phoneNumbersPage.cell(number.shown, 'Status');
+    const status = phoneNumbersPage.cell(number.shown, 'Status');
 
     await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Do not call');
 
@@ -211,8 +211,8 @@ test.describe('Adding and editing in the dialog', () => {
     await expect(editDialog.dialog).toBeHidden();
     await expect(phoneNumbersPage.snackbar).toContainText('Phone number saved');
     const edited = `${withoutExtension} ext. 345`;
-    await expect(await phoneNumbersPage.cell(edited, 'Type')).toHaveText('Mobile');
-    await expect(await phoneNumbersPage.cell(edited, 'Extension')).toHaveText('345');
+    await expect(phoneNumbersPage.cell(edited, 'Type')).toHaveText('Mobile');
+    await expect(phoneNumbersPage.cell(edited, 'Extension')).toHaveText('345');
     // Only what she changed is sent.
     expect((await saved).request().postDataJSON()).toEqual({
       data: {

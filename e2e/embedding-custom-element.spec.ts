@@ -76,7 +76,7 @@ test.describe('<prospect-phone-numbers> on a plain CRM page with hostile CSS', (
 
     const numbers = await api.numbersOf(LIAM);
     await expect(panel.rows).toHaveCount(numbers.length);
-    const shown = await (await panel.numberLinks()).allTextContents();
+    const shown = await panel.numberLinks().allTextContents();
     expect(shown.sort()).toEqual(numbers.map((number) => number.shown).sort());
   });
 
@@ -88,7 +88,7 @@ test.describe('<prospect-phone-numbers> on a plain CRM page with hostile CSS', (
     const { shown } = await addNumber(LIAM);
     const demoPage = await openDemoPage();
     const stylesInside = async () => {
-      const cell = await panel.cell(shown, 'Number');
+      const cell = panel.cell(shown, 'Number');
       await panel.addButton.click();
       await expect(panel.addDialog.number).toBeVisible();
       const styles = await Promise.all(

@@ -30,7 +30,7 @@ test.describe('Smoke: the same scenario in every embedding', () => {
       });
 
       await expect(panel.rows).toHaveCount(numbers.length);
-      await expect(await panel.numberLinks()).toHaveText(numbers.map((number) => number.shown));
+      await expect(panel.numberLinks()).toHaveText(numbers.map((number) => number.shown));
 
       const shown = shownAs(await newNumber());
       await panel.add({ number: shown, type: 'Work' });
@@ -39,7 +39,7 @@ test.describe('Smoke: the same scenario in every embedding', () => {
       await expect(panel.rows).toHaveCount(numbers.length + 1);
 
       await panel.chooseInCell(shown, 'Type', 'Mobile');
-      await expect(await panel.cell(shown, 'Type')).toHaveText('Mobile');
+      await expect(panel.cell(shown, 'Type')).toHaveText('Mobile');
 
       await panel.delete(shown);
       await expect(panel.numberLink(shown)).toHaveCount(0);

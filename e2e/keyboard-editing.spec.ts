@@ -17,7 +17,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   const numbers = await api.numbersOf(prospect.id);
   const row = numbers.findIndex((each) => each.id === number.id);
   await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
-  await expect(await phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+  await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
 
   // From the Number header down to her number's row, then right to its Extension.
   await tabTo(page, phoneNumbersPage.columnHeader('Number'));
@@ -25,7 +25,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await expect(phoneNumbersPage.row(number.shown).getByRole('link')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  const extension = await phoneNumbersPage.cell(number.shown, 'Extension');
+  const extension = phoneNumbersPage.cell(number.shown, 'Extension');
   await expect(extension).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(phoneNumbersPage.cellEditor).toBeFocused();
@@ -34,7 +34,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await page.keyboard.press('Enter');
 
   const edited = `${number.shown} ext. 77`;
-  await expect(await phoneNumbersPage.cell(edited, 'Extension')).toHaveText('77');
+  await expect(phoneNumbersPage.cell(edited, 'Extension')).toHaveText('77');
   expect((await saved).status()).toBe(200);
 
   // On along the row (Country, Status, Order, Updated) to its actions, and along them to Delete.

@@ -22,7 +22,7 @@ test.describe('Editing offline', () => {
     await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Verified');
 
     await expect(phoneNumbersPage.pendingChanges).toHaveText(/^1 change waiting for the network/);
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     const asked = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     const dialog = await asked;

@@ -7,7 +7,7 @@ const ORDER_ACTIONS: RowAction[] = ['Make primary', 'Move up', 'Move down'];
 
 /** The Order column, top to bottom, as the numbers the server holds. */
 async function expectOrderColumn(phoneNumbersPage: PhoneNumbersPage, orders: (number | null)[]) {
-  await expect(await phoneNumbersPage.cells('Order')).toHaveText(
+  await expect(phoneNumbersPage.cells('Order')).toHaveText(
     orders.map((order) => (order === null ? '—' : String(order))),
   );
 }
@@ -27,7 +27,7 @@ test.describe("Putting a prospect's numbers in order", () => {
     const numbers = (await api.numbersOf(prospect.id)).map((number) => number.shown);
     const primaryFirst = [added.shown, ...numbers.filter((shown) => shown !== added.shown)];
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers);
     await expect(
       phoneNumbersPage.rowAction('Make primary', numbers[0]!),
@@ -71,7 +71,7 @@ test.describe("Putting a prospect's numbers in order", () => {
       string,
     ];
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers);
 
     await phoneNumbersPage.rowAction('Move up', third).click();
@@ -142,9 +142,7 @@ test.describe('Where numbers cannot be put in order, the order actions say why',
     await addNumber(prospect.id, { phoneType: 'mobile' });
     const numbers = await api.numbersOf(prospect.id);
     await phoneNumbersPage.chooseProspect(prospect.name);
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      numbers.map((each) => each.shown),
-    );
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.actionsOfEveryRow('Move down').first()).toBeEnabled();
 
     await phoneNumbersPage.sortBy('Number');

@@ -76,10 +76,10 @@ test.describe('After a 429 with Retry-After', () => {
     await expect(phoneNumbersPage.rateLimitNotice).toHaveText(
       /^Too many requests — trying again in [12] s$/,
     );
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     await expect.poll(async () => (await api.phoneNumber(number.id))?.status).toBe('verified');
     await expect(phoneNumbersPage.rateLimitNotice).toBeHidden();
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     await expect(phoneNumbersPage.snackbar).toBeHidden();
   });
 });

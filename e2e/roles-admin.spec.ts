@@ -29,14 +29,14 @@ test.describe('Ada Admin changes any prospect’s numbers', () => {
 
       await expect(addDialog.dialog).toBeHidden();
       await expect(phoneNumbersPage.snackbar).toContainText('Phone number added');
-      await expect(await phoneNumbersPage.cell(shown, 'Type')).toHaveText('Mobile');
-      await expect(await phoneNumbersPage.cell(shown, 'Country')).toHaveText('United Kingdom (GB)');
+      await expect(phoneNumbersPage.cell(shown, 'Type')).toHaveText('Mobile');
+      await expect(phoneNumbersPage.cell(shown, 'Country')).toHaveText('United Kingdom (GB)');
       const added = (await api.numbersOf(prospect.id)).find((each) => each.number === number);
       expect(added).toMatchObject({ phoneType: 'mobile', countryCode: 'GB', status: 'unverified' });
 
       const saved = answer(page, 'PATCH', added!.id);
       await phoneNumbersPage.chooseInCell(shown, 'Status', 'Verified');
-      await expect(await phoneNumbersPage.cell(shown, 'Status')).toHaveText('Verified');
+      await expect(phoneNumbersPage.cell(shown, 'Status')).toHaveText('Verified');
       expect((await saved).status()).toBe(200);
       expect(await api.phoneNumber(added!.id)).toMatchObject({ status: 'verified' });
 

@@ -27,7 +27,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     await addDialog.save();
 
     await expect(addDialog.dialog).toBeHidden();
-    await expect(await phoneNumbersPage.cell(shown, 'Type')).toHaveText('Work');
+    await expect(phoneNumbersPage.cell(shown, 'Type')).toHaveText('Work');
     const added = (await api.numbersOf(prospect.id)).find((each) => each.number === number);
     expect(added).toMatchObject({ phoneType: 'work', extension: null });
 
@@ -36,7 +36,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     await editDialog.save();
 
     await expect(editDialog.dialog).toBeHidden();
-    await expect(await phoneNumbersPage.cell(`${shown} ext. 204`, 'Extension')).toHaveText('204');
+    await expect(phoneNumbersPage.cell(`${shown} ext. 204`, 'Extension')).toHaveText('204');
     expect(await api.phoneNumber(added!.id)).toMatchObject({ extension: '204' });
 
     const deleted = answer(page, 'DELETE', added!.id);
@@ -78,7 +78,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
 
       await phoneNumbersPage.startEditing(shown, 'Number');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
-      const statusCell = await phoneNumbersPage.cell(shown, 'Status');
+      const statusCell = phoneNumbersPage.cell(shown, 'Status');
       await statusCell.click();
       await statusCell.press('Enter');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);

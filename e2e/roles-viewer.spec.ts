@@ -44,9 +44,7 @@ test.describe('Val Viewer reads every number and may change none', () => {
 
     await phoneNumbersPage.chooseProspect(rileysProspect.name);
 
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      numbers.map((each) => each.shown),
-    );
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.addButton).toBeDisabled();
     await expect(phoneNumbersPage.addButton).toHaveAccessibleDescription(NO_WRITE);
     await expectEveryActionRefused(phoneNumbersPage);

@@ -41,5 +41,5 @@ test('a change the session ended under is offered back after signing in again, a
 
   await expect.poll(async () => (await api.phoneNumber(number.id))?.status).toBe('verified');
   await expect(phoneNumbersPage.keptChange).toBeHidden();
-  await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+  await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
 });
