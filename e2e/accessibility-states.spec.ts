@@ -182,7 +182,8 @@ const STATES: ScannedState[] = [
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`axe finds nothing serious with every dialog, menu and editor open, ${colorScheme}`, () => {
     test.use({ colorScheme, viewport: TALL_VIEWPORT });
-    // Its surfaces one after the other: each scan is long, and eight at once would crowd the machine.
+    // One surface after the other: on "all numbers", the newest first, the numbers its siblings add
+    // side by side would push its own out of the rows in view.
     test.describe.configure({ mode: 'default' });
 
     for (const { surface, path } of SURFACES) {
