@@ -43,9 +43,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    test('on the empty state', async ({ page, signInPage, api }) => {
+    test('on the empty state', async ({ page, signInPage, newProspect }) => {
       const phoneNumbersPage = new PhoneNumbersPage(page);
-      const prospect = await api.prospectWithoutNumbers();
+      const prospect = await newProspect('Sam Rep');
       await signInPage.goto(`/phone-numbers?prospect=${prospect.id}`);
       await signInPage.signInAs('Riley Rep');
       await expect(phoneNumbersPage.emptyMessage).toBeVisible();

@@ -5,7 +5,7 @@ import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
 
 // Sam Rep and Ada Admin, each in a browser of their own, change the same number of one of Sam's
-// prospects; one prospect a test.
+// prospects.
 
 /** How long "Undo" can take a delete back; the DELETE is sent after it. */
 const UNDO_WINDOW_MS = 6000;
@@ -32,14 +32,16 @@ test.describe('Two people changing one number', () => {
     editDialog,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(23);
-    await phoneNumbersPage.goto('?prospect=23');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
     await phoneNumbersPage.rowAction('Edit', number.shown).click();
     await editDialog.fill({ extension: '42' });
 
     // Meanwhile Ada makes it a mobile number.
-    const ada = await openAs(browser, 'Ada Admin', 23);
+    const ada = await openAs(browser, 'Ada Admin', prospect.id);
     await ada.numbers.chooseInCell(number.shown, 'Type', 'Mobile');
     await expect.poll(async () => (await api.phoneNumber(number.id))?.phoneType).toBe('mobile');
 
@@ -72,16 +74,18 @@ test.describe('Two people changing one number', () => {
     deleteDialog,
     api,
     addNumber,
+    newProspect,
     newNumber,
   }) => {
-    const number = await addNumber(24);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
     await page.clock.install();
-    await phoneNumbersPage.goto('?prospect=24');
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
     await phoneNumbersPage.rowAction('Delete', number.shown).click();
     await expect(deleteDialog.dialog).toContainText(`${number.shown} (Work) will be deleted.`);
 
     // Meanwhile Ada corrects the number.
-    const ada = await openAs(browser, 'Ada Admin', 24);
+    const ada = await openAs(browser, 'Ada Admin', prospect.id);
     const corrected = await newNumber();
     await ada.numbers.editCell(number.shown, 'Number', corrected);
     await expect.poll(async () => (await api.phoneNumber(number.id))?.number).toBe(corrected);

@@ -2,7 +2,6 @@ import { expect, test } from './fixtures';
 import { recordWrites } from './requests';
 
 // Sam Rep edits the country of a number he adds to his own prospect.
-const PROSPECT = 28;
 
 test.use({ demoUser: 'Sam Rep' });
 
@@ -12,12 +11,14 @@ test.describe('The Country cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
     // Typed key by key, as a rep types: slower than a fill.
     test.slow();
     // A London number (the fresh numbers are 020 7946 0xxx), saved as GB.
-    const number = await addNumber(PROSPECT);
-    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECT)).name);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     const writes = recordWrites(page);
 
     await phoneNumbersPage.typeInCountryCell(number.shown, 'United Kingdom');
@@ -28,9 +29,7 @@ test.describe('The Country cell', () => {
     // Enter on the highlighted country chooses it: the one it already had, so nothing is sent.
     await phoneNumbersPage.cellEditor.press('Enter');
     await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
-    await expect(await phoneNumbersPage.cell(number.shown, 'Country')).toHaveText(
-      'United Kingdom (GB)',
-    );
+    await expect(phoneNumbersPage.cell(number.shown, 'Country')).toHaveText('United Kingdom (GB)');
 
     await phoneNumbersPage.typeInCountryCell(number.shown, 'United States');
     await phoneNumbersPage.cellEditor.press('Enter');

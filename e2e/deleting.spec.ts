@@ -3,7 +3,7 @@ import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage } from './pages/sign-in-page';
 import { answer, recordWrites } from './requests';
 
-// Riley Rep (the fixtures' default user) deletes numbers she adds to her own prospects, one prospect a test.
+// Riley Rep (the fixtures' default user) deletes numbers she adds to her own prospects.
 
 /** How long "Undo" can take a delete back; the DELETE is sent after it. */
 const UNDO_WINDOW_MS = 6000;
@@ -15,9 +15,11 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     deleteDialog,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(37);
-    await phoneNumbersPage.chooseProspect('Sophia Kowalski');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await phoneNumbersPage.rowAction('Delete', number.shown).click();
     await expect(deleteDialog.dialog).toContainText(`${number.shown} (Work) will be deleted.`);
@@ -39,13 +41,15 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(47);
-    await addNumber(47);
-    const numbers = await api.numbersOf(47);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await addNumber(prospect.id);
+    const numbers = await api.numbersOf(prospect.id);
     await page.clock.install();
-    await phoneNumbersPage.chooseProspect('Zoë Johnson');
-    const links = await phoneNumbersPage.numberLinks();
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers.map((each) => each.shown));
     const writes = recordWrites(page);
 
@@ -59,7 +63,7 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await page.reload();
     await expect(links).toHaveText(numbers.map((each) => each.shown));
     expect(writes).toEqual([]);
-    expect(await api.numbersOf(47)).toEqual(numbers);
+    expect(await api.numbersOf(prospect.id)).toEqual(numbers);
   });
 
   test('closing the page before the moment is over still deletes the number', async ({
@@ -68,24 +72,27 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(42);
-    await phoneNumbersPage.chooseProspect('Lucas Patel');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.undoButton).toBeVisible();
     await page.close({ runBeforeUnload: true });
 
     await expect.poll(() => api.phoneNumber(number.id)).toBeUndefined();
-    // Riley comes back later, in a new browser session: the number is not among Lucas Patel's.
+    // Riley comes back later, in a new browser session: the number is not among the prospect's.
     const context = await browser.newContext();
     const later = await context.newPage();
     const signInLater = new SignInPage(later);
-    await signInLater.goto('/phone-numbers?prospect=42');
+    await signInLater.goto(`/phone-numbers?prospect=${prospect.id}`);
     await signInLater.signInAs('Riley Rep');
-    const left = (await api.numbersOf(42)).map((each) => each.shown);
+    const left = (await api.numbersOf(prospect.id)).map((each) => each.shown);
     expect(left).not.toContain(number.shown);
-    await expect(await new PhoneNumbersPage(later).numberLinks()).toHaveText(left);
+    await expect(new PhoneNumbersPage(later).numberLinks()).toHaveText(left);
     await context.close();
   });
 
@@ -94,9 +101,11 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     signInPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(46);
-    await phoneNumbersPage.chooseProspect('José Okafor');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.undoButton).toBeVisible();
@@ -108,19 +117,21 @@ test.describe('Deleting a number, with a moment to undo it', () => {
 });
 
 test.describe('Where the focus goes after a delete with the mouse', () => {
-  // Ada may delete on any prospect; 43 is this describe's own.
+  // Ada may delete on any prospect: here one of Riley's.
   test.use({ demoUser: 'Ada Admin' });
 
   test('to the number that takes its place, or the one before it; after Undo, to the number back', async ({
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const first = await addNumber(43);
-    const second = await addNumber(43);
-    await phoneNumbersPage.goto('?prospect=43');
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      (await api.numbersOf(43)).map((each) => each.shown),
+    const prospect = await newProspect('Riley Rep');
+    const first = await addNumber(prospect.id);
+    const second = await addNumber(prospect.id);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(
+      (await api.numbersOf(prospect.id)).map((each) => each.shown),
     );
 
     await phoneNumbersPage.delete(first.shown);

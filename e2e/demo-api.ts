@@ -58,12 +58,6 @@ export interface PhoneNumberPages {
   pages: ApiPhoneNumber[][];
 }
 
-export interface ApiProspect {
-  id: number;
-  name: string;
-  numberCount: number;
-}
-
 /** What the prospect page shows of a prospect, as the API holds it. */
 export interface ApiProspectDetails {
   id: number;
@@ -115,25 +109,6 @@ const phoneNumberCollection = z.object({
     .default([]),
   links: z.object({ next: z.string().optional() }),
   meta: z.object({ count: z.number() }),
-});
-
-const phones = z.array(z.string());
-
-const prospectCollection = z.object({
-  data: z.array(
-    z.object({
-      id: z.number(),
-      attributes: z.object({
-        name: z.string(),
-        homePhones: phones,
-        mobilePhones: phones,
-        workPhones: phones,
-        otherPhones: phones,
-        voipPhones: phones,
-      }),
-    }),
-  ),
-  links: z.object({ next: z.string().optional() }),
 });
 
 /** How the grid shows a number: readable, in the international format, "+1 702 555 0126 ext. 689". */
@@ -329,30 +304,5 @@ export class DemoApi {
       timeZone: timeZoneIana,
       callsOptStatus,
     };
-  }
-
-  /** A prospect with no phone numbers at all; the demo data has a few. */
-  async prospectWithoutNumbers(): Promise<ApiProspect> {
-    const prospect = (await this.prospects()).find((candidate) => candidate.numberCount === 0);
-    if (prospect === undefined) throw new Error('Every prospect has phone numbers.');
-    return prospect;
-  }
-
-  private async prospects(): Promise<ApiProspect[]> {
-    const prospects: ApiProspect[] = [];
-    let url: string | undefined = '/api/v2/prospects?page[size]=100';
-    while (url !== undefined) {
-      const document = prospectCollection.parse(await this.get(url));
-      for (const { id, attributes } of document.data) {
-        const { name, homePhones, mobilePhones, workPhones, otherPhones, voipPhones } = attributes;
-        const numberCount = [homePhones, mobilePhones, workPhones, otherPhones, voipPhones].reduce(
-          (sum, numbers) => sum + numbers.length,
-          0,
-        );
-        prospects.push({ id, name, numberCount });
-      }
-      url = document.links.next;
-    }
-    return prospects;
   }
 }

@@ -3,7 +3,7 @@ import { answerWithError, isPhoneNumber } from './faults';
 import { expect, test } from './fixtures';
 import { answer, recordWrites } from './requests';
 
-// Riley Rep (the fixtures' default user) edits numbers she adds to her own prospects, one prospect a test.
+// Riley Rep (the fixtures' default user) edits numbers she adds to her own prospects.
 
 test.describe('Editing a number in its cell', () => {
   test('Riley corrects a number in place; Enter saves it, and it is still there after a reload', async ({
@@ -11,11 +11,13 @@ test.describe('Editing a number in its cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
     newNumber,
   }) => {
-    const typo = await addNumber(17);
+    const prospect = await newProspect();
+    const typo = await addNumber(prospect.id);
     const corrected = shownAs(await newNumber());
-    await phoneNumbersPage.chooseProspect('Zoë Kowalski');
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     const saved = answer(page, 'PATCH', typo.id);
     await phoneNumbersPage.editCell(typo.shown, 'Number', corrected);
@@ -34,10 +36,12 @@ test.describe('Editing a number in its cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
     newNumber,
   }) => {
-    const number = await addNumber(22);
-    await phoneNumbersPage.chooseProspect('Aoife Patel');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     const writes = recordWrites(page);
 
     await phoneNumbersPage.startEditing(number.shown, 'Number');
@@ -62,9 +66,11 @@ test.describe('Editing a number in its cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(26);
-    await phoneNumbersPage.chooseProspect('Marcus Okafor');
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     const writes = recordWrites(page);
 
     await phoneNumbersPage.editCell(number.shown, 'Number', '+44 20 7946');
@@ -86,10 +92,12 @@ test.describe('Editing a number in its cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const first = await addNumber(32);
-    const second = await addNumber(32);
-    await phoneNumbersPage.chooseProspect('Liam Schmidt');
+    const prospect = await newProspect();
+    const first = await addNumber(prospect.id);
+    const second = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     const refused = answer(page, 'PATCH', second.id);
     await phoneNumbersPage.editCell(second.shown, 'Number', first.shown);
@@ -109,8 +117,10 @@ test.describe('Editing a number in its cell', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(27, { status: 'unverified' });
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id, { status: 'unverified' });
     let answerNow = () => {};
     await answerWithError(
       page,
@@ -123,8 +133,8 @@ test.describe('Editing a number in its cell', () => {
       },
       { method: 'PATCH', after: new Promise((resolve) => (answerNow = resolve)) },
     );
-    await phoneNumbersPage.chooseProspect('Yuki Johnson');
-    const status = await phoneNumbersPage.cell(number.shown, 'Status');
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    const status = phoneNumbersPage.cell(number.shown, 'Status');
 
     await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Do not call');
 
@@ -145,9 +155,11 @@ test.describe('Adding and editing in the dialog', () => {
     addDialog,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const existing = await addNumber(31, { phoneType: 'mobile' });
-    await phoneNumbersPage.chooseProspect('Olivia Brown');
+    const prospect = await newProspect();
+    const existing = await addNumber(prospect.id, { phoneType: 'mobile' });
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await phoneNumbersPage.addButton.click();
     await addDialog.fill({ number: existing.shown, type: 'Home' });
@@ -168,9 +180,9 @@ test.describe('Adding and editing in the dialog', () => {
     await addDialog.cancel();
     await expect(addDialog.dialog).toBeHidden();
     await expect(phoneNumbersPage.row(existing.shown)).toHaveCount(1);
-    expect((await api.numbersOf(31)).filter((each) => each.number === existing.number)).toEqual([
-      existing,
-    ]);
+    expect(
+      (await api.numbersOf(prospect.id)).filter((each) => each.number === existing.number),
+    ).toEqual([existing]);
   });
 
   test('Edit opens "Edit phone number" with the number filled in, and saves only what she changed', async ({
@@ -179,10 +191,12 @@ test.describe('Adding and editing in the dialog', () => {
     editDialog,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(36, { phoneType: 'work', extension: '12' });
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id, { phoneType: 'work', extension: '12' });
     const withoutExtension = shownAs(number.number);
-    await phoneNumbersPage.chooseProspect('Oliver Dubois');
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await phoneNumbersPage.rowAction('Edit', withoutExtension).click();
 
@@ -197,8 +211,8 @@ test.describe('Adding and editing in the dialog', () => {
     await expect(editDialog.dialog).toBeHidden();
     await expect(phoneNumbersPage.snackbar).toContainText('Phone number saved');
     const edited = `${withoutExtension} ext. 345`;
-    await expect(await phoneNumbersPage.cell(edited, 'Type')).toHaveText('Mobile');
-    await expect(await phoneNumbersPage.cell(edited, 'Extension')).toHaveText('345');
+    await expect(phoneNumbersPage.cell(edited, 'Type')).toHaveText('Mobile');
+    await expect(phoneNumbersPage.cell(edited, 'Extension')).toHaveText('345');
     // Only what she changed is sent.
     expect((await saved).request().postDataJSON()).toEqual({
       data: {

@@ -6,8 +6,6 @@ import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
 /** Allowed to frame the panel by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
 const HOST = 'https://host.test';
 const NOT_ALLOWED = 'https://evil.test';
-/** One of Riley's prospects that no other spec changes. */
-const PROSPECT = 57;
 
 test.describe('The panel in an iframe on another site', () => {
   test('Riley signs in inside the frame, and the frame grows as he adds a number and shrinks as he deletes it', async ({
@@ -17,19 +15,21 @@ test.describe('The panel in an iframe on another site', () => {
     api,
     addNumber,
     newNumber,
+    newProspect,
   }) => {
+    const prospect = await newProspect();
     const host = new FramingHostPage(page, HOST);
     const panel = new PhoneNumbersPanel(host.frame);
     // A row to start from: an empty grid's message is about as tall as one row.
-    await addNumber(PROSPECT);
+    await addNumber(prospect.id);
     const number = await newNumber();
     const shown = shownAs(number);
 
-    await host.open(baseURL!, PROSPECT);
+    await host.open(baseURL!, prospect.id);
     // The frame shares no session with any other tab: it signs in for itself, in a popup.
     await panel.signInInPopup(page, demoUser);
 
-    const numbers = await api.numbersOf(PROSPECT);
+    const numbers = await api.numbersOf(prospect.id);
     await expect(panel.rows).toHaveCount(numbers.length);
     await expect.poll(() => host.frameFitsContent()).toBe(true);
     const before = await host.frameHeight();
@@ -48,7 +48,7 @@ test.describe('The panel in an iframe on another site', () => {
     expect(await host.frameHeight()).toBe(before);
     // The delete is sent once its undo window is over.
     await expect
-      .poll(async () => (await api.numbersOf(PROSPECT)).map((each) => each.number), {
+      .poll(async () => (await api.numbersOf(prospect.id)).map((each) => each.number), {
         timeout: 15_000,
       })
       .not.toContain(number);
@@ -61,12 +61,12 @@ test.describe('The panel in an iframe on another site', () => {
       page,
       baseURL,
       demoUser,
-      api,
+      newProspect,
     }) => {
       const host = new FramingHostPage(page, HOST);
       const panel = new PhoneNumbersPanel(host.frame);
       // A prospect with no numbers: the frame is about as tall as the grid's empty message.
-      const prospect = await api.prospectWithoutNumbers();
+      const prospect = await newProspect();
       await host.open(baseURL!, prospect.id);
       await panel.signInInPopup(page, demoUser);
       await expect(panel.emptyMessage).toBeVisible();
@@ -108,13 +108,15 @@ test.describe('The panel in an iframe on another site', () => {
   test('a page on a site not in EMBED_ALLOWED_ORIGINS cannot frame it', async ({
     page,
     baseURL,
+    newProspect,
   }) => {
+    const prospect = await newProspect();
     const allowed = new FramingHostPage(page, HOST);
-    await allowed.open(baseURL!, PROSPECT);
+    await allowed.open(baseURL!, prospect.id);
     await expect(new PhoneNumbersPanel(allowed.frame).signInButton).toBeVisible();
 
     const refused = new FramingHostPage(page, NOT_ALLOWED);
-    await refused.open(baseURL!, PROSPECT);
+    await refused.open(baseURL!, prospect.id);
 
     await expect(refused.frameLoaded()).toBeAttached();
     // Chromium shows its error page in a frame that the page's policy refuses.

@@ -5,8 +5,6 @@ import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
 
 /** Allowed to frame the app by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
 const OUTREACH = 'https://host.outreach-dev.com';
-/** One of Riley's prospects that no other spec changes. */
-const PROSPECT = 51;
 
 test.describe('The panel as an Outreach prospect tab', () => {
   test("Riley opens the tab of a prospect in Outreach, signs in in a popup, and sees that prospect's numbers; a delete is told to Outreach", async ({
@@ -15,16 +13,18 @@ test.describe('The panel as an Outreach prospect tab', () => {
     demoUser,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const added = await addNumber(PROSPECT);
+    const prospect = await newProspect();
+    const added = await addNumber(prospect.id);
     const outreach = new OutreachHostPage(page, OUTREACH);
     const panel = new PhoneNumbersPanel(outreach.frame);
 
-    await outreach.open(baseURL!, PROSPECT);
+    await outreach.open(baseURL!, prospect.id);
     // Outreach never hands an extension a token: the tab signs in for itself, in a popup.
     await panel.signInInPopup(page, demoUser);
 
-    const numbers = await api.numbersOf(PROSPECT);
+    const numbers = await api.numbersOf(prospect.id);
     await expect(panel.rows).toHaveCount(numbers.length);
     await expect(panel.numberLink(shownAs(added.number))).toBeVisible();
     expect((await outreach.messages()).map((message) => message.type)).toContain('cxt:sdk:ready');
@@ -44,6 +44,8 @@ test.describe('The panel as an Outreach prospect tab', () => {
           notificationType: 'success',
         }),
       ]);
-    expect((await api.numbersOf(PROSPECT)).map((each) => each.number)).not.toContain(added.number);
+    expect((await api.numbersOf(prospect.id)).map((each) => each.number)).not.toContain(
+      added.number,
+    );
   });
 });

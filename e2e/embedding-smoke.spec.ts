@@ -1,14 +1,6 @@
 import { shownAs } from './demo-api';
 import { expect, test } from './fixtures';
-import { EMBEDDINGS, type Embedding } from './pages/embeddings';
-
-/** A prospect per embedding, that no other spec changes. */
-const PROSPECTS: Record<Embedding, number> = {
-  'React component': 13,
-  'custom element': 14,
-  iframe: 18,
-  'Outreach extension': 19,
-};
+import { EMBEDDINGS } from './pages/embeddings';
 
 test.use({ demoUser: 'Ada Admin' });
 
@@ -17,23 +9,28 @@ test.use({ demoUser: 'Ada Admin' });
  * A new scenario for every embedding starts from a copy of this one.
  */
 test.describe('Smoke: the same scenario in every embedding', () => {
-  for (const [embedding, prospectId] of Object.entries(PROSPECTS) as [Embedding, number][]) {
+  for (const [embedding, open] of Object.entries(EMBEDDINGS)) {
     test(`${embedding}: the prospect's numbers; add one, change its type, delete it`, async ({
       page,
       baseURL,
       demoUser,
       api,
+      addNumber,
       newNumber,
+      newProspect,
     }) => {
-      const numbers = await api.numbersOf(prospectId);
-      const panel = await EMBEDDINGS[embedding](page, {
+      const prospect = await newProspect();
+      await addNumber(prospect.id, { phoneType: 'mobile' });
+      await addNumber(prospect.id, { phoneType: 'home' });
+      const numbers = await api.numbersOf(prospect.id);
+      const panel = await open(page, {
         appBaseUrl: baseURL!,
-        prospectId,
+        prospectId: prospect.id,
         user: demoUser,
       });
 
       await expect(panel.rows).toHaveCount(numbers.length);
-      await expect(await panel.numberLinks()).toHaveText(numbers.map((number) => number.shown));
+      await expect(panel.numberLinks()).toHaveText(numbers.map((number) => number.shown));
 
       const shown = shownAs(await newNumber());
       await panel.add({ number: shown, type: 'Work' });
@@ -42,7 +39,7 @@ test.describe('Smoke: the same scenario in every embedding', () => {
       await expect(panel.rows).toHaveCount(numbers.length + 1);
 
       await panel.chooseInCell(shown, 'Type', 'Mobile');
-      await expect(await panel.cell(shown, 'Type')).toHaveText('Mobile');
+      await expect(panel.cell(shown, 'Type')).toHaveText('Mobile');
 
       await panel.delete(shown);
       await expect(panel.numberLink(shown)).toHaveCount(0);

@@ -21,10 +21,10 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.pages).toContainText(
       `1–${mobileFirst.length} of ${mobile.count}`,
     );
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(
       mobileFirst.map((number) => number.shown),
     );
-    await expect(await phoneNumbersPage.cells('Type')).toHaveText(mobileFirst.map(() => 'Mobile'));
+    await expect(phoneNumbersPage.cells('Type')).toHaveText(mobileFirst.map(() => 'Mobile'));
 
     await phoneNumbersPage.filterByStatus('Verified');
 
@@ -39,15 +39,11 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.pages).toContainText(
       `1–${verifiedFirst.length} of ${verified.count}`,
     );
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(
       verifiedFirst.map((number) => number.shown),
     );
-    await expect(await phoneNumbersPage.cells('Type')).toHaveText(
-      verifiedFirst.map(() => 'Mobile'),
-    );
-    await expect(await phoneNumbersPage.cells('Status')).toHaveText(
-      verifiedFirst.map(() => 'Verified'),
-    );
+    await expect(phoneNumbersPage.cells('Type')).toHaveText(verifiedFirst.map(() => 'Mobile'));
+    await expect(phoneNumbersPage.cells('Status')).toHaveText(verifiedFirst.map(() => 'Verified'));
   });
 
   test("filters that match none of a prospect's numbers say so", async ({

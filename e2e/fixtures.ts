@@ -1,9 +1,16 @@
 import { test as base } from '@playwright/test';
 import { DemoApi, type ApiPhoneNumber, type NewPhoneNumber } from './demo-api';
-import { DeleteDialog } from './pages/delete-dialog';
-import { PhoneNumberDialog } from './pages/phone-number-dialog';
+import type { DeleteDialog } from './pages/delete-dialog';
+import type { PhoneNumberDialog } from './pages/phone-number-dialog';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage, type DemoUser } from './pages/sign-in-page';
+import {
+  leaseDirectory,
+  leaseProspect,
+  ownsProspects,
+  type PooledProspect,
+  type ProspectOwner,
+} from './prospect-pool';
 
 interface Fixtures {
   /** Who `phoneNumbersPage` signs in as; change it with test.use({ demoUser: 'Val Viewer' }). */
@@ -11,11 +18,11 @@ interface Fixtures {
   signInPage: SignInPage;
   /** The app's /phone-numbers page, signed in as `demoUser` through the server's real OAuth page. */
   phoneNumbersPage: PhoneNumbersPage;
-  /** The "Add phone number" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Add phone number" dialog, once the page opens it. */
   addDialog: PhoneNumberDialog;
-  /** The "Edit phone number" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Edit phone number" dialog, once the page opens it. */
   editDialog: PhoneNumberDialog;
-  /** The "Delete phone number?" dialog, once the page opens it. */
+  /** `phoneNumbersPage`'s "Delete phone number?" dialog, once the page opens it. */
   deleteDialog: DeleteDialog;
   /** The same server's API with the `dev-admin` token, to compare the page with and to arrange data. */
   api: DemoApi;
@@ -26,6 +33,11 @@ interface Fixtures {
    * deleted after the test.
    */
   addNumber: (prospectId: number, attributes?: Partial<NewPhoneNumber>) => Promise<ApiPhoneNumber>;
+  /**
+   * A prospect of the owner's (`demoUser` unless told) that no other test of the run gets, with no
+   * numbers until the test adds some: id, name and owner.
+   */
+  newProspect: (owner?: ProspectOwner) => Promise<PooledProspect>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -38,14 +50,14 @@ export const test = base.extend<Fixtures>({
     await signInPage.signInAs(demoUser);
     await use(new PhoneNumbersPage(page));
   },
-  addDialog: async ({ page }, use) => {
-    await use(new PhoneNumberDialog(page, 'Add phone number'));
+  addDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.addDialog);
   },
-  editDialog: async ({ page }, use) => {
-    await use(new PhoneNumberDialog(page, 'Edit phone number'));
+  editDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.editDialog);
   },
-  deleteDialog: async ({ page }, use) => {
-    await use(new DeleteDialog(page));
+  deleteDialog: async ({ phoneNumbersPage }, use) => {
+    await use(phoneNumbersPage.deleteDialog);
   },
   api: async ({ request }, use) => {
     await use(new DemoApi(request));
@@ -70,6 +82,22 @@ export const test = base.extend<Fixtures>({
     });
     // Gone again after the test, so that a run on the same database finds the prospects as they were.
     for (const id of added) await api.deletePhoneNumber(id);
+  },
+  newProspect: async ({ api, baseURL, demoUser }, use, testInfo) => {
+    // The server this test's project runs against keeps its own leases (scripts/e2e-server.ts).
+    const leases = leaseDirectory(new URL(baseURL!).port);
+    await use(async (owner) => {
+      const wanted = owner ?? demoUser;
+      if (!ownsProspects(wanted)) throw new Error(`${wanted} owns no prospects: name an owner.`);
+      const prospect = leaseProspect(leases, wanted, testInfo.titlePath.join(' › '));
+      const held = await api.prospect(prospect.id);
+      if (held.name !== prospect.name || held.ownerName !== prospect.owner) {
+        throw new Error(
+          `The server holds prospect ${prospect.id} as ${held.ownerName}'s ${held.name}, not as the pool of scripts/e2e-server.ts.`,
+        );
+      }
+      return prospect;
+    });
   },
 });
 

@@ -8,12 +8,16 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   deleteDialog,
   api,
   addNumber,
+  newProspect,
 }) => {
-  const number = await addNumber(52);
-  const numbers = await api.numbersOf(52);
+  const prospect = await newProspect();
+  // A number above hers, so that she has a row to pass on the way down.
+  await addNumber(prospect.id);
+  const number = await addNumber(prospect.id);
+  const numbers = await api.numbersOf(prospect.id);
   const row = numbers.findIndex((each) => each.id === number.id);
-  await phoneNumbersPage.goto('?prospect=52');
-  await expect(await phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+  await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+  await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
 
   // From the Number header down to her number's row, then right to its Extension.
   await tabTo(page, phoneNumbersPage.columnHeader('Number'));
@@ -21,7 +25,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await expect(phoneNumbersPage.row(number.shown).getByRole('link')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  const extension = await phoneNumbersPage.cell(number.shown, 'Extension');
+  const extension = phoneNumbersPage.cell(number.shown, 'Extension');
   await expect(extension).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(phoneNumbersPage.cellEditor).toBeFocused();
@@ -30,7 +34,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await page.keyboard.press('Enter');
 
   const edited = `${number.shown} ext. 77`;
-  await expect(await phoneNumbersPage.cell(edited, 'Extension')).toHaveText('77');
+  await expect(phoneNumbersPage.cell(edited, 'Extension')).toHaveText('77');
   expect((await saved).status()).toBe(200);
 
   // On along the row (Country, Status, Order, Updated) to its actions, and along them to Delete.

@@ -29,7 +29,7 @@ test('Riley does it all with the keyboard: signs in, picks a prospect, sorts and
   await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
 
   const number = phoneNumbersPage.columnHeader('Number');
-  const links = await phoneNumbersPage.numberLinks();
+  const links = phoneNumbersPage.numberLinks();
   await tabTo(page, number);
   await page.keyboard.press('Enter');
   await expect(number).toHaveAttribute('aria-sort', 'ascending');

@@ -28,9 +28,7 @@ test.describe('When loading goes wrong', () => {
     await page.unroute(isPhoneNumberList);
     await phoneNumbersPage.retryButton.click();
 
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      numbers!.map((number) => number.shown),
-    );
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers!.map((number) => number.shown));
     await expect(phoneNumbersPage.loadError).toBeHidden();
   });
 
@@ -96,9 +94,7 @@ test.describe('When loading goes wrong', () => {
       `1–${mobile.pages[0]!.length} of ${mobile.count}`,
     );
     await expect(phoneNumbersPage.row(mobile.pages[0]![0]!.shown)).toBeVisible();
-    await expect(
-      (await phoneNumbersPage.cells('Type')).filter({ hasNotText: 'Mobile' }),
-    ).toHaveCount(0);
+    await expect(phoneNumbersPage.cells('Type').filter({ hasNotText: 'Mobile' })).toHaveCount(0);
     await expect(phoneNumbersPage.loadError).toBeHidden();
   });
 
@@ -119,9 +115,7 @@ test.describe('When loading goes wrong', () => {
     await phoneNumbersPage.chooseProspect('Olivia García');
 
     await refused;
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      numbers!.map((number) => number.shown),
-    );
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers!.map((number) => number.shown));
     const grants = tokenRequests.map((request) =>
       new URLSearchParams(request.postData() ?? '').get('grant_type'),
     );

@@ -1,8 +1,6 @@
 import { expect, test } from './fixtures';
 
 // Sam Rep loses his connection while he edits and deletes numbers of his own prospects.
-// One prospect a test: tests run side by side.
-const PROSPECTS = { edit: 29, delete: 33 } as const;
 
 test.use({ demoUser: 'Sam Rep' });
 
@@ -13,16 +11,18 @@ test.describe('Editing offline', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(PROSPECTS.edit);
-    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECTS.edit)).name);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     await expect(phoneNumbersPage.row(number.shown)).toBeVisible();
 
     await context.setOffline(true);
     await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Verified');
 
     await expect(phoneNumbersPage.pendingChanges).toHaveText(/^1 change waiting for the network/);
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     const asked = page.waitForEvent('dialog');
     await page.close({ runBeforeUnload: true });
     const dialog = await asked;
@@ -41,9 +41,11 @@ test.describe('Editing offline', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(PROSPECTS.delete);
-    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECTS.delete)).name);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     await expect(phoneNumbersPage.row(number.shown)).toBeVisible();
 
     await context.setOffline(true);

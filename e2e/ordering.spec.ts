@@ -7,7 +7,7 @@ const ORDER_ACTIONS: RowAction[] = ['Make primary', 'Move up', 'Move down'];
 
 /** The Order column, top to bottom, as the numbers the server holds. */
 async function expectOrderColumn(phoneNumbersPage: PhoneNumbersPage, orders: (number | null)[]) {
-  await expect(await phoneNumbersPage.cells('Order')).toHaveText(
+  await expect(phoneNumbersPage.cells('Order')).toHaveText(
     orders.map((order) => (order === null ? '—' : String(order))),
   );
 }
@@ -18,14 +18,16 @@ test.describe("Putting a prospect's numbers in order", () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    await addNumber(12);
-    const added = await addNumber(12);
-    // Numbers an earlier run left on the prospect stay in the story: her new number is last.
-    const numbers = (await api.numbersOf(12)).map((number) => number.shown);
+    const prospect = await newProspect();
+    await addNumber(prospect.id);
+    const added = await addNumber(prospect.id);
+    // Her new number is last, whatever else the prospect holds.
+    const numbers = (await api.numbersOf(prospect.id)).map((number) => number.shown);
     const primaryFirst = [added.shown, ...numbers.filter((shown) => shown !== added.shown)];
-    await phoneNumbersPage.chooseProspect('Lucas Schmidt');
-    const links = await phoneNumbersPage.numberLinks();
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers);
     await expect(
       phoneNumbersPage.rowAction('Make primary', numbers[0]!),
@@ -35,13 +37,13 @@ test.describe("Putting a prospect's numbers in order", () => {
 
     await expect(links).toHaveText(primaryFirst);
     await expect
-      .poll(async () => (await api.numbersOf(12)).map((number) => number.shown))
+      .poll(async () => (await api.numbersOf(prospect.id)).map((number) => number.shown))
       .toEqual(primaryFirst);
     await page.reload();
     await expect(links).toHaveText(primaryFirst);
     await expectOrderColumn(
       phoneNumbersPage,
-      (await api.numbersOf(12)).map((number) => number.order),
+      (await api.numbersOf(prospect.id)).map((number) => number.order),
     );
     await expect(phoneNumbersPage.rowAction('Make primary', added.shown)).toBeDisabled();
     await expect(
@@ -54,20 +56,22 @@ test.describe("Putting a prospect's numbers in order", () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    await addNumber(21);
-    await addNumber(21);
-    await addNumber(21);
-    // The last three are hers, whatever an earlier run left before them.
-    const numbers = (await api.numbersOf(21)).map((number) => number.shown);
+    const prospect = await newProspect();
+    await addNumber(prospect.id);
+    await addNumber(prospect.id);
+    await addNumber(prospect.id);
+    // The last three are hers, whatever the prospect held before them.
+    const numbers = (await api.numbersOf(prospect.id)).map((number) => number.shown);
     const [earlier, first, second, third] = [numbers.slice(0, -3), ...numbers.slice(-3)] as [
       string[],
       string,
       string,
       string,
     ];
-    await phoneNumbersPage.chooseProspect('Jürgen García');
-    const links = await phoneNumbersPage.numberLinks();
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers);
 
     await phoneNumbersPage.rowAction('Move up', third).click();
@@ -77,13 +81,13 @@ test.describe("Putting a prospect's numbers in order", () => {
     await expect(links).toHaveText(moved);
 
     await expect
-      .poll(async () => (await api.numbersOf(21)).map((number) => number.shown))
+      .poll(async () => (await api.numbersOf(prospect.id)).map((number) => number.shown))
       .toEqual(moved);
     await page.reload();
     await expect(links).toHaveText(moved);
     await expectOrderColumn(
       phoneNumbersPage,
-      (await api.numbersOf(21)).map((number) => number.order),
+      (await api.numbersOf(prospect.id)).map((number) => number.order),
     );
     await expect(phoneNumbersPage.rowAction('Move up', moved[0]!)).toHaveAccessibleDescription(
       'This is already the first number',
@@ -126,12 +130,19 @@ test.describe('Where numbers cannot be put in order, the order actions say why',
     );
   });
 
-  test('sorted by anything but Order, or filtered', async ({ phoneNumbersPage, api }) => {
-    const numbers = await api.numbersOf(56);
-    await phoneNumbersPage.chooseProspect('Marcus Dubois');
-    await expect(await phoneNumbersPage.numberLinks()).toHaveText(
-      numbers.map((each) => each.shown),
-    );
+  test('sorted by anything but Order, or filtered', async ({
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect('Riley Rep');
+    await addNumber(prospect.id, { phoneType: 'mobile' });
+    await addNumber(prospect.id, { phoneType: 'work' });
+    await addNumber(prospect.id, { phoneType: 'mobile' });
+    const numbers = await api.numbersOf(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.actionsOfEveryRow('Move down').first()).toBeEnabled();
 
     await phoneNumbersPage.sortBy('Number');

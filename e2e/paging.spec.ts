@@ -12,7 +12,7 @@ test.describe('Paging', () => {
     const shown = (index: number) => pages[index]!.map((number) => number.shown);
     expect(pages.length, 'at least three pages of 25').toBeGreaterThanOrEqual(3);
     await expect(phoneNumbersPage.pages).toContainText(`1–50 of ${count}`);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
 
     await phoneNumbersPage.setPageSize(25);
 

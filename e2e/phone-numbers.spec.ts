@@ -28,18 +28,18 @@ test.describe("Finding a prospect's phone numbers", () => {
       'Updated',
       'Actions',
     ]);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     await expect(links).toHaveText(numbers!.map((number) => number.shown));
     expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual(
       numbers!.map((number) => number.href),
     );
-    await expect(await phoneNumbersPage.cells('Type')).toHaveText(
+    await expect(phoneNumbersPage.cells('Type')).toHaveText(
       numbers!.map((number) => number.typeLabel),
     );
-    await expect(await phoneNumbersPage.cells('Extension')).toHaveText(
+    await expect(phoneNumbersPage.cells('Extension')).toHaveText(
       numbers!.map((number) => number.extension ?? '—'),
     );
-    await expect(await phoneNumbersPage.cells('Status')).toHaveText(
+    await expect(phoneNumbersPage.cells('Status')).toHaveText(
       numbers!.map((number) => number.statusLabel),
     );
   });
@@ -71,10 +71,10 @@ test.describe("Finding a prospect's phone numbers", () => {
         'Prospect',
         'Actions',
       ]);
-      await expect(await phoneNumbersPage.numberLinks()).toHaveText(
+      await expect(phoneNumbersPage.numberLinks()).toHaveText(
         numbers!.map((number) => number.shown),
       );
-      const prospects = (await phoneNumbersPage.cells('Prospect')).getByRole('link');
+      const prospects = phoneNumbersPage.cells('Prospect').getByRole('link');
       await expect(prospects).toHaveText(numbers!.map((number) => number.prospectName ?? ''));
       expect(
         await prospects.evaluateAll((all) => all.map((link) => link.getAttribute('href'))),
@@ -98,8 +98,11 @@ test.describe("Finding a prospect's phone numbers", () => {
     });
   });
 
-  test('a prospect without numbers says so in the grid', async ({ phoneNumbersPage, api }) => {
-    const prospect = await api.prospectWithoutNumbers();
+  test('a prospect without numbers says so in the grid', async ({
+    phoneNumbersPage,
+    newProspect,
+  }) => {
+    const prospect = await newProspect('Sam Rep');
 
     await phoneNumbersPage.chooseProspect(prospect.name);
 

@@ -32,8 +32,10 @@ test.describe("A prospect's page", () => {
         ? 'Neither opted in nor out'
         : CALLS[prospect.callsOptStatus]!,
     );
-    await expect(prospectPage.numberLinks()).toHaveText(numbers.map((number) => number.shown));
-    await expect(prospectPage.addButton).toBeVisible();
+    await expect(prospectPage.panel.numberLinks()).toHaveText(
+      numbers.map((number) => number.shown),
+    );
+    await expect(prospectPage.panel.addButton).toBeVisible();
     await expect(signInPage.signedInUser).toHaveText(`Signed in as ${demoUser}`);
   });
 
@@ -46,7 +48,7 @@ test.describe("A prospect's page", () => {
     await prospectPage.goto(999_999);
 
     await expect(prospectPage.notFoundHeading).toBeVisible();
-    await expect(prospectPage.grid).toHaveCount(0);
+    await expect(prospectPage.panel.grid).toHaveCount(0);
 
     await prospectPage.backToPhoneNumbers.click();
 

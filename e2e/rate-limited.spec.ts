@@ -3,8 +3,6 @@ import { isPhoneNumber, isProspectNumberList } from './faults';
 import { expect, test } from './fixtures';
 
 // Sam Rep works on while the API says "too many requests" and asks him to wait a second.
-// One prospect a test: tests run side by side.
-const PROSPECTS = { read: 34, write: 38 } as const;
 
 /** Answers the first matching request with a 429 asking to wait `seconds`; the rest reach the server. */
 async function tooManyRequestsOnce(
@@ -43,13 +41,14 @@ test.describe('After a 429 with Retry-After', () => {
   test('the list waits as asked, says so, and loads', async ({
     page,
     phoneNumbersPage,
-    api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(PROSPECTS.read);
-    await tooManyRequestsOnce(page, isProspectNumberList(PROSPECTS.read), { seconds: 2 });
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await tooManyRequestsOnce(page, isProspectNumberList(prospect.id), { seconds: 2 });
 
-    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECTS.read)).name);
+    await phoneNumbersPage.chooseProspect(prospect.name);
 
     await expect(phoneNumbersPage.rateLimitNotice).toHaveText(
       /^Too many requests — trying again in [12] s$/,
@@ -65,9 +64,11 @@ test.describe('After a 429 with Retry-After', () => {
     phoneNumbersPage,
     api,
     addNumber,
+    newProspect,
   }) => {
-    const number = await addNumber(PROSPECTS.write);
-    await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECTS.write)).name);
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     await tooManyRequestsOnce(page, isPhoneNumber(number.id), { method: 'PATCH', seconds: 2 });
 
     await phoneNumbersPage.chooseInCell(number.shown, 'Status', 'Verified');
@@ -75,10 +76,10 @@ test.describe('After a 429 with Retry-After', () => {
     await expect(phoneNumbersPage.rateLimitNotice).toHaveText(
       /^Too many requests — trying again in [12] s$/,
     );
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     await expect.poll(async () => (await api.phoneNumber(number.id))?.status).toBe('verified');
     await expect(phoneNumbersPage.rateLimitNotice).toBeHidden();
-    await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
     await expect(phoneNumbersPage.snackbar).toBeHidden();
   });
 });

@@ -7,31 +7,28 @@ import { answer } from './requests';
 const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
 const NO_DELETE = "You don't have permission to delete this prospect's phone numbers";
 
-/** Riley's own prospect, and one of Sam's. */
-const MIA_BROWN = { id: 11, name: 'Mia Brown' };
-const NOAH_SMITH = { id: 4, name: 'Noah Smith' };
-const ELIJAH_OBRIEN = { id: 8, name: "Elijah O'Brien" };
-
 test.describe('Riley Rep changes her own prospects’ numbers, and only those', () => {
-  test('she adds a number to Mia Brown, her prospect, edits it and deletes it', async ({
+  test('she adds a number to her prospect, edits it and deletes it', async ({
     page,
     phoneNumbersPage,
     addDialog,
     editDialog,
     api,
     newNumber,
+    newProspect,
   }) => {
+    const prospect = await newProspect();
     const number = await newNumber();
     const shown = shownAs(number);
 
-    await phoneNumbersPage.chooseProspect(MIA_BROWN.name);
+    await phoneNumbersPage.chooseProspect(prospect.name);
     await phoneNumbersPage.addButton.click();
     await addDialog.fill({ number: shown, type: 'Work' });
     await addDialog.save();
 
     await expect(addDialog.dialog).toBeHidden();
-    await expect(await phoneNumbersPage.cell(shown, 'Type')).toHaveText('Work');
-    const added = (await api.numbersOf(MIA_BROWN.id)).find((each) => each.number === number);
+    await expect(phoneNumbersPage.cell(shown, 'Type')).toHaveText('Work');
+    const added = (await api.numbersOf(prospect.id)).find((each) => each.number === number);
     expect(added).toMatchObject({ phoneType: 'work', extension: null });
 
     await phoneNumbersPage.rowAction('Edit', shown).click();
@@ -39,7 +36,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     await editDialog.save();
 
     await expect(editDialog.dialog).toBeHidden();
-    await expect(await phoneNumbersPage.cell(`${shown} ext. 204`, 'Extension')).toHaveText('204');
+    await expect(phoneNumbersPage.cell(`${shown} ext. 204`, 'Extension')).toHaveText('204');
     expect(await api.phoneNumber(added!.id)).toMatchObject({ extension: '204' });
 
     const deleted = answer(page, 'DELETE', added!.id);
@@ -53,11 +50,15 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     page,
     phoneNumbersPage,
     api,
+    addNumber,
+    newProspect,
   }) => {
-    const numbers = await api.numbersOf(NOAH_SMITH.id);
-    expect(numbers.length).toBeGreaterThan(0);
+    const samsProspect = await newProspect('Sam Rep');
+    await addNumber(samsProspect.id, { phoneType: 'mobile' });
+    await addNumber(samsProspect.id, { phoneType: 'home', extension: '12' });
+    const numbers = await api.numbersOf(samsProspect.id);
 
-    await phoneNumbersPage.chooseProspect(NOAH_SMITH.name);
+    await phoneNumbersPage.chooseProspect(samsProspect.name);
 
     await expect(phoneNumbersPage.row(numbers[0]!.shown)).toBeVisible();
     await expect(phoneNumbersPage.addButton).toBeDisabled();
@@ -77,7 +78,7 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
 
       await phoneNumbersPage.startEditing(shown, 'Number');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
-      const statusCell = await phoneNumbersPage.cell(shown, 'Status');
+      const statusCell = phoneNumbersPage.cell(shown, 'Status');
       await statusCell.click();
       await statusCell.press('Enter');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
@@ -93,8 +94,9 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
     api,
     addNumber,
     newNumber,
+    newProspect,
   }) => {
-    const samsNumber = await addNumber(ELIJAH_OBRIEN.id, { phoneType: 'mobile' });
+    const samsNumber = await addNumber((await newProspect('Sam Rep')).id, { phoneType: 'mobile' });
     const headers = {
       Authorization: 'Bearer dev-rep-riley',
       'Content-Type': 'application/vnd.api+json',

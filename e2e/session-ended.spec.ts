@@ -2,7 +2,6 @@ import { expireAccessTokenOnce, isPhoneNumber } from './faults';
 import { expect, test } from './fixtures';
 
 // Sam Rep's session ends (its refresh fails) just as he edits a number of his own prospect.
-const PROSPECT = 44;
 
 test.use({ demoUser: 'Sam Rep' });
 
@@ -12,9 +11,11 @@ test('a change the session ended under is offered back after signing in again, a
   signInPage,
   api,
   addNumber,
+  newProspect,
 }) => {
-  const number = await addNumber(PROSPECT);
-  await phoneNumbersPage.chooseProspect((await api.prospect(PROSPECT)).name);
+  const prospect = await newProspect();
+  const number = await addNumber(prospect.id);
+  await phoneNumbersPage.chooseProspect(prospect.name);
   await expect(phoneNumbersPage.row(number.shown)).toBeVisible();
   await expireAccessTokenOnce(page, isPhoneNumber(number.id));
   await page.route('/oauth/token', (route) =>
@@ -40,5 +41,5 @@ test('a change the session ended under is offered back after signing in again, a
 
   await expect.poll(async () => (await api.phoneNumber(number.id))?.status).toBe('verified');
   await expect(phoneNumbersPage.keptChange).toBeHidden();
-  await expect(await phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
+  await expect(phoneNumbersPage.cell(number.shown, 'Status')).toHaveText('Verified');
 });

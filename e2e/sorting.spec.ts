@@ -11,7 +11,7 @@ test.describe('Sorting', () => {
     const firstPage = async (sort: string) =>
       (await api.phoneNumbers({ sort, size: 25 })).pages[0]!.map((number) => number.shown);
     await phoneNumbersPage.goto('?size=25');
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     await expect(phoneNumbersPage.columnHeader('Updated')).toHaveAttribute(
       'aria-sort',
       'descending',

@@ -16,7 +16,7 @@ test.describe('The view in the address', () => {
     ).pages;
     const shown = (index: number) => verified.pages[index]!.map((number) => number.shown);
     expect(verified.pages.length, 'at least two pages of verified numbers').toBeGreaterThan(1);
-    const links = await phoneNumbersPage.numberLinks();
+    const links = phoneNumbersPage.numberLinks();
     const number = phoneNumbersPage.columnHeader('Number');
 
     // All verified numbers, by number from the last, 25 a page, second page.

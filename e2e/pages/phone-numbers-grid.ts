@@ -36,6 +36,17 @@ const ACTION_NAMES: Record<RowAction, [before: string, after: string]> = {
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * The cells of a column in the rows a locator matches. A cell names no column: the grid ties it to its
+ * header by aria-colindex, so the header is looked up by its name each time the locator is resolved,
+ * wherever the column is then (moved, or after a column before it was hidden). XPath, because no role
+ * or CSS locator can compare two elements' attributes; it runs from the row, inside a shadow root too.
+ */
+function cellsOf(rows: Locator, column: ColumnName): Locator {
+  const header = `ancestor::*[@role="grid"][1]//*[@role="columnheader"][starts-with(normalize-space(), "${column}")]`;
+  return rows.locator(`xpath=.//*[@role="gridcell"][@aria-colindex = ${header}/@aria-colindex]`);
+}
+
+/**
  * The "Phone numbers" grid with what goes with it wherever it is shown: its rows, cells and actions, cell
  * editing, Add and its dialog, the Edit and Delete dialogs, the snackbar with Undo, and its pages.
  */
@@ -119,10 +130,8 @@ export class PhoneNumbersGrid {
   }
 
   /** The cell of a column in a number's row. */
-  async cell(number: string, column: ColumnName): Promise<Locator> {
-    return this.row(number)
-      .getByRole('gridcell')
-      .and(this.root.locator(`[aria-colindex="${await this.columnIndex(column)}"]`));
+  cell(number: string, column: ColumnName): Locator {
+    return cellsOf(this.row(number), column);
   }
 
   /**
@@ -130,7 +139,7 @@ export class PhoneNumbersGrid {
    * Number cell's link, which a click would follow to the phone.
    */
   async startEditing(number: string, column: EditableColumn) {
-    const cell = await this.cell(number, column);
+    const cell = this.cell(number, column);
     const box = await cell.boundingBox();
     await cell.dblclick(box ? { position: { x: box.width - 8, y: box.height / 2 } } : {});
   }
@@ -169,15 +178,13 @@ export class PhoneNumbersGrid {
   }
 
   /** The cells of a column in the rendered rows, top to bottom. */
-  async cells(name: ColumnName): Promise<Locator> {
-    return this.rows
-      .getByRole('gridcell')
-      .and(this.root.locator(`[aria-colindex="${await this.columnIndex(name)}"]`));
+  cells(name: ColumnName): Locator {
+    return cellsOf(this.rows, name);
   }
 
   /** The numbers' links in the rendered rows, top to bottom. */
-  async numberLinks(): Promise<Locator> {
-    return (await this.cells('Number')).getByRole('link');
+  numberLinks(): Locator {
+    return this.cells('Number').getByRole('link');
   }
 
   /** Adds a number through the "Add phone number" dialog: what is given, the dialog's defaults otherwise. */
@@ -191,9 +198,5 @@ export class PhoneNumbersGrid {
   async delete(number: string) {
     await this.rowAction('Delete', number).click();
     await this.deleteDialog.confirm();
-  }
-
-  private async columnIndex(name: ColumnName): Promise<string> {
-    return (await this.columnHeader(name).getAttribute('aria-colindex')) ?? '';
   }
 }

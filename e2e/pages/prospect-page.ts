@@ -8,14 +8,8 @@ export type ProspectDetail = 'Company' | 'Title' | 'Owner' | 'Local time' | 'Cal
 export class ProspectPage {
   /** The prospect's name. */
   readonly heading: Locator;
-  /** The "Phone numbers" section, which holds the panel. */
-  readonly phoneNumbers: Locator;
   /** The embedded panel: its grid, Add and dialogs, as in every other embedding. */
   readonly panel: PhoneNumbersPanel;
-  readonly grid: Locator;
-  /** The data rows the panel's grid has rendered. */
-  readonly rows: Locator;
-  readonly addButton: Locator;
   readonly notFoundHeading: Locator;
   readonly backToPhoneNumbers: Locator;
   readonly loadError: Locator;
@@ -23,11 +17,7 @@ export class ProspectPage {
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
-    this.phoneNumbers = page.getByRole('region', { name: 'Phone numbers' });
     this.panel = new PhoneNumbersPanel(page);
-    this.grid = this.phoneNumbers.getByRole('grid', { name: 'Phone numbers' });
-    this.rows = this.grid.getByRole('rowgroup').last().getByRole('row');
-    this.addButton = this.phoneNumbers.getByRole('button', { name: 'Add phone number' });
     this.notFoundHeading = page.getByRole('heading', { level: 1, name: 'Prospect not found' });
     this.backToPhoneNumbers = page.getByRole('link', { name: 'Go to the phone numbers' });
     this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load the prospect" });
@@ -45,10 +35,5 @@ export class ProspectPage {
       .locator('dl > div')
       .filter({ has: this.page.getByRole('term').getByText(term, { exact: true }) })
       .getByRole('definition');
-  }
-
-  /** The numbers' links in the panel's rendered rows, top to bottom ("+1 303 555 0141"). */
-  numberLinks(): Locator {
-    return this.rows.getByRole('link');
   }
 }
