@@ -5,9 +5,9 @@ import { ThemeProvider, type Theme } from '@mui/material/styles';
 import type {
   PhoneNumberChange,
   PhoneNumberFailure,
-} from '@/features/phone-numbers/components/phone-number-editing';
+} from '@/features/phone-numbers/types/phone-number-events';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
-import { useReportLoadFailure } from '@/features/phone-numbers/components/use-report-load-failure';
+import { useReportLoadFailure } from '@/features/phone-numbers/hooks/use-report-load-failure';
 import {
   parsePhoneNumberListState,
   type PhoneNumberListState,

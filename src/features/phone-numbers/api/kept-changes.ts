@@ -158,10 +158,7 @@ export function useKeptChanges() {
       }
     },
     onSettled: (_result, _error, change) =>
-      invalidatePhoneNumberWrite(queryClient, {
-        id: change.kind === 'create' ? undefined : change.id,
-        prospectId: change.prospectId,
-      }),
+      invalidatePhoneNumberWrite(queryClient, change.kind === 'create' ? undefined : change.id),
   });
   const apply = useCallback(
     (change: KeptChange, handlers: { onError: (error: unknown) => void }) => {

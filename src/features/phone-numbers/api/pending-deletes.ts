@@ -1,16 +1,8 @@
-import { matchQuery, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
-import type { PhoneNumberPage, ListedPhoneNumber } from '../schemas/phone-number';
-import {
-  forgetDeletedPhoneNumber,
-  invalidatePhoneNumberWrite,
-  removePhoneNumberFromCache,
-  restorePhoneNumberCache,
-  withoutPhoneNumbers,
-  type PhoneNumberCacheSnapshot,
-} from './phone-number-cache';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
+import { forgetDeletedPhoneNumber, invalidatePhoneNumberWrite } from './phone-number-cache';
 import { endedTheSession, keepChange } from './kept-changes';
-import { phoneNumberQueries } from './phone-number-queries';
 import { phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
 
@@ -26,14 +18,18 @@ export interface PendingDeleteHandlers {
 /**
  * The deletes confirmed but not yet sent, of one QueryClient (one app): it outlives the routes, so that
  * leaving the page does not lose a delete. Readable with useSyncExternalStore.
+ *
+ * The one place a pending delete is held: the cached lists keep the row (a list fetched meanwhile has it
+ * too, as the server has not been told), and whatever shows a list leaves the pending ids out. Undo, or a
+ * failed DELETE, only forgets the id, so the row is back exactly where it was.
  */
 export interface PendingDeletes {
   subscribe: (listener: () => void) => () => void;
   /** The numbers deleted and not yet gone from the server: waiting out the window, or being sent. */
   getPendingIds: () => ReadonlySet<number>;
-  /** Takes the row out of the lists now, and sends the DELETE when the undo window has passed. */
+  /** Marks the row deleted now, and sends the DELETE when the undo window has passed. */
   schedule: (client: ApiClient, row: ListedPhoneNumber, handlers?: PendingDeleteHandlers) => void;
-  /** Puts the row back where it was and sends nothing; too late once the DELETE is sent. */
+  /** Forgets the delete and sends nothing; too late once the DELETE is sent. */
   undo: (id: number) => void;
   /** Sends every waiting DELETE at once, with keepalive: the page is going away or the user signs out. */
   flush: () => Promise<void>;
@@ -42,7 +38,6 @@ export interface PendingDeletes {
 interface PendingDelete {
   client: ApiClient;
   row: ListedPhoneNumber;
-  snapshot: PhoneNumberCacheSnapshot;
   handlers: PendingDeleteHandlers;
   /** The undo window's timer; undefined once the DELETE is sent. */
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,17 +79,6 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     for (const listener of listeners) listener();
   }
 
-  // A list fetched while a delete is pending still has the row: the server has not been told yet.
-  queryClient.getQueryCache().subscribe((event) => {
-    if (pending.size === 0 || event.type !== 'updated') return;
-    if (event.action.type !== 'success' || event.action.manual === true) return;
-    const query = queryClient.getQueryCache().get<PhoneNumberPage>(event.query.queryHash);
-    if (!query?.state.data || !matchQuery({ queryKey: phoneNumberQueries.lists() }, query)) return;
-    const page = query.state.data;
-    const without = withoutPhoneNumbers(page, pendingIds);
-    if (without !== page) queryClient.setQueryData(query.queryKey, without);
-  });
-
   async function send(id: number, entry: PendingDelete, keepalive: boolean): Promise<void> {
     clearTimeout(entry.timer);
     entry.timer = undefined;
@@ -121,15 +105,14 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
       }
       pending.delete(id);
       changed();
-      restorePhoneNumberCache(queryClient, entry.snapshot);
       entry.handlers.onError?.(error);
       // A refusal may mean the permissions changed; the lists say so once fetched again.
-      void invalidatePhoneNumberWrite(queryClient, { id, prospectId: entry.row.prospectId });
+      void invalidatePhoneNumberWrite(queryClient, id);
       return;
     }
     entry.handlers.onDeleted?.();
     // Still pending until the lists are fetched again, so that an older answer cannot show the row.
-    await forgetDeletedPhoneNumber(queryClient, entry.row);
+    await forgetDeletedPhoneNumber(queryClient, id);
     pending.delete(id);
     changed();
   }
@@ -149,13 +132,7 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     getPendingIds: () => pendingIds,
     schedule: (client, row, handlers = {}) => {
       if (pending.has(row.id)) return;
-      const entry: PendingDelete = {
-        client,
-        row,
-        snapshot: removePhoneNumberFromCache(queryClient, row.id),
-        handlers,
-        timer: undefined,
-      };
+      const entry: PendingDelete = { client, row, handlers, timer: undefined };
       entry.timer = setTimeout(() => void send(row.id, entry, false), UNDO_WINDOW_MS);
       pending.set(row.id, entry);
       changed();
@@ -166,7 +143,6 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
       clearTimeout(entry.timer);
       pending.delete(id);
       changed();
-      restorePhoneNumberCache(queryClient, entry.snapshot);
     },
     flush,
   };

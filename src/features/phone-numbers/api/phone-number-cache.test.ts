@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { createTestApiClient } from '@/testing/render-with-providers';
 import {
@@ -9,9 +9,9 @@ import {
 import { phoneNumberCollection, phoneNumberResource } from '../testing/phone-number-documents';
 import type { PhoneNumberListParams } from './get-phone-numbers';
 import {
+  forgetDeletedPhoneNumber,
   invalidatePhoneNumberWrite,
   patchPhoneNumberInCache,
-  removePhoneNumberFromCache,
   reorderPhoneNumbersInCache,
   restorePhoneNumberCache,
   withoutPhoneNumbers,
@@ -41,10 +41,21 @@ function pageOf(...ids: number[]): PhoneNumberPage {
   );
 }
 
-function cacheWith(lists: [PhoneNumberListParams, PhoneNumberPage][]) {
+/** A cache holding these lists; those in `shown` have an observer, as a list on screen does. */
+function cacheWith(
+  lists: [PhoneNumberListParams, PhoneNumberPage][],
+  shown: readonly PhoneNumberListParams[] = lists.map(([listParams]) => listParams),
+) {
   const queryClient = new QueryClient();
   for (const [listParams, page] of lists) {
     queryClient.setQueryData(phoneNumberQueries.list(client, listParams).queryKey, page);
+  }
+  for (const listParams of shown) {
+    const observer = new QueryObserver(queryClient, {
+      ...phoneNumberQueries.list(client, listParams),
+      staleTime: Infinity,
+    });
+    observer.subscribe(() => undefined);
   }
   const list = (listParams: PhoneNumberListParams) =>
     queryClient.getQueryData(phoneNumberQueries.list(client, listParams).queryKey);
@@ -54,18 +65,17 @@ function cacheWith(lists: [PhoneNumberListParams, PhoneNumberPage][]) {
 }
 
 describe('patchPhoneNumberInCache', () => {
-  it('changes the row in every list and in its detail, and restores only that row', () => {
+  it('changes the row in the lists on screen only, and restores only that row', () => {
     const byOrder = params();
     const all = params({ prospectId: undefined, sort: '-updatedAt' });
-    const { queryClient, list } = cacheWith([
-      [byOrder, pageOf(1, 2, 3)],
-      [all, pageOf(2, 5)],
-    ]);
-    const detailKey = phoneNumberQueries.detail(client, 2).queryKey;
-    queryClient.setQueryData(
-      detailKey,
-      phoneNumberDocumentSchema.parse({ data: phoneNumberResource(2) }),
+    const { queryClient, list } = cacheWith(
+      [
+        [byOrder, pageOf(1, 2, 3)],
+        [all, pageOf(2, 5)],
+      ],
+      [byOrder],
     );
+    const notShown = list(all);
 
     const snapshot = patchPhoneNumberInCache(queryClient, 2, { status: 'verified' });
     patchPhoneNumberInCache(queryClient, 3, { status: 'invalid' });
@@ -75,8 +85,7 @@ describe('patchPhoneNumberInCache', () => {
       'verified',
       'invalid',
     ]);
-    expect(list(all)?.phoneNumbers[0]?.status).toBe('verified');
-    expect(queryClient.getQueryData(detailKey)?.status).toBe('verified');
+    expect(list(all)).toBe(notShown);
 
     restorePhoneNumberCache(queryClient, snapshot);
 
@@ -85,8 +94,6 @@ describe('patchPhoneNumberInCache', () => {
       'unverified',
       'invalid',
     ]);
-    expect(list(all)?.phoneNumbers[0]?.status).toBe('unverified');
-    expect(queryClient.getQueryData(detailKey)?.status).toBe('unverified');
   });
 });
 
@@ -126,49 +133,32 @@ describe('reorderPhoneNumbersInCache', () => {
   });
 });
 
-describe('removePhoneNumberFromCache', () => {
-  it('takes the row out of every list and its count, and puts it back where it was', () => {
+describe('forgetDeletedPhoneNumber', () => {
+  it('takes the row out of every cached list and its count, forgets its detail, and marks the lists stale', async () => {
     const byOrder = params();
-    const { queryClient, list, ids } = cacheWith([[byOrder, pageOf(1, 2, 3)]]);
-    const before = list(byOrder);
+    const all = params({ prospectId: undefined, sort: '-updatedAt' });
+    const { queryClient, list, ids } = cacheWith(
+      [
+        [byOrder, pageOf(1, 2, 3)],
+        [all, pageOf(2, 5)],
+      ],
+      [],
+    );
+    const detailKey = phoneNumberQueries.detail(client, 2).queryKey;
+    queryClient.setQueryData(
+      detailKey,
+      phoneNumberDocumentSchema.parse({ data: phoneNumberResource(2) }),
+    );
 
-    const snapshot = removePhoneNumberFromCache(queryClient, 2);
+    await forgetDeletedPhoneNumber(queryClient, 2);
 
     expect(ids(byOrder)).toEqual([1, 3]);
+    expect(ids(all)).toEqual([5]);
     expect(list(byOrder)?.count).toBe(9);
-
-    restorePhoneNumberCache(queryClient, snapshot);
-
-    expect(list(byOrder)).toEqual(before);
-  });
-
-  it('puts rows back in their places whichever is undone first', () => {
-    const byOrder = params();
-    for (const undoFirst of ['third', 'fourth'] as const) {
-      const { queryClient, list, ids } = cacheWith([[byOrder, pageOf(1, 2, 3, 4, 5)]]);
-      const third = removePhoneNumberFromCache(queryClient, 3);
-      const fourth = removePhoneNumberFromCache(queryClient, 4);
-      expect(ids(byOrder)).toEqual([1, 2, 5]);
-
-      const [first, second] = undoFirst === 'third' ? [third, fourth] : [fourth, third];
-      restorePhoneNumberCache(queryClient, first);
-      restorePhoneNumberCache(queryClient, second);
-
-      expect(ids(byOrder)).toEqual([1, 2, 3, 4, 5]);
-      expect(list(byOrder)?.count).toBe(10);
-    }
-  });
-
-  it('does not add a row twice when the list was fetched again with it', () => {
-    const byOrder = params();
-    const { queryClient, list, ids } = cacheWith([[byOrder, pageOf(1, 2, 3)]]);
-    const snapshot = removePhoneNumberFromCache(queryClient, 2);
-    queryClient.setQueryData(phoneNumberQueries.list(client, byOrder).queryKey, pageOf(1, 2, 3));
-
-    restorePhoneNumberCache(queryClient, snapshot);
-
-    expect(ids(byOrder)).toEqual([1, 2, 3]);
-    expect(list(byOrder)?.count).toBe(10);
+    expect(queryClient.getQueryState(detailKey)).toBeUndefined();
+    expect(
+      queryClient.getQueryState(phoneNumberQueries.list(client, all).queryKey)?.isInvalidated,
+    ).toBe(true);
   });
 });
 
@@ -185,8 +175,8 @@ describe('withoutPhoneNumbers', () => {
 });
 
 describe('invalidatePhoneNumberWrite', () => {
-  it('marks the lists, the number and its prospect stale, and nothing else', async () => {
-    const { queryClient } = cacheWith([[params(), pageOf(1)]]);
+  it('marks the lists and the number stale, and nothing else: the prospect holds no numbers', async () => {
+    const { queryClient } = cacheWith([[params(), pageOf(1)]], []);
     const keys = {
       list: phoneNumberQueries.list(client, params()).queryKey,
       detail: phoneNumberQueries.detail(client, 1).queryKey,
@@ -198,10 +188,10 @@ describe('invalidatePhoneNumberWrite', () => {
       queryClient.setQueryData(key, {});
     }
 
-    await invalidatePhoneNumberWrite(queryClient, { id: 1, prospectId: 1 });
+    await invalidatePhoneNumberWrite(queryClient, 1);
 
     const stale = (key: readonly unknown[]) =>
       queryClient.getQueryState(key)?.isInvalidated ?? false;
-    expect(Object.values(keys).map(stale)).toEqual([true, true, false, true, false]);
+    expect(Object.values(keys).map(stale)).toEqual([true, true, false, false, false]);
   });
 });

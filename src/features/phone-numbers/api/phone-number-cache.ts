@@ -3,53 +3,38 @@ import * as z from 'zod/mini';
 import type { PhoneNumber, PhoneNumberPage, ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneNumberQueries } from './phone-number-queries';
 
-/** A row as it was in one cached list, with where it stood. */
-interface SavedRow {
-  row: ListedPhoneNumber;
-  index: number;
-  previousId: number | undefined;
-  nextId: number | undefined;
-}
-
 interface ListSnapshot {
   queryKey: QueryKey;
-  saved: readonly SavedRow[];
-  /** The rows were taken out of the list, and the count with them. */
-  removed: boolean;
+  /** The rows the change touched, as they were. */
+  saved: readonly ListedPhoneNumber[];
   /** The ids as the list showed them, when the change moved rows. */
   sequence: readonly number[] | undefined;
 }
 
 /**
- * What a cache change replaced, to put back if the write fails or is undone. Restoring touches only the
- * rows the change touched, so that it does not undo another change made since.
+ * What an optimistic change replaced in the lists on screen, to put back if the write fails. Restoring
+ * touches only the rows the change touched, so that it does not undo another change made since.
  */
 export interface PhoneNumberCacheSnapshot {
   readonly lists: readonly ListSnapshot[];
-  readonly details: readonly { queryKey: QueryKey; phoneNumber: PhoneNumber }[];
 }
 
 export type PhoneNumberChanges = Partial<Omit<PhoneNumber, 'id'>>;
 
 const detailKey = (id: number) => [...phoneNumberQueries.details(), id] as const;
 
-/**
- * The prospects feature's key for one prospect, whose phone arrays list these numbers; spelled out here
- * because a feature does not import another.
- */
-const prospectDetailKey = (prospectId: number) => ['prospects', 'detail', prospectId] as const;
-
 /** The parts of a list's key (PhoneNumberListParams) that say how it is narrowed and sorted. */
 const listParamsSchema = z.object({ prospectId: z.optional(z.number()), sort: z.string() });
 
-function cachedLists(queryClient: QueryClient): [QueryKey, PhoneNumberPage][] {
+/**
+ * The lists a component shows now. Only they are changed ahead of the server: the others are fetched
+ * again when shown (the write invalidates them), which is simpler than keeping every cached view right,
+ * and as quick for the rep, who sees only these.
+ */
+function shownLists(queryClient: QueryClient): [QueryKey, PhoneNumberPage][] {
   return queryClient
-    .getQueriesData<PhoneNumberPage>({ queryKey: phoneNumberQueries.lists() })
+    .getQueriesData<PhoneNumberPage>({ queryKey: phoneNumberQueries.lists(), type: 'active' })
     .flatMap(([queryKey, page]) => (page === undefined ? [] : [[queryKey, page]]));
-}
-
-function save(rows: readonly ListedPhoneNumber[], index: number, row: ListedPhoneNumber): SavedRow {
-  return { row, index, previousId: rows[index - 1]?.id, nextId: rows[index + 1]?.id };
 }
 
 /** By order, missing orders last, then by id: the server's `sort=order`. */
@@ -71,11 +56,9 @@ function changeRows(
   resortProspectId: number | undefined,
 ): PhoneNumberCacheSnapshot {
   const lists: ListSnapshot[] = [];
-  for (const [queryKey, page] of cachedLists(queryClient)) {
+  for (const [queryKey, page] of shownLists(queryClient)) {
     const rows = page.phoneNumbers;
-    const saved = rows.flatMap((row, index) =>
-      changes.has(row.id) ? [save(rows, index, row)] : [],
-    );
+    const saved = rows.filter((row) => changes.has(row.id));
     if (saved.length === 0) continue;
     const changed = rows.map((row) => ({ ...row, ...changes.get(row.id), id: row.id }));
     const direction =
@@ -84,19 +67,11 @@ function changeRows(
     lists.push({
       queryKey,
       saved,
-      removed: false,
       sequence: direction === 0 ? undefined : rows.map((row) => row.id),
     });
     queryClient.setQueryData<PhoneNumberPage>(queryKey, { ...page, phoneNumbers: changed });
   }
-  const details: { queryKey: QueryKey; phoneNumber: PhoneNumber }[] = [];
-  for (const [id, change] of changes) {
-    const phoneNumber = queryClient.getQueryData<PhoneNumber>(detailKey(id));
-    if (phoneNumber === undefined) continue;
-    details.push({ queryKey: detailKey(id), phoneNumber });
-    queryClient.setQueryData<PhoneNumber>(detailKey(id), { ...phoneNumber, ...change, id });
-  }
-  return { lists, details };
+  return { lists };
 }
 
 /**
@@ -107,7 +82,7 @@ export function cancelPhoneNumberFetches(queryClient: QueryClient): void {
   void queryClient.cancelQueries({ queryKey: phoneNumberQueries.all() });
 }
 
-/** Changes a phone number in every cached list and in its detail, at once. */
+/** Changes a phone number in the lists on screen, at once. */
 export function patchPhoneNumberInCache(
   queryClient: QueryClient,
   id: number,
@@ -117,8 +92,8 @@ export function patchPhoneNumberInCache(
 }
 
 /**
- * Gives phone numbers new orders everywhere they are cached, and moves them in the cached lists of their
- * prospect sorted by order; other lists keep their rows in place until they are fetched again.
+ * Gives phone numbers new orders in the lists on screen, and moves them in those of their prospect sorted
+ * by order; other lists on screen keep their rows in place until they are fetched again.
  */
 export function reorderPhoneNumbersInCache(
   queryClient: QueryClient,
@@ -127,27 +102,6 @@ export function reorderPhoneNumbersInCache(
 ): PhoneNumberCacheSnapshot {
   const changes = new Map(orders.map(({ id, order }) => [id, { order }]));
   return changeRows(queryClient, changes, prospectId ?? undefined);
-}
-
-/** Takes a phone number out of every cached list, and out of its count. */
-export function removePhoneNumberFromCache(
-  queryClient: QueryClient,
-  id: number,
-): PhoneNumberCacheSnapshot {
-  const lists: ListSnapshot[] = [];
-  for (const [queryKey, page] of cachedLists(queryClient)) {
-    const index = page.phoneNumbers.findIndex((row) => row.id === id);
-    const row = page.phoneNumbers[index];
-    if (row === undefined) continue;
-    lists.push({
-      queryKey,
-      saved: [save(page.phoneNumbers, index, row)],
-      removed: true,
-      sequence: undefined,
-    });
-    queryClient.setQueryData<PhoneNumberPage>(queryKey, withoutPhoneNumbers(page, new Set([id])));
-  }
-  return { lists, details: [] };
 }
 
 /** The page without the given phone numbers, its count lowered by as many as it held. */
@@ -165,15 +119,6 @@ export function withoutPhoneNumbers(
   };
 }
 
-/** Where a removed row goes back: before the row that followed it, else after the one before it. */
-function insertionIndex(rows: readonly ListedPhoneNumber[], saved: SavedRow): number {
-  const next = rows.findIndex((row) => row.id === saved.nextId);
-  if (next >= 0) return next;
-  const previous = rows.findIndex((row) => row.id === saved.previousId);
-  if (previous >= 0) return previous + 1;
-  return Math.min(saved.index, rows.length);
-}
-
 /** The rows of `sequence` back in its order, in the places such rows hold now; other rows stay put. */
 function inSequence(
   rows: readonly ListedPhoneNumber[],
@@ -188,22 +133,13 @@ function inSequence(
 }
 
 function restoreList(page: PhoneNumberPage, snapshot: ListSnapshot): PhoneNumberPage {
-  let rows = [...page.phoneNumbers];
-  let count = page.count;
-  for (const saved of snapshot.saved) {
-    const at = rows.findIndex((row) => row.id === saved.row.id);
-    if (at >= 0) {
-      rows[at] = saved.row;
-    } else if (snapshot.removed) {
-      rows.splice(insertionIndex(rows, saved), 0, saved.row);
-      if (count !== undefined) count += 1;
-    }
-  }
+  const saved = new Map(snapshot.saved.map((row) => [row.id, row]));
+  let rows = page.phoneNumbers.map((row) => saved.get(row.id) ?? row);
   if (snapshot.sequence !== undefined) rows = inSequence(rows, snapshot.sequence);
-  return { ...page, phoneNumbers: rows, count };
+  return { ...page, phoneNumbers: rows };
 }
 
-/** Puts back what a cache change replaced, in the lists and details that are still cached. */
+/** Puts back what an optimistic change replaced, in the lists that are still cached. */
 export function restorePhoneNumberCache(
   queryClient: QueryClient,
   snapshot: PhoneNumberCacheSnapshot,
@@ -214,33 +150,36 @@ export function restorePhoneNumberCache(
       (page) => page && restoreList(page, list),
     );
   }
-  for (const { queryKey, phoneNumber } of snapshot.details) {
-    queryClient.setQueryData<PhoneNumber>(queryKey, (current) => current && phoneNumber);
-  }
 }
 
 /**
  * Marks stale what a write to a phone number changes, and fetches what is shown again: the lists (rows,
- * counts, permissions), the number itself and its prospect, whose phone arrays list it.
+ * counts, permissions) and, when one number was written, that number. The prospects feature holds no
+ * phone numbers, so nothing of it is fetched again.
  */
 export async function invalidatePhoneNumberWrite(
   queryClient: QueryClient,
-  { id, prospectId }: { id: number | undefined; prospectId: number | null },
+  id: number | undefined,
 ): Promise<void> {
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: phoneNumberQueries.lists() }),
     id === undefined ? undefined : queryClient.invalidateQueries({ queryKey: detailKey(id) }),
-    prospectId === null
-      ? undefined
-      : queryClient.invalidateQueries({ queryKey: prospectDetailKey(prospectId) }),
   ]);
 }
 
-/** After a DELETE: the number's detail is forgotten (fetching it would be a 404), the rest refetched. */
+/**
+ * After a DELETE the server has answered: the number's detail is forgotten (fetching it would be a 404),
+ * the lists cached but not shown lose the row now, so that none shows it again before it is fetched, and
+ * every list is fetched again.
+ */
 export async function forgetDeletedPhoneNumber(
   queryClient: QueryClient,
-  { id, prospectId }: { id: number; prospectId: number | null },
+  id: number,
 ): Promise<void> {
   queryClient.removeQueries({ queryKey: detailKey(id), exact: true });
-  await invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId });
+  queryClient.setQueriesData<PhoneNumberPage>(
+    { queryKey: phoneNumberQueries.lists() },
+    (page) => page && withoutPhoneNumbers(page, new Set([id])),
+  );
+  await invalidatePhoneNumberWrite(queryClient, undefined);
 }

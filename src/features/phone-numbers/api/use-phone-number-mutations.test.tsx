@@ -167,17 +167,19 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 const ordersOf = (rows: readonly ListedPhoneNumber[]) => rows.map(({ id, order }) => [id, order]);
 
 describe('useUpdatePhoneNumber', () => {
-  it('shows the change in the caches before the PATCH is sent, then the server’s values', async () => {
+  it('shows the change in the list on screen before the PATCH is sent, then the server’s values', async () => {
     const { result, rows, cachedRows, queryClient, api } = await renderWithList(
       useUpdatePhoneNumber,
       { 1: { order: 0 }, 2: { order: 1 } },
     );
-    const detailKey = phoneNumberQueries.detail(apiClient, 2).queryKey;
-    queryClient.setQueryData(detailKey, rowOf(rows, 2));
-    let detailWhenSent: string | null | undefined;
+    // Another view, cached but not on screen: fetched again when shown rather than patched.
+    const otherKey = phoneNumberQueries.list(apiClient, { ...params, sort: 'number' }).queryKey;
+    const other = queryClient.getQueryData(listKey);
+    queryClient.setQueryData(otherKey, other);
+    let otherWhenSent: unknown;
     server.use(
       http.patch(`${PHONE_NUMBERS_URL}/2`, () => {
-        detailWhenSent = queryClient.getQueryData(detailKey)?.status;
+        otherWhenSent = queryClient.getQueryData(otherKey);
       }),
     );
 
@@ -194,8 +196,9 @@ describe('useUpdatePhoneNumber', () => {
       status: 'verified',
       number: '+1 415 555 0199',
     });
-    expect(detailWhenSent).toBe('verified');
+    expect(otherWhenSent).toBe(other);
     expect(rowOf(cachedRows(), 2)).toMatchObject({ status: 'verified', number: '+14155550199' });
+    expect(queryClient.getQueryState(otherKey)?.isInvalidated).toBe(true);
   });
 
   it('puts the row back when the server fails, and rejects with the ApiError', async () => {
@@ -357,14 +360,14 @@ describe('usePendingDeletes', () => {
     };
   }
 
-  it('shows the pending ids, and undo puts the row back without a request', async () => {
+  it('shows the pending ids, and undo forgets them without a request', async () => {
     const { result, deleted, ids, row } = renderPendingDeletes();
 
     act(() => {
       result.current.schedule(row);
     });
     expect(result.current.pendingIds).toEqual(new Set([1]));
-    expect(ids()).toEqual([2]);
+    expect(ids()).toEqual([1, 2]);
 
     act(() => {
       result.current.undo(1);

@@ -34,8 +34,7 @@ export function useCreatePhoneNumber() {
     mutationKey: phoneNumberWriteKeys.create,
     mutationFn: ({ prospectId, draft }: CreatePhoneNumberVariables) =>
       createPhoneNumber(client, prospectId, draft),
-    onSuccess: (_created, { prospectId }) =>
-      invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId }),
+    onSuccess: () => invalidatePhoneNumberWrite(queryClient, undefined),
     onError: (error, { prospectId, draft }) => {
       if (endedTheSession(error)) keepChange({ kind: 'create', prospectId, draft });
     },
@@ -48,7 +47,8 @@ export interface UpdatePhoneNumberVariables {
 }
 
 /**
- * Shows the changes at once, puts the row back if the server refuses, and rejects with the ApiError
+ * Shows the changes at once in the lists on screen (the others are fetched again when shown), puts the
+ * row back if the server refuses, and rejects with the ApiError
  * (its fieldErrors mark a 422's cell or field; a 412 means the row changed since `row.etag`, which is
  * sent as If-Match when the API gave one). Lists are fetched again either way: after a 403, that
  * brings the row's permissions up to date.
@@ -84,7 +84,7 @@ export function useUpdatePhoneNumber() {
       }
     },
     onSettled: (_updated, _error, { row }) => {
-      void invalidatePhoneNumberWrite(queryClient, { id: row.id, prospectId: row.prospectId });
+      void invalidatePhoneNumberWrite(queryClient, row.id);
     },
   });
 }
@@ -124,22 +124,22 @@ export function useReorderPhoneNumbers() {
     onError: (_error, _variables, snapshot) => {
       if (snapshot) restorePhoneNumberCache(queryClient, snapshot);
     },
-    onSettled: (_result, _error, { rows, id }, snapshot) => {
+    onSettled: (_result, _error, _variables, snapshot) => {
       if (snapshot === undefined) return;
-      const prospectId = rows.find((row) => row.id === id)?.prospectId ?? null;
-      void invalidatePhoneNumberWrite(queryClient, { id: undefined, prospectId });
+      void invalidatePhoneNumberWrite(queryClient, undefined);
     },
   });
 }
 
 export interface UsePendingDeletes {
+  /** The numbers to leave out of every list shown, until the server has deleted them and they are fetched again. */
   pendingIds: ReadonlySet<number>;
   schedule: (row: ListedPhoneNumber, handlers?: PendingDeleteHandlers) => void;
   undo: (id: number) => void;
 }
 
 /**
- * Delete with undo: `schedule` takes the row out of the lists now and sends the DELETE after
+ * Delete with undo: `schedule` marks the row deleted now and sends the DELETE after
  * UNDO_WINDOW_MS unless `undo` comes first. The queue belongs to the QueryClient, not to the component,
  * so a delete survives leaving the page; see docs/decisions/0016-delete-with-undo.md.
  */

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { formatInternational } from '@contract/phone-number-format';
 import { useKeptChanges, type KeptChange } from '../api/kept-changes';
-import { describeWriteError } from './describe-write-error';
+import { describeWriteError } from '../utils/describe-write-error';
 
 function describe(change: KeptChange): string {
   const shown = (number: string | null) =>

@@ -18,7 +18,7 @@ import {
   phoneStatusLabel,
   phoneTypeLabel,
   type PhoneStatusColor,
-} from './phone-number-labels';
+} from '../utils/phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
 import { ProspectLink } from './prospect-link';
 

@@ -12,7 +12,7 @@ import {
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
-import { NO_DELETE, NO_WRITE } from './phone-number-editing';
+import { NO_DELETE, NO_WRITE } from '../utils/row-refusals';
 import { PhoneNumberList, type PhoneNumberListProspect } from './phone-number-list';
 
 const OLIVIA: PhoneNumberListProspect = {

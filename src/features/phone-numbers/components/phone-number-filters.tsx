@@ -6,7 +6,7 @@ import {
   type PhoneStatus,
   type PhoneType,
 } from '@contract/phone-number-values';
-import { phoneStatusLabel, phoneTypeLabel } from './phone-number-labels';
+import { phoneStatusLabel, phoneTypeLabel } from '../utils/phone-number-labels';
 
 interface MultiSelectProps<T extends string> {
   label: string;

@@ -25,8 +25,8 @@ import {
 } from '@contract/phone-number-rules';
 import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { placeWriteError } from './describe-write-error';
-import { phoneTypeLabel } from './phone-number-labels';
+import { placeWriteError } from '../utils/describe-write-error';
+import { phoneTypeLabel } from '../utils/phone-number-labels';
 
 export interface PhoneNumberFormDialogProps {
   open: boolean;

@@ -26,17 +26,15 @@ import {
 } from '../schemas/phone-number-list-state';
 import type { SetPhoneNumberListState } from '../hooks/use-phone-number-list-state';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { describeLoadError, isCursorRefusal } from './describe-load-error';
+import { describeLoadError, isCursorRefusal } from '../utils/describe-load-error';
 import { CellServerErrorContext } from './phone-number-edit-cell';
-import {
-  usePhoneNumberEditing,
-  type PhoneNumberChange,
-  type PhoneNumberFailure,
-} from './phone-number-editing';
+import { usePhoneNumberEditing } from '../hooks/use-phone-number-editing';
+import { PhoneNumberEditingDialogs } from './phone-number-editing-dialogs';
+import type { PhoneNumberChange, PhoneNumberFailure } from '../types/phone-number-events';
 import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
-import { useReportLoadFailure } from './use-report-load-failure';
+import { useReportLoadFailure } from '../hooks/use-report-load-failure';
 
 const NO_ROWS: readonly ListedPhoneNumber[] = [];
 
@@ -263,7 +261,7 @@ export function PhoneNumberList({
           </CellServerErrorContext>
         )}
       </Box>
-      {editing.overlays}
+      <PhoneNumberEditingDialogs {...editing.dialogs} />
     </Stack>
   );
 }

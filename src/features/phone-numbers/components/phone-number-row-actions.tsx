@@ -11,7 +11,8 @@ import {
 } from '@mui/x-data-grid';
 import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { useRowRefusals, type RowRefusalsStore } from './row-refusals-store';
+import { useRowRefusals, type RowRefusalsStore } from '../stores/row-refusals-store';
+import type { PhoneNumberMove } from '../utils/row-refusals';
 
 const EditIcon = createSvgIcon(
   <path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z" />,
@@ -22,17 +23,6 @@ const MakePrimaryIcon = createSvgIcon(
   <path d="M8 11h3v10h2V11h3l-4-4zM4 3v2h16V3z" />,
   'MakePrimary',
 );
-
-export type PhoneNumberMove = 'first' | 'up' | 'down';
-
-/** Why each action of a row can't be used now; an action without a reason can. */
-export interface RowActionRefusals {
-  edit?: string | undefined;
-  delete?: string | undefined;
-  first?: string | undefined;
-  up?: string | undefined;
-  down?: string | undefined;
-}
 
 export interface PhoneNumberRowActionsProps {
   params: GridRenderCellParams<ListedPhoneNumber>;

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent } from 'react';
-import { describeLoadError } from './describe-load-error';
-import { failureOf, type PhoneNumberFailure } from './phone-number-editing';
+import { describeLoadError } from '../utils/describe-load-error';
+import type { PhoneNumberFailure } from '../types/phone-number-events';
+import { failureOf } from '../utils/phone-number-failure';
 
 /**
  * Tells a host (the embedded panel's `onError`) of a failed load, once per error: a retry that fails

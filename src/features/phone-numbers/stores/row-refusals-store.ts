@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { RowActionRefusals } from './phone-number-row-actions';
+import type { RowActionRefusals } from '../utils/row-refusals';
 
 /** Every action refused, without a reason to show: what a row's actions read before its refusals are known. */
 const UNKNOWN: RowActionRefusals = {

@@ -1,14 +1,14 @@
-import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useState } from 'react';
 import { isPreconditionFailed } from '@/lib/api-error';
 import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import { useFetchCurrentPhoneNumber } from '../api/use-fetch-current-phone-number';
 import { useUpdatePhoneNumber } from '../api/use-phone-number-mutations';
 import type { PhoneNumber, ListedPhoneNumber } from '../schemas/phone-number';
-import { describeWriteError } from './describe-write-error';
-import type { PhoneNumberConflict } from './phone-number-conflict-dialog';
-
-// Loaded when a conflict first happens: rare, and not worth its weight in the grid's first load.
-const PhoneNumberConflictDialog = lazy(() => import('./phone-number-conflict-dialog'));
+import { describeWriteError } from '../utils/describe-write-error';
+import type {
+  PhoneNumberConflict,
+  PhoneNumberConflictDialogProps,
+} from '../components/phone-number-conflict-dialog';
 
 const CHANGED_AGAIN = 'It changed again while you were looking; this is how it is now.';
 
@@ -24,7 +24,8 @@ export interface PhoneNumberConflicts {
   resolve: (row: ListedPhoneNumber, changes: PhoneNumberWritableAttributes) => Promise<void>;
   /** The row as it is now on the server, for a delete confirmed against an older version to ask again. */
   current: (row: ListedPhoneNumber) => Promise<ListedPhoneNumber>;
-  dialog: ReactNode;
+  /** What the "Phone number changed" dialog shows, while a conflict is open. */
+  dialog: (PhoneNumberConflictDialogProps & { conflict: PhoneNumberConflict }) | undefined;
 }
 
 /**
@@ -85,21 +86,19 @@ export function usePhoneNumberConflict({
     resolve,
     current,
     dialog:
-      conflict === undefined ? null : (
-        <Suspense fallback={null}>
-          <PhoneNumberConflictDialog
-            conflict={conflict}
-            failure={failure}
-            applying={applying}
-            onApply={() => {
+      conflict === undefined
+        ? undefined
+        : {
+            conflict,
+            failure,
+            applying,
+            onApply: () => {
               void apply(conflict);
-            }}
-            onDiscard={() => {
+            },
+            onDiscard: () => {
               setConflict(undefined);
               setFailure(undefined);
-            }}
-          />
-        </Suspense>
-      ),
+            },
+          },
   };
 }
