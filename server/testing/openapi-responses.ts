@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
+import { pointerSegment } from '../http/request-document';
 import { openApiDocument } from '../openapi/openapi-document';
 
 /**
@@ -24,7 +25,6 @@ const document = openApiDocument() as unknown as OpenApi;
 const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true });
 ajv.addSchema(document, DOCUMENT_ID);
 
-const pointerSegment = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
 const mediaSegment = pointerSegment(JSON_API_MEDIA_TYPE);
 
 /** "/phoneNumbers/{id}" matches "/phoneNumbers/12"; a path without a parameter matches only itself. */
@@ -37,7 +37,8 @@ function operationPath(path: string): string | undefined {
 
 const validators = new Map<string, ValidateFunction>();
 
-function validatorAt(pointer: string): ValidateFunction {
+/** A validator of the schema at `pointer` in openapi.json ("/components/schemas/…"), compiled once. */
+export function validatorAt(pointer: string): ValidateFunction {
   let validator = validators.get(pointer);
   if (validator === undefined) {
     validator = ajv.compile({ $ref: `${DOCUMENT_ID}#${pointer}` });
