@@ -1,0 +1,77 @@
+/**
+ * The session layer's seams (decision 0046). A sign-in mode is a `SignInProvider`; the session store
+ * keeps sessions (by the hash of their id) and the upstream tokens of modes that have them, encrypted.
+ * `demo` and `outreach` are the modes today; `oidc` is meant to be one more provider.
+ */
+
+export type AuthMode = 'demo' | 'outreach';
+
+/** An upstream provider's tokens, as the session holds them (decrypted). */
+export interface UpstreamTokens {
+  accessToken: string;
+  refreshToken: string;
+  /** When the access token expires, epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** Who signed in, as the provider says. */
+export interface SignedInIdentity {
+  /** The user's id at the provider: the local user id in demo mode, Outreach's user id in outreach. */
+  subject: string;
+  /** A name to show, when the provider gives one. */
+  displayName?: string | undefined;
+  /** Upstream tokens, for modes whose API calls go upstream. */
+  tokens?: UpstreamTokens | undefined;
+}
+
+export interface SignInProvider {
+  readonly mode: AuthMode;
+  /** Where the browser goes to sign in (the provider's authorization endpoint, with these values). */
+  authorizationUrl: (request: { state: string; redirectUri: string; codeVerifier: string }) => URL;
+  /** Redeems the callback's code; throws `SignInFailure` with a message fit for the user's page. */
+  redeem: (callback: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string;
+  }) => Promise<SignedInIdentity>;
+  /** New tokens for a refresh token; throws `RefreshRefused` when the provider says `invalid_grant`. */
+  refresh?: (refreshToken: string) => Promise<UpstreamTokens>;
+  /** Ends the upstream grant at sign-out, where the provider allows it; best effort. */
+  revoke?: (tokens: UpstreamTokens) => Promise<void>;
+}
+
+export class SignInFailure extends Error {}
+
+/** The provider refused the refresh token for good (`invalid_grant`): the session is over. */
+export class RefreshRefused extends Error {}
+
+/** One session, as the store gives it back. */
+export interface StoredSession {
+  /** The hash of the session id (the id itself is only ever in the cookie). */
+  idHash: string;
+  mode: AuthMode;
+  subject: string;
+  displayName: string | null;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  tokens: UpstreamTokens | undefined;
+}
+
+export interface SessionStore {
+  /** A new session with a fresh random id (256 bits); the id is returned once, for the cookie. */
+  create: (identity: SignedInIdentity, mode: AuthMode) => Promise<{ id: string; session: StoredSession }>;
+  /** The live session for a cookie's id (moving its idle expiry on), or undefined. */
+  find: (id: string) => Promise<StoredSession | undefined>;
+  delete: (idHash: string) => Promise<void>;
+  /**
+   * Claims the right to refresh this session's tokens until `untilMs`, in one conditional UPDATE, so
+   * that one request in one process refreshes; false when another holds an unexpired claim.
+   */
+  claimRefresh: (idHash: string, untilMs: number) => Promise<boolean>;
+  /** Saves refreshed tokens (encrypted) and releases the claim. */
+  saveTokens: (idHash: string, tokens: UpstreamTokens) => Promise<void>;
+  /** The tokens as stored now (another process may have refreshed them). */
+  readTokens: (idHash: string) => Promise<UpstreamTokens | undefined>;
+}
