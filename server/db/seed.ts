@@ -404,10 +404,23 @@ export const OUTREACH_LIKE_NUMBERS = [
 
 async function seedOutreachLike(db: Kysely<Database>): Promise<void> {
   const at = iso(EPOCH);
+  // A small generated data set may not reach prospect 9.
+  const existing = await db
+    .selectFrom('prospects')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      OUTREACH_LIKE_NUMBERS.map(({ prospectId }) => prospectId),
+    )
+    .execute();
+  const present = new Set(existing.map(({ id }) => id));
+  const numbers = OUTREACH_LIKE_NUMBERS.filter(({ prospectId }) => present.has(prospectId));
+  if (numbers.length === 0) return;
   await db
     .insertInto('phone_numbers')
     .values(
-      OUTREACH_LIKE_NUMBERS.map(({ prospectId, number, phoneType, status }) => ({
+      numbers.map(({ prospectId, number, phoneType, status }) => ({
         prospect_id: prospectId,
         number,
         raw_number: number,
