@@ -5,7 +5,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Kysely } from 'kysely';
 import { oauthRoutes } from './auth/oauth-routes';
-import { createTokenService } from './auth/tokens';
+import { createTokenService, OUTREACH_REFRESH_TOKEN_TTL_SECONDS } from './auth/tokens';
 import type { ServerConfig } from './config';
 import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
@@ -80,6 +80,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     db,
     production: config.production,
     accessTtlSeconds: config.tokenTtlSeconds,
+    refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,
   });
   const app = new Hono<AppEnv>();

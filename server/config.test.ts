@@ -117,3 +117,34 @@ describe('rate limits', () => {
     expect(message).toContain('OAUTH_RATE_LIMIT must be a whole number');
   });
 });
+
+describe('OUTREACH_SIMULATOR', () => {
+  it('is off by default', () => {
+    expect(configFromEnvironment({}).outreachSimulator).toBeUndefined();
+  });
+
+  it('knows one confidential client, with development defaults', () => {
+    expect(configFromEnvironment({ OUTREACH_SIMULATOR: '1' }).outreachSimulator).toEqual({
+      clientId: 'outreach-simulator',
+      clientSecret: 'outreach-simulator-secret',
+      redirectUris: ['http://localhost:4173/auth/callback'],
+    });
+    expect(
+      configFromEnvironment({
+        OUTREACH_SIMULATOR: '1',
+        SIMULATOR_REDIRECT_URIS:
+          'https://a.example/auth/callback, http://localhost:5173/auth/callback',
+      }).outreachSimulator?.redirectUris,
+    ).toEqual(['https://a.example/auth/callback', 'http://localhost:5173/auth/callback']);
+  });
+
+  it('refuses to run in production, and redirect URIs that are not absolute http(s) URLs', () => {
+    expect(invalid({ OUTREACH_SIMULATOR: '1', NODE_ENV: 'production' })).toContain(
+      'NODE_ENV=production',
+    );
+    expect(
+      invalid({ OUTREACH_SIMULATOR: '1', SIMULATOR_REDIRECT_URIS: '/auth/callback' }),
+    ).toContain('SIMULATOR_REDIRECT_URIS');
+    expect(invalid({ OUTREACH_SIMULATOR: 'yes' })).toContain('OUTREACH_SIMULATOR');
+  });
+});

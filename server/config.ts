@@ -49,6 +49,15 @@ function isOrigin(entry: string): boolean {
 const isFrameAncestor = (entry: string) =>
   entry === "'self'" || isOrigin(entry) || SUBDOMAIN_WILDCARD.test(entry);
 
+function isRedirectUri(entry: string): boolean {
+  try {
+    const url = new URL(entry);
+    return ['http:', 'https:'].includes(url.protocol) && url.hash === '' && url.href === entry;
+  } catch {
+    return false;
+  }
+}
+
 const environmentSchema = z.object({
   PORT: integerFromEnv('PORT', 0, 65_535).default(4173),
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
@@ -81,7 +90,22 @@ const environmentSchema = z.object({
     isFrameAncestor,
     "'self', origins such as https://crm.example.com and wildcards such as https://*.example.com",
   ).default(["'self'", 'https://*.outreach.io']),
+  OUTREACH_SIMULATOR: z.enum(['0', '1'], { error: 'OUTREACH_SIMULATOR is 1 or 0' }).default('0'),
+  SIMULATOR_CLIENT_ID: z.string().trim().min(1).default('outreach-simulator'),
+  SIMULATOR_CLIENT_SECRET: z.string().min(1).default('outreach-simulator-secret'),
+  SIMULATOR_REDIRECT_URIS: listFromEnv(
+    'SIMULATOR_REDIRECT_URIS',
+    isRedirectUri,
+    'absolute http(s) URLs such as http://localhost:4173/auth/callback',
+  ).default(['http://localhost:4173/auth/callback']),
 });
+
+/** The confidential client the simulator knows, as Outreach knows an app registered with it. */
+export interface SimulatorClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: readonly string[];
+}
 
 export interface ServerConfig {
   port: number;
@@ -114,6 +138,11 @@ export interface ServerConfig {
   corsAllowedOrigins: readonly string[];
   /** Who may frame the /embed/… pages: the sources of their CSP frame-ancestors. */
   embedAllowedOrigins: readonly string[];
+  /**
+   * With `OUTREACH_SIMULATOR=1` (development only), the server also plays Outreach for this client: its
+   * /oauth accepts it as Outreach does a confidential client (decision 0046, "The simulator").
+   */
+  outreachSimulator: SimulatorClient | undefined;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
@@ -129,6 +158,12 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (e.OUTREACH_SIMULATOR === '1' && production) {
+    throw new Error(
+      'Invalid configuration:\n  OUTREACH_SIMULATOR=1 is for development and tests; it cannot run with NODE_ENV=production.',
+    );
+  }
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
@@ -138,11 +173,19 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     oauthRateLimitPerHour: e.OAUTH_RATE_LIMIT,
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     trustedProxies: e.TRUSTED_PROXIES,
-    production: e.NODE_ENV === 'production',
+    production,
     publicOrigin: e.PUBLIC_ORIGIN,
     oauthRedirectUris: e.OAUTH_REDIRECT_URIS,
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
     embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
+    outreachSimulator:
+      e.OUTREACH_SIMULATOR === '1'
+        ? {
+            clientId: e.SIMULATOR_CLIENT_ID,
+            clientSecret: e.SIMULATOR_CLIENT_SECRET,
+            redirectUris: e.SIMULATOR_REDIRECT_URIS,
+          }
+        : undefined,
   };
 }
 

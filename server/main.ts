@@ -22,7 +22,8 @@ async function main() {
 
   const database = await openDatabase(config.databasePath);
   const started = performance.now();
-  if (await seedIfEmpty(database.db, { prospects: config.seedProspects })) {
+  const outreachLike = config.outreachSimulator !== undefined;
+  if (await seedIfEmpty(database.db, { prospects: config.seedProspects, outreachLike })) {
     const what =
       config.seedProspects === undefined
         ? 'demo data'
@@ -45,6 +46,11 @@ async function main() {
       withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,
     );
     if (!config.production) console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+    if (config.outreachSimulator) {
+      console.log(
+        `Outreach simulator: OAuth at ${url}/oauth for client ${config.outreachSimulator.clientId}, redirect URIs ${config.outreachSimulator.redirectUris.join(', ')}.`,
+      );
+    }
     if (config.production && config.publicOrigin === undefined) {
       console.log(
         `PUBLIC_ORIGIN is not set: links and sign-in redirects name ${url}. Set it to the origin users reach, such as https://phones.example.com.`,

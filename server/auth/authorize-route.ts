@@ -7,7 +7,7 @@ import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
-import { APP_CLIENT_ID } from './app-client';
+import { APP_CLIENT_ID, simulatorClient } from './app-client';
 import { formFields } from './form-fields';
 import { storeAuthorizationCode, userExists, usersToSignInAs } from './oauth-store';
 import { setRateLimitHeaders, tooManyDetail } from './oauth-rate-limit';
@@ -46,6 +46,12 @@ const authorizationRequestSchema = z.object({
   code_challenge_method: z.literal('S256', { error: 'code_challenge_method must be S256' }),
 });
 
+/** The simulator's confidential client, like Outreach's, need not use PKCE. */
+const confidentialRequestSchema = authorizationRequestSchema.partial({
+  code_challenge: true,
+  code_challenge_method: true,
+});
+
 /** A redirect URI must be absolute, on this server's public origin or listed in OAUTH_REDIRECT_URIS. */
 function allowedRedirect(
   raw: string | undefined,
@@ -62,6 +68,14 @@ function allowedRedirect(
   if (url.hash !== '' || !['http:', 'https:'].includes(url.protocol)) return undefined;
   if (url.origin === ownOrigin || config.oauthRedirectUris.includes(url.href)) return url;
   return undefined;
+}
+
+/** A confidential client's redirect URI must be one it registered, exactly, as at Outreach. */
+function registeredRedirect(
+  raw: string | undefined,
+  registered: readonly string[],
+): URL | undefined {
+  return raw !== undefined && registered.includes(raw) ? new URL(raw) : undefined;
 }
 
 function redirectWith(target: URL, params: Record<string, string | undefined>): string {
@@ -87,19 +101,23 @@ export function authorizeRoute({
 
   /** Validates an authorization request; answers with a page or a redirect when it is not acceptable. */
   function authorizationRequest(c: Context<AppEnv>, params: Record<string, string | undefined>) {
-    const redirect =
-      params.client_id === APP_CLIENT_ID
+    const confidential = simulatorClient(params.client_id, config);
+    const known = params.client_id === APP_CLIENT_ID || confidential !== undefined;
+    const redirect = confidential
+      ? registeredRedirect(params.redirect_uri, confidential.redirectUris)
+      : known
         ? allowedRedirect(params.redirect_uri, c.var.publicOrigin, config)
         : undefined;
     if (!redirect) {
       setPageHeaders(c, undefined);
-      const reason =
-        params.client_id === APP_CLIENT_ID
-          ? 'its redirect_uri is not one this server may send you to'
-          : 'it does not name a known client_id';
+      const reason = known
+        ? 'its redirect_uri is not one this server may send you to'
+        : 'it does not name a known client_id';
       return { response: c.html(invalidLinkPage(reason), 400) };
     }
-    const parsed = authorizationRequestSchema.safeParse(params);
+    const parsed = (
+      confidential ? confidentialRequestSchema : authorizationRequestSchema
+    ).safeParse(params);
     if (!parsed.success) {
       const description = parsed.error.issues.map((issue) => issue.message).join('; ');
       return {
@@ -113,16 +131,21 @@ export function authorizeRoute({
         ),
       };
     }
-    return { request: parsed.data, redirect };
+    const clientId = confidential?.clientId ?? APP_CLIENT_ID;
+    return {
+      request: { ...parsed.data, client_id: clientId },
+      redirect,
+      simulated: !!confidential,
+    };
   }
 
   app.get('/authorize', async (c) => {
     const checked = authorizationRequest(c, c.req.query());
     if (checked.response) return checked.response;
-    const { request, redirect } = checked;
+    const { request, redirect, simulated } = checked;
     const users = await usersToSignInAs(db);
     setPageHeaders(c, redirect);
-    return c.html(signInPage(users, request, redirect.href));
+    return c.html(signInPage(users, request, redirect.href, simulated));
   });
 
   app.post('/authorize', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
@@ -164,10 +187,11 @@ export function authorizeRoute({
     const code = randomToken();
     await storeAuthorizationCode(db, {
       code_hash: hashToken(code),
-      client_id: APP_CLIENT_ID,
+      client_id: request.client_id,
       user_id: userId,
       redirect_uri: redirect.href,
-      code_challenge: request.code_challenge,
+      // Empty for a client without PKCE: the token endpoint then asks for no code_verifier.
+      code_challenge: request.code_challenge ?? '',
       scope: request.scope,
       expires_at: iso(now() + CODE_TTL_MS),
     });

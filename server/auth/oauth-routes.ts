@@ -3,13 +3,19 @@ import type { Kysely } from 'kysely';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import type { RateLimiter } from '../http/rate-limit';
+import { RateLimiter } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
 import { authorizeRoute } from './authorize-route';
 import { setRateLimitHeaders, tooManyRequests } from './oauth-rate-limit';
 import { createExpiryPurge } from './purge';
 import { tokenRoute } from './token-route';
 import type { TokenService } from './tokens';
+
+/**
+ * The simulator's throttle on token mints (sign-ins and refreshes) per user per minute: Outreach
+ * throttles minting, so a client that mints on every request must fail against the simulator too.
+ */
+export const SIMULATOR_MINTS_PER_USER_PER_MINUTE = 3;
 
 interface OauthOptions {
   db: Kysely<Database>;
@@ -37,7 +43,12 @@ export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions):
   };
   app.use('*', limitAddress);
   app.route('/', authorizeRoute({ db, config, now, limitUser, purgeExpired }));
-  app.route('/', tokenRoute({ db, tokens, now, limitUser, purgeExpired }));
+  const mintLimiter = new RateLimiter(SIMULATOR_MINTS_PER_USER_PER_MINUTE, 60_000, now);
+  const simulator = config.outreachSimulator && {
+    client: config.outreachSimulator,
+    limitMint: (userId: number) => mintLimiter.hit(`user:${userId}`),
+  };
+  app.route('/', tokenRoute({ db, tokens, now, limitUser, purgeExpired, simulator }));
 
   return app;
 }

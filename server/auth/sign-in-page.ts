@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { html } from 'hono/html';
 import type { UserRow } from '../db/schema';
-import { APP_CLIENT_ID } from './app-client';
 
 /**
  * The pages of /oauth/authorize: the demo sign-in, its error pages, and the headers they go out with.
@@ -11,9 +10,11 @@ import { APP_CLIENT_ID } from './app-client';
 
 /** What the sign-in page's forms post back: the authorization request it was opened with. */
 interface SignInRequest {
+  client_id: string;
   scope: string;
   state?: string | undefined;
-  code_challenge: string;
+  /** Absent for the simulator's confidential client, which, as at Outreach, uses no PKCE. */
+  code_challenge?: string | undefined;
 }
 
 export function setPageHeaders(c: Context, redirect: URL | undefined) {
@@ -99,25 +100,47 @@ const ROLE_TEXT: Record<UserRow['role'], string> = {
 };
 
 function hiddenFields(request: SignInRequest, redirectUri: string) {
-  return html`<input type="hidden" name="client_id" value="${APP_CLIENT_ID}" />
+  return html`<input type="hidden" name="client_id" value="${request.client_id}" />
     <input type="hidden" name="redirect_uri" value="${redirectUri}" />
     <input type="hidden" name="response_type" value="code" />
     <input type="hidden" name="scope" value="${request.scope}" />
     <input type="hidden" name="state" value="${request.state ?? ''}" />
-    <input type="hidden" name="code_challenge" value="${request.code_challenge}" />
-    <input type="hidden" name="code_challenge_method" value="S256" />`;
+    ${
+      request.code_challenge === undefined
+        ? ''
+        : html`<input type="hidden" name="code_challenge" value="${request.code_challenge}" />
+            <input type="hidden" name="code_challenge_method" value="S256" />`
+    }`;
 }
 
-/** "Continue as …" for each user, and Cancel; each button posts the request back with its answer. */
+const DEMO_HEADING = {
+  title: 'Sign in — Phone Numbers Admin',
+  heading: 'Sign in to Phone Numbers Admin',
+  text: 'This is the demo sign-in of the local server. Choose who you are:',
+};
+
+/** The simulator's page stands for Outreach's consent page, which the app sends its users to. */
+const simulatorHeading = (scope: string) => ({
+  title: 'Sign in — Outreach (simulator)',
+  heading: 'Outreach (simulator)',
+  text: `Phone Numbers Admin asks to use your Outreach account (${scope}). This is the local Outreach simulator; choose who you are:`,
+});
+
+/**
+ * "Continue as …" for each user, and Cancel; each button posts the request back with its answer.
+ * `simulated`: the page is the Outreach simulator's consent page (decision 0046).
+ */
 export const signInPage = (
   users: readonly UserRow[],
   request: SignInRequest,
   redirectUri: string,
-) =>
-  layout(
-    'Sign in — Phone Numbers Admin',
-    html`<h1>Sign in to Phone Numbers Admin</h1>
-      <p>This is the demo sign-in of the local server. Choose who you are:</p>
+  simulated = false,
+) => {
+  const { title, heading, text } = simulated ? simulatorHeading(request.scope) : DEMO_HEADING;
+  return layout(
+    title,
+    html`<h1>${heading}</h1>
+      <p>${text}</p>
       <ul>
         ${users.map(
           (user) =>
@@ -141,6 +164,7 @@ export const signInPage = (
         </li>
       </ul>`,
   );
+};
 
 /** The page for a link that may not redirect at all: an unknown client or redirect URI. */
 export const invalidLinkPage = (reason: string) =>

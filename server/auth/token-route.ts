@@ -1,11 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
+import type { SimulatorClient } from '../config';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
-import { APP_CLIENT_ID } from './app-client';
+import { APP_CLIENT_ID, secretMatches } from './app-client';
 import { formFields } from './form-fields';
 import {
   findAuthorizationCode,
@@ -25,6 +26,9 @@ interface TokenOptions {
   /** Counts a refresh against its user's limit. */
   limitUser: (userId: number) => RateLimitState;
   purgeExpired: () => Promise<void>;
+  /** The Outreach simulator's confidential client, and its per-user throttle on minting tokens. */
+  simulator?:
+    { client: SimulatorClient; limitMint: (userId: number) => RateLimitState } | undefined;
 }
 
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
@@ -80,6 +84,7 @@ export function tokenRoute({
   now,
   limitUser,
   purgeExpired,
+  simulator,
 }: TokenOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -91,15 +96,16 @@ export function tokenRoute({
    */
   async function redeemCode(
     trx: Kysely<Database>,
-    code: string,
-    verifier: string,
-    redirectUri: string,
+    request: { clientId: string; code: string; verifier: string | undefined; redirectUri: string },
     at: number,
   ): Promise<TokenOutcome> {
+    const { clientId, code, verifier, redirectUri } = request;
     const codeHash = hashToken(code);
     const grant = await findAuthorizationCode(trx, codeHash);
     if (!grant)
       return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
+    const limited = limitMint(clientId, grant.user_id);
+    if (limited) return { limited };
     if (!(await spendAuthorizationCode(trx, codeHash, iso(at)))) {
       // A replayed code may have been stolen: the tokens it gave out are revoked too.
       await tokens.revokeFamily(codeHash, trx);
@@ -107,20 +113,31 @@ export function tokenRoute({
     }
     if (grant.expires_at <= iso(at))
       return { error: 'invalid_grant', description: 'The authorization code has expired.' };
+    if (grant.client_id !== clientId)
+      return {
+        error: 'invalid_grant',
+        description: 'The authorization code was issued to another client.',
+      };
     if (grant.redirect_uri !== redirectUri) {
       return {
         error: 'invalid_grant',
         description: 'redirect_uri does not match the authorization request.',
       };
     }
-    if (!verifierPattern.test(verifier) || s256Challenge(verifier) !== grant.code_challenge) {
+    // A code asked for without PKCE (the simulator's confidential client) needs no verifier.
+    const pkceFails =
+      grant.code_challenge !== '' &&
+      (verifier === undefined ||
+        !verifierPattern.test(verifier) ||
+        s256Challenge(verifier) !== grant.code_challenge);
+    if (pkceFails) {
       return {
         error: 'invalid_grant',
         description: 'code_verifier does not match the code_challenge.',
       };
     }
     const issued = await tokens.issue(
-      { userId: grant.user_id, clientId: APP_CLIENT_ID, scope: grant.scope, familyId: codeHash },
+      { userId: grant.user_id, clientId, scope: grant.scope, familyId: codeHash },
       trx,
     );
     return { tokens: issued };
@@ -132,15 +149,19 @@ export function tokenRoute({
    */
   async function redeemRefreshToken(
     trx: Kysely<Database>,
+    clientId: string,
     refreshToken: string,
     at: number,
   ): Promise<TokenOutcome> {
     const stored = await findRefreshToken(trx, hashToken(refreshToken));
-    if (!stored) return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
+    if (stored?.client_id !== clientId)
+      return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
     if (stored.revoked_at === null && stored.expires_at <= iso(at))
       return { error: 'invalid_grant', description: 'The refresh token has expired.' };
     const limited = limitUser(stored.user_id);
     if (!limited.allowed) return { limited };
+    const mintLimited = limitMint(clientId, stored.user_id);
+    if (mintLimited) return { limited: mintLimited };
     if (!(await spendRefreshToken(trx, stored.token_hash, iso(at)))) {
       // Rotation means a used refresh token never comes back; if it does, end the whole session.
       await tokens.revokeFamily(stored.family_id, trx);
@@ -152,13 +173,20 @@ export function tokenRoute({
     const issued = await tokens.issue(
       {
         userId: stored.user_id,
-        clientId: APP_CLIENT_ID,
+        clientId,
         scope: stored.scope,
         familyId: stored.family_id,
       },
       trx,
     );
     return { tokens: issued };
+  }
+
+  /** The simulator throttles its client's token mints per user, as Outreach does; undefined: go ahead. */
+  function limitMint(clientId: string, userId: number): RateLimitState | undefined {
+    if (clientId !== simulator?.client.clientId) return undefined;
+    const state = simulator.limitMint(userId);
+    return state.allowed ? undefined : state;
   }
 
   function tokenResult(c: Context, outcome: TokenOutcome) {
@@ -175,8 +203,13 @@ export function tokenRoute({
       const value = body[name];
       return value !== undefined && value.length <= 2000 ? value : undefined;
     };
-    if (field('client_id') !== APP_CLIENT_ID)
+    const clientId = field('client_id') ?? '';
+    const confidential = clientId === simulator?.client.clientId ? simulator.client : undefined;
+    if (clientId !== APP_CLIENT_ID && !confidential)
       return tokenError(c, 'invalid_client', 'Unknown client_id.');
+    // The simulator's client is confidential, as an app registered with Outreach is: it sends its secret.
+    if (confidential && !secretMatches(field('client_secret'), confidential.clientSecret))
+      return tokenError(c, 'invalid_client', 'client_secret is missing or wrong.');
     await purgeExpired();
     const at = now();
 
@@ -184,16 +217,20 @@ export function tokenRoute({
       const code = field('code');
       const verifier = field('code_verifier');
       const redirectUri = field('redirect_uri');
-      if (!code || !verifier || !redirectUri) {
+      if (!code || !redirectUri || (!confidential && !verifier)) {
         return tokenError(
           c,
           'invalid_request',
-          'code, redirect_uri and code_verifier are required.',
+          confidential
+            ? 'code and redirect_uri are required.'
+            : 'code, redirect_uri and code_verifier are required.',
         );
       }
       return tokenResult(
         c,
-        await db.transaction().execute((trx) => redeemCode(trx, code, verifier, redirectUri, at)),
+        await db
+          .transaction()
+          .execute((trx) => redeemCode(trx, { clientId, code, verifier, redirectUri }, at)),
       );
     }
 
@@ -202,7 +239,9 @@ export function tokenRoute({
       if (!refreshToken) return tokenError(c, 'invalid_request', 'refresh_token is required.');
       return tokenResult(
         c,
-        await db.transaction().execute((trx) => redeemRefreshToken(trx, refreshToken, at)),
+        await db
+          .transaction()
+          .execute((trx) => redeemRefreshToken(trx, clientId, refreshToken, at)),
       );
     }
 

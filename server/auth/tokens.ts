@@ -7,6 +7,9 @@ import { DEFAULT_SCOPE } from './scopes';
 /** Refresh tokens outlive access tokens; rotation replaces one on every use. */
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
+/** Outreach's refresh tokens live 14 days; the simulator's do too. */
+export const OUTREACH_REFRESH_TOKEN_TTL_SECONDS = 14 * 24 * 3600;
+
 export const hashToken = (token: string): string => hash('sha256', token, 'base64url');
 
 export const randomToken = (): string => randomBytes(32).toString('base64url');
@@ -68,9 +71,16 @@ export function createTokenService(options: {
   db: Kysely<Database>;
   production: boolean;
   accessTtlSeconds: number;
+  refreshTtlSeconds?: number;
   now: () => number;
 }): TokenService {
-  const { db, production, accessTtlSeconds, now } = options;
+  const {
+    db,
+    production,
+    accessTtlSeconds,
+    refreshTtlSeconds = REFRESH_TOKEN_TTL_SECONDS,
+    now,
+  } = options;
   const cache = new Map<string, CachedPrincipal>();
   const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -174,7 +184,7 @@ export function createTokenService(options: {
             ...common,
             token_hash: hashToken(refreshToken),
             kind: 'refresh',
-            expires_at: iso(nowMs + REFRESH_TOKEN_TTL_SECONDS * 1000),
+            expires_at: iso(nowMs + refreshTtlSeconds * 1000),
           },
         ])
         .execute();

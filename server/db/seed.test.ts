@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { parsePhoneNumberInput } from '../../contract/phone-number-rules';
 import { useTemporaryDatabases } from '../testing/temporary-database';
-import { seedIfEmpty } from './seed';
+import { OUTREACH_LIKE_NUMBERS, seedIfEmpty } from './seed';
 
 const freshDatabase = useTemporaryDatabases();
 
@@ -92,4 +92,25 @@ describe('the generated seed (SEED_PROSPECTS)', () => {
     });
     expect(invalid).toEqual([]);
   }, 60_000);
+});
+
+describe("the Outreach simulator's seed", () => {
+  it('adds the numbers outside our closed sets to the prospects there are', async () => {
+    const db = await freshDatabase();
+    await seedIfEmpty(db, { prospects: 8, outreachLike: true });
+    const added = await db
+      .selectFrom('phone_numbers')
+      .select(['prospect_id', 'phone_type', 'status'])
+      .where(
+        'number',
+        'in',
+        OUTREACH_LIKE_NUMBERS.map(({ number }) => number),
+      )
+      .orderBy('prospect_id')
+      .execute();
+    expect(added).toEqual([
+      { prospect_id: 1, phone_type: 'mobile', status: 'pending' },
+      { prospect_id: 7, phone_type: 'fax', status: 'verified' },
+    ]);
+  });
 });

@@ -391,9 +391,57 @@ async function seedGenerated(db: Kysely<Database>, prospectCount: number): Promi
   }
 }
 
+/**
+ * Numbers with values Outreach allows and our closed sets do not (its status and phoneType are free
+ * strings): the Outreach simulator's seed adds them, so that the app is seen to show and keep them.
+ * On prospects 1 and 7 (Riley's) and 9 (Sam's), at orders after the demo numbers.
+ */
+export const OUTREACH_LIKE_NUMBERS = [
+  { prospectId: 1, number: '+12025550101', phoneType: 'mobile', status: 'pending' },
+  { prospectId: 7, number: '+12025550102', phoneType: 'fax', status: 'verified' },
+  { prospectId: 9, number: '+12025550103', phoneType: 'pager', status: 'bad_number' },
+] as const;
+
+async function seedOutreachLike(db: Kysely<Database>): Promise<void> {
+  const at = iso(EPOCH);
+  // A small generated data set may not reach prospect 9.
+  const existing = await db
+    .selectFrom('prospects')
+    .select('id')
+    .where(
+      'id',
+      'in',
+      OUTREACH_LIKE_NUMBERS.map(({ prospectId }) => prospectId),
+    )
+    .execute();
+  const present = new Set(existing.map(({ id }) => id));
+  const numbers = OUTREACH_LIKE_NUMBERS.filter(({ prospectId }) => present.has(prospectId));
+  if (numbers.length === 0) return;
+  await db
+    .insertInto('phone_numbers')
+    .values(
+      numbers.map(({ prospectId, number, phoneType, status }) => ({
+        prospect_id: prospectId,
+        number,
+        raw_number: number,
+        extension: null,
+        country_code: 'US',
+        phone_type: phoneType,
+        status,
+        sort_order: 10,
+        status_changed_at: at,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+}
+
 export interface SeedOptions {
   /** A generated data set of this many prospects instead of the demo prospects. */
   prospects?: number | undefined;
+  /** The Outreach simulator's seed: the demo data and `OUTREACH_LIKE_NUMBERS`. */
+  outreachLike?: boolean | undefined;
 }
 
 /** Seeds an empty database and leaves a seeded one alone. Returns whether it seeded. */
@@ -407,6 +455,7 @@ export async function seedIfEmpty(
     await insertUsers(trx);
     if (options.prospects === undefined) await seedDemo(trx);
     else await seedGenerated(trx, options.prospects);
+    if (options.outreachLike) await seedOutreachLike(trx);
   });
   return true;
 }
