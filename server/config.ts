@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AuthMode } from './session/types';
+import { parseEncryptionKey, type EncryptionKey } from './session/token-cipher';
 
 const integerFromEnv = (name: string, min: number, max: number) =>
   z
@@ -49,6 +51,56 @@ function isOrigin(entry: string): boolean {
 const isFrameAncestor = (entry: string) =>
   entry === "'self'" || isOrigin(entry) || SUBDOMAIN_WILDCARD.test(entry);
 
+const LOOPBACK_HOST = /^(?:(?:[a-z0-9-]+\.)*localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Whether browsers keep `Secure` cookies for a page of this origin: HTTPS, or plain HTTP on the loopback
+ * address (a "potentially trustworthy" origin).
+ */
+export function isSecureContextOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'https:' || LOOPBACK_HOST.test(url.hostname);
+}
+
+/** Outreach's URLs: HTTPS, or HTTP on this machine (the simulator); no query or fragment. */
+const outreachUrl = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (
+          ['http:', 'https:'].includes(url.protocol) &&
+          isSecureContextOrigin(url.origin) &&
+          url.search === '' &&
+          url.hash === ''
+        );
+      } catch {
+        return false;
+      }
+    }, `${name} must be an https:// URL (or http://localhost for a simulator), without query or fragment`)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const encryptionKeys = z.string().transform((value, context) => {
+  const keys: EncryptionKey[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const key = parseEncryptionKey(entry);
+    if (typeof key === 'string') {
+      context.addIssue({ code: 'custom', message: `TOKEN_ENCRYPTION_KEYS: ${key}` });
+    } else if (keys.some((known) => known.id === key.id)) {
+      context.addIssue({
+        code: 'custom',
+        message: `TOKEN_ENCRYPTION_KEYS names the kid ${JSON.stringify(key.id)} twice`,
+      });
+    } else {
+      keys.push(key);
+    }
+  }
+  return keys;
+});
+
 const environmentSchema = z.object({
   PORT: integerFromEnv('PORT', 0, 65_535).default(4173),
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
@@ -81,7 +133,52 @@ const environmentSchema = z.object({
     isFrameAncestor,
     "'self', origins such as https://crm.example.com and wildcards such as https://*.example.com",
   ).default(["'self'", 'https://*.outreach.io']),
+  AUTH_MODE: z
+    .enum(['demo', 'outreach'], { error: 'AUTH_MODE is demo or outreach' })
+    .default('demo'),
+  TOKEN_ENCRYPTION_KEYS: encryptionKeys.default([]),
+  OUTREACH_CLIENT_ID: z.string().trim().optional(),
+  OUTREACH_CLIENT_SECRET: z.string().optional(),
+  OUTREACH_OAUTH_URL: outreachUrl('OUTREACH_OAUTH_URL', 'https://api.outreach.io/oauth'),
+  OUTREACH_API_URL: outreachUrl('OUTREACH_API_URL', 'https://api.outreach.io/api/v2'),
 });
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** What a mode needs besides its own variables; each problem names the variables it is about. */
+function modeProblems(e: Environment): string[] {
+  if (e.AUTH_MODE === 'demo') {
+    return e.NODE_ENV === 'production'
+      ? [
+          'AUTH_MODE=demo cannot run with NODE_ENV=production: the demo sign-in lets anyone in as any user. Set AUTH_MODE=outreach (see the README), or leave NODE_ENV unset to try the demo.',
+        ]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!e.OUTREACH_CLIENT_ID) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_ID');
+  if (!e.OUTREACH_CLIENT_SECRET) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_SECRET');
+  if (e.TOKEN_ENCRYPTION_KEYS.length === 0) {
+    problems.push(
+      'AUTH_MODE=outreach needs TOKEN_ENCRYPTION_KEYS (kid:base64 of 32 random bytes), which encrypt the Outreach tokens at rest',
+    );
+  }
+  if (e.PUBLIC_ORIGIN === undefined || !isSecureContextOrigin(e.PUBLIC_ORIGIN)) {
+    problems.push(
+      'AUTH_MODE=outreach needs PUBLIC_ORIGIN=https://… (or http://localhost:<port> to try it): the session cookie is Secure, and Outreach redirects to <PUBLIC_ORIGIN>/auth/callback',
+    );
+  }
+  return problems;
+}
+
+/** Outreach's OAuth client settings, in outreach mode. */
+export interface OutreachConfig {
+  clientId: string;
+  clientSecret: string;
+  /** The OAuth base: `<oauthUrl>/authorize`, `<oauthUrl>/token`; no trailing slash. */
+  oauthUrl: string;
+  /** The REST API root the proxy forwards to; no trailing slash. */
+  apiUrl: string;
+}
 
 export interface ServerConfig {
   port: number;
@@ -114,6 +211,15 @@ export interface ServerConfig {
   corsAllowedOrigins: readonly string[];
   /** Who may frame the /embed/… pages: the sources of their CSP frame-ancestors. */
   embedAllowedOrigins: readonly string[];
+  /** How the browser app's users sign in (`AUTH_MODE`, decision 0046). */
+  authMode: AuthMode;
+  /**
+   * The keys upstream tokens are encrypted with (`TOKEN_ENCRYPTION_KEYS`), the first sealing; empty when
+   * unset, which only demo mode allows (main.ts then keeps a generated key beside the database).
+   */
+  tokenEncryptionKeys: readonly EncryptionKey[];
+  /** Set in outreach mode only. */
+  outreach: OutreachConfig | undefined;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
@@ -129,6 +235,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const problems = modeProblems(e);
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
@@ -143,6 +251,17 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
     oauthRedirectUris: e.OAUTH_REDIRECT_URIS,
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS,
     embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
+    authMode: e.AUTH_MODE,
+    tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEYS,
+    outreach:
+      e.AUTH_MODE === 'outreach' && e.OUTREACH_CLIENT_ID && e.OUTREACH_CLIENT_SECRET
+        ? {
+            clientId: e.OUTREACH_CLIENT_ID,
+            clientSecret: e.OUTREACH_CLIENT_SECRET,
+            oauthUrl: e.OUTREACH_OAUTH_URL,
+            apiUrl: e.OUTREACH_API_URL,
+          }
+        : undefined,
   };
 }
 
