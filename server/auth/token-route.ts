@@ -7,15 +7,9 @@ import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
 import { APP_CLIENT_ID } from './app-client';
 import { formFields } from './form-fields';
-import {
-  findAuthorizationCode,
-  findRefreshToken,
-  findTokenFamily,
-  spendAuthorizationCode,
-  spendRefreshToken,
-} from './oauth-store';
+import { redeemAuthorizationCode } from './code-redemption';
+import { findRefreshToken, findTokenFamily, spendRefreshToken } from './oauth-store';
 import { tooManyRequests } from './oauth-rate-limit';
-import { s256Challenge } from './pkce';
 import { hashToken, type IssuedTokens, type TokenService } from './tokens';
 
 interface TokenOptions {
@@ -68,8 +62,6 @@ const limitTokenBody = bodyLimit({
     ),
 });
 
-const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
-
 /**
  * POST /token redeems an authorization code or a refresh token for new tokens; POST /revoke ends the
  * session of a token.
@@ -85,9 +77,9 @@ export function tokenRoute({
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /**
-   * Spends an authorization code and issues its tokens in one transaction. The code is marked used by
-   * one conditional update, so of any number of requests racing with it exactly one sees a changed row;
-   * every other is a replay and revokes the family, the winner's tokens included (RFC 6749 §4.1.2).
+   * Spends an authorization code and issues its tokens in one transaction. Of any number of requests
+   * racing with a code exactly one spends it; every other is a replay and revokes the family, the
+   * winner's tokens included (RFC 6749 §4.1.2).
    */
   async function redeemCode(
     trx: Kysely<Database>,
@@ -96,31 +88,20 @@ export function tokenRoute({
     redirectUri: string,
     at: number,
   ): Promise<TokenOutcome> {
-    const codeHash = hashToken(code);
-    const grant = await findAuthorizationCode(trx, codeHash);
-    if (!grant)
-      return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
-    if (!(await spendAuthorizationCode(trx, codeHash, iso(at)))) {
+    const redeemed = await redeemAuthorizationCode(trx, { code, verifier, redirectUri, at });
+    if ('error' in redeemed) {
       // A replayed code may have been stolen: the tokens it gave out are revoked too.
-      await tokens.revokeFamily(codeHash, trx);
-      return { error: 'invalid_grant', description: 'The authorization code was already used.' };
+      if (redeemed.replayed) await tokens.revokeFamily(hashToken(code), trx);
+      return { error: 'invalid_grant', description: redeemed.error };
     }
-    if (grant.expires_at <= iso(at))
-      return { error: 'invalid_grant', description: 'The authorization code has expired.' };
-    if (grant.redirect_uri !== redirectUri) {
-      return {
-        error: 'invalid_grant',
-        description: 'redirect_uri does not match the authorization request.',
-      };
-    }
-    if (!verifierPattern.test(verifier) || s256Challenge(verifier) !== grant.code_challenge) {
-      return {
-        error: 'invalid_grant',
-        description: 'code_verifier does not match the code_challenge.',
-      };
-    }
+    const { grant } = redeemed;
     const issued = await tokens.issue(
-      { userId: grant.user_id, clientId: APP_CLIENT_ID, scope: grant.scope, familyId: codeHash },
+      {
+        userId: grant.user_id,
+        clientId: APP_CLIENT_ID,
+        scope: grant.scope,
+        familyId: grant.code_hash,
+      },
       trx,
     );
     return { tokens: issued };
