@@ -25,7 +25,8 @@ export function setPageHeaders(c: Context, redirect: URL | undefined) {
   );
 }
 
-const layout = (title: string, body: unknown) =>
+/** The frame of the sign-in pages, here and in /auth: a title and a little style around the body. */
+export const authPageLayout = (title: string, body: unknown) =>
   html`<!doctype html>
     <html lang="en">
       <head>
@@ -114,7 +115,7 @@ export const signInPage = (
   request: SignInRequest,
   redirectUri: string,
 ) =>
-  layout(
+  authPageLayout(
     'Sign in — Phone Numbers Admin',
     html`<h1>Sign in to Phone Numbers Admin</h1>
       <p>This is the demo sign-in of the local server. Choose who you are:</p>
@@ -144,14 +145,14 @@ export const signInPage = (
 
 /** The page for a link that may not redirect at all: an unknown client or redirect URI. */
 export const invalidLinkPage = (reason: string) =>
-  layout(
+  authPageLayout(
     'Sign-in link not valid',
     html`<h1>This sign-in link is not valid</h1>
       <p>The link is broken: ${reason}.</p>`,
   );
 
 export const tooManyAttemptsPage = (detail: string) =>
-  layout(
+  authPageLayout(
     'Too many sign-in attempts',
     html`<h1>Too many sign-in attempts</h1>
       <p>${detail}</p>`,
