@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Kysely } from 'kysely';
 import { oauthRoutes } from './auth/oauth-routes';
@@ -11,6 +11,7 @@ import type { Database } from './db/schema';
 import type { AppEnv } from './http/app-env';
 import { cors } from './http/cors';
 import {
+  customHeaderRequired,
   notFound,
   errorDocumentResponse,
   rateLimited,
@@ -25,6 +26,18 @@ import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
 import { apiRootRoutes } from './users/api-root';
 import { userRoutes } from './users/routes';
+import { demoSignInProvider } from './session/demo-provider';
+import { sessionRoutes } from './session/routes';
+import {
+  sentCustomHeader,
+  sentSessionCookie,
+  sessionFromRequest,
+} from './session/session-from-request';
+import { localPrincipal } from './session/session-principal';
+import { createSessionStore } from './session/session-store';
+import { createSignInStore } from './session/sign-in-store';
+import { createTokenCipher, generateEncryptionKey } from './session/token-cipher';
+import type { SessionStore, SignInProvider } from './session/types';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -37,6 +50,20 @@ export interface AppOptions {
   logError?: (error: unknown) => void;
   /** The built single-page app to serve (dist/), if any. */
   appDirectory?: string | undefined;
+  /** Outreach mode: how users sign in (Outreach's authorization-code flow). */
+  signInProvider?: SignInProvider | undefined;
+  /**
+   * Outreach mode: what serves /api/v2 (the proxy to Outreach), built with the session layer. It finds
+   * the request's session with `sessionFromRequest(c)`; cookie requests without X-Requested-With are
+   * refused before it is reached.
+   */
+  upstreamApi?: ((sessions: SessionLayer) => MiddlewareHandler<AppEnv>) | undefined;
+}
+
+/** What an upstream API handler gets: the session store (tokens, refresh claims) and the provider. */
+export interface SessionLayer {
+  store: SessionStore;
+  provider: SignInProvider;
 }
 
 const HOUR_MS = 3_600_000;
@@ -63,6 +90,16 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
+/** Outreach mode's provider and proxy, which it cannot run without; undefined in demo mode. */
+function outreachParts(config: ServerConfig, options: AppOptions) {
+  if (config.authMode !== 'outreach') return undefined;
+  const { signInProvider, upstreamApi } = options;
+  if (!signInProvider || !upstreamApi) {
+    throw new Error('AUTH_MODE=outreach needs its sign-in provider and its /api/v2 proxy');
+  }
+  return { provider: signInProvider, upstreamApi };
+}
+
 /** Builds the whole server (API, OAuth, and optionally the app); main.ts only listens. */
 export function createApp(options: AppOptions): Hono<AppEnv> {
   const { db, config } = options;
@@ -83,6 +120,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,
   });
+  // With no key configured (tests, tools) demo sessions hold no tokens: a key for this process will do.
+  const cipher = createTokenCipher(
+    config.tokenEncryptionKeys.length > 0
+      ? config.tokenEncryptionKeys
+      : [generateEncryptionKey('process')],
+  );
+  const sessionStore = createSessionStore({ db, now, cipher });
+  const signIns = createSignInStore({ db, now, cipher });
+  const outreach = outreachParts(config, options);
+  const provider = outreach?.provider ?? demoSignInProvider({ db, now });
   const app = new Hono<AppEnv>();
   // Served over HTTPS (as PUBLIC_ORIGIN says; a TLS proxy in front): browsers are told to stay on it.
   const securityHeaders: Record<string, string> = config.publicOrigin?.startsWith('https:')
@@ -95,6 +142,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     // c.env is undefined when a test calls app.request().
     const env = c.env as AppEnv['Bindings'] | undefined;
     c.set('publicOrigin', publicOrigin(config.publicOrigin, env?.incoming, config.port));
+    c.set('sessions', sessionStore);
     if (!isApiPath(c.req.path)) {
       for (const [name, value] of Object.entries(securityHeaders)) c.header(name, value);
     }
@@ -108,15 +156,34 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
   });
 
-  app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
+  // The local authorization server is demo mode's sign-in; in outreach mode Outreach is.
+  if (!outreach)
+    app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
+  app.route(
+    '/auth',
+    sessionRoutes({
+      sessions: sessionStore,
+      signIns,
+      provider,
+      limiter: oauthLimiter,
+      trustedProxies: config.trustedProxies,
+      logError,
+    }),
+  );
 
   const openApi = JSON.stringify(openApiDocument());
-  // Every API request counts against its address's limit, and against its user's when its token is
-  // valid: per user, not per token, since a user can mint tokens; per address too, since many users can
-  // be one client.
-  const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
+  /** The principal of a bearer token, or else of a session cookie (whose header is checked later). */
+  const authenticate = async (c: Context<AppEnv>) => {
     const token = bearerToken(requestHeader(c, 'Authorization'));
-    const caller = token ? await tokens.authenticate(token) : undefined;
+    if (token) return tokens.authenticate(token);
+    const session = await sessionFromRequest(c);
+    return session && localPrincipal(db, session);
+  };
+  // Every API request counts against its address's limit, and against its user's when its token or
+  // session is valid: per user, not per token, since a user can mint tokens; per address too, since
+  // many users can be one client.
+  const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const caller = await authenticate(c);
     const address = `ip:${clientAddress(c, config.trustedProxies)}`;
     const state = hitEach([
       [userLimiter, caller ? `user:${caller.userId}` : address],
@@ -127,12 +194,25 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set('caller', caller);
     await next();
   };
+  // Cookies go with every request to this origin, a cross-site one too; the header cannot (decision 0046).
+  const refuseCookieWithoutHeader: MiddlewareHandler<AppEnv> = async (c, next) => {
+    if (
+      bearerToken(requestHeader(c, 'Authorization')) === undefined &&
+      !sentCustomHeader(c) &&
+      (await sessionFromRequest(c))
+    ) {
+      return errorDocumentResponse(customHeaderRequired(), c.var.responseHeaders);
+    }
+    await next();
+  };
   const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
     const principal = c.get('caller');
     if (!principal) {
       const detail = bearerToken(requestHeader(c, 'Authorization'))
         ? 'The access token is not valid or has expired; sign in again or refresh it.'
-        : 'Send an access token: Authorization: Bearer <token>.';
+        : sentSessionCookie(c)
+          ? 'The session has ended or is not valid; sign in again.'
+          : 'Send an access token: Authorization: Bearer <token>.';
       return errorDocumentResponse(unauthorized(detail), c.var.responseHeaders);
     }
     c.set('principal', principal);
@@ -141,20 +221,26 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (config.corsAllowedOrigins.length > 0) {
     app.use(`${API_PATH}/*`, cors(config.corsAllowedOrigins));
   }
-  app.use(`${API_PATH}/*`, limitRequests);
-  // The API's description is public: served before sign-in is required.
-  app.get(
-    `${API_PATH}/openapi.json`,
-    (c) =>
-      new Response(openApi, {
-        headers: { ...c.var.responseHeaders, 'Content-Type': 'application/json' },
-      }),
-  );
-  app.use(`${API_PATH}/*`, requireSignIn);
-  app.route(API_PATH, apiRootRoutes({ db }));
-  app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
-  app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
-  app.route(`${API_PATH}/users`, userRoutes({ db }));
+  if (outreach) {
+    app.use(`${API_PATH}/*`, refuseCookieWithoutHeader);
+    app.use(`${API_PATH}/*`, outreach.upstreamApi({ store: sessionStore, provider }));
+  } else {
+    app.use(`${API_PATH}/*`, limitRequests);
+    // The API's description is public: served before sign-in is required.
+    app.get(
+      `${API_PATH}/openapi.json`,
+      (c) =>
+        new Response(openApi, {
+          headers: { ...c.var.responseHeaders, 'Content-Type': 'application/json' },
+        }),
+    );
+    app.use(`${API_PATH}/*`, refuseCookieWithoutHeader);
+    app.use(`${API_PATH}/*`, requireSignIn);
+    app.route(API_PATH, apiRootRoutes({ db }));
+    app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
+    app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
+    app.route(`${API_PATH}/users`, userRoutes({ db }));
+  }
 
   if (options.appDirectory) {
     const root = options.appDirectory;
@@ -191,7 +277,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use('*', staticFiles);
     app.get('*', (c) => {
       const path = c.req.path;
-      if (isApiPath(path) || path.startsWith('/oauth/') || path.startsWith('/assets/')) {
+      if (
+        isApiPath(path) ||
+        path.startsWith('/oauth/') ||
+        path.startsWith('/auth/') ||
+        path.startsWith('/assets/')
+      ) {
         return c.notFound();
       }
       c.header('Cache-Control', 'no-cache');

@@ -148,3 +148,102 @@ describe('OUTREACH_SIMULATOR', () => {
     expect(invalid({ OUTREACH_SIMULATOR: 'yes' })).toContain('OUTREACH_SIMULATOR');
   });
 });
+
+describe('AUTH_MODE', () => {
+  const key = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
+  const outreach = {
+    AUTH_MODE: 'outreach',
+    OUTREACH_CLIENT_ID: 'client-id',
+    OUTREACH_CLIENT_SECRET: 'client-secret',
+    TOKEN_ENCRYPTION_KEYS: key,
+    PUBLIC_ORIGIN: 'https://phones.example.com',
+  };
+
+  it('is demo by default, with no key and no Outreach settings', () => {
+    expect(configFromEnvironment({})).toMatchObject({
+      authMode: 'demo',
+      tokenEncryptionKeys: [],
+      outreach: undefined,
+    });
+  });
+
+  it('refuses demo mode in production, naming both variables', () => {
+    for (const env of [{ NODE_ENV: 'production' }, { NODE_ENV: 'production', AUTH_MODE: 'demo' }]) {
+      const message = invalid(env);
+      expect(message).toContain('AUTH_MODE=demo');
+      expect(message).toContain('NODE_ENV=production');
+    }
+  });
+
+  it('refuses a mode it does not know', () => {
+    expect(invalid({ AUTH_MODE: 'oidc' })).toContain('AUTH_MODE is demo or outreach');
+  });
+
+  it("outreach: takes the client's settings, with Outreach's URLs by default", () => {
+    expect(configFromEnvironment({ ...outreach, NODE_ENV: 'production' })).toMatchObject({
+      authMode: 'outreach',
+      production: true,
+      tokenEncryptionKeys: [{ id: 'k1', key: Buffer.alloc(32, 1) }],
+      outreach: {
+        clientId: 'client-id',
+        clientSecret: 'client-secret',
+        oauthUrl: 'https://api.outreach.io/oauth',
+        apiUrl: 'https://api.outreach.io/api/v2',
+      },
+    });
+    expect(
+      configFromEnvironment({
+        ...outreach,
+        PUBLIC_ORIGIN: 'http://localhost:4173',
+        OUTREACH_OAUTH_URL: 'http://127.0.0.1:4999/oauth/',
+        OUTREACH_API_URL: 'http://localhost:4999/api/v2',
+      }).outreach,
+    ).toMatchObject({
+      oauthUrl: 'http://127.0.0.1:4999/oauth',
+      apiUrl: 'http://localhost:4999/api/v2',
+    });
+  });
+
+  it('outreach: names each variable that is missing', () => {
+    const message = invalid({ AUTH_MODE: 'outreach' });
+    for (const name of [
+      'OUTREACH_CLIENT_ID',
+      'OUTREACH_CLIENT_SECRET',
+      'TOKEN_ENCRYPTION_KEYS',
+      'PUBLIC_ORIGIN',
+    ]) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('outreach: needs HTTPS, but for this machine', () => {
+    expect(invalid({ ...outreach, PUBLIC_ORIGIN: 'http://phones.example.com' })).toContain(
+      'PUBLIC_ORIGIN=https://',
+    );
+    expect(invalid({ ...outreach, PUBLIC_ORIGIN: 'http://192.168.1.20:4173' })).toContain(
+      'PUBLIC_ORIGIN=https://',
+    );
+    expect(invalid({ ...outreach, OUTREACH_API_URL: 'http://api.outreach.io/api/v2' })).toContain(
+      'OUTREACH_API_URL must be an https:// URL',
+    );
+    expect(invalid({ ...outreach, OUTREACH_OAUTH_URL: 'https://x.example/oauth?a=1' })).toContain(
+      'OUTREACH_OAUTH_URL',
+    );
+  });
+
+  it('TOKEN_ENCRYPTION_KEYS: kid:base64 pairs, the first encrypting; each wrong one named, never echoed', () => {
+    const second = `k2:${Buffer.alloc(32, 2).toString('base64url')}`;
+    expect(
+      configFromEnvironment({ TOKEN_ENCRYPTION_KEYS: `${key}, ${second}` }).tokenEncryptionKeys.map(
+        (entry) => entry.id,
+      ),
+    ).toEqual(['k1', 'k2']);
+    const short = Buffer.alloc(31, 3).toString('base64');
+    const message = invalid({
+      TOKEN_ENCRYPTION_KEYS: `${key},k1:${Buffer.alloc(32).toString('base64')},k3:${short}`,
+    });
+    expect(message).toContain('"k1" twice');
+    expect(message).toContain('the key of "k3" is not 32 bytes');
+    expect(message).not.toContain(short);
+  });
+});

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AuthMode } from './session/types';
+import { parseEncryptionKey, type EncryptionKey } from './session/token-cipher';
 
 const integerFromEnv = (name: string, min: number, max: number) =>
   z
@@ -58,6 +60,56 @@ function isRedirectUri(entry: string): boolean {
   }
 }
 
+const LOOPBACK_HOST = /^(?:(?:[a-z0-9-]+\.)*localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * Whether browsers keep `Secure` cookies for a page of this origin: HTTPS, or plain HTTP on the loopback
+ * address (a "potentially trustworthy" origin).
+ */
+export function isSecureContextOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === 'https:' || LOOPBACK_HOST.test(url.hostname);
+}
+
+/** Outreach's URLs: HTTPS, or HTTP on this machine (the simulator); no query or fragment. */
+const outreachUrl = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (
+          ['http:', 'https:'].includes(url.protocol) &&
+          isSecureContextOrigin(url.origin) &&
+          url.search === '' &&
+          url.hash === ''
+        );
+      } catch {
+        return false;
+      }
+    }, `${name} must be an https:// URL (or http://localhost for a simulator), without query or fragment`)
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const encryptionKeys = z.string().transform((value, context) => {
+  const keys: EncryptionKey[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const key = parseEncryptionKey(entry);
+    if (typeof key === 'string') {
+      context.addIssue({ code: 'custom', message: `TOKEN_ENCRYPTION_KEYS: ${key}` });
+    } else if (keys.some((known) => known.id === key.id)) {
+      context.addIssue({
+        code: 'custom',
+        message: `TOKEN_ENCRYPTION_KEYS names the kid ${JSON.stringify(key.id)} twice`,
+      });
+    } else {
+      keys.push(key);
+    }
+  }
+  return keys;
+});
+
 const environmentSchema = z.object({
   PORT: integerFromEnv('PORT', 0, 65_535).default(4173),
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
@@ -90,6 +142,14 @@ const environmentSchema = z.object({
     isFrameAncestor,
     "'self', origins such as https://crm.example.com and wildcards such as https://*.example.com",
   ).default(["'self'", 'https://*.outreach.io']),
+  AUTH_MODE: z
+    .enum(['demo', 'outreach'], { error: 'AUTH_MODE is demo or outreach' })
+    .default('demo'),
+  TOKEN_ENCRYPTION_KEYS: encryptionKeys.default([]),
+  OUTREACH_CLIENT_ID: z.string().trim().optional(),
+  OUTREACH_CLIENT_SECRET: z.string().optional(),
+  OUTREACH_OAUTH_URL: outreachUrl('OUTREACH_OAUTH_URL', 'https://api.outreach.io/oauth'),
+  OUTREACH_API_URL: outreachUrl('OUTREACH_API_URL', 'https://api.outreach.io/api/v2'),
   OUTREACH_SIMULATOR: z.enum(['0', '1'], { error: 'OUTREACH_SIMULATOR is 1 or 0' }).default('0'),
   SIMULATOR_CLIENT_ID: z.string().trim().min(1).default('outreach-simulator'),
   SIMULATOR_CLIENT_SECRET: z.string().min(1).default('outreach-simulator-secret'),
@@ -99,6 +159,43 @@ const environmentSchema = z.object({
     'absolute http(s) URLs such as http://localhost:4173/auth/callback',
   ).default(['http://localhost:4173/auth/callback']),
 });
+
+type Environment = z.infer<typeof environmentSchema>;
+
+/** What a mode needs besides its own variables; each problem names the variables it is about. */
+function modeProblems(e: Environment): string[] {
+  if (e.AUTH_MODE === 'demo') {
+    return e.NODE_ENV === 'production'
+      ? [
+          'AUTH_MODE=demo cannot run with NODE_ENV=production: the demo sign-in lets anyone in as any user. Set AUTH_MODE=outreach (see the README), or leave NODE_ENV unset to try the demo.',
+        ]
+      : [];
+  }
+  const problems: string[] = [];
+  if (!e.OUTREACH_CLIENT_ID) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_ID');
+  if (!e.OUTREACH_CLIENT_SECRET) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_SECRET');
+  if (e.TOKEN_ENCRYPTION_KEYS.length === 0) {
+    problems.push(
+      'AUTH_MODE=outreach needs TOKEN_ENCRYPTION_KEYS (kid:base64 of 32 random bytes), which encrypt the Outreach tokens at rest',
+    );
+  }
+  if (e.PUBLIC_ORIGIN === undefined || !isSecureContextOrigin(e.PUBLIC_ORIGIN)) {
+    problems.push(
+      'AUTH_MODE=outreach needs PUBLIC_ORIGIN=https://… (or http://localhost:<port> to try it): the session cookie is Secure, and Outreach redirects to <PUBLIC_ORIGIN>/auth/callback',
+    );
+  }
+  return problems;
+}
+
+/** Outreach's OAuth client settings, in outreach mode. */
+export interface OutreachConfig {
+  clientId: string;
+  clientSecret: string;
+  /** The OAuth base: `<oauthUrl>/authorize`, `<oauthUrl>/token`; no trailing slash. */
+  oauthUrl: string;
+  /** The REST API root the proxy forwards to; no trailing slash. */
+  apiUrl: string;
+}
 
 /** The confidential client the simulator knows, as Outreach knows an app registered with it. */
 export interface SimulatorClient {
@@ -143,6 +240,15 @@ export interface ServerConfig {
    * /oauth accepts it as Outreach does a confidential client (decision 0046, "The simulator").
    */
   outreachSimulator: SimulatorClient | undefined;
+  /** How the browser app's users sign in (`AUTH_MODE`, decision 0046). */
+  authMode: AuthMode;
+  /**
+   * The keys upstream tokens are encrypted with (`TOKEN_ENCRYPTION_KEYS`), the first sealing; empty when
+   * unset, which only demo mode allows (main.ts then keeps a generated key beside the database).
+   */
+  tokenEncryptionKeys: readonly EncryptionKey[];
+  /** Set in outreach mode only. */
+  outreach: OutreachConfig | undefined;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
@@ -159,11 +265,13 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const problems = modeProblems(e);
   if (e.OUTREACH_SIMULATOR === '1' && production) {
-    throw new Error(
-      'Invalid configuration:\n  OUTREACH_SIMULATOR=1 is for development and tests; it cannot run with NODE_ENV=production.',
+    problems.push(
+      'OUTREACH_SIMULATOR=1 is for development and tests; it cannot run with NODE_ENV=production.',
     );
   }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
@@ -184,6 +292,17 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
             clientId: e.SIMULATOR_CLIENT_ID,
             clientSecret: e.SIMULATOR_CLIENT_SECRET,
             redirectUris: e.SIMULATOR_REDIRECT_URIS,
+          }
+        : undefined,
+    authMode: e.AUTH_MODE,
+    tokenEncryptionKeys: e.TOKEN_ENCRYPTION_KEYS,
+    outreach:
+      e.AUTH_MODE === 'outreach' && e.OUTREACH_CLIENT_ID && e.OUTREACH_CLIENT_SECRET
+        ? {
+            clientId: e.OUTREACH_CLIENT_ID,
+            clientSecret: e.OUTREACH_CLIENT_SECRET,
+            oauthUrl: e.OUTREACH_OAUTH_URL,
+            apiUrl: e.OUTREACH_API_URL,
           }
         : undefined,
   };

@@ -37,6 +37,13 @@ async function frameAncestors(server: TestServer, path: string): Promise<string 
 }
 
 describe('framing', () => {
+  it('lets nobody frame the sign-in pages the server answers /auth/… with', async () => {
+    const page = await defaults.request('GET', '/auth/callback', { token: null });
+    expect(page.status).toBe(400);
+    expect(page.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(page.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+  });
+
   it('lets this origin and Outreach frame the /embed/… pages by default', async () => {
     for (const path of [
       '/embed/prospects/7/phone-numbers',
@@ -61,7 +68,6 @@ describe('framing', () => {
         '/index.html',
         '/phone-numbers',
         '/prospects/7',
-        '/auth/callback',
         '/embed',
         '/embedded/x',
       ]) {

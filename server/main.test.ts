@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneNumberDocument } from './testing/fixtures';
 
@@ -179,5 +179,44 @@ describe('npm run server', () => {
     expect(output).toContain('RATE_LIMIT_PER_HOUR must be at least 1');
     expect(output).toContain('CORS_ALLOWED_ORIGINS takes origins');
     expect(output).not.toMatch(/\n\s+at /);
+  }, 30_000);
+
+  it('says on every start which sign-in mode it runs in, and keeps a demo token key beside the database', async () => {
+    const path = temporaryDatabase();
+    const keyFile = join(dirname(path), 'token-encryption.key');
+    const first = await startServer({ DATABASE_PATH: path });
+    expect(first.output()).toContain('Sign-in mode: demo');
+    expect(first.output()).toContain(`Generated a token encryption key in ${keyFile}`);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const key = readFileSync(keyFile, 'utf8');
+    expect(key).toMatch(/^demo:[A-Za-z0-9+/]{43}=\n$/);
+    first.child.kill('SIGTERM');
+    await first.exited;
+
+    const second = await startServer({ DATABASE_PATH: path });
+    expect(second.output()).toContain('Sign-in mode: demo');
+    expect(second.output()).not.toContain('Generated a token encryption key');
+    expect(readFileSync(keyFile, 'utf8')).toBe(key);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 30_000);
+
+  it('warns that a plain-HTTP public origin gets cookies without __Host- and Secure', async () => {
+    const running = await startServer({
+      DATABASE_PATH: temporaryDatabase(),
+      PUBLIC_ORIGIN: 'http://192.168.1.20:4173',
+    });
+    expect(running.output()).toContain('PUBLIC_ORIGIN is http://192.168.1.20:4173, plain HTTP');
+    running.child.kill('SIGTERM');
+    await running.exited;
+  }, 30_000);
+
+  it('refuses to start the demo in production, naming both variables', async () => {
+    const path = temporaryDatabase();
+    const { code, output } = await run({ DATABASE_PATH: path, NODE_ENV: 'production' });
+    expect(code).toBe(1);
+    expect(output).toContain('AUTH_MODE=demo cannot run with NODE_ENV=production');
+    expect(output).not.toMatch(/\n\s+at /);
+    expect(existsSync(path)).toBe(false);
   }, 30_000);
 });

@@ -1,11 +1,19 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createApp } from './app';
-import { configFromEnvironment } from './config';
+import { configFromEnvironment, isSecureContextOrigin, type ServerConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedIfEmpty } from './db/seed';
 import { listen } from './http/listen';
 import { batchedLines } from './http/request-log';
+import { outreachMode } from './outreach/outreach-mode';
+import { demoEncryptionKey } from './session/demo-key';
+
+function describeMode(config: ServerConfig): string {
+  return config.outreach
+    ? `Sign-in mode: outreach (Outreach accounts, through ${config.outreach.oauthUrl}; API calls go to ${config.outreach.apiUrl})`
+    : 'Sign-in mode: demo (the "Continue as …" page lets anyone in as any demo user; set AUTH_MODE=outreach for real accounts)';
+}
 
 /**
  * Starts the server: `--with-app` also serves the built single-page app from dist/. Creates and seeds
@@ -13,17 +21,34 @@ import { batchedLines } from './http/request-log';
  * then close the database cleanly.
  */
 async function main() {
-  const config = configFromEnvironment(process.env);
+  const environment = configFromEnvironment(process.env);
+  console.log(describeMode(environment));
   const withApp = process.argv.includes('--with-app');
   const appDirectory = resolve('dist');
   if (withApp && !existsSync(resolve(appDirectory, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `npm run build` first (npm start does).');
   }
 
+  let config = environment;
+  if (config.authMode === 'demo' && config.tokenEncryptionKeys.length === 0) {
+    const { key, createdAt } = demoEncryptionKey(config.databasePath);
+    if (createdAt !== undefined) console.log(`Generated a token encryption key in ${createdAt}`);
+    config = { ...config, tokenEncryptionKeys: [key] };
+  }
+  if (config.publicOrigin !== undefined && !isSecureContextOrigin(config.publicOrigin)) {
+    console.log(
+      `PUBLIC_ORIGIN is ${config.publicOrigin}, plain HTTP: browsers drop Secure cookies there, so the session cookie is pna-session, without the __Host- prefix and Secure. Serve HTTPS (or put a TLS proxy in front) for more than a trial.`,
+    );
+  }
+
   const database = await openDatabase(config.databasePath);
   const started = performance.now();
   const outreachLike = config.outreachSimulator !== undefined;
-  if (await seedIfEmpty(database.db, { prospects: config.seedProspects, outreachLike })) {
+  // In outreach mode the data is Outreach's: the database keeps sessions only.
+  if (
+    config.authMode === 'demo' &&
+    (await seedIfEmpty(database.db, { prospects: config.seedProspects, outreachLike }))
+  ) {
     const what =
       config.seedProspects === undefined
         ? 'demo data'
@@ -39,13 +64,16 @@ async function main() {
     config,
     log: requestLog.log,
     appDirectory: withApp ? appDirectory : undefined,
+    ...(config.outreach && outreachMode(config.outreach)),
   });
   const server = listen(app.fetch, { port: config.port }, (info) => {
     const url = `http://localhost:${info.port}`;
     console.log(
       withApp ? `Phone Numbers Admin is running at ${url}` : `API listening at ${url}/api/v2`,
     );
-    if (!config.production) console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+    if (config.authMode === 'demo' && !config.production) {
+      console.log('Development tokens are on (dev-admin, dev-rep-riley, …).');
+    }
     if (config.outreachSimulator) {
       console.log(
         `Outreach simulator: OAuth at ${url}/oauth for client ${config.outreachSimulator.clientId}, redirect URIs ${config.outreachSimulator.redirectUris.join(', ')}.`,

@@ -64,13 +64,14 @@ describe('serving the built app', () => {
     }
   });
 
-  it('keeps API, OAuth and asset paths out of the fallback', async () => {
+  it('keeps API, OAuth, sign-in and asset paths out of the fallback', async () => {
     for (const path of ['/api/v2/nothing', '/api/v1/phoneNumbers']) {
       const api = await app.request(path);
       expect(api.status, path).toBeGreaterThanOrEqual(400);
       expect(api.headers.get('Content-Type'), path).toBe('application/vnd.api+json');
     }
     expect((await app.request('/oauth/nothing')).status).toBe(404);
+    expect((await app.request('/auth/nothing')).status).toBe(404);
     expect((await app.request('/assets/missing.js')).status).toBe(404);
   });
 });

@@ -26,7 +26,8 @@ export function setPageHeaders(c: Context, redirect: URL | undefined) {
   );
 }
 
-const layout = (title: string, body: unknown) =>
+/** The frame of the sign-in pages, here and in /auth: a title and a little style around the body. */
+export const authPageLayout = (title: string, body: unknown) =>
   html`<!doctype html>
     <html lang="en">
       <head>
@@ -137,7 +138,7 @@ export const signInPage = (
   simulated = false,
 ) => {
   const { title, heading, text } = simulated ? simulatorHeading(request.scope) : DEMO_HEADING;
-  return layout(
+  return authPageLayout(
     title,
     html`<h1>${heading}</h1>
       <p>${text}</p>
@@ -168,14 +169,14 @@ export const signInPage = (
 
 /** The page for a link that may not redirect at all: an unknown client or redirect URI. */
 export const invalidLinkPage = (reason: string) =>
-  layout(
+  authPageLayout(
     'Sign-in link not valid',
     html`<h1>This sign-in link is not valid</h1>
       <p>The link is broken: ${reason}.</p>`,
   );
 
 export const tooManyAttemptsPage = (detail: string) =>
-  layout(
+  authPageLayout(
     'Too many sign-in attempts',
     html`<h1>Too many sign-in attempts</h1>
       <p>${detail}</p>`,

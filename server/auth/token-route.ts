@@ -8,15 +8,9 @@ import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
 import { APP_CLIENT_ID, secretMatches } from './app-client';
 import { formFields } from './form-fields';
-import {
-  findAuthorizationCode,
-  findRefreshToken,
-  findTokenFamily,
-  spendAuthorizationCode,
-  spendRefreshToken,
-} from './oauth-store';
+import { redeemAuthorizationCode } from './code-redemption';
+import { findRefreshToken, findTokenFamily, spendRefreshToken } from './oauth-store';
 import { tooManyRequests } from './oauth-rate-limit';
-import { s256Challenge } from './pkce';
 import { hashToken, type IssuedTokens, type TokenService } from './tokens';
 
 interface TokenOptions {
@@ -72,8 +66,6 @@ const limitTokenBody = bodyLimit({
     ),
 });
 
-const verifierPattern = /^[A-Za-z0-9._~-]{43,128}$/;
-
 /**
  * POST /token redeems an authorization code or a refresh token for new tokens; POST /revoke ends the
  * session of a token.
@@ -90,9 +82,9 @@ export function tokenRoute({
   const iso = (ms: number) => new Date(ms).toISOString();
 
   /**
-   * Spends an authorization code and issues its tokens in one transaction. The code is marked used by
-   * one conditional update, so of any number of requests racing with it exactly one sees a changed row;
-   * every other is a replay and revokes the family, the winner's tokens included (RFC 6749 §4.1.2).
+   * Spends an authorization code and issues its tokens in one transaction. Of any number of requests
+   * racing with a code exactly one spends it; every other is a replay and revokes the family, the
+   * winner's tokens included (RFC 6749 §4.1.2).
    */
   async function redeemCode(
     trx: Kysely<Database>,
@@ -100,44 +92,23 @@ export function tokenRoute({
     at: number,
   ): Promise<TokenOutcome> {
     const { clientId, code, verifier, redirectUri } = request;
-    const codeHash = hashToken(code);
-    const grant = await findAuthorizationCode(trx, codeHash);
-    if (!grant)
-      return { error: 'invalid_grant', description: 'The authorization code is not valid.' };
-    const limited = limitMint(clientId, grant.user_id);
-    if (limited) return { limited };
-    if (!(await spendAuthorizationCode(trx, codeHash, iso(at)))) {
+    const redeemed = await redeemAuthorizationCode(trx, {
+      clientId,
+      code,
+      verifier,
+      redirectUri,
+      at,
+      limitMint: (userId) => limitMint(clientId, userId),
+    });
+    if ('limited' in redeemed) return redeemed;
+    if ('error' in redeemed) {
       // A replayed code may have been stolen: the tokens it gave out are revoked too.
-      await tokens.revokeFamily(codeHash, trx);
-      return { error: 'invalid_grant', description: 'The authorization code was already used.' };
+      if (redeemed.replayed) await tokens.revokeFamily(hashToken(code), trx);
+      return { error: 'invalid_grant', description: redeemed.error };
     }
-    if (grant.expires_at <= iso(at))
-      return { error: 'invalid_grant', description: 'The authorization code has expired.' };
-    if (grant.client_id !== clientId)
-      return {
-        error: 'invalid_grant',
-        description: 'The authorization code was issued to another client.',
-      };
-    if (grant.redirect_uri !== redirectUri) {
-      return {
-        error: 'invalid_grant',
-        description: 'redirect_uri does not match the authorization request.',
-      };
-    }
-    // A code asked for without PKCE (the simulator's confidential client) needs no verifier.
-    const pkceFails =
-      grant.code_challenge !== '' &&
-      (verifier === undefined ||
-        !verifierPattern.test(verifier) ||
-        s256Challenge(verifier) !== grant.code_challenge);
-    if (pkceFails) {
-      return {
-        error: 'invalid_grant',
-        description: 'code_verifier does not match the code_challenge.',
-      };
-    }
+    const { grant } = redeemed;
     const issued = await tokens.issue(
-      { userId: grant.user_id, clientId, scope: grant.scope, familyId: codeHash },
+      { userId: grant.user_id, clientId, scope: grant.scope, familyId: grant.code_hash },
       trx,
     );
     return { tokens: issued };

@@ -207,6 +207,55 @@ const migrations: Record<string, Migration> = {
         begin ${add('old', '- 1')} ${add('new', '+ 1')} end`.execute(db);
     },
   },
+  // The browser app's sessions and sign-ins (decision 0046). Times are epoch milliseconds: a session
+  // is read on every cookie request, and its expiry compared there.
+  '2026_12_04_bff_sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('last_seen_at', 'integer', (c) => c.notNull())
+        .addColumn('idle_expires_at', 'integer', (c) => c.notNull())
+        .addColumn('absolute_expires_at', 'integer', (c) => c.notNull())
+        .addColumn('access_token_enc', 'text')
+        .addColumn('refresh_token_enc', 'text')
+        .addColumn('access_expires_at', 'integer')
+        .addColumn('refresh_claimed_until', 'integer')
+        .execute();
+      await db.schema
+        .createIndex('sessions_idle_expiry')
+        .on('sessions')
+        .column('idle_expires_at')
+        .execute();
+
+      await db.schema
+        .createTable('sign_in_attempts')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('browser_hash', 'text', (c) => c.notNull())
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('popup', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('sign_in_handoffs')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('mode', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text')
+        .addColumn('access_token_enc', 'text')
+        .addColumn('refresh_token_enc', 'text')
+        .addColumn('access_expires_at', 'integer')
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -71,6 +71,50 @@ export interface OauthTokensTable {
   created_at: string;
 }
 
+/**
+ * The browser app's sessions (decision 0046), by the SHA-256 of their id; times in epoch milliseconds.
+ * Upstream tokens are sealed by the token cipher (`kid.iv.ciphertext.tag`).
+ */
+export interface SessionsTable {
+  id_hash: string;
+  kind: 'top' | 'frame';
+  mode: 'demo' | 'outreach';
+  subject: string;
+  display_name: string | null;
+  created_at: number;
+  last_seen_at: number;
+  idle_expires_at: number;
+  absolute_expires_at: number;
+  access_token_enc: string | null;
+  refresh_token_enc: string | null;
+  access_expires_at: number | null;
+  /** Until when one request holds the right to refresh the tokens (one refresh at a time). */
+  refresh_claimed_until: number | null;
+}
+
+/** Sign-ins under way, by the SHA-256 of their state; bound to a browser by the sign-in cookie's hash. */
+export interface SignInAttemptsTable {
+  state_hash: string;
+  browser_hash: string;
+  code_verifier: string;
+  return_to: string;
+  /** 1 when a frame's popup started it. */
+  popup: number;
+  expires_at: number;
+}
+
+/** A popup sign-in's single-use code for its frame, by the code's SHA-256: the session to create. */
+export interface SignInHandoffsTable {
+  code_hash: string;
+  mode: 'demo' | 'outreach';
+  subject: string;
+  display_name: string | null;
+  access_token_enc: string | null;
+  refresh_token_enc: string | null;
+  access_expires_at: number | null;
+  expires_at: number;
+}
+
 /** Row counts kept by triggers (migration 2026_12_03_querycost_indexes_and_counts). */
 export interface RowCountsTable {
   table_name: 'users' | 'prospects';
@@ -91,6 +135,9 @@ export interface Database {
   oauth_tokens: OauthTokensTable;
   row_counts: RowCountsTable;
   phone_number_counts: PhoneNumberCountsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  sign_in_handoffs: SignInHandoffsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Principal } from '../auth/governance';
+import type { SessionStore } from '../session/types';
 
 /**
  * Hono context: Node's request when the app runs on @hono/node-server (absent when a test calls
@@ -17,5 +18,7 @@ export interface AppEnv {
     responseHeaders: Record<string, string>;
     /** The origin this request's links and redirects name (route-helpers' publicOrigin). */
     publicOrigin: string;
+    /** The browser app's sessions, for sessionFromRequest. */
+    sessions: SessionStore;
   };
 }

@@ -79,6 +79,17 @@ export const refused = (detail: string) =>
     errorObject(403, 'unauthorizedRequest', 'Unauthorized Request', detail),
   ]);
 
+/** A cookie-authenticated request without the header that proves it came from the app (CSRF). */
+export const customHeaderRequired = () =>
+  new JsonApiFailure(403, [
+    errorObject(
+      403,
+      'customHeaderRequired',
+      'Custom Header Required',
+      'Send X-Requested-With: XMLHttpRequest with cookie-authenticated requests.',
+    ),
+  ]);
+
 export const notFound = (detail: string) =>
   new JsonApiFailure(404, [errorObject(404, 'resourceNotFound', 'Resource Not Found', detail)]);
 

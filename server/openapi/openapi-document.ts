@@ -143,9 +143,10 @@ const errors = (...names: ErrorName[]): Record<string, { $ref: string }> =>
 const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
   badRequest:
     'A query parameter is not supported or malformed (source.parameter names it), or the body is not JSON.',
-  unauthorized: 'No access token, or one that is unknown, revoked or expired (id unauthorized).',
+  unauthorized:
+    'No access token or session cookie, or one that is unknown, revoked or expired (id unauthorized).',
   forbidden:
-    'The token lacks a scope (unauthorizedOauthScope) or the user may not do this (unauthorizedRequest).',
+    'The token lacks a scope (unauthorizedOauthScope), the user may not do this (unauthorizedRequest), or a request authenticated by the session cookie lacks X-Requested-With: XMLHttpRequest (customHeaderRequired).',
   notFound: 'No such resource (resourceNotFound).',
   conflict: "The body's type or id disagrees with the URL (conflict).",
   preconditionFailed:
@@ -281,7 +282,7 @@ export function openApiDocument() {
         'An implementation of the Outreach REST API v2 (JSON:API) for phone numbers, prospects and users. Ids are JSON integers, as Outreach sends them. Every error is a JSON:API error document.',
     },
     servers: [{ url: '/api/v2' }],
-    security: [{ bearerAuth: [] }, { oauth2: [] }],
+    security: [{ bearerAuth: [] }, { oauth2: [] }, { sessionCookie: [] }],
     paths: {
       '/': {
         get: {
@@ -310,7 +311,7 @@ export function openApiDocument() {
                 },
               },
             }),
-            ...errors('unauthorized', 'rateLimitExceeded'),
+            ...errors('unauthorized', 'forbidden', 'rateLimitExceeded'),
           },
         },
       },
@@ -460,6 +461,13 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer' },
+        sessionCookie: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: '__Host-pna-session',
+          description:
+            "The browser app's session (GET /auth/login signs in). Every request with it must send X-Requested-With: XMLHttpRequest.",
+        },
         oauth2: {
           type: 'oauth2',
           description:

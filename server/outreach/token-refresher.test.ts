@@ -48,7 +48,7 @@ async function sessionExpiringIn(
       subject,
       tokens: { accessToken: 'access-0', refreshToken: 'refresh-0', expiresAt: now() + ms },
     },
-    'outreach',
+    { mode: 'outreach', kind: 'top' },
   );
   return session;
 }

@@ -6,6 +6,9 @@
 
 export type AuthMode = 'demo' | 'outreach';
 
+/** A top-level app's session (`__Host-pna-session`) or a framed app's (`__Host-pna-frame`). */
+export type SessionKind = 'top' | 'frame';
+
 /** An upstream provider's tokens, as the session holds them (decrypted). */
 export interface UpstreamTokens {
   accessToken: string;
@@ -49,6 +52,7 @@ export class RefreshRefused extends Error {}
 export interface StoredSession {
   /** The hash of the session id (the id itself is only ever in the cookie). */
   idHash: string;
+  kind: SessionKind;
   mode: AuthMode;
   subject: string;
   displayName: string | null;
@@ -61,7 +65,10 @@ export interface StoredSession {
 
 export interface SessionStore {
   /** A new session with a fresh random id (256 bits); the id is returned once, for the cookie. */
-  create: (identity: SignedInIdentity, mode: AuthMode) => Promise<{ id: string; session: StoredSession }>;
+  create: (
+    identity: SignedInIdentity,
+    options: { mode: AuthMode; kind: SessionKind },
+  ) => Promise<{ id: string; session: StoredSession }>;
   /** The live session for a cookie's id (moving its idle expiry on), or undefined. */
   find: (id: string) => Promise<StoredSession | undefined>;
   delete: (idHash: string) => Promise<void>;
@@ -74,4 +81,31 @@ export interface SessionStore {
   saveTokens: (idHash: string, tokens: UpstreamTokens) => Promise<void>;
   /** The tokens as stored now (another process may have refreshed them). */
   readTokens: (idHash: string) => Promise<UpstreamTokens | undefined>;
+}
+
+/** A sign-in under way: what the callback needs besides the provider's code. */
+export interface SignInAttempt {
+  codeVerifier: string;
+  /** A same-origin path, already checked. */
+  returnTo: string;
+  /** Started by a frame's popup: the callback hands a code to the frame instead of setting a cookie. */
+  popup: boolean;
+}
+
+/**
+ * Sign-ins under way and the popup's hand-offs, kept by the hashes of their state and code. Taking one
+ * is a single statement that deletes it and returns it, so that of any number of requests racing with
+ * the same state or code exactly one gets it.
+ */
+export interface SignInStore {
+  /** Keeps an attempt under its state for the browser holding the sign-in cookie `browser`. */
+  startAttempt: (state: string, browser: string, attempt: SignInAttempt) => Promise<void>;
+  /** The live attempt of this state started by this browser, taken; undefined otherwise. */
+  takeAttempt: (state: string, browser: string) => Promise<SignInAttempt | undefined>;
+  /** A single-use code a frame exchanges for a session of its own; the identity's tokens encrypted. */
+  createHandoff: (identity: SignedInIdentity, mode: AuthMode) => Promise<string>;
+  /** The live hand-off of this code, taken; undefined otherwise. */
+  takeHandoff: (
+    code: string,
+  ) => Promise<{ identity: SignedInIdentity; mode: AuthMode } | undefined>;
 }

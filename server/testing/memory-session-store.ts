@@ -26,11 +26,12 @@ export function createMemorySessionStore(
 
   return {
     saved,
-    create: (identity, mode) => {
+    create: (identity, { mode, kind }) => {
       const id = randomBytes(32).toString('base64url');
       const at = now();
       const session: StoredSession = {
         idHash: hashToken(id),
+        kind,
         mode,
         subject: identity.subject,
         displayName: identity.displayName ?? null,
