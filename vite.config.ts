@@ -15,9 +15,14 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    // The API and the OAuth pages come from the server, whose PUBLIC_ORIGIN scripts/dev.ts sets to this
-    // server's origin, so links and sign-in redirects stay on 5173.
-    proxy: { '/api': { target: apiServer }, '/oauth': { target: apiServer } },
+    // The API, the session routes and the OAuth pages come from the server, whose PUBLIC_ORIGIN
+    // scripts/dev.ts sets to this server's origin, so links, sign-in redirects and the session cookie
+    // stay on 5173.
+    proxy: {
+      '/api': { target: apiServer },
+      '/auth': { target: apiServer },
+      '/oauth': { target: apiServer },
+    },
   },
   build: { outDir: 'dist', sourcemap: true },
   test: {

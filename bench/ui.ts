@@ -14,7 +14,6 @@ import type { ProspectPhoneNumbersElement } from '../e2e/prospect-phone-numbers-
  */
 
 const RUNS = 10;
-const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: [
@@ -92,37 +91,31 @@ const FIRST_ROW_PROBE = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-/** Puts a refresh token in the tab's sessionStorage before the app starts, as a reload would find it. */
-function holdSession(target: BrowserContext | Page, refreshToken: string) {
-  return target.addInitScript(
-    ([key, token]) => {
-      if (!sessionStorage.getItem(key)) sessionStorage.setItem(key, token);
-    },
-    [REFRESH_TOKEN_KEY, refreshToken] as const,
-  );
-}
+/** The cookies a signed-in browser holds: the server's session cookie. */
+type SessionCookies = Awaited<ReturnType<BrowserContext['cookies']>>;
 
-async function signIn(browser: Browser, origin: string): Promise<string> {
-  const page = await browser.newPage();
-  await page.addInitScript({ content: NAME_HELPER });
+async function signIn(browser: Browser, origin: string): Promise<SessionCookies> {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: NAME_HELPER });
+  const page = await context.newPage();
   await page.goto(`${origin}/phone-numbers`);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Continue as Riley Rep' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
-  const token = await page.evaluate((key) => sessionStorage.getItem(key), REFRESH_TOKEN_KEY);
-  await page.close();
-  if (!token) throw new Error('No refresh token after signing in');
-  return token;
+  const cookies = await context.cookies(origin);
+  await context.close();
+  if (cookies.length === 0) throw new Error('No session cookie after signing in');
+  return cookies;
 }
 
 /**
- * One cold load: a fresh browser context (empty cache) whose tab already holds a session, as after a
- * reload. Returns the time from navigation start to the first row painted, the JavaScript it transferred,
- * and the rotated refresh token for the next load.
+ * One cold load: a fresh browser context (empty cache) that already holds the session cookie, as after
+ * a reload. Returns the time from navigation start to the first row painted and the JavaScript it
+ * transferred.
  */
-async function coldLoad(browser: Browser, origin: string, path: string, refreshToken: string) {
+async function coldLoad(browser: Browser, origin: string, path: string, session: SessionCookies) {
   const context = await browser.newContext();
-  await holdSession(context, refreshToken);
+  await context.addCookies(session);
   await context.addInitScript({ content: NAME_HELPER + FIRST_ROW_PROBE });
   const page = await context.newPage();
   await page.goto(origin + path);
@@ -135,7 +128,7 @@ async function coldLoad(browser: Browser, origin: string, path: string, refreshT
   );
   // What the page goes on to fetch once its first row shows is over too, to be reported apart.
   await page.waitForLoadState('networkidle');
-  const result = await page.evaluate((key) => {
+  const result = await page.evaluate(() => {
     const firstRowAt = (window as unknown as { __firstRowAt: number }).__firstRowAt;
     const all = performance
       .getEntriesByType('resource')
@@ -153,9 +146,8 @@ async function coldLoad(browser: Browser, origin: string, path: string, refreshT
       laterScripts: all
         .filter((entry) => entry.startTime >= firstRowAt)
         .map((entry) => new URL(entry.name).pathname),
-      refreshToken: sessionStorage.getItem(key) ?? '',
     };
-  }, REFRESH_TOKEN_KEY);
+  });
   await context.close();
   return result;
 }
@@ -412,7 +404,7 @@ async function main() {
   const server = await startServer(port, directory);
   const browser = await chromium.launch(CHROMIUM);
   try {
-    let refreshToken = await signIn(browser, origin);
+    const session = await signIn(browser, origin);
     const scenarios = [
       { name: "a prospect's numbers (6 rows), cold", path: '/phone-numbers?prospect=1' },
       { name: 'all numbers, cold', path: '/phone-numbers' },
@@ -422,8 +414,7 @@ async function main() {
     for (const scenario of scenarios) {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const load = await coldLoad(browser, origin, scenario.path, refreshToken);
-        refreshToken = load.refreshToken;
+        const load = await coldLoad(browser, origin, scenario.path, session);
         times.push(load.firstRowMs);
         loads.push(load);
       }
@@ -434,7 +425,7 @@ async function main() {
     }
 
     const page = await browser.newPage();
-    await holdSession(page, refreshToken);
+    await page.context().addCookies(session);
     await page.addInitScript({ content: NAME_HELPER });
     await page.goto(`${origin}/phone-numbers`);
     await page

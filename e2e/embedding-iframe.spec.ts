@@ -1,4 +1,5 @@
 import { shownAs } from './demo-api';
+import { isSessionCookie } from './faults';
 import { expect, test } from './fixtures';
 import { FramingHostPage } from './pages/framing-host-page';
 import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
@@ -28,6 +29,15 @@ test.describe('The panel in an iframe on another site', () => {
     await host.open(baseURL!, prospect.id);
     // The frame shares no session with any other tab: it signs in for itself, in a popup.
     await panel.signInInPopup(page, demoUser);
+    // Its session is a cookie of its own, partitioned under the host's site, that scripts cannot read.
+    expect((await page.context().cookies()).filter(isSessionCookie)).toContainEqual(
+      expect.objectContaining({
+        name: '__Host-pna-frame',
+        httpOnly: true,
+        secure: true,
+        sameSite: 'None',
+      }),
+    );
 
     const numbers = await api.numbersOf(prospect.id);
     await expect(panel.rows).toHaveCount(numbers.length);

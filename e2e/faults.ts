@@ -1,8 +1,9 @@
 /**
- * Faults the real server does not produce on demand, injected with Playwright's routing: the app under
- * test is the built one, and it cannot tell a routed answer from the server's.
+ * Faults the real server does not produce on demand, injected with Playwright's routing and the browser
+ * context's cookies: the app under test is the built one, and it cannot tell a routed answer from the
+ * server's, nor a dead or forged cookie from one that expired.
  */
-import type { Page, Request } from '@playwright/test';
+import type { Cookie, Page } from '@playwright/test';
 
 /** The grid's requests: lists of phone numbers (GET /api/v2/phoneNumbers?…), not one number. */
 export const isPhoneNumberList = (url: URL) => url.pathname === '/api/v2/phoneNumbers';
@@ -50,26 +51,45 @@ export async function answerWithError(
   });
 }
 
-/**
- * Sends the next matching request with an access token the server does not know, as if the app's had
- * expired on the way: the real API answers 401, and the app is on its own from there.
- */
-export async function expireAccessTokenOnce(page: Page, url: (url: URL) => boolean) {
-  await page.route(
-    url,
-    (route) =>
-      route.continue({
-        headers: { ...route.request().headers(), authorization: 'Bearer expired-access-token' },
-      }),
-    { times: 1 },
+/** The HttpOnly cookies that carry the app's sessions: the top-level tab's and a frame's. */
+export const isSessionCookie = (cookie: Cookie) =>
+  /^(__Host-)?pna-(session|frame)$/.test(cookie.name);
+
+/** What the server says of the cookie the page holds: 200 for a live session, 401 for none. */
+export function sessionStatus(page: Page): Promise<number> {
+  return page.evaluate(
+    async () =>
+      (await fetch('/auth/session', { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status,
   );
 }
 
-/** Every request the page sends to the token endpoint from now on, to count refreshes. */
-export function recordTokenRequests(page: Page): Request[] {
-  const requests: Request[] = [];
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/oauth/token') requests.push(request);
-  });
-  return requests;
+/**
+ * Ends the page's session on the server while the browser keeps its cookie, as the idle timeout or a
+ * revoked Outreach grant would: the next request carries a cookie the server no longer knows, and the
+ * real API answers 401.
+ */
+export async function endSessionOnServer(page: Page) {
+  const context = page.context();
+  const held = (await context.cookies()).filter(isSessionCookie);
+  if (held.length === 0) throw new Error('The page holds no session cookie to end.');
+  const status = await page.evaluate(
+    async () =>
+      (
+        await fetch('/auth/logout', {
+          method: 'POST',
+          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+        })
+      ).status,
+  );
+  if (status !== 204) throw new Error(`Signing out on the server answered ${status}.`);
+  // The sign-out's answer deleted the cookie; the browser gets the dead one back.
+  await context.addCookies(held);
+}
+
+/** Replaces the value of the page's session cookie with one the server never issued. */
+export async function forgeSessionCookie(page: Page) {
+  const context = page.context();
+  const held = (await context.cookies()).filter(isSessionCookie);
+  if (held.length === 0) throw new Error('The page holds no session cookie to forge.');
+  await context.addCookies(held.map((cookie) => ({ ...cookie, value: `forged-${cookie.value}` })));
 }

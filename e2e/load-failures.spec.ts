@@ -1,10 +1,4 @@
-import {
-  answerWithError,
-  expireAccessTokenOnce,
-  isPhoneNumberList,
-  isProspectNumberList,
-  recordTokenRequests,
-} from './faults';
+import { answerWithError, isPhoneNumberList } from './faults';
 import { expect, test } from './fixtures';
 
 test.describe('When loading goes wrong', () => {
@@ -96,32 +90,5 @@ test.describe('When loading goes wrong', () => {
     await expect(phoneNumbersPage.row(mobile.pages[0]![0]!.shown)).toBeVisible();
     await expect(phoneNumbersPage.cells('Type').filter({ hasNotText: 'Mobile' })).toHaveCount(0);
     await expect(phoneNumbersPage.loadError).toBeHidden();
-  });
-
-  test('an access token that expires mid-session is refreshed without the user noticing', async ({
-    page,
-    phoneNumbersPage,
-    signInPage,
-    api,
-  }) => {
-    const [numbers] = (await api.phoneNumbers({ prospect: 1, sort: 'order' })).pages;
-    await expect(phoneNumbersPage.rows.first()).toBeVisible();
-    const tokenRequests = recordTokenRequests(page);
-    await expireAccessTokenOnce(page, isProspectNumberList(1));
-    const refused = page.waitForResponse(
-      (response) => isProspectNumberList(1)(new URL(response.url())) && response.status() === 401,
-    );
-
-    await phoneNumbersPage.chooseProspect('Olivia García');
-
-    await refused;
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers!.map((number) => number.shown));
-    const grants = tokenRequests.map((request) =>
-      new URLSearchParams(request.postData() ?? '').get('grant_type'),
-    );
-    expect(grants).toEqual(['refresh_token']);
-    await expect(signInPage.signedInUser).toHaveText('Signed in as Riley Rep');
-    await expect(signInPage.signInButton).toBeHidden();
-    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });

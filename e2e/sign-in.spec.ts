@@ -1,6 +1,9 @@
-import { z } from 'zod';
+import { endSessionOnServer, forgeSessionCookie, isSessionCookie, sessionStatus } from './faults';
 import { expect, test } from './fixtures';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
+
+/** What a body that hands out a token has in it: OAuth's token fields, or a bearer header's value. */
+const TOKEN_LIKE = /access_token|refresh_token|id_token|bearer\s+[\w.~+/-]{8,}/i;
 
 test.describe('Signing in and out', () => {
   test('a new user is offered to sign in and sees no phone numbers before', async ({
@@ -34,51 +37,108 @@ test.describe('Signing in and out', () => {
     await expect(signInPage.signedInUser).toHaveText('Signed in as Sam Rep');
   });
 
-  test('signing out ends the session on the server too', async ({ page, signInPage }) => {
+  test('signing out ends the session on the server too: the old cookie is refused', async ({
+    page,
+    signInPage,
+  }) => {
     await signInPage.goto();
     await signInPage.signInAs('Riley Rep');
-    const stored = await page.evaluate(() => Object.values<string>(sessionStorage));
-    const refreshToken = stored.find((value) => !value.startsWith('{'));
-    expect(refreshToken).toBeTruthy();
-    const revoked = page.waitForResponse((response) => response.url().endsWith('/oauth/revoke'));
+    const held = (await page.context().cookies()).filter(isSessionCookie);
+    expect(held).toHaveLength(1);
+    const loggedOut = page.waitForResponse(
+      (response) =>
+        new URL(response.url()).pathname === '/auth/logout' &&
+        response.request().method() === 'POST',
+    );
 
     await signInPage.signOut();
 
-    expect((await revoked).status()).toBe(200);
-    const reuse = await page.request.post('/oauth/token', {
-      form: {
-        grant_type: 'refresh_token',
-        refresh_token: refreshToken ?? '',
-        client_id: 'phone-numbers-admin',
-      },
-    });
-    expect(reuse.status()).toBe(400);
-    expect(await reuse.json()).toMatchObject({ error: 'invalid_grant' });
+    expect((await loggedOut).status()).toBe(204);
+    expect((await page.context().cookies()).filter(isSessionCookie)).toEqual([]);
+    await page.context().addCookies(held);
+    expect(await sessionStatus(page)).toBe(401);
   });
 
-  test('the access token is kept out of web storage', async ({ page, signInPage }) => {
-    await signInPage.goto();
-    const tokenResponse = page.waitForResponse(
-      (response) => response.url().endsWith('/oauth/token') && response.ok(),
-    );
+  test('the browser holds no token: nothing in web storage, none in what the page reads, and a cookie scripts cannot read', async ({
+    page,
+    signInPage,
+  }) => {
+    const read: Promise<{ url: string; body: string }>[] = [];
+    const authorizations: string[] = [];
+    page.on('request', (request) => {
+      const authorization = request.headers().authorization;
+      if (authorization !== undefined) authorizations.push(`${request.url()}: ${authorization}`);
+    });
+    page.on('response', (response) => {
+      if (!['document', 'fetch', 'xhr'].includes(response.request().resourceType())) return;
+      // A redirect has no body; a page that navigated on may no longer give one.
+      read.push(
+        response.text().then(
+          (body) => ({ url: response.url(), body }),
+          () => ({ url: response.url(), body: '' }),
+        ),
+      );
+    });
+    await signInPage.goto('/phone-numbers');
     await signInPage.signInAs('Riley Rep');
-    const { access_token: accessToken } = z
-      .object({ access_token: z.string() })
-      .parse(await (await tokenResponse).json());
+    await expect(new PhoneNumbersPage(page).rows.first()).toBeVisible();
 
     const storage = await page.evaluate(() => ({
       local: Object.keys(localStorage),
-      session: Object.values(sessionStorage),
+      session: Object.keys(sessionStorage),
     }));
-    expect(storage.local).toEqual([]);
-    expect(storage.session.join('\n')).not.toContain(accessToken);
+    expect(storage).toEqual({ local: [], session: [] });
+    expect(authorizations).toEqual([]);
+    const [session] = (await page.context().cookies()).filter(isSessionCookie);
+    expect(session).toMatchObject({
+      name: '__Host-pna-session',
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+      path: '/',
+    });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('pna-session');
+    const bodies = await Promise.all(read);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const { url, body } of bodies) {
+      expect(body, url).not.toMatch(TOKEN_LIKE);
+      expect(body, url).not.toContain(session?.value ?? 'no session cookie');
+    }
   });
 
-  test('a reload in the same tab keeps the user signed in', async ({ page, phoneNumbersPage }) => {
+  test('a reload in the same tab keeps the user signed in, with no sign-in prompt meanwhile', async ({
+    page,
+    phoneNumbersPage,
+  }) => {
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        const prompted = [...document.querySelectorAll('button')].some(
+          (button) => button.textContent === 'Sign in',
+        );
+        if (prompted) document.documentElement.dataset.signInShown = 'true';
+      }).observe(document, { childList: true, subtree: true });
+    });
+
     await page.reload();
 
     await expect(phoneNumbersPage.grid).toBeVisible();
     await expect(phoneNumbersPage.rows.first()).toBeVisible();
+    await expect(page.locator('html')).not.toHaveAttribute('data-sign-in-shown');
+  });
+
+  test('a forged session cookie is refused, and the app offers to sign in', async ({
+    page,
+    signInPage,
+    phoneNumbersPage,
+  }) => {
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+
+    await forgeSessionCookie(page);
+    await page.reload();
+
+    await expect(signInPage.signInButton).toBeVisible();
+    await expect(phoneNumbersPage.grid).toBeHidden();
+    expect(await sessionStatus(page)).toBe(401);
   });
 
   test('signing out returns to the signed-out state, also after a reload', async ({
@@ -106,12 +166,7 @@ test.describe('Signing in and out', () => {
     await signInPage.goto(view);
     await signInPage.signInAs('Riley Rep');
     await expect(phoneNumbersPage.rows.first()).toBeVisible();
-    const stored = await page.evaluate(() => Object.values<string>(sessionStorage));
-    const refreshToken = stored.find((value) => !value.startsWith('{')) ?? '';
-    const revoked = await page.request.post('/oauth/revoke', {
-      form: { token: refreshToken, client_id: 'phone-numbers-admin' },
-    });
-    expect(revoked.status()).toBe(200);
+    await endSessionOnServer(page);
 
     await phoneNumbersPage.typeFilter.click();
     await page.getByRole('option', { name: 'Mobile', exact: true }).click();

@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the API server (restarted on change) and the Vite dev server together. Vite proxies
- * /api and /oauth to the API server, so the app, the API and the sign-in page share one origin.
+ * /api, /auth and /oauth to the API server, so the app, the API, the session cookie and the sign-in page
+ * share one origin.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

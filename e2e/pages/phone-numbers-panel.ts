@@ -17,8 +17,9 @@ export class PhoneNumbersPanel extends PhoneNumbersGrid {
   }
 
   /**
-   * Signs in as a panel in a frame does, with no session of its own: Sign in opens the authorization page
-   * in a popup (of `page`, the top page), which closes once it has handed the code back.
+   * Signs in as a panel in a frame does, with no session of its own: Sign in opens the server's sign-in
+   * in a popup (of `page`, the top page), which closes once it has handed the frame a single-use code;
+   * the frame exchanges it for a session cookie of its own.
    */
   async signInInPopup(page: Page, user: DemoUser) {
     const popupOpens = page.waitForEvent('popup');

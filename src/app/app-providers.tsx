@@ -6,7 +6,7 @@ import type { AuthSession } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import { createApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
-import { appConfig } from '@/lib/app-config';
+import { appApiBaseUrl } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { theme } from './theme';
 
@@ -17,9 +17,7 @@ interface AppProvidersProps {
 
 export function AppProviders({ session, children }: AppProvidersProps) {
   const [queryClient] = useState(createQueryClient);
-  const [apiClient] = useState(() =>
-    createApiClient({ baseUrl: appConfig.apiBaseUrl, tokens: session }),
-  );
+  const [apiClient] = useState(() => createApiClient({ baseUrl: appApiBaseUrl, session }));
   return (
     // No storage manager: the theme follows the system setting and leaves localStorage alone.
     <ThemeProvider theme={theme} storageManager={null} noSsr>

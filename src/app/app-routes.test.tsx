@@ -1,27 +1,24 @@
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { screen } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import type { AuthState } from '@/features/auth/auth-session';
+import { createAuthSession, type AuthState } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   phoneNumberCollection,
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '@/features/phone-numbers/testing/phone-number-documents';
-import { jsonApiResponse } from '@/testing/json-api-response';
-import { sessionIn } from '@/testing/auth-session-stub';
+import { createApiClient } from '@/lib/api-client';
+import { ApiClientContext } from '@/lib/api-client-context';
+import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
+import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { AppRoutes } from './app-routes';
 
-function renderApp(url: string, state: AuthState = { status: 'signed-in' }) {
-  server.use(
-    http.get(TEST_API_BASE_URL, () =>
-      jsonApiResponse({ meta: { user: { id: 2, attributes: { name: 'Riley Rep' } } } }),
-    ),
-    phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)])).handler,
-  );
+function renderApp(url: string, state: AuthState = { status: 'signed-in', user: TEST_USER }) {
+  server.use(phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)])).handler);
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
     initialEntries: [url],
   });
@@ -62,6 +59,42 @@ describe('AppRoutes', () => {
     expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
     expect(router.state.location.pathname + router.state.location.search).toBe(
       '/phone-numbers?prospect=3',
+    );
+  });
+
+  it('offers to sign in in place of the page when the API says the session is over, and keeps the address', async () => {
+    server.use(
+      http.get(`${window.location.origin}/auth/session`, () =>
+        HttpResponse.json({ data: { mode: 'demo', user: TEST_USER } }),
+      ),
+      phoneNumbersEndpoint(() =>
+        errorResponse(401, {
+          id: 'unauthorized',
+          title: 'Unauthorized',
+          detail: 'The session has ended.',
+        }),
+      ).handler,
+    );
+    const session = createAuthSession({ framed: false });
+    await session.start();
+    const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
+      initialEntries: ['/phone-numbers?sort=-phoneType&type=mobile'],
+    });
+
+    renderWithProviders(
+      <AuthSessionContext value={session}>
+        <ApiClientContext value={createApiClient({ baseUrl: TEST_API_BASE_URL, session })}>
+          <RouterProvider router={router} />
+        </ApiClientContext>
+      </AuthSessionContext>,
+    );
+
+    expect(await screen.findByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(screen.getByText('Your session has ended. Sign in again.')).toBeVisible();
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Sign out' })).not.toBeInTheDocument();
+    expect(router.state.location.pathname + router.state.location.search).toBe(
+      '/phone-numbers?sort=-phoneType&type=mobile',
     );
   });
 });

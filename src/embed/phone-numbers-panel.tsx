@@ -16,7 +16,7 @@ import { describeProspectLoadError } from '@/features/prospects/components/descr
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { createApiClient, type ApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
-import { appConfig } from '@/lib/app-config';
+import { appApiBaseUrl } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { createPanelTheme } from './panel-theme';
 
@@ -24,7 +24,7 @@ export type { PhoneNumberChange, PhoneNumberFailure };
 
 /** How the panel reaches the API when the host does not provide an API client. */
 export interface PhoneNumbersPanelApi {
-  /** The API root, such as https://api.outreach.io/api/v2; the app's configured one by default. */
+  /** The API root, such as https://api.outreach.io/api/v2; the app's own (`/api/v2`) by default. */
   baseUrl?: string | undefined;
   /**
    * The access token to send. Called before every request, and again once when the API refuses a token:
@@ -49,7 +49,7 @@ export interface PhoneNumbersPanelProps {
 
 function clientOf(api: PhoneNumbersPanelApi): ApiClient {
   return createApiClient({
-    baseUrl: api.baseUrl ?? appConfig.apiBaseUrl,
+    baseUrl: api.baseUrl ?? appApiBaseUrl,
     tokens: {
       getAccessToken: api.getAccessToken,
       // The host's provider is asked again; the same token twice means it has no other.

@@ -56,6 +56,8 @@ describe('createApiClient', () => {
     const [request] = requests;
     expect(request?.method).toBe('GET');
     expect(request?.headers.get('Authorization')).toBe('Bearer token-1');
+    // A host's bearer request is the same as before there was a session cookie: no CSRF header.
+    expect(request?.headers.has('X-Requested-With')).toBe(false);
     expect(request?.headers.get('Accept')).toBe(JSON_API_MEDIA_TYPE);
     expect(new URL(request?.url ?? '').searchParams.get('filter[q]')).toBe('Ol');
     expect(new URL(request?.url ?? '').searchParams.get('count')).toBe('true');
@@ -98,7 +100,7 @@ describe('createApiClient', () => {
 
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(ApiError);
-    expect(String(error)).toContain('Refusing to send the access token outside');
+    expect(String(error)).toContain('Refusing to send credentials outside');
     expect(tokens.getAccessToken).not.toHaveBeenCalled();
   });
 
@@ -318,5 +320,41 @@ describe('createApiClient when a token is refused', () => {
     await client.request('POST', 'phoneNumbers', { body: document });
 
     expect(bodies).toEqual([document, document]);
+  });
+});
+
+describe('createApiClient on a session cookie', () => {
+  it('sends the CSRF header and no token, and tells the session of a 401 without trying again', async () => {
+    const seen: { authorization: string | null; requestedWith: string | null }[] = [];
+    server.use(
+      http.get(`${API}/users`, ({ request }) => {
+        seen.push({
+          authorization: request.headers.get('Authorization'),
+          requestedWith: request.headers.get('X-Requested-With'),
+        });
+        return unauthorized();
+      }),
+    );
+    const session = { expire: vi.fn() };
+    const client = createApiClient({ baseUrl: API, session });
+
+    const error = await rejection(client.get('users'));
+
+    expect(error).toMatchObject({ status: 401 });
+    expect(seen).toEqual([{ authorization: null, requestedWith: 'XMLHttpRequest' }]);
+    expect(session.expire).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves the session alone on any other refusal', async () => {
+    server.use(
+      http.get(`${API}/users`, () =>
+        jsonApi({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden' }] }, 403),
+      ),
+    );
+    const session = { expire: vi.fn() };
+    const client = createApiClient({ baseUrl: API, session });
+
+    expect(await rejection(client.get('users'))).toMatchObject({ status: 403 });
+    expect(session.expire).not.toHaveBeenCalled();
   });
 });

@@ -12,11 +12,37 @@ export interface AccessTokenProvider {
   refreshAccessToken: (rejected: string) => Promise<string | undefined>;
 }
 
-export interface ApiClientOptions {
+/**
+ * The app's own session (docs/decisions/0046): an HttpOnly cookie that the browser sends to the app's
+ * origin, and nothing to refresh.
+ */
+export interface CookieSession {
+  /** Told of a 401: the server no longer knows the cookie, so the session is over. */
+  expire: () => void;
+}
+
+export type ApiClientOptions = {
   /** The API root, such as https://api.outreach.io/api/v2; links the API sends must stay under it. */
   baseUrl: string;
-  tokens: AccessTokenProvider;
-}
+} & (
+  | {
+      /** Bearer tokens, for a host that has them (the custom element's `getAccessToken`). */
+      tokens: AccessTokenProvider;
+    }
+  | {
+      /**
+       * The session cookie instead: the API root must then be on the page's origin, the only one the
+       * cookie goes to.
+       */
+      session: CookieSession;
+    }
+);
+
+/**
+ * Sent with every request that relies on the cookie: a page on another site cannot add it without a CORS
+ * preflight, which the server does not grant, so it cannot make the browser act on the user's session.
+ */
+const CSRF_HEADER = { 'X-Requested-With': 'XMLHttpRequest' };
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -55,8 +81,8 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClient {
-  const root = new URL(baseUrl);
+export function createApiClient(settings: ApiClientOptions): ApiClient {
+  const root = new URL(settings.baseUrl);
   const rootHref = root.href.replace(/\/+$/, '');
   const rootPath = root.pathname.replace(/\/+$/, '');
   // The refresh for the token most recently refused, shared by every request that met that refusal.
@@ -67,47 +93,59 @@ export function createApiClient({ baseUrl, tokens }: ApiClientOptions): ApiClien
     const url = /^https?:\/\//i.test(pathOrLink)
       ? new URL(pathOrLink)
       : new URL(relative === '' ? rootHref : `${rootHref}/${relative}`);
-    // The bearer token must never travel to a host, or a path, the API merely named in a link.
+    // The bearer token, or the session cookie's request, must never go to a host, or a path, the API
+    // merely named in a link.
     const underRoot =
       url.origin === root.origin &&
       (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
     if (!underRoot) {
-      throw new Error(`Refusing to send the access token outside ${rootHref}: ${url.href}`);
+      throw new Error(`Refusing to send credentials outside ${rootHref}: ${url.href}`);
     }
     for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);
     return url;
   }
 
-  function refreshAfter(rejected: string): Promise<string | undefined> {
+  function refreshAfter(tokens: AccessTokenProvider, rejected: string) {
     if (lastRefresh?.rejected !== rejected) {
       lastRefresh = { rejected, fresh: tokens.refreshAccessToken(rejected) };
     }
     return lastRefresh.fresh;
   }
 
+  async function respond(send: (headers: Record<string, string>) => Promise<Response>) {
+    if ('session' in settings) {
+      const response = await send(CSRF_HEADER);
+      if (response.status === 401) settings.session.expire();
+      return response;
+    }
+    const { tokens } = settings;
+    const bearer = (token: string | undefined) =>
+      send(token === undefined ? {} : { Authorization: `Bearer ${token}` });
+    const token = await tokens.getAccessToken();
+    const response = await bearer(token);
+    if (response.status !== 401 || token === undefined) return response;
+    const fresh = await refreshAfter(tokens, token);
+    return fresh !== undefined && fresh !== token ? bearer(fresh) : response;
+  }
+
   async function request(method: HttpMethod, pathOrLink: string, options: WriteOptions = {}) {
     const url = resolve(pathOrLink, options.searchParams);
     const body = options.body === undefined ? null : JSON.stringify(options.body);
-    const send = (token: string | undefined) =>
+    const response = await respond((auth) =>
       fetch(url, {
         method,
         headers: {
           Accept: JSON_API_MEDIA_TYPE,
           'Content-Type': JSON_API_MEDIA_TYPE,
-          ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+          ...auth,
           ...(options.ifMatch === undefined ? {} : { 'If-Match': options.ifMatch }),
         },
         body,
+        credentials: 'same-origin',
         keepalive: options.keepalive ?? false,
         signal: options.signal ?? null,
-      });
-
-    const token = await tokens.getAccessToken();
-    let response = await send(token);
-    if (response.status === 401 && token !== undefined) {
-      const fresh = await refreshAfter(token);
-      if (fresh !== undefined && fresh !== token) response = await send(fresh);
-    }
+      }),
+    );
     const parsed = await readJson(response);
     if (!response.ok) throw new ApiError(response.status, parsed, response.headers);
     return parsed;

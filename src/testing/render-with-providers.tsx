@@ -7,17 +7,10 @@ import { ApiClientContext } from '@/lib/api-client-context';
 
 /** Absolute, because fetch under jsdom does not resolve relative URLs. */
 export const TEST_API_BASE_URL = 'http://api.test/api/v2';
-export const TEST_ACCESS_TOKEN = 'test-access-token';
 
-/** An API client on the test API root, sending TEST_ACCESS_TOKEN, which no refresh replaces. */
+/** An API client on the test API root, on a session cookie as the app's is; nothing watches its end. */
 export function createTestApiClient(): ApiClient {
-  return createApiClient({
-    baseUrl: TEST_API_BASE_URL,
-    tokens: {
-      getAccessToken: () => Promise.resolve(TEST_ACCESS_TOKEN),
-      refreshAccessToken: () => Promise.resolve(undefined),
-    },
-  });
+  return createApiClient({ baseUrl: TEST_API_BASE_URL, session: { expire: () => undefined } });
 }
 
 export interface RenderOptions {

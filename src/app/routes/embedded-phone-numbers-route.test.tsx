@@ -3,7 +3,6 @@ import { dialogContentClasses } from '@mui/material/DialogContent';
 import { popoverClasses } from '@mui/material/Popover';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { screen, waitFor } from '@testing-library/react';
-import { http } from 'msw';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { AuthState } from '@/features/auth/auth-session';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
@@ -16,19 +15,15 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
-import { jsonApiResponse } from '@/testing/json-api-response';
-import { sessionIn } from '@/testing/auth-session-stub';
+import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
-import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { renderWithProviders } from '@/testing/render-with-providers';
 import { AppRoutes } from '../app-routes';
 
 const EMBED_URL = '/embed/prospects/7/phone-numbers';
 
 function renderEmbed(state: AuthState, url = EMBED_URL) {
   server.use(
-    http.get(TEST_API_BASE_URL, () =>
-      jsonApiResponse({ meta: { user: { id: 2, attributes: { name: 'Riley Rep' } } } }),
-    ),
     phoneNumbersEndpoint(() =>
       phoneNumberCollection([phoneNumberResource(1, { number: '+14155550107' })], {
         meta: { count: 1 },
@@ -98,7 +93,7 @@ function inAFrame() {
 
 describe('EmbeddedPhoneNumbersRoute', () => {
   it("shows the prospect's numbers and nothing of the app around them", async () => {
-    renderEmbed({ status: 'signed-in' });
+    renderEmbed({ status: 'signed-in', user: TEST_USER });
 
     const grid = await screen.findByRole('grid', { name: 'Phone numbers' });
     expect(await screen.findByRole('link', { name: '+1 415 555 0107' })).toBeVisible();

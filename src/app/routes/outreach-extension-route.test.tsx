@@ -15,15 +15,15 @@ import {
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
 import { jsonApiResponse } from '@/testing/json-api-response';
-import { sessionIn } from '@/testing/auth-session-stub';
+import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
-import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
+import { renderWithProviders } from '@/testing/render-with-providers';
 import { AppRoutes } from '../app-routes';
 
 const OUTREACH = 'https://app.outreach.io';
 const manifest: unknown = JSON.parse(manifestText);
 
-const signedIn = sessionIn({ status: 'signed-in' });
+const signedIn = sessionIn({ status: 'signed-in', user: TEST_USER });
 
 /** Outreach's side of the frame: what the extension posts it, parsed. */
 function outreachParent() {
@@ -68,7 +68,6 @@ function renderExtension() {
       ),
     ).handler,
     ...prospectsEndpoint([prospectResource(7, 'Olivia García', 'Acme Corporation')]).handlers,
-    http.get(TEST_API_BASE_URL, () => jsonApiResponse({ meta: {} })),
   );
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
     initialEntries: ['/embed/outreach/phone-numbers'],

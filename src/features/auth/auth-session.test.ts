@@ -1,401 +1,305 @@
 import { delay, http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
 import { createApiClient } from '@/lib/api-client';
-import type { OAuthClientConfig } from '@/lib/app-config';
 import { server } from '@/testing/msw-server';
-import { createAuthSession } from './auth-session';
-import { codeChallengeS256 } from './pkce';
+import { createAuthSession, type AuthSessionOptions } from './auth-session';
 
-const OAUTH: OAuthClientConfig = {
-  authorizeUrl: 'http://auth.test/oauth/authorize',
-  tokenUrl: 'http://auth.test/oauth/token',
-  revokeUrl: 'http://auth.test/oauth/revoke',
-  clientId: 'phone-numbers-admin',
-  scope: 'phoneNumbers.all prospects.read users.read',
-};
-const API = 'http://api.test/api/v2';
-const REFRESH_TOKEN_KEY = 'phone-numbers-admin:refresh-token';
+/** Absolute, because fetch under jsdom does not resolve relative URLs. */
+const ORIGIN = window.location.origin;
+const API = `${ORIGIN}/api/v2`;
+const RILEY = { id: 2, name: 'Riley Rep' };
 const SESSION_ENDED = 'Your session has ended. Sign in again.';
+const NOT_VERIFIED = 'This sign-in could not be verified. Sign in again.';
 
 /**
- * A token endpoint that rotates: refresh token `r1` gives access token `a1` and refresh token `r2`, and
- * so on; a refresh token it did not hand out last is refused. Records each grant it receives.
+ * The server's session routes over one cookie it keeps here: GET /auth/session answers for it, POST
+ * /auth/handoff opens it for a good code, POST /auth/logout ends it. Records what each route received.
  */
-function rotatingTokenEndpoint() {
-  const grants: URLSearchParams[] = [];
-  let issued = 0;
+function sessionServer({ signedIn = false, handoffCode = 'handoff-code' } = {}) {
+  let open = signedIn;
+  const received: { route: string; request: Request; body: unknown }[] = [];
+  const record = async (route: string, request: Request) => {
+    const text = await request.clone().text();
+    received.push({ route, request, body: text === '' ? undefined : JSON.parse(text) });
+  };
   server.use(
-    http.post(OAUTH.tokenUrl, async ({ request }) => {
-      const grant = new URLSearchParams(await request.text());
-      grants.push(grant);
-      await delay(20);
-      const refreshable =
-        grant.get('grant_type') === 'authorization_code' ||
-        grant.get('refresh_token') === `r${issued + 1}`;
-      if (!refreshable) {
-        return HttpResponse.json(
-          { error: 'invalid_grant', error_description: 'The refresh token is no longer valid.' },
-          { status: 400 },
-        );
-      }
-      issued += 1;
-      return HttpResponse.json({
-        access_token: `a${issued}`,
-        token_type: 'Bearer',
-        expires_in: 7200,
-        refresh_token: `r${issued + 1}`,
-      });
+    http.get(`${ORIGIN}/auth/session`, async ({ request }) => {
+      await record('session', request);
+      await delay(10);
+      return open
+        ? HttpResponse.json({ data: { mode: 'demo', user: RILEY } })
+        : HttpResponse.json({ errors: [{ id: 'unauthorized' }] }, { status: 401 });
+    }),
+    http.post(`${ORIGIN}/auth/handoff`, async ({ request }) => {
+      await record('handoff', request);
+      const body: unknown = await request.json();
+      const code = typeof body === 'object' && body !== null && 'code' in body ? body.code : null;
+      if (code !== handoffCode)
+        return HttpResponse.json({ error: 'invalid_code' }, { status: 400 });
+      open = true;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post(`${ORIGIN}/auth/logout`, async ({ request }) => {
+      await record('logout', request);
+      open = false;
+      return new HttpResponse(null, { status: 204 });
     }),
   );
-  return grants;
+  return { received, routes: () => received.map(({ route }) => route) };
 }
 
-async function resumedSession() {
-  sessionStorage.setItem(REFRESH_TOKEN_KEY, 'r1');
-  const session = createAuthSession(OAUTH);
+async function startedSession(options: AuthSessionOptions = {}) {
+  const session = createAuthSession(options);
   await session.start();
-  expect(session.getState()).toEqual({ status: 'signed-in' });
   return session;
 }
 
 beforeEach(() => {
-  sessionStorage.clear();
   window.history.replaceState(null, '', '/');
 });
 
-afterEach(() => {
-  sessionStorage.clear();
-});
+describe('starting', () => {
+  it('is signed in, as the user the server names, when the cookie is a live session', async () => {
+    const { received } = sessionServer({ signedIn: true });
 
-describe('AuthSession.refreshAccessToken', () => {
-  it('makes one token request for concurrent callers, and none once the token was replaced', async () => {
-    const grants = rotatingTokenEndpoint();
-    const session = await resumedSession();
-    expect(await session.getAccessToken()).toBe('a1');
+    const session = await startedSession();
 
-    const fresh = await Promise.all([
-      session.refreshAccessToken('a1'),
-      session.refreshAccessToken('a1'),
-      session.refreshAccessToken('a1'),
-    ]);
-    const late = await session.refreshAccessToken('a1');
-
-    expect(fresh).toEqual(['a2', 'a2', 'a2']);
-    expect(late).toBe('a2');
-    expect(grants.map((grant) => grant.get('refresh_token'))).toEqual(['r1', 'r2']);
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBe('r3');
+    expect(session.getState()).toEqual({ status: 'signed-in', user: RILEY });
+    expect(received[0]?.request.credentials).toBe('same-origin');
   });
 
-  it('refreshes again when the current token is the one refused', async () => {
-    const grants = rotatingTokenEndpoint();
-    const session = await resumedSession();
+  it('is signed out, with nothing to complain about, when the server knows no session', async () => {
+    sessionServer();
 
-    expect(await session.refreshAccessToken('a1')).toBe('a2');
-    expect(await session.refreshAccessToken('a2')).toBe('a3');
-    expect(grants).toHaveLength(3);
+    const session = await startedSession();
+
+    expect(session.getState()).toEqual({ status: 'signed-out' });
   });
 
-  it('ends the session with a problem to show when the refresh fails', async () => {
-    rotatingTokenEndpoint();
-    const session = await resumedSession();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'revoked');
+  it('says neither until the server has answered, so that a signed-in reload shows no sign-in prompt', async () => {
+    sessionServer({ signedIn: true });
+    const session = createAuthSession();
     const listener = vi.fn();
     session.subscribe(listener);
 
-    expect(await session.refreshAccessToken('a1')).toBeUndefined();
+    const started = session.start();
 
-    expect(session.getState()).toEqual({ status: 'signed-out', problem: SESSION_ENDED });
-    expect(listener).toHaveBeenCalled();
-    expect(sessionStorage.getItem(REFRESH_TOKEN_KEY)).toBeNull();
-    expect(await session.getAccessToken()).toBeUndefined();
+    expect(session.getState()).toEqual({ status: 'starting' });
+    await started;
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(session.getState()).toMatchObject({ status: 'signed-in' });
   });
 
-  it('gives nothing once signed out', async () => {
-    const grants = rotatingTokenEndpoint();
-    const session = await resumedSession();
-    server.use(http.post(OAUTH.revokeUrl, () => new HttpResponse(null, { status: 200 })));
-    session.signOut();
+  it('asks the server once however often it is started', async () => {
+    const { routes } = sessionServer({ signedIn: true });
+    const session = createAuthSession();
 
-    expect(await session.refreshAccessToken('a1')).toBeUndefined();
-    expect(grants).toHaveLength(1);
+    await Promise.all([session.start(), session.start()]);
+    await session.start();
+
+    expect(routes()).toEqual(['session']);
+  });
+
+  it('says why when the server cannot be asked', async () => {
+    server.use(http.get(`${ORIGIN}/auth/session`, () => HttpResponse.error()));
+
+    const session = await startedSession();
+
+    const state = session.getState();
+    expect(state.status).toBe('signed-out');
+    expect(state.status === 'signed-out' ? state.problem : '').toMatch(
+      /^Your session could not be checked: /,
+    );
   });
 });
 
-describe('the API client with the session as its token provider', () => {
-  it('retries requests that met a 401 with the one refreshed token', async () => {
-    const grants = rotatingTokenEndpoint();
-    const session = await resumedSession();
-    const seen: string[] = [];
-    server.use(
-      http.get(`${API}/:resource`, ({ request }) => {
-        const authorization = request.headers.get('Authorization') ?? 'none';
-        seen.push(authorization);
-        return authorization === 'Bearer a2'
-          ? HttpResponse.json({ data: [] }, { headers: { 'Content-Type': JSON_API_MEDIA_TYPE } })
-          : HttpResponse.json({ errors: [{ id: 'unauthorized' }] }, { status: 401 });
-      }),
-    );
-    const client = createApiClient({ baseUrl: API, tokens: session });
+describe('signing in', () => {
+  it("leaves for the server's sign-in with the page to come back to, a path on this origin", async () => {
+    sessionServer();
+    const page = '/phone-numbers?prospect=3&sort=-updatedAt&filter%5BphoneType%5D=mobile';
+    window.history.replaceState(null, '', page);
+    const navigate = vi.fn<(url: URL) => void>();
+    const session = await startedSession({ navigate, framed: false });
 
-    await Promise.all([client.get('prospects'), client.get('users')]);
+    session.signIn();
 
-    expect(grants).toHaveLength(2);
-    expect(seen.toSorted()).toEqual(['Bearer a1', 'Bearer a1', 'Bearer a2', 'Bearer a2']);
+    expect(navigate).toHaveBeenCalledTimes(1);
+    const [login] = navigate.mock.calls[0] ?? [];
+    expect(login?.origin).toBe(ORIGIN);
+    expect(login?.pathname).toBe('/auth/login');
+    expect(Object.fromEntries(login?.searchParams ?? [])).toEqual({ returnTo: page });
+  });
+});
+
+describe('signing out', () => {
+  it('ends the session on the server with the CSRF header, then here', async () => {
+    const { received, routes } = sessionServer({ signedIn: true });
+    const session = await startedSession();
+
+    await session.signOut();
+
+    expect(routes()).toEqual(['session', 'logout']);
+    const logout = received[1]?.request;
+    expect(logout?.method).toBe('POST');
+    expect(logout?.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+    expect(session.getState()).toEqual({ status: 'signed-out' });
   });
 
-  it('fails the request with the 401 and ends the session when the refresh is refused', async () => {
-    rotatingTokenEndpoint();
-    const session = await resumedSession();
-    sessionStorage.setItem(REFRESH_TOKEN_KEY, 'revoked');
+  it('is signed out here all the same when the server cannot be told, and says so', async () => {
+    sessionServer({ signedIn: true });
+    const session = await startedSession();
+    server.use(http.post(`${ORIGIN}/auth/logout`, () => HttpResponse.error()));
+
+    await session.signOut();
+
+    const state = session.getState();
+    expect(state.status).toBe('signed-out');
+    expect(state.status === 'signed-out' ? state.problem : '').toContain(
+      'your session may still be open there',
+    );
+  });
+});
+
+describe('the API client on the session cookie', () => {
+  it('sends the CSRF header and the cookie, and no Authorization header', async () => {
+    sessionServer({ signedIn: true });
+    const session = await startedSession();
+    const requests: Request[] = [];
+    server.use(
+      http.all(`${API}/phoneNumbers`, ({ request }) => {
+        requests.push(request);
+        return HttpResponse.json(
+          { data: [] },
+          { headers: { 'Content-Type': JSON_API_MEDIA_TYPE } },
+        );
+      }),
+    );
+    const client = createApiClient({ baseUrl: API, session });
+
+    await client.get('phoneNumbers');
+    await client.request('POST', 'phoneNumbers', { body: { data: {} } });
+
+    expect(requests.map((request) => request.method)).toEqual(['GET', 'POST']);
+    for (const request of requests) {
+      expect(request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+      expect(request.headers.has('Authorization')).toBe(false);
+      expect(request.credentials).toBe('same-origin');
+    }
+  });
+
+  it('ends the session on a 401, with a word of why, and fails the request with it', async () => {
+    sessionServer({ signedIn: true });
+    const session = await startedSession();
     server.use(
       http.get(`${API}/users`, () =>
         HttpResponse.json({ errors: [{ id: 'unauthorized' }] }, { status: 401 }),
       ),
     );
-    const client = createApiClient({ baseUrl: API, tokens: session });
+    const client = createApiClient({ baseUrl: API, session });
 
     await expect(client.get('users')).rejects.toMatchObject({ name: 'ApiError', status: 401 });
+
     expect(session.getState()).toEqual({ status: 'signed-out', problem: SESSION_ENDED });
   });
 });
 
-describe('signing in again', () => {
-  const page = '/phone-numbers?prospect=3&sort=-updatedAt&filter%5BphoneType%5D=mobile';
-
-  async function leaveForSignIn() {
-    window.history.replaceState(null, '', page);
-    const navigate = vi.fn<(url: URL) => void>();
-    await createAuthSession(OAUTH, { navigate }).signIn();
-    expect(navigate).toHaveBeenCalledTimes(1);
-    const [authorize] = navigate.mock.calls[0] ?? [];
-    if (!authorize) throw new Error('signIn did not navigate.');
-    return authorize;
-  }
-
-  it('sends the user to the configured authorization page with PKCE', async () => {
-    const authorize = await leaveForSignIn();
-
-    expect(`${authorize.origin}${authorize.pathname}`).toBe(OAUTH.authorizeUrl);
-    expect(Object.fromEntries(authorize.searchParams)).toMatchObject({
-      response_type: 'code',
-      client_id: OAUTH.clientId,
-      scope: OAUTH.scope,
-      redirect_uri: `${window.location.origin}/auth/callback`,
-      code_challenge_method: 'S256',
-    });
-  });
-
-  it('comes back to the exact page, with no code left in the address bar or the history', async () => {
-    const grants = rotatingTokenEndpoint();
-    const authorize = await leaveForSignIn();
-    const state = authorize.searchParams.get('state') ?? '';
-    window.history.replaceState(null, '', `/auth/callback?code=one-time-code&state=${state}`);
-    const historyLength = window.history.length;
-
-    const session = createAuthSession(OAUTH);
-    const started = session.start();
-
-    // Replaced before the code is even exchanged, so the router never sees the callback URL.
-    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
-    await started;
-    expect(session.getState()).toEqual({ status: 'signed-in' });
-    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
-    expect(window.history.length).toBe(historyLength);
-    const [grant] = grants;
-    expect(grant?.get('code')).toBe('one-time-code');
-    expect(await codeChallengeS256(grant?.get('code_verifier') ?? '')).toBe(
-      authorize.searchParams.get('code_challenge'),
-    );
-  });
-
-  it('comes back to the page also when the user cancels, saying so', async () => {
-    const authorize = await leaveForSignIn();
-    const state = authorize.searchParams.get('state') ?? '';
-    window.history.replaceState(null, '', `/auth/callback?error=access_denied&state=${state}`);
-
-    const session = createAuthSession(OAUTH);
-    await session.start();
-
-    expect(`${window.location.pathname}${window.location.search}`).toBe(page);
-    expect(session.getState()).toEqual({ status: 'signed-out', problem: 'Sign-in was cancelled.' });
-  });
-
-  it('refuses a callback whose state does not match', async () => {
-    await leaveForSignIn();
-    window.history.replaceState(null, '', '/auth/callback?code=stolen-code&state=forged');
-
-    const session = createAuthSession(OAUTH);
-    await session.start();
-
-    expect(window.location.search).toBe('?prospect=3&sort=-updatedAt&filter%5BphoneType%5D=mobile');
-    expect(session.getState()).toEqual({
-      status: 'signed-out',
-      problem: 'This sign-in could not be verified. Sign in again.',
-    });
-  });
-});
-
 describe('signing in from a frame', () => {
-  /** A popup window as the session sees it: where it was sent, and whether it was closed. */
-  function fakePopup() {
-    const popup = { location: { href: '' }, close: vi.fn() };
-    return { popup, window: popup as unknown as Window };
+  /** A popup as the frame sees it: a window object that messages can come from. */
+  const fakeWindow = () => ({ close: vi.fn() }) as unknown as Window;
+
+  /** What the server's sign-in page in the popup posts to the frame that opened it. */
+  function post(source: unknown, data: unknown, origin = ORIGIN) {
+    window.dispatchEvent(Object.assign(new Event('message'), { origin, source, data }));
   }
 
-  /** What the popup's callback page posts to the frame that opened it. */
-  function postFromPopup(source: unknown, url: string, from = window.location.origin) {
-    const event = Object.assign(new Event('message'), {
-      origin: from,
-      source,
-      data: { type: 'phone-numbers:sign-in-callback', url },
-    });
-    window.dispatchEvent(event);
-  }
+  const signedInMessage = (code: string) => ({ type: 'phone-numbers-admin:signed-in', code });
 
   async function signInInPopup() {
-    const { popup, window: popupWindow } = fakePopup();
+    const routes = sessionServer();
+    const popup = fakeWindow();
+    const openPopup = vi.fn<(url: URL) => Window | null>(() => popup);
     const navigate = vi.fn<(url: URL) => void>();
-    const session = createAuthSession(OAUTH, {
-      framed: true,
-      openPopup: () => popupWindow,
-      navigate,
-    });
-    await session.signIn();
+    const session = await startedSession({ framed: true, openPopup, navigate });
+    window.history.replaceState(null, '', '/embed/prospects/7/phone-numbers');
+
+    session.signIn();
+
     expect(navigate).not.toHaveBeenCalled();
-    const authorize = new URL(popup.location.href);
-    return { session, popup, authorize, state: authorize.searchParams.get('state') ?? '' };
+    return { session, popup, openPopup, ...routes };
   }
 
-  it('opens the authorization page in a popup, and spends the code the popup hands back', async () => {
-    const grants = rotatingTokenEndpoint();
-    const { session, popup, authorize, state } = await signInInPopup();
+  it("opens the server's sign-in in a popup at once, to come back to nothing but a code", async () => {
+    const { openPopup } = await signInInPopup();
 
-    expect(`${authorize.origin}${authorize.pathname}`).toBe(OAUTH.authorizeUrl);
-    expect(authorize.searchParams.get('redirect_uri')).toBe(
-      `${window.location.origin}/auth/callback`,
-    );
-    // The verifier stays in the frame's memory: nothing waits in storage for a redirect.
-    expect(sessionStorage.length).toBe(0);
-
-    postFromPopup(popup, `${window.location.origin}/auth/callback?code=popup-code&state=${state}`);
-
-    await vi.waitFor(() => {
-      expect(session.getState()).toEqual({ status: 'signed-in' });
-    });
-    expect(grants[0]?.get('code')).toBe('popup-code');
-    expect(await codeChallengeS256(grants[0]?.get('code_verifier') ?? '')).toBe(
-      authorize.searchParams.get('code_challenge'),
-    );
-    expect(await session.getAccessToken()).toBe('a1');
+    expect(openPopup).toHaveBeenCalledTimes(1);
+    const [login] = openPopup.mock.calls[0] ?? [];
+    expect(login?.origin).toBe(ORIGIN);
+    expect(login?.pathname).toBe('/auth/login');
+    expect(Object.fromEntries(login?.searchParams ?? [])).toEqual({ popup: '1', returnTo: '/' });
   });
 
-  it('ignores what another window or another origin posts', async () => {
-    const grants = rotatingTokenEndpoint();
-    const { session, popup, state } = await signInInPopup();
-    const callback = `${window.location.origin}/auth/callback?code=popup-code&state=${state}`;
+  it("exchanges the popup's code for the frame's own session, then asks who it is for", async () => {
+    const { session, popup, received, routes } = await signInInPopup();
+
+    post(popup, signedInMessage('handoff-code'));
+
+    await vi.waitFor(() => {
+      expect(session.getState()).toEqual({ status: 'signed-in', user: RILEY });
+    });
+    expect(routes()).toEqual(['session', 'handoff', 'session']);
+    const handoff = received[1];
+    expect(handoff?.body).toEqual({ code: 'handoff-code' });
+    expect(handoff?.request.headers.get('X-Requested-With')).toBe('XMLHttpRequest');
+  });
+
+  it('ignores what another window, another origin, or a message of another kind posts', async () => {
+    const { session, popup, routes } = await signInInPopup();
     const listener = vi.fn();
     session.subscribe(listener);
 
-    postFromPopup(fakePopup().window, callback);
-    postFromPopup(popup, callback, 'https://evil.example.net');
-    await new Promise((wait) => setTimeout(wait, 50));
+    post(fakeWindow(), signedInMessage('handoff-code'));
+    post(popup, signedInMessage('handoff-code'), 'https://evil.example.net');
+    post(popup, { type: 'phone-numbers:height', height: 300 });
+    await delay(50);
 
-    expect(grants).toHaveLength(0);
+    expect(routes()).toEqual(['session']);
     expect(listener).not.toHaveBeenCalled();
+    expect(session.getState()).toEqual({ status: 'signed-out' });
   });
 
-  it('refuses a code whose state is not the one the frame sent', async () => {
-    const grants = rotatingTokenEndpoint();
-    const { session, popup } = await signInInPopup();
+  it('spends a code once: the popup posting it again sends nothing more', async () => {
+    const { session, popup, routes } = await signInInPopup();
 
-    postFromPopup(popup, `${window.location.origin}/auth/callback?code=x&state=popup-forged`);
+    post(popup, signedInMessage('handoff-code'));
+    post(popup, signedInMessage('handoff-code'));
 
     await vi.waitFor(() => {
-      expect(session.getState()).toEqual({
-        status: 'signed-out',
-        problem: 'This sign-in could not be verified. Sign in again.',
-      });
+      expect(session.getState()).toMatchObject({ status: 'signed-in' });
     });
-    expect(grants).toHaveLength(0);
+    expect(routes()).toEqual(['session', 'handoff', 'session']);
+  });
+
+  it('stays signed out, saying so, when the server refuses the code', async () => {
+    const { session, popup } = await signInInPopup();
+
+    post(popup, signedInMessage('replayed-code'));
+
+    await vi.waitFor(() => {
+      expect(session.getState()).toEqual({ status: 'signed-out', problem: NOT_VERIFIED });
+    });
   });
 
   it('says so when the browser blocks the popup', async () => {
-    const session = createAuthSession(OAUTH, { framed: true, openPopup: () => null });
+    sessionServer();
+    const session = await startedSession({ framed: true, openPopup: () => null });
 
-    await session.signIn();
+    session.signIn();
 
     expect(session.getState()).toEqual({
       status: 'signed-out',
       problem:
         'Your browser blocked the sign-in window. Allow pop-ups for this page, then sign in again.',
     });
-  });
-
-  it('in the popup, hands the callback to the frame that opened it, on this origin only, and closes', async () => {
-    const opener = { postMessage: vi.fn() };
-    vi.stubGlobal('opener', opener);
-    onTestFinished(() => {
-      vi.unstubAllGlobals();
-    });
-    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
-    const grants = rotatingTokenEndpoint();
-    window.history.replaceState(null, '', '/auth/callback?code=popup-code&state=popup-abc');
-
-    await createAuthSession(OAUTH).start();
-
-    expect(opener.postMessage).toHaveBeenCalledWith(
-      {
-        type: 'phone-numbers:sign-in-callback',
-        url: `${window.location.origin}/auth/callback?code=popup-code&state=popup-abc`,
-      },
-      window.location.origin,
-    );
-    expect(close).toHaveBeenCalled();
-    expect(window.location.search).toBe('');
-    expect(grants).toHaveLength(0);
-  });
-});
-
-describe('in a frame the browser refuses storage', () => {
-  const granted = Object.getOwnPropertyDescriptor(window, 'sessionStorage')!;
-  afterEach(() => {
-    Object.defineProperty(window, 'sessionStorage', granted);
-  });
-
-  it('signs in all the same, and keeps the session in memory', async () => {
-    const grants = rotatingTokenEndpoint();
-    Object.defineProperty(window, 'sessionStorage', {
-      configurable: true,
-      get: () => {
-        throw new DOMException('Access is denied for this document.', 'SecurityError');
-      },
-    });
-    const popup = { location: { href: '' }, close: vi.fn() };
-    const session = createAuthSession(OAUTH, {
-      framed: true,
-      openPopup: () => popup as unknown as Window,
-    });
-    await session.start();
-    expect(session.getState()).toEqual({ status: 'signed-out' });
-
-    await session.signIn();
-    const state = new URL(popup.location.href).searchParams.get('state') ?? '';
-    window.dispatchEvent(
-      Object.assign(new Event('message'), {
-        origin: window.location.origin,
-        source: popup,
-        data: {
-          type: 'phone-numbers:sign-in-callback',
-          url: `${window.location.origin}/auth/callback?code=popup-code&state=${state}`,
-        },
-      }),
-    );
-    await vi.waitFor(() => {
-      expect(session.getState()).toEqual({ status: 'signed-in' });
-    });
-
-    expect(await session.refreshAccessToken('a1')).toBe('a2');
-    expect(grants.map((grant) => grant.get('refresh_token'))).toEqual([null, 'r2']);
   });
 });

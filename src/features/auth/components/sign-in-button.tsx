@@ -4,7 +4,12 @@ import { useAuthSession } from '../auth-session-context';
 export function SignInButton() {
   const session = useAuthSession();
   return (
-    <Button variant="contained" onClick={() => void session.signIn()}>
+    <Button
+      variant="contained"
+      onClick={() => {
+        session.signIn();
+      }}
+    >
       Sign in
     </Button>
   );

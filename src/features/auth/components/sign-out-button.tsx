@@ -4,8 +4,8 @@ import { useAuthSession } from '../auth-session-context';
 
 interface SignOutButtonProps {
   /**
-   * Runs while the session still holds its token, to send what must not be lost. The session ends once
-   * what it returns has settled: ending it revokes the token, which would otherwise overtake the requests.
+   * Runs while the session is still open, to send what must not be lost. The session ends once what it
+   * returns has settled: ending it on the server would otherwise overtake the requests.
    */
   onSigningOut?: () => Promise<void> | void;
   /** Runs after the session has ended, to forget what the signed-in user could see. */
@@ -15,16 +15,23 @@ interface SignOutButtonProps {
 export function SignOutButton({ onSigningOut, onSignedOut }: SignOutButtonProps) {
   const session = useAuthSession();
   const [signingOut, setSigningOut] = useState(false);
+
+  async function signOut() {
+    setSigningOut(true);
+    try {
+      await onSigningOut?.();
+    } finally {
+      await session.signOut();
+      onSignedOut?.();
+    }
+  }
+
   return (
     <Button
       color="inherit"
       disabled={signingOut}
       onClick={() => {
-        setSigningOut(true);
-        void Promise.resolve(onSigningOut?.()).finally(() => {
-          session.signOut();
-          onSignedOut?.();
-        });
+        void signOut();
       }}
     >
       Sign out

@@ -1,15 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import Typography from '@mui/material/Typography';
-import { useApiClient } from '@/lib/api-client-context';
-import { currentUserQuery } from '../api/current-user-query';
+import { useAuthState } from '../auth-session-context';
 
-/** "Signed in as Riley Rep", once the API has said who the token acts for. */
+/** "Signed in as Riley Rep", as the server names the session's user. */
 export function SignedInUser() {
-  const { data: user } = useQuery(currentUserQuery(useApiClient()));
-  if (!user?.name) return null;
+  const auth = useAuthState();
+  if (auth.status !== 'signed-in' || !auth.user.name) return null;
   return (
     <Typography variant="body2" sx={{ mr: 2 }}>
-      Signed in as {user.name}
+      Signed in as {auth.user.name}
     </Typography>
   );
 }

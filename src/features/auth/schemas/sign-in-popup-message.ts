@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 
-export const SIGN_IN_POPUP_MESSAGE = 'phone-numbers:sign-in-callback';
+export const SIGNED_IN_MESSAGE = 'phone-numbers-admin:signed-in';
 
-/** What a sign-in popup posts back to the frame that opened it: the callback URL it landed on. */
+/**
+ * What the server's sign-in page in a popup posts back to the frame that opened it: a single-use code
+ * that the frame exchanges for a session of its own (POST /auth/handoff).
+ */
 export const signInPopupMessageSchema = z.object({
-  type: z.literal(SIGN_IN_POPUP_MESSAGE),
-  url: z.url(),
+  type: z.literal(SIGNED_IN_MESSAGE),
+  code: z.string().check(z.minLength(1)),
 });

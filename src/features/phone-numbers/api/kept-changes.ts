@@ -60,9 +60,10 @@ const keptChangeSchema = z.discriminatedUnion('kind', [
 ]);
 
 /**
- * A write refused with a 401 that no refresh could cure: the session had ended under it. It is kept in the
- * tab (sessionStorage, which survives the sign-in page's round trip) so that, signed in again, the rep is
- * offered it back; see docs/decisions/0040-a-change-the-session-ended-under.md.
+ * A write refused with a 401 (for a host's bearer token, one that no new token could cure): the session
+ * had ended under it. It is kept in the tab (sessionStorage, which survives the sign-in page's round trip)
+ * so that, signed in again, the rep is offered it back; see
+ * docs/decisions/0040-a-change-the-session-ended-under.md.
  */
 export type KeptChange = z.output<typeof keptChangeSchema>;
 
@@ -110,7 +111,7 @@ function write(changes: readonly KeptChange[]) {
   for (const listener of listeners) listener();
 }
 
-/** Whether a write failed because the session had ended (the API client already tried a refresh). */
+/** Whether a write failed because the session had ended (the API client has done all it could). */
 export function endedTheSession(error: unknown): boolean {
   return error instanceof ApiError && error.status === 401;
 }
