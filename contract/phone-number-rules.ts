@@ -12,9 +12,14 @@ import {
 import * as z from 'zod/mini';
 import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
 import { DEFAULT_COUNTRY, isIsoCountryCode, type IsoCountryCode } from './iso-countries';
-import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
+import {
+  MAX_ORDER,
+  MAX_STRING_LENGTH,
+  PHONE_STATUSES,
+  PHONE_TYPES,
+  type PhoneType,
+} from './phone-number-values';
 
-export const MAX_STRING_LENGTH = 255;
 export const MAX_EXTENSION_DIGITS = 10;
 
 const tooLong = `Keep this under ${MAX_STRING_LENGTH + 1} characters`;
