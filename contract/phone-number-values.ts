@@ -11,6 +11,9 @@ export const isPhoneType = (value: string | null): value is PhoneType =>
 export const PHONE_STATUSES = ['unverified', 'verified', 'invalid', 'do_not_call'] as const;
 export type PhoneStatus = (typeof PHONE_STATUSES)[number];
 
+export const isPhoneStatus = (value: string | null): value is PhoneStatus =>
+  PHONE_STATUSES.some((status) => status === value);
+
 /** The longest text attribute a client writes, and the longest `phoneType` or `status` the app reads. */
 export const MAX_STRING_LENGTH = 255;
 
