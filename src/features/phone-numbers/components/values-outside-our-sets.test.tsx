@@ -14,6 +14,9 @@ import {
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
 
+/** The dialog's code loads on first use. */
+const LAZY = { timeout: 10_000 };
+
 /** A number as Outreach may hold it: a type and a status that are none of this app's. */
 const OUTREACH_VALUES = { phoneType: 'fax', status: 'pending' };
 
@@ -159,4 +162,31 @@ describe("PhoneNumberList: a type and a status of another API's", () => {
     expect(cellOf(saved, 'phoneType')).toHaveTextContent(/^fax$/);
     expect(cellOf(saved, 'status')).toHaveTextContent(/^pending$/);
   });
+
+  it('keeps them through the Edit dialog, which sends only what the rep changed', async () => {
+    serveNumbers();
+    const patches = servePatches({ number: '+14155550199', rawNumber: '(415) 555-0199' });
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.click(within(row).getByRole('button', { name: 'Edit +1 415 555 0100' }));
+    const form = await screen.findByRole('dialog', { name: 'Edit phone number' }, LAZY);
+    expect(within(form).getByRole('combobox', { name: 'Type' })).toHaveTextContent('fax');
+    await user.clear(within(form).getByLabelText('Number'));
+    await user.type(within(form).getByLabelText('Number'), '(415) 555-0199');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => {
+      expect(patches).toHaveLength(1);
+    });
+    expect(patches[0]).toEqual({
+      data: {
+        type: 'phoneNumber',
+        id: 1,
+        attributes: { number: '+14155550199', rawNumber: '(415) 555-0199' },
+      },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Phone number saved');
+  }, 30_000);
 });

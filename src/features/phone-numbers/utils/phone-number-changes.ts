@@ -96,6 +96,9 @@ export function draftChanges(
   }
   if (draft.extension !== original.extension) changes.extension = draft.extension;
   if (draft.countryCode !== original.countryCode) changes.countryCode = draft.countryCode;
-  if (draft.phoneType !== original.phoneType) changes.phoneType = draft.phoneType;
+  // No type in the draft: the number keeps one of another API's, and it is not sent (decision 0047).
+  if (draft.phoneType !== undefined && draft.phoneType !== original.phoneType) {
+    changes.phoneType = draft.phoneType;
+  }
   return changes;
 }
