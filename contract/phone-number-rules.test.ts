@@ -7,6 +7,7 @@ import {
   orderSchema,
   parsePhoneNumberInput,
   phoneNumberDraftSchema,
+  phoneNumberDraftSchemaKeeping,
   phoneNumberWritableAttributesSchema,
   splitPhoneNumberExtension,
   type PhoneNumberDraftValues,
@@ -217,6 +218,20 @@ describe('phoneNumberDraftSchema', () => {
       phoneType: 'home',
       extension: null,
     });
+  });
+
+  it("takes only this app's types, but lets an edited number keep a type of another API's", () => {
+    const problems = (schema: typeof phoneNumberDraftSchema, values: PhoneNumberDraftValues) =>
+      schema.safeParse(values).error?.issues.map((issue) => [issue.path, issue.message]);
+    const refused = [[['phoneType'], 'Choose mobile, work, home, voip or other']];
+    const fax = { ...draft('(415) 555-0100', 'US'), phoneType: 'fax' };
+    expect(problems(phoneNumberDraftSchema, fax)).toEqual(refused);
+
+    const keepingFax = phoneNumberDraftSchemaKeeping('fax');
+    // Kept, the type is left out of the draft: a save does not send it.
+    expect(keepingFax.parse(fax)).toMatchObject({ number: '+14155550100', phoneType: undefined });
+    expect(keepingFax.parse({ ...fax, phoneType: 'home' })).toMatchObject({ phoneType: 'home' });
+    expect(problems(keepingFax, { ...fax, phoneType: 'pager' })).toEqual(refused);
   });
 });
 

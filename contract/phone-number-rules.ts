@@ -12,12 +12,19 @@ import {
 import * as z from 'zod/mini';
 import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
 import { DEFAULT_COUNTRY, isIsoCountryCode, type IsoCountryCode } from './iso-countries';
-import { MAX_ORDER, PHONE_STATUSES, PHONE_TYPES, type PhoneType } from './phone-number-values';
+import {
+  MAX_ORDER,
+  MAX_STRING_LENGTH,
+  isPhoneType,
+  PHONE_STATUSES,
+  PHONE_TYPES,
+  type PhoneType,
+} from './phone-number-values';
 
-export const MAX_STRING_LENGTH = 255;
 export const MAX_EXTENSION_DIGITS = 10;
 
 const tooLong = `Keep this under ${MAX_STRING_LENGTH + 1} characters`;
+const chooseType = 'Choose mobile, work, home, voip or other';
 
 /**
  * Refuses invisible direction and zero-width characters, which would make a stored value read as
@@ -29,9 +36,7 @@ const visibleOnly = z.refine<string>(
   'Remove the invisible characters (direction marks, zero-width spaces) from this',
 );
 
-export const phoneTypeSchema = z.enum(PHONE_TYPES, {
-  error: 'Choose mobile, work, home, voip or other',
-});
+export const phoneTypeSchema = z.enum(PHONE_TYPES, { error: chooseType });
 
 export const phoneStatusSchema = z.enum(PHONE_STATUSES, {
   error: `Choose one of: ${PHONE_STATUSES.join(', ')}`,
@@ -279,7 +284,11 @@ export interface PhoneNumberDraft {
   /** What the rep typed in Number. */
   rawNumber: string;
   countryCode: IsoCountryCode;
-  phoneType: PhoneType;
+  /**
+   * Undefined: no type is sent. Only an edited number keeps a type this app does not know that way
+   * (`phoneNumberDraftSchemaKeeping`); a new number's draft always has one.
+   */
+  phoneType?: PhoneType | undefined;
   extension: string | null;
 }
 
@@ -289,46 +298,57 @@ export interface PhoneNumberDraft {
  * Country, as the server refuses it, never swapped for another. An extension typed after the number fills
  * Extension, unless Extension says otherwise. Invisible characters pasted along are dropped. Problems are
  * reported on the field they belong to, at once.
+ *
+ * Editing a number whose type is none of ours (another API's, such as Outreach's "fax"), `keptPhoneType`
+ * may stay: the draft then has no type, so that a save leaves the number's as it is (decision 0047).
  */
-export const phoneNumberDraftSchema = z.pipe(
-  z.object({
-    number: typedNumberSchema,
-    countryCode: countryCodeSchema,
-    phoneType: phoneTypeSchema,
-    extension: z.string(),
-  }),
-  z.transform((values, context): PhoneNumberDraft => {
-    const problem = (field: keyof typeof values, message: string) => {
-      context.issues.push({ code: 'custom', message, path: [field], input: values });
-    };
-    const typed = withoutInvisibleCharacters(values.number);
-    const typedExtension = extensionSchema.safeParse(withoutInvisibleCharacters(values.extension));
-    const parsed = parsePhoneNumberInput(typed, values.countryCode);
-    for (const issue of typedExtension.error?.issues ?? []) problem('extension', issue.message);
-    if (!parsed.ok) problem('number', parsed.message);
-    if (!typedExtension.success || !parsed.ok) return z.NEVER;
-    const extension = typedExtension.data;
-    if (parsed.extension !== undefined && extension !== null && extension !== parsed.extension) {
-      problem(
-        'extension',
-        `The number ends in extension ${parsed.extension}, but Extension says ${extension}`,
+export const phoneNumberDraftSchemaKeeping = (keptPhoneType: string | null) =>
+  z.pipe(
+    z.object({
+      number: typedNumberSchema,
+      countryCode: countryCodeSchema,
+      phoneType: z
+        .string({ error: chooseType })
+        .check(z.refine((type) => isPhoneType(type) || type === keptPhoneType, chooseType)),
+      extension: z.string(),
+    }),
+    z.transform((values, context): PhoneNumberDraft => {
+      const problem = (field: keyof typeof values, message: string) => {
+        context.issues.push({ code: 'custom', message, path: [field], input: values });
+      };
+      const typed = withoutInvisibleCharacters(values.number);
+      const typedExtension = extensionSchema.safeParse(
+        withoutInvisibleCharacters(values.extension),
       );
-      return z.NEVER;
-    }
-    const conflict = countryConflict(parsed.e164, values.countryCode);
-    if (conflict !== undefined) {
-      problem('countryCode', conflict);
-      return z.NEVER;
-    }
-    return {
-      number: parsed.e164,
-      rawNumber: typed.trim(),
-      countryCode: values.countryCode,
-      phoneType: values.phoneType,
-      extension: parsed.extension ?? extension,
-    };
-  }),
-);
+      const parsed = parsePhoneNumberInput(typed, values.countryCode);
+      for (const issue of typedExtension.error?.issues ?? []) problem('extension', issue.message);
+      if (!parsed.ok) problem('number', parsed.message);
+      if (!typedExtension.success || !parsed.ok) return z.NEVER;
+      const extension = typedExtension.data;
+      if (parsed.extension !== undefined && extension !== null && extension !== parsed.extension) {
+        problem(
+          'extension',
+          `The number ends in extension ${parsed.extension}, but Extension says ${extension}`,
+        );
+        return z.NEVER;
+      }
+      const conflict = countryConflict(parsed.e164, values.countryCode);
+      if (conflict !== undefined) {
+        problem('countryCode', conflict);
+        return z.NEVER;
+      }
+      return {
+        number: parsed.e164,
+        rawNumber: typed.trim(),
+        countryCode: values.countryCode,
+        phoneType: isPhoneType(values.phoneType) ? values.phoneType : undefined,
+        extension: parsed.extension ?? extension,
+      };
+    }),
+  );
+
+/** A new number's draft, or an edited one's whose type is one of ours: it takes one of our types. */
+export const phoneNumberDraftSchema = phoneNumberDraftSchemaKeeping(null);
 
 export type PhoneNumberDraftValues = z.input<typeof phoneNumberDraftSchema>;
 

@@ -11,6 +11,12 @@ export const isPhoneType = (value: string | null): value is PhoneType =>
 export const PHONE_STATUSES = ['unverified', 'verified', 'invalid', 'do_not_call'] as const;
 export type PhoneStatus = (typeof PHONE_STATUSES)[number];
 
+export const isPhoneStatus = (value: string | null): value is PhoneStatus =>
+  PHONE_STATUSES.some((status) => status === value);
+
+/** The longest text attribute a client writes, and the longest `phoneType` or `status` the app reads. */
+export const MAX_STRING_LENGTH = 255;
+
 /** The largest order a client may set: a signed 32-bit integer, so every database can store it. */
 export const MAX_ORDER = 2_147_483_647;
 

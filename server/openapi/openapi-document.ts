@@ -4,10 +4,8 @@ import {
   phoneNumberCreateDocumentSchema,
   phoneNumberUpdateDocumentSchema,
 } from '../../contract/phone-number-documents';
-import {
-  MAX_STRING_LENGTH,
-  phoneNumberWritableAttributesSchema,
-} from '../../contract/phone-number-rules';
+import { phoneNumberWritableAttributesSchema } from '../../contract/phone-number-rules';
+import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
 import { SCOPES } from '../auth/scopes';
 import { COUNT_LIMIT } from '../http/collection-query';
 import { MAX_BODY_BYTES } from '../http/body-limit';
@@ -35,6 +33,14 @@ const string = (description: string, extra: object = {}) => ({
   maxLength: MAX_STRING_LENGTH,
   description,
   ...extra,
+});
+/**
+ * A free string at Outreach: writes here take one of `values`, but a number written elsewhere (Outreach,
+ * a shared or imported database) may hold another, which reads return as it is (decision 0047).
+ */
+const freeValue = (values: readonly string[]) => ({
+  type: 'string',
+  description: `Written here as one of ${values.join(', ')}; read as stored, which may be another value.`,
 });
 const dateTime = (description: string) => ({
   type: 'string',
@@ -495,6 +501,8 @@ export function openApiDocument() {
           {
             ...writableAttributes,
             number: { type: 'string', description: 'E.164, e.g. +14155550100.' },
+            phoneType: freeValue(PHONE_TYPES),
+            status: freeValue(PHONE_STATUSES),
             createdAt: dateTime('When the number was created.'),
             updatedAt: dateTime('When the number last changed.'),
             statusChangedAt: dateTime('When status last changed.'),

@@ -56,6 +56,46 @@ describe('reading phone numbers', () => {
     expect(resource.attributes.number).toMatch(/^\+[1-9]\d{6,14}$/);
   });
 
+  it('reads a type and a status written elsewhere as stored, and pages through them in order', async () => {
+    // Writes here take only the closed sets; a database shared with another writer may hold others.
+    const shared = await startTestServer();
+    try {
+      await shared.database.db
+        .updateTable('phone_numbers')
+        .set({ phone_type: 'fax', status: 'pending' })
+        .where('prospect_id', '=', PROSPECTS.rileys)
+        .execute();
+      const outreachLike = (
+        await shared.database.db
+          .selectFrom('phone_numbers')
+          .select('id')
+          .where('prospect_id', '=', PROSPECTS.rileys)
+          .execute()
+      ).map((row) => row.id);
+      expect(outreachLike.length).toBeGreaterThan(4);
+
+      const [id] = outreachLike;
+      const resource = single(await shared.request('GET', `${path}/${String(id)}`));
+      expect(resource.attributes).toMatchObject({ phoneType: 'fax', status: 'pending' });
+
+      const prospects = `filter[prospect][id]=${PROSPECTS.rileys},${PROSPECTS.rileysOther}`;
+      const everyNumber = await allPages(shared, `${path}?${prospects}`);
+      // Pages of 4 end on a "fax" or "pending" row, whose cursor the next page is asked with.
+      for (const sort of ['phoneType', 'status', '-phoneType']) {
+        const rows = await allPages(shared, `${path}?${prospects}&sort=${sort}&page[size]=4`);
+        expect(rows.map((row) => row.id).sort((a, b) => a - b)).toEqual(
+          everyNumber.map((row) => row.id).sort((a, b) => a - b),
+        );
+        const attribute = sort.replace('-', '');
+        const values = rows.map((row) => String(row.attributes[attribute]));
+        const sorted = [...values].sort();
+        expect(values).toEqual(sort.startsWith('-') ? sorted.reverse() : sorted);
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('answers 404 resourceNotFound for a missing or impossible id', async () => {
     for (const id of ['999999', 'abc', '0', '-1', '1.5', '99999999999999999999']) {
       const [error] = failure(await server.request('GET', `${path}/${id}`), 404);

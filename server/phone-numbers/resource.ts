@@ -40,8 +40,10 @@ export const phoneNumberQuerySpec: QuerySpec = {
     id: { column: 'pn.id', kind: 'integer' },
     number: { column: 'pn.number', kind: 'string' },
     order: { column: 'pn.sort_order', kind: 'integer' },
-    phoneType: { column: 'pn.phone_type', kind: types },
-    status: { column: 'pn.status', kind: statuses },
+    // Sorted as text: a page's cursor holds the value of its last row, which a number written elsewhere
+    // may hold outside the closed sets (decision 0047).
+    phoneType: { column: 'pn.phone_type', kind: 'string' },
+    status: { column: 'pn.status', kind: 'string' },
     statusChangedAt: { column: 'pn.status_changed_at', kind: 'datetime' },
     updatedAt: { column: 'pn.updated_at', kind: 'datetime' },
   },

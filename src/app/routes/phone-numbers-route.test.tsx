@@ -9,6 +9,7 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
+import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
 import { PhoneNumbersRoute } from './phone-numbers-route';
@@ -127,6 +128,42 @@ describe('PhoneNumbersRoute', () => {
       expect(last?.searchParams.get('filter[status]')).toBe('do_not_call');
     });
     expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][id]')).toBe('1');
+  });
+
+  it("keeps a filter value of another API's, and shows in place a server that refuses it", async () => {
+    const endpoint = phoneNumbersEndpoint((url) =>
+      url.searchParams.has('filter[status]')
+        ? // What this product's server answers for a status it does not hold.
+          errorResponse(400, {
+            id: 'badRequest',
+            title: 'Bad Request',
+            detail:
+              'filter[status] takes one of unverified, verified, invalid, do_not_call; "pending" is not.',
+            source: { parameter: 'filter[status]' },
+          })
+        : phoneNumberCollection([phoneNumberResource(1, {}, { prospectId: 1 })]),
+    );
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers?status=pending');
+
+    const failed = await screen.findByRole('alert');
+    expect(failed).toHaveTextContent("Couldn't load phone numbers");
+    expect(failed).toHaveTextContent('"pending" is not');
+    expect(within(failed).getByRole('button', { name: 'Retry' })).toBeVisible();
+    expect(endpoint.requests[0]?.searchParams.get('filter[status]')).toBe('pending');
+    expect(router.state.location.search).toBe('?status=pending');
+    expect(screen.getByRole('button', { name: 'pending' })).toBeVisible();
+    const filter = screen.getByRole('combobox', { name: 'Filter by status' });
+
+    await user.click(filter);
+    expect(screen.getByRole('option', { name: 'pending' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await user.click(screen.getByRole('option', { name: 'pending' }));
+    await user.keyboard('{Escape}');
+    expect(await within(grid()).findByRole('link', { name: '+1 415 555 0100' })).toBeVisible();
+    expect(router.state.location.search).toBe('');
   });
 
   it('lists all numbers when the prospect of the URL does not exist', async () => {

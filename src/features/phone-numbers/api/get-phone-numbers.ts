@@ -1,5 +1,4 @@
 import type { ApiClient } from '@/lib/api-client';
-import type { PhoneStatus, PhoneType } from '@contract/phone-number-values';
 import { phoneNumberCollectionSchema, type PhoneNumberPage } from '../schemas/phone-number';
 import {
   sortOf,
@@ -12,8 +11,8 @@ import {
 export interface PhoneNumberListParams {
   prospectId: number | undefined;
   sort: PhoneNumberSort;
-  phoneTypes: readonly PhoneType[];
-  statuses: readonly PhoneStatus[];
+  phoneTypes: readonly string[];
+  statuses: readonly string[];
   pageSize: PageSize;
   after: string | undefined;
   before: string | undefined;

@@ -46,7 +46,7 @@ const keptChangeSchema = z.discriminatedUnion('kind', [
       number: z.string(),
       rawNumber: z.string(),
       countryCode: isoCountrySchema,
-      phoneType: z.enum(PHONE_TYPES),
+      phoneType: z.optional(z.enum(PHONE_TYPES)),
       extension: z.nullable(z.string()),
     }),
   }),

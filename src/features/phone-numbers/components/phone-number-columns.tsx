@@ -1,5 +1,7 @@
 import { memo, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import Tooltip from '@mui/material/Tooltip';
 import { darken, lighten, type Theme } from '@mui/material/styles';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
@@ -8,15 +10,18 @@ import { formatInteger, formatRegion } from '@/lib/format';
 import { markInvisibleCharacters } from '@contract/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@contract/iso-countries';
 import { formatInternational } from '@contract/phone-number-format';
+import { isPhoneStatus, isPhoneType } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { CountryEditCell } from './country-edit-cell';
 import { SelectEditCell, TextEditCell } from './phone-number-edit-cell';
 import {
+  optionsKeeping,
   PHONE_STATUS_OPTIONS,
   PHONE_TYPE_OPTIONS,
   phoneStatusColor,
   phoneStatusLabel,
   phoneTypeLabel,
+  UNLISTED_VALUE_HINT,
   type PhoneStatusColor,
 } from '../utils/phone-number-labels';
 import { PhoneNumberLink } from './phone-number-link';
@@ -26,9 +31,17 @@ const MISSING = '—';
 
 /**
  * The status in its colour, or the nearest shade of it that reads on the row, hovered or not (the
- * warning orange on white does not).
+ * warning orange on white does not). A status this app does not know is shown as it came, in a dashed
+ * outline that says so when hovered.
  */
 const StatusChip = memo(function StatusChip({ status }: { status: string }) {
+  if (!isPhoneStatus(status)) {
+    return (
+      <Tooltip title={UNLISTED_VALUE_HINT} describeChild>
+        <Chip size="small" variant="outlined" label={status} sx={{ borderStyle: 'dashed' }} />
+      </Tooltip>
+    );
+  }
   const color = phoneStatusColor(status);
   return (
     <Chip
@@ -40,6 +53,17 @@ const StatusChip = memo(function StatusChip({ status }: { status: string }) {
     />
   );
 });
+
+/** A type this app does not know, as it came, dotted underneath like an abbreviation that says more. */
+function UnlistedType({ type }: { type: string }) {
+  return (
+    <Tooltip title={UNLISTED_VALUE_HINT} describeChild>
+      <Box component="span" sx={{ textDecoration: 'underline dotted' }}>
+        {type}
+      </Box>
+    </Tooltip>
+  );
+}
 
 function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>) {
   const { paper } = theme.palette.background;
@@ -101,10 +125,19 @@ export function phoneNumberColumns({
       minWidth: 100,
       editable: true,
       type: 'singleSelect',
-      valueOptions: PHONE_TYPE_OPTIONS,
+      // The row's own type stays the editor's value when it is not one of ours (decision 0047).
+      valueOptions: ({ row }) => optionsKeeping(PHONE_TYPE_OPTIONS, row?.phoneType ?? null),
       renderEditCell: (params) => <SelectEditCell {...params} />,
       valueFormatter: (_, row) =>
         row.phoneType === null ? MISSING : phoneTypeLabel(row.phoneType),
+      renderCell: ({ row }) =>
+        row.phoneType === null ? (
+          MISSING
+        ) : isPhoneType(row.phoneType) ? (
+          phoneTypeLabel(row.phoneType)
+        ) : (
+          <UnlistedType type={row.phoneType} />
+        ),
     },
     {
       field: 'extension',
@@ -135,7 +168,7 @@ export function phoneNumberColumns({
       minWidth: 130,
       editable: true,
       type: 'singleSelect',
-      valueOptions: PHONE_STATUS_OPTIONS,
+      valueOptions: ({ row }) => optionsKeeping(PHONE_STATUS_OPTIONS, row?.status ?? null),
       renderEditCell: (params) => <SelectEditCell {...params} />,
       renderCell: ({ row }) => (row.status === null ? MISSING : <StatusChip status={row.status} />),
     },

@@ -1,35 +1,25 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
-import {
-  PHONE_STATUSES,
-  PHONE_TYPES,
-  type PhoneStatus,
-  type PhoneType,
-} from '@contract/phone-number-values';
+import { PHONE_STATUSES, PHONE_TYPES } from '@contract/phone-number-values';
 import { phoneStatusLabel, phoneTypeLabel } from '../utils/phone-number-labels';
 
-interface MultiSelectProps<T extends string> {
+interface MultiSelectProps {
   label: string;
-  options: readonly T[];
-  value: readonly T[];
-  getLabel: (value: T) => string;
-  onChange: (value: T[]) => void;
+  options: readonly string[];
+  value: readonly string[];
+  getLabel: (value: string) => string;
+  onChange: (value: string[]) => void;
 }
 
-function MultiSelect<T extends string>({
-  label,
-  options,
-  value,
-  getLabel,
-  onChange,
-}: MultiSelectProps<T>) {
+function MultiSelect({ label, options, value, getLabel, onChange }: MultiSelectProps) {
   return (
     <Autocomplete
       multiple
       size="small"
       sx={{ width: { xs: '100%', sm: 260 } }}
       disableCloseOnSelect
-      options={options}
+      // A value of another API's that the URL holds (decision 0047) stays an option while it is chosen.
+      options={[...options, ...value.filter((chosen) => !options.includes(chosen))]}
       value={[...value]}
       getOptionLabel={getLabel}
       onChange={(_, chosen) => {
@@ -41,10 +31,10 @@ function MultiSelect<T extends string>({
 }
 
 interface PhoneNumberFiltersProps {
-  types: readonly PhoneType[];
-  statuses: readonly PhoneStatus[];
-  onTypesChange: (types: PhoneType[]) => void;
-  onStatusesChange: (statuses: PhoneStatus[]) => void;
+  types: readonly string[];
+  statuses: readonly string[];
+  onTypesChange: (types: string[]) => void;
+  onStatusesChange: (statuses: string[]) => void;
 }
 
 /**

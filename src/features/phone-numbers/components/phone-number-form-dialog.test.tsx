@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api-error';
 import type { PhoneNumberDraft } from '@contract/phone-number-rules';
 import { phoneNumberResourceSchema, type ListedPhoneNumber } from '../schemas/phone-number';
 import { phoneNumberResource } from '../testing/phone-number-documents';
+import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
 import { PhoneNumberFormDialog, type PhoneNumberFormDialogProps } from './phone-number-form-dialog';
 
 type Save = (draft: PhoneNumberDraft) => Promise<void>;
@@ -40,6 +41,12 @@ function renderDialog(props: Partial<PhoneNumberFormDialogProps> = {}) {
     cancel: () => within(dialog).getByRole('button', { name: 'Cancel' }),
   };
 }
+
+/** A US number as the grid lists it, with `attributes` as the API sent them. */
+const listed = (attributes: Parameters<typeof phoneNumberResource>[1]): ListedPhoneNumber => ({
+  ...phoneNumberResourceSchema.parse(phoneNumberResource(7, attributes)),
+  prospectName: null,
+});
 
 /** The helper text an invalid field is described by. */
 function expectError(field: HTMLElement, message: string) {
@@ -336,6 +343,64 @@ describe('PhoneNumberFormDialog', () => {
       phoneType: 'home',
       extension: '204',
     });
+  });
+
+  it("shows a type of another API's as chosen when editing, and keeps it out of the save", async () => {
+    const { user, number, type, save, onSubmit } = renderDialog({
+      mode: 'edit',
+      phoneNumber: listed({ phoneType: 'fax' }),
+    });
+    expect(type()).toHaveTextContent('fax');
+    expect(type()).toHaveAccessibleDescription(UNLISTED_VALUE_HINT);
+    await user.clear(number());
+    await user.type(number(), '(415) 555-0199');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({
+      number: '+14155550199',
+      rawNumber: '(415) 555-0199',
+      countryCode: 'US',
+      phoneType: undefined,
+      extension: null,
+    });
+  });
+
+  it("offers the edited number's own type beside this app's, until another is chosen", async () => {
+    const { user, type, save, onSubmit } = renderDialog({
+      mode: 'edit',
+      phoneNumber: listed({ phoneType: 'fax' }),
+    });
+    await user.click(type());
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Mobile',
+      'Work',
+      'Home',
+      'VoIP',
+      'Other',
+      'fax',
+    ]);
+    expect(screen.getByRole('option', { name: 'fax' })).toHaveAttribute('aria-selected', 'true');
+    await user.click(screen.getByRole('option', { name: 'Home' }));
+    expect(type()).not.toHaveAccessibleDescription(UNLISTED_VALUE_HINT);
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ phoneType: 'home' });
+  });
+
+  it("offers a new number only this app's types", async () => {
+    const { user, type } = renderDialog();
+    await user.click(type());
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'Mobile',
+      'Work',
+      'Home',
+      'VoIP',
+      'Other',
+    ]);
   });
 
   it('closes on Escape and on Cancel without saving', async () => {

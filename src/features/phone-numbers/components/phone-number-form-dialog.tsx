@@ -10,7 +10,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { formatRegion } from '@/lib/format';
 import { formatInternational } from '@contract/phone-number-format';
@@ -18,7 +18,7 @@ import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@contr
 import {
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
-  phoneNumberDraftSchema,
+  phoneNumberDraftSchemaKeeping,
   splitPhoneNumberExtension,
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
@@ -26,7 +26,7 @@ import {
 import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { placeWriteError } from '../utils/describe-write-error';
-import { phoneTypeLabel } from '../utils/phone-number-labels';
+import { phoneTypeLabel, UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
 
 export interface PhoneNumberFormDialogProps {
   open: boolean;
@@ -74,14 +74,18 @@ function initialValues(
   defaultCountry: string,
 ): PhoneNumberDraftValues {
   const countryCode = isoCountryOrDefault(phoneNumber?.countryCode ?? defaultCountry);
-  const phoneType = phoneNumber?.phoneType ?? null;
   return {
     number: phoneNumber?.number ? formatPhoneNumberAsYouType(phoneNumber.number, countryCode) : '',
     countryCode,
-    // A type this app does not know (another API's) shows as Other until the rep chooses.
-    phoneType: isPhoneType(phoneType) ? phoneType : 'other',
+    phoneType: phoneNumber?.phoneType ?? 'other',
     extension: phoneNumber?.extension ?? '',
   };
+}
+
+/** The type of the number edited when it is none of ours (another API's): kept unless another is chosen. */
+function keptTypeOf(phoneNumber: ListedPhoneNumber | undefined): string | null {
+  const phoneType = phoneNumber?.phoneType ?? null;
+  return phoneType === null || isPhoneType(phoneType) ? null : phoneType;
 }
 
 type PhoneNumberFormProps = Omit<PhoneNumberFormDialogProps, 'open'>;
@@ -95,14 +99,13 @@ function PhoneNumberForm({
   onSubmit,
   notice,
 }: PhoneNumberFormProps) {
+  const keptType = mode === 'edit' ? keptTypeOf(phoneNumber) : null;
+  const resolver = useMemo(() => zodResolver(phoneNumberDraftSchemaKeeping(keptType)), [keptType]);
   const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<
     PhoneNumberDraftValues,
     unknown,
     PhoneNumberDraft
-  >({
-    resolver: zodResolver(phoneNumberDraftSchema),
-    defaultValues: initialValues(phoneNumber, defaultCountry),
-  });
+  >({ resolver, defaultValues: initialValues(phoneNumber, defaultCountry) });
   const number = useController({ control, name: 'number', rules: { deps: ['extension'] } });
   const country = useController({ control, name: 'countryCode', rules: { deps: ['number'] } });
   const type = useController({ control, name: 'phoneType' });
@@ -248,7 +251,12 @@ function PhoneNumberForm({
             name={type.field.name}
             error={errors.phoneType !== undefined}
             helperText={
-              errors.phoneType?.message ?? (typeSuggested ? 'Suggested from the number' : undefined)
+              errors.phoneType?.message ??
+              (typeSuggested
+                ? 'Suggested from the number'
+                : type.field.value === keptType
+                  ? UNLISTED_VALUE_HINT
+                  : undefined)
             }
             fullWidth
           >
@@ -257,6 +265,7 @@ function PhoneNumberForm({
                 {phoneTypeLabel(phoneType)}
               </MenuItem>
             ))}
+            {keptType === null ? null : <MenuItem value={keptType}>{keptType}</MenuItem>}
           </TextField>
           <TextField
             label="Extension"

@@ -65,10 +65,25 @@ describe('parsePhoneNumberListState', () => {
     },
   );
 
-  it('keeps the known values of a filter, once each and in their usual order', () => {
-    expect(parse('type=voip,fax,mobile,voip').types).toEqual(['mobile', 'voip']);
-    expect(parse('status=verified,VERIFIED,unknown').statuses).toEqual(['verified']);
+  it("keeps the values of a filter once each, this app's in their usual order, then others as given", () => {
+    expect(parse('type=voip,fax,mobile,voip').types).toEqual(['mobile', 'voip', 'fax']);
+    expect(parse('status=pending,verified,VERIFIED,pending').statuses).toEqual([
+      'verified',
+      'pending',
+      'VERIFIED',
+    ]);
     expect(parse('type=&status=,').types).toEqual([]);
+    expect(parse(`status=${'p'.repeat(256)},${'q'.repeat(255)}`).statuses).toEqual([
+      'q'.repeat(255),
+    ]);
+  });
+
+  it("writes another API's filter values back as the URL had them", () => {
+    expect(serializePhoneNumberListState(parse('status=pending&type=fax,home'))).toBe(
+      '?type=home,fax&status=pending',
+    );
+    expect(parse('status=on%20hold').statuses).toEqual(['on hold']);
+    expect(serializePhoneNumberListState(parse('status=on%20hold'))).toBe('?status=on%20hold');
   });
 
   it('treats a page without a cursor as the first page, whatever number it claims', () => {

@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  PHONE_STATUSES,
-  PHONE_TYPES,
-  type PhoneStatus,
-  type PhoneType,
-} from '@contract/phone-number-values';
+import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '@contract/phone-number-values';
 
 /** The attributes the grid sorts on, in the API's names. */
 export const PHONE_NUMBER_SORT_FIELDS = [
@@ -37,8 +32,12 @@ export interface PhoneNumberListState {
   prospect: number | undefined;
   /** The sort chosen; undefined means the view's default (see `sortOf`). */
   sort: PhoneNumberSort | undefined;
-  types: readonly PhoneType[];
-  statuses: readonly PhoneStatus[];
+  /**
+   * The types and statuses filtered on: this app's values, then any other API's (Outreach's "pending"),
+   * which the server may know (decision 0047).
+   */
+  types: readonly string[];
+  statuses: readonly string[];
   size: PageSize;
   /** The 1-based page number, only shown: the cursors decide which rows come. */
   page: number;
@@ -52,13 +51,19 @@ const positiveInteger = z.pipe(
   z.number().check(z.maximum(Number.MAX_SAFE_INTEGER)),
 );
 
-/** A comma list of known values, in their canonical order; unknown ones are dropped. */
-const knownValues = <T extends string>(known: readonly T[]) =>
+/**
+ * A comma list of values, once each: the known ones in their canonical order, then the others as given.
+ * Empty ones, and ones longer than any the API takes, are dropped.
+ */
+const filterValues = (known: readonly string[]) =>
   z.pipe(
     z.optional(z.string()),
-    z.transform((list = '') => {
-      const given = new Set(list.split(','));
-      return known.filter((value) => given.has(value));
+    z.transform((list = ''): string[] => {
+      const given = new Set(
+        list.split(',').filter((value) => value !== '' && value.length <= MAX_STRING_LENGTH),
+      );
+      const others = [...given].filter((value) => !known.includes(value));
+      return [...known.filter((value) => given.has(value)), ...others];
     }),
   );
 
@@ -71,8 +76,8 @@ const searchParamsSchema = z.pipe(
   z.object({
     prospect: z.catch(z.optional(positiveInteger), undefined),
     sort: z.catch(z.optional(z.enum(SORTS)), undefined),
-    type: knownValues(PHONE_TYPES),
-    status: knownValues(PHONE_STATUSES),
+    type: filterValues(PHONE_TYPES),
+    status: filterValues(PHONE_STATUSES),
     size: z._default(
       z.catch(
         z.pipe(z.pipe(z.string(), z.transform(Number)), z.literal(PAGE_SIZES)),

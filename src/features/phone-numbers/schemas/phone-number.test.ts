@@ -61,6 +61,29 @@ describe('phoneNumberDocumentSchema', () => {
     expect(parsed).toMatchObject({ canWrite: false, canDelete: false });
   });
 
+  it.each([
+    ['a known value', 'mobile', 'verified', 'mobile', 'verified'],
+    ['values the app does not know', 'fax', 'pending', 'fax', 'pending'],
+    [
+      'the longest value an API string holds',
+      'f'.repeat(255),
+      'p'.repeat(255),
+      'f'.repeat(255),
+      'p'.repeat(255),
+    ],
+    ['empty strings', '', '', null, null],
+    ['values longer than any API string', 'f'.repeat(256), 'p'.repeat(256), null, null],
+    ['values that are not strings', 7, false, null, null],
+  ])('reads %s of phoneType and status', (_, phoneType, status, readType, readStatus) => {
+    const parsed = phoneNumberDocumentSchema.parse({
+      data: {
+        ...outreachResource,
+        attributes: { ...outreachResource.attributes, phoneType, status },
+      },
+    });
+    expect(parsed).toMatchObject({ phoneType: readType, status: readStatus });
+  });
+
   it('refuses what is not a phone number resource', () => {
     expect(
       phoneNumberDocumentSchema.safeParse({ data: { ...outreachResource, type: 'prospect' } })
@@ -104,6 +127,29 @@ describe('phoneNumberCollectionSchema', () => {
       [43, null],
     ]);
     expect(page).toMatchObject({ count: 145, nextCursor: 'eyJrIjpbN119', prevCursor: 'b+/1' });
+  });
+
+  it('keeps every row when one holds values the app does not know, or none at all', () => {
+    const page = phoneNumberCollectionSchema.parse({
+      data: [
+        {
+          ...outreachResource,
+          id: 1,
+          attributes: { ...outreachResource.attributes, status: 'pending' },
+        },
+        { ...outreachResource, id: 2, attributes: { ...outreachResource.attributes, status: '' } },
+        {
+          ...outreachResource,
+          id: 3,
+          attributes: { ...outreachResource.attributes, phoneType: 'mobile' },
+        },
+      ],
+    });
+    expect(page.phoneNumbers.map(({ id, phoneType, status }) => [id, phoneType, status])).toEqual([
+      [1, 'fax', 'pending'],
+      [2, 'fax', null],
+      [3, 'mobile', 'bad_number'],
+    ]);
   });
 
   it('has no cursors without links, and no count when the API did not count', () => {

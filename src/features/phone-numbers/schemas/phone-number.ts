@@ -5,15 +5,29 @@ import {
   paginationLinksSchema,
   resourceIdSchema,
 } from '@/lib/json-api-schemas';
+import { MAX_STRING_LENGTH } from '@contract/phone-number-values';
 
 /**
  * Outreach documents every attribute as nullable, and a sparse fieldset leaves attributes out: both read as
- * null. `status` and `phoneType` stay free strings, as Outreach documents them, so that a value this app
- * does not know cannot break a page; the UI labels the values it knows.
+ * null.
  */
 const text = z.pipe(
   z.nullish(z.string()),
   z.transform((value) => value ?? null),
+);
+
+/**
+ * `status` and `phoneType` are free strings at Outreach: any value is kept as it came, one this app does
+ * not know included, and the UI labels the values it knows (decision 0047). What is no value at all (an
+ * empty string, something longer than any string the API takes, not a string) reads as none, rather than
+ * failing the page the number is on.
+ */
+const freeValue = z.catch(
+  z.pipe(
+    z.nullish(z.string().check(z.minLength(1), z.maxLength(MAX_STRING_LENGTH))),
+    z.transform((value) => value ?? null),
+  ),
+  null,
 );
 
 /**
@@ -38,8 +52,8 @@ export const phoneNumberResourceSchema = z.pipe(
       rawNumber: text,
       extension: text,
       countryCode: text,
-      phoneType: text,
-      status: text,
+      phoneType: freeValue,
+      status: freeValue,
       order: z.pipe(
         z.nullish(z.int()),
         z.transform((value) => value ?? null),

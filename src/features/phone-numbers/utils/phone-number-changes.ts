@@ -1,7 +1,7 @@
 import { withoutInvisibleCharacters } from '@contract/invisible-characters';
 import { isIsoCountryCode } from '@contract/iso-countries';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
-import { isPhoneType, PHONE_STATUSES, type PhoneStatus } from '@contract/phone-number-values';
+import { isPhoneStatus, isPhoneType } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { loadPhoneNumberRules } from './load-phone-number-rules';
 
@@ -14,9 +14,6 @@ export const EDITABLE_FIELDS = [
   'status',
 ] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
-
-const isPhoneStatus = (value: string | null): value is PhoneStatus =>
-  PHONE_STATUSES.some((status) => status === value);
 
 /** What the rules refused in a cell, before anything was sent: the cell stays open and says why. */
 export class CellInputError extends Error {
@@ -64,7 +61,8 @@ export async function cellChanges(
     }
     if (checked.data !== original.extension) changes.extension = checked.data;
   }
-  // The cells offer only the values the rules know; a value another API sent stays until one is chosen.
+  // The cells offer the values the rules know, and the row's own when it is another API's: that one is
+  // kept as it is, never sent (decision 0047).
   if (edited.phoneType !== original.phoneType && isPhoneType(edited.phoneType)) {
     changes.phoneType = edited.phoneType;
   }
@@ -98,6 +96,9 @@ export function draftChanges(
   }
   if (draft.extension !== original.extension) changes.extension = draft.extension;
   if (draft.countryCode !== original.countryCode) changes.countryCode = draft.countryCode;
-  if (draft.phoneType !== original.phoneType) changes.phoneType = draft.phoneType;
+  // No type in the draft: the number keeps one of another API's, and it is not sent (decision 0047).
+  if (draft.phoneType !== undefined && draft.phoneType !== original.phoneType) {
+    changes.phoneType = draft.phoneType;
+  }
   return changes;
 }

@@ -41,6 +41,27 @@ export function phoneStatusColor(status: string): PhoneStatusColor {
   return isKey(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
 }
 
+/** What a value outside this app's types or statuses is described by, wherever it is shown. */
+export const UNLISTED_VALUE_HINT = "Not one of this app's values; kept as is";
+
+export interface ValueOption {
+  value: string;
+  label: string;
+}
+
+/**
+ * The options of a select, and the value it holds when that is none of them (another API's, such as
+ * Outreach's "fax"): shown as itself, it stays what the select holds until another is chosen.
+ */
+export function optionsKeeping(
+  options: readonly ValueOption[],
+  value: string | null,
+): ValueOption[] {
+  return value === null || options.some((option) => option.value === value)
+    ? [...options]
+    : [...options, { value, label: value }];
+}
+
 /** The types a rep can choose, as the grid's single-select options. */
 export const PHONE_TYPE_OPTIONS = Object.entries<string>(TYPE_LABELS).map(([value, label]) => ({
   value,
