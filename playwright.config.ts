@@ -1,8 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 4317);
 const baseURL = `http://localhost:${port}`;
 const writingPort = port + 1;
+/** Outreach mode: the app's server, and the Outreach simulator on the port after it. */
+const outreachPort = port + 2;
+const OUTREACH_SPECS = /[\\/]outreach-mode\.spec\.ts$/;
 
 /**
  * The specs that change data run against a server and a database of their own: the reading specs compare
@@ -13,8 +17,8 @@ const WRITING_SPECS =
   /[\\/](accessibility-states|roles-admin|roles-rep|roles-viewer|editing|deleting|ordering|keyboard-editing|embedding-iframe|embedding-outreach|embedding-custom-element|embedding-smoke|country-cell|offline-editing|rate-limited|session-ended|conflicts)\.spec\.ts$/;
 
 /** The built app (npm run test:e2e builds it first) on the real server and a throwaway database. */
-const server = (listenOn: number) => ({
-  command: 'node --import tsx scripts/e2e-server.ts',
+const server = (listenOn: number, script = 'scripts/e2e-server.ts') => ({
+  command: `node --import tsx ${script}`,
   url: `http://localhost:${listenOn}`,
   env: { PORT: String(listenOn) },
   reuseExistingServer: false,
@@ -36,30 +40,24 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     video: 'off',
-    // Debian's Chromium rather than a downloaded browser; the flags keep it quiet and offline.
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // The host pages of the embedding specs are "public" sites (served by routing) framing the app
-        // on localhost, which Chromium's Local Network Access would block; a real host and the app are
-        // both public, so the check has nothing to say about what the specs test.
-        '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: 'reading', testIgnore: WRITING_SPECS },
+    { name: 'reading', testIgnore: [WRITING_SPECS, OUTREACH_SPECS] },
     {
       name: 'writing',
       testMatch: WRITING_SPECS,
       use: { baseURL: `http://localhost:${writingPort}` },
     },
+    {
+      name: 'outreach',
+      testMatch: OUTREACH_SPECS,
+      use: { baseURL: `http://localhost:${outreachPort}` },
+    },
   ],
-  webServer: [server(port), server(writingPort)],
+  webServer: [
+    server(port),
+    server(writingPort),
+    server(outreachPort, 'scripts/e2e-outreach-server.ts'),
+  ],
 });

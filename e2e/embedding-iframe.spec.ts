@@ -1,5 +1,5 @@
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { shownAs } from './demo-api';
-import { isSessionCookie } from './faults';
 import { expect, test } from './fixtures';
 import { FramingHostPage } from './pages/framing-host-page';
 import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
@@ -7,6 +7,14 @@ import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
 /** Allowed to frame the panel by the e2e server's EMBED_ALLOWED_ORIGINS (scripts/e2e-server.ts). */
 const HOST = 'https://host.test';
 const NOT_ALLOWED = 'https://evil.test';
+
+// As browsers are heading: a frame on another site gets no unpartitioned cookies at all.
+test.use({
+  launchOptions: {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
+  },
+});
 
 test.describe('The panel in an iframe on another site', () => {
   test('Riley signs in inside the frame, and the frame grows as he adds a number and shrinks as he deletes it', async ({
@@ -27,16 +35,15 @@ test.describe('The panel in an iframe on another site', () => {
     const shown = shownAs(number);
 
     await host.open(baseURL!, prospect.id);
+    const handoff = page.waitForResponse((response) => response.url().endsWith('/auth/handoff'));
     // The frame shares no session with any other tab: it signs in for itself, in a popup.
     await panel.signInInPopup(page, demoUser);
-    // Its session is a cookie of its own, partitioned under the host's site, that scripts cannot read.
-    expect((await page.context().cookies()).filter(isSessionCookie)).toContainEqual(
-      expect.objectContaining({
-        name: '__Host-pna-frame',
-        httpOnly: true,
-        secure: true,
-        sameSite: 'None',
-      }),
+    // Its session is a cookie of its own, partitioned under the host's site (CHIPS), that scripts cannot
+    // read: with third-party cookies blocked, it is the only cookie the frame can hold.
+    const cookie = (await (await handoff).headerValue('set-cookie')) ?? '';
+    expect(cookie).toMatch(/^__Host-pna-frame=/);
+    expect(cookie.split(/;\s*/).slice(1)).toEqual(
+      expect.arrayContaining(['HttpOnly', 'Secure', 'SameSite=None', 'Partitioned', 'Path=/']),
     );
 
     const numbers = await api.numbersOf(prospect.id);
