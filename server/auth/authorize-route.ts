@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
+import { postedFromThisOrigin } from '../http/form-origin';
 import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
 import { APP_CLIENT_ID, simulatorClient } from './app-client';
@@ -12,7 +13,7 @@ import { formFields } from './form-fields';
 import { storeAuthorizationCode, userExists, usersToSignInAs } from './oauth-store';
 import { setRateLimitHeaders, tooManyDetail } from './oauth-rate-limit';
 import { DEFAULT_SCOPE, isScope } from './scopes';
-import { invalidLinkPage, setPageHeaders, signInPage } from './sign-in-page';
+import { crossSitePostPage, invalidLinkPage, setPageHeaders, signInPage } from './sign-in-page';
 import { hashToken, randomToken } from './tokens';
 
 const CODE_TTL_MS = 60_000;
@@ -149,6 +150,10 @@ export function authorizeRoute({
   });
 
   app.post('/authorize', bodyLimit({ maxSize: MAX_BODY_BYTES }), async (c) => {
+    if (!(await postedFromThisOrigin(c))) {
+      setPageHeaders(c, undefined);
+      return c.html(crossSitePostPage(), 403);
+    }
     const params = (await formFields(c)) ?? {};
     const checked = authorizationRequest(c, params);
     if (checked.response) return checked.response;

@@ -43,6 +43,7 @@ function continueAsFrom(
         method: 'POST',
         localAddress,
         headers: {
+          Origin: server.url,
           'Content-Type': 'application/x-www-form-urlencoded',
           'Content-Length': Buffer.byteLength(body),
         },

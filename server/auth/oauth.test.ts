@@ -91,12 +91,33 @@ describe('the authorization page', () => {
     }
   });
 
+  it('refuses "Continue as" posted by a page of another site, or with no origin, and issues no code', async () => {
+    for (const headers of [
+      { Origin: 'https://evil.example' },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      {} as Record<string, string>,
+    ]) {
+      const form = authorizeParams(verifierFor());
+      form.set('user_id', '1');
+      const response = await fetch(`${server.url}/oauth/authorize`, {
+        method: 'POST',
+        body: form,
+        headers,
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(403);
+      expect(response.headers.get('Location')).toBeNull();
+      expect(await response.text()).toContain('sent from a page of another site');
+    }
+  });
+
   it('sends "Cancel" back as access_denied', async () => {
     const form = authorizeParams(verifierFor());
     form.set('deny', '1');
     const response = await fetch(`${server.url}/oauth/authorize`, {
       method: 'POST',
       body: form,
+      headers: { Origin: server.url },
       redirect: 'manual',
     });
     expect(new URL(response.headers.get('Location') ?? '').searchParams.get('error')).toBe(

@@ -48,6 +48,7 @@ async function simulatorCode(server: TestServer, userId = RILEY): Promise<string
   const response = await fetch(`${server.url}/oauth/authorize`, {
     method: 'POST',
     body: form,
+    headers: { Origin: server.url },
     redirect: 'manual',
   });
   expect(response.status).toBe(303);

@@ -175,6 +175,17 @@ export const invalidLinkPage = (reason: string) =>
       <p>The link is broken: ${reason}.</p>`,
   );
 
+/** A "Continue as …" post that another site's page sent (decision 0046, CSRF). */
+export const crossSitePostPage = () =>
+  authPageLayout(
+    'Sign-in refused',
+    html`<h1>This sign-in was refused</h1>
+      <p>
+        It was sent from a page of another site, not from this sign-in page. Start again from the
+        app.
+      </p>`,
+  );
+
 export const tooManyAttemptsPage = (detail: string) =>
   authPageLayout(
     'Too many sign-in attempts',

@@ -84,11 +84,12 @@ async function createdLocation(server: TestServer): Promise<string> {
   return String(created.headers.location);
 }
 
-async function signInRedirect(server: TestServer, redirectUri: string) {
+/** "Continue as" posted from the sign-in page, which the server serves at `pageOrigin`. */
+async function signInRedirect(server: TestServer, redirectUri: string, pageOrigin: string) {
   const form = authorizeParams(server, verifierFor(), { redirect_uri: redirectUri });
   form.set('user_id', '1');
   return withHost(server, 'POST', '/oauth/authorize', {
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: pageOrigin },
     body: form.toString(),
   });
 }
@@ -108,12 +109,12 @@ describe('with PUBLIC_ORIGIN', () => {
 
   it('sends sign-in codes to its own origin, and refuses the Host header’s', async () => {
     const server = await serverWith(PUBLIC);
-    const own = await signInRedirect(server, `${PUBLIC}/auth/callback`);
+    const own = await signInRedirect(server, `${PUBLIC}/auth/callback`, PUBLIC);
     expect(own.status).toBe(303);
     expect(String(own.headers.location)).toMatch(
       /^https:\/\/phones\.example\.com\/auth\/callback\?code=/,
     );
-    const forged = await signInRedirect(server, `http://${FORGED_HOST}/auth/callback`);
+    const forged = await signInRedirect(server, `http://${FORGED_HOST}/auth/callback`, PUBLIC);
     expect(forged.status).toBe(400);
     expect(forged.headers.location).toBeUndefined();
   });
@@ -148,8 +149,12 @@ describe('without PUBLIC_ORIGIN', () => {
     expect((await createdLocation(server)).startsWith(`${listening}/api/v2/phoneNumbers/`)).toBe(
       true,
     );
-    expect((await signInRedirect(server, `http://${FORGED_HOST}/auth/callback`)).status).toBe(400);
-    expect((await signInRedirect(server, `${listening}/auth/callback`)).status).toBe(303);
+    expect(
+      (await signInRedirect(server, `http://${FORGED_HOST}/auth/callback`, listening)).status,
+    ).toBe(400);
+    expect((await signInRedirect(server, `${listening}/auth/callback`, listening)).status).toBe(
+      303,
+    );
     expect(list.headers['strict-transport-security']).toBeUndefined();
   });
 });

@@ -50,6 +50,7 @@ describe('createOutreachProvider against the Outreach simulator', () => {
     const response = await fetch(authorizationUrl.origin + authorizationUrl.pathname, {
       method: 'POST',
       body: form,
+      headers: { Origin: authorizationUrl.origin },
       redirect: 'manual',
     });
     return new URL(response.headers.get('Location') ?? '').searchParams.get('code') ?? '';

@@ -1,11 +1,10 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { tooManyDetail } from '../auth/oauth-rate-limit';
 import { randomToken } from '../auth/tokens';
 import type { AppEnv } from '../http/app-env';
+import { postedFromThisOrigin } from '../http/form-origin';
 import type { RateLimiter } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
 import { handoffPage, signInProblemPage } from './pages';
@@ -54,20 +53,6 @@ function jsonError(
 ) {
   c.header('Cache-Control', 'no-store');
   return c.json({ errors: [{ id, title, detail, status: String(status) }] }, status);
-}
-
-/** hono/csrf's check alone (Origin or Sec-Fetch-Site of this origin), for a form that posts here. */
-const formCsrf: MiddlewareHandler<AppEnv> = csrf({
-  origin: (origin, c: Context<AppEnv>) => origin === c.var.publicOrigin,
-});
-async function postedFromThisOrigin(c: Context<AppEnv, string>): Promise<boolean> {
-  try {
-    await formCsrf(c, () => Promise.resolve());
-    return true;
-  } catch (error) {
-    if (error instanceof HTTPException) return false;
-    throw error;
-  }
 }
 
 /**

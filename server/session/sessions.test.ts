@@ -156,6 +156,7 @@ describe('a callback that cannot sign in', () => {
     const chosen = await fetch(`${server.url}/oauth/authorize`, {
       method: 'POST',
       body: form,
+      headers: { Origin: server.url },
       redirect: 'manual',
     });
     return { jar, callback: new URL(chosen.headers.get('Location') ?? '') };
@@ -371,7 +372,11 @@ describe('the demo on plain HTTP at a LAN address', () => {
     const authorize = new URL(login.headers.get('Location') ?? '');
     const form = new URLSearchParams(authorize.searchParams);
     form.set('user_id', '1');
-    const chosen = await send(`${origin}/oauth/authorize`, { method: 'POST', body: form });
+    const chosen = await send(`${origin}/oauth/authorize`, {
+      method: 'POST',
+      body: form,
+      headers: { Origin: origin },
+    });
     const callback = await send(chosen.headers.get('Location') ?? '');
     expect(callback.status).toBe(303);
     const cookie = setCookie(callback, 'pna-session') ?? '';

@@ -50,7 +50,12 @@ export function postContinueAs(
 ): Promise<Response> {
   const form = authorizeParams(server, verifier, extra);
   form.set('user_id', String(userId));
-  return fetch(`${server.url}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  return fetch(`${server.url}/oauth/authorize`, {
+    method: 'POST',
+    body: form,
+    headers: { Origin: server.url },
+    redirect: 'manual',
+  });
 }
 
 /** The authorization code the sign-in page sends back for a user. */

@@ -70,6 +70,7 @@ export async function demoSignIn(
   const chosen = await browse(jar, `${authorize.origin}${authorize.pathname}`, {
     method: 'POST',
     body: form,
+    headers: { Origin: authorize.origin },
   });
   if (chosen.status !== 303) throw new Error(`/oauth/authorize answered ${chosen.status}`);
   return browse(jar, location(chosen));
