@@ -7,6 +7,7 @@ import { defaultConfig, type ServerConfig } from '../config';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import { seedIfEmpty, type SeedOptions } from '../db/seed';
 import { listen } from '../http/listen';
+import { outreachMode } from '../outreach/outreach-mode';
 import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 import { checkAgainstOpenApi } from './openapi-responses';
 
@@ -51,6 +52,8 @@ export async function startTestServer(
     seed?: SeedOptions;
     /** A built app to serve, as `--with-app` does. */
     appDirectory?: string;
+    /** Outreach mode (config.outreach): how the server reaches Outreach; the global fetch by default. */
+    upstreamFetch?: typeof globalThis.fetch;
   } = {},
 ): Promise<TestServer> {
   const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-test-'));
@@ -69,10 +72,17 @@ export async function startTestServer(
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
+  const config = defaultConfig({ publicOrigin: url, ...options.config });
+  const now = () => Date.now() + offset;
   built.app = createApp({
     db: database.db,
-    config: defaultConfig({ publicOrigin: url, ...options.config }),
-    now: () => Date.now() + offset,
+    config,
+    now,
+    ...(config.outreach &&
+      outreachMode(config.outreach, {
+        now,
+        ...(options.upstreamFetch && { fetch: options.upstreamFetch }),
+      })),
     log: (line) => logs.push(line),
     logError: (error) => errors.push(error),
     appDirectory: options.appDirectory,
