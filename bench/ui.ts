@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { stackFloorSize } from './stack-floor';
 import type { ProspectPhoneNumbersElement } from '../e2e/prospect-phone-numbers-element';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
 /**
  * `npm run bench:ui`: builds the app, starts the server with the demo data, and measures the app in
@@ -14,17 +15,7 @@ import type { ProspectPhoneNumbersElement } from '../e2e/prospect-phone-numbers-
  */
 
 const RUNS = 10;
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
+const CHROMIUM = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,16 +1,28 @@
 import { expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { shownAs } from './demo-api';
 import { isSessionCookie, sessionStatus } from './faults';
+import { FramingHostPage } from './pages/framing-host-page';
+import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { SignInPage } from './pages/sign-in-page';
+import { recordWhatThePageReads, TOKEN_LIKE, webStorageKeys } from './what-the-page-reads';
 
 // The app's server in AUTH_MODE=outreach against the Outreach simulator, which listens on the port after
 // it (scripts/e2e-outreach-server.ts). The simulator seeded Riley's prospect 1 with a number whose status
 // Outreach allows and this product's own API does not: "pending".
 const PENDING = { number: '+12025550101', status: 'pending' };
 
-/** What a body that hands out a token has in it: OAuth's token fields, or a bearer header's value. */
-const TOKEN_LIKE = /access_token|refresh_token|id_token|bearer\s+[\w.~+/-]{8,}/i;
+/** Allowed to frame the panel by the outreach e2e server's EMBED_ALLOWED_ORIGINS. */
+const HOST = 'https://host.test';
+
+// As browsers are heading: a frame on another site gets no unpartitioned cookies at all.
+test.use({
+  launchOptions: {
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, '--test-third-party-cookie-phaseout'],
+  },
+});
 
 const simulatorOrigin = (baseURL: string) => {
   const url = new URL(baseURL);
@@ -69,33 +81,14 @@ test.describe('Outreach mode, against the Outreach simulator', () => {
   test('the browser never sees a token: not in web storage, not in a request, not in any body it reads', async ({
     page,
   }) => {
-    const read: Promise<{ url: string; body: string }>[] = [];
-    const authorizations: string[] = [];
-    page.on('request', (request) => {
-      const authorization = request.headers().authorization;
-      if (authorization !== undefined) authorizations.push(`${request.url()}: ${authorization}`);
-    });
-    page.on('response', (response) => {
-      if (!['document', 'fetch', 'xhr'].includes(response.request().resourceType())) return;
-      read.push(
-        response.text().then(
-          (body) => ({ url: response.url(), body }),
-          () => ({ url: response.url(), body: '' }),
-        ),
-      );
-    });
+    const reads = recordWhatThePageReads(page);
 
     await signInThroughOutreach(page);
     await expect(new PhoneNumbersPage(page).rows.first()).toBeVisible();
 
-    expect(
-      await page.evaluate(() => ({
-        local: Object.keys(localStorage),
-        session: Object.keys(sessionStorage),
-      })),
-    ).toEqual({ local: [], session: [] });
-    expect(authorizations).toEqual([]);
-    const bodies = await Promise.all(read);
+    expect(await webStorageKeys(page)).toEqual({ local: [], session: [] });
+    expect(reads.authorizations).toEqual([]);
+    const bodies = await reads.bodies();
     expect(bodies.some(({ url }) => url.includes('/api/v2/phoneNumbers'))).toBe(true);
     for (const { url, body } of bodies) expect(body, url).not.toMatch(TOKEN_LIKE);
   });
@@ -119,5 +112,20 @@ test.describe('Outreach mode, against the Outreach simulator', () => {
         ).status,
     );
     expect(list).toBe(401);
+  });
+
+  test('in an iframe on another site, with third-party cookies blocked, Sam signs in through a popup and sees his numbers', async ({
+    page,
+    baseURL,
+  }) => {
+    const host = new FramingHostPage(page, HOST);
+    const panel = new PhoneNumbersPanel(host.frame);
+    // Sam's prospect 9 has, at "Outreach", a pager whose status is bad_number.
+    await host.open(baseURL!, 9);
+
+    await panel.signInInPopup(page, 'Sam Rep');
+
+    await expect(panel.numberLink(shownAs('+12025550103'))).toBeVisible();
+    await expect(panel.cell(shownAs('+12025550103'), 'Type')).toHaveText('pager');
   });
 });

@@ -1,9 +1,7 @@
 import { endSessionOnServer, forgeSessionCookie, isSessionCookie, sessionStatus } from './faults';
 import { expect, test } from './fixtures';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
-
-/** What a body that hands out a token has in it: OAuth's token fields, or a bearer header's value. */
-const TOKEN_LIKE = /access_token|refresh_token|id_token|bearer\s+[\w.~+/-]{8,}/i;
+import { recordWhatThePageReads, TOKEN_LIKE, webStorageKeys } from './what-the-page-reads';
 
 test.describe('Signing in and out', () => {
   test('a new user is offered to sign in and sees no phone numbers before', async ({
@@ -63,32 +61,13 @@ test.describe('Signing in and out', () => {
     page,
     signInPage,
   }) => {
-    const read: Promise<{ url: string; body: string }>[] = [];
-    const authorizations: string[] = [];
-    page.on('request', (request) => {
-      const authorization = request.headers().authorization;
-      if (authorization !== undefined) authorizations.push(`${request.url()}: ${authorization}`);
-    });
-    page.on('response', (response) => {
-      if (!['document', 'fetch', 'xhr'].includes(response.request().resourceType())) return;
-      // A redirect has no body; a page that navigated on may no longer give one.
-      read.push(
-        response.text().then(
-          (body) => ({ url: response.url(), body }),
-          () => ({ url: response.url(), body: '' }),
-        ),
-      );
-    });
+    const reads = recordWhatThePageReads(page);
     await signInPage.goto('/phone-numbers');
     await signInPage.signInAs('Riley Rep');
     await expect(new PhoneNumbersPage(page).rows.first()).toBeVisible();
 
-    const storage = await page.evaluate(() => ({
-      local: Object.keys(localStorage),
-      session: Object.keys(sessionStorage),
-    }));
-    expect(storage).toEqual({ local: [], session: [] });
-    expect(authorizations).toEqual([]);
+    expect(await webStorageKeys(page)).toEqual({ local: [], session: [] });
+    expect(reads.authorizations).toEqual([]);
     const [session] = (await page.context().cookies()).filter(isSessionCookie);
     expect(session).toMatchObject({
       name: '__Host-pna-session',
@@ -98,7 +77,7 @@ test.describe('Signing in and out', () => {
       path: '/',
     });
     expect(await page.evaluate(() => document.cookie)).not.toContain('pna-session');
-    const bodies = await Promise.all(read);
+    const bodies = await reads.bodies();
     expect(bodies.length).toBeGreaterThan(0);
     for (const { url, body } of bodies) {
       expect(body, url).not.toMatch(TOKEN_LIKE);

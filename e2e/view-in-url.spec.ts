@@ -89,7 +89,11 @@ test.describe('The view in the address', () => {
     const mobile = await api.phoneNumbers({ types: ['mobile'], sort: '-updatedAt' });
     await expect(phoneNumbersPage.rows.first()).toBeVisible();
 
-    await phoneNumbersPage.goto('?prospect=abc&sort=rawNumber&size=7&type=fax,mobile&page=9');
+    // A type the app does not know is kept (Outreach's are free strings, decision 0047); one no API
+    // would take, longer than any attribute may be, is not.
+    await phoneNumbersPage.goto(
+      `?prospect=abc&sort=rawNumber&size=7&type=${'x'.repeat(300)},mobile&page=9`,
+    );
 
     await expect(page).toHaveURL(/\/phone-numbers\?type=mobile$/);
     await expect(phoneNumbersPage.chosenFilter('Mobile')).toBeVisible();

@@ -49,6 +49,8 @@ runTogether([
       OUTREACH_OAUTH_URL: `${simulatorUrl}/oauth`,
       OUTREACH_API_URL: `${simulatorUrl}/api/v2`,
       TOKEN_ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+      // The host page that e2e/outreach-mode.spec.ts serves through Playwright's routing.
+      EMBED_ALLOWED_ORIGINS: "'self' https://host.test",
     },
   },
 ]);

@@ -28,6 +28,28 @@ export const DEVELOPMENT_TOKENS: Readonly<Record<string, { userId: number; scope
 
 const scopeSet = (scope: string): ReadonlySet<string> => new Set(scope.split(' ').filter(Boolean));
 
+/** Who a user acting with these scopes is, for the API's checks; undefined when the user is gone. */
+export async function userPrincipal(
+  db: Kysely<Database>,
+  userId: number,
+  scope: string,
+  tokenKey: string,
+): Promise<Principal | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'first_name', 'last_name', 'role'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return undefined;
+  return {
+    userId: user.id,
+    name: `${user.first_name} ${user.last_name}`,
+    role: user.role,
+    scopes: scopeSet(scope),
+    tokenKey,
+  };
+}
+
 export interface IssuedTokens {
   access_token: string;
   token_type: 'Bearer';
@@ -92,26 +114,6 @@ export function createTokenService(options: {
     cache.set(tokenKey, entry);
   }
 
-  async function principalFor(
-    userId: number,
-    scope: string,
-    tokenKey: string,
-  ): Promise<Principal | undefined> {
-    const user = await db
-      .selectFrom('users')
-      .select(['id', 'first_name', 'last_name', 'role'])
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user) return undefined;
-    return {
-      userId: user.id,
-      name: `${user.first_name} ${user.last_name}`,
-      role: user.role,
-      scopes: scopeSet(scope),
-      tokenKey,
-    };
-  }
-
   async function lookUp(
     token: string,
     tokenKey: string,
@@ -122,7 +124,7 @@ export function createTokenService(options: {
         ? undefined
         : DEVELOPMENT_TOKENS[token];
     if (development) {
-      const principal = await principalFor(development.userId, development.scope, tokenKey);
+      const principal = await userPrincipal(db, development.userId, development.scope, tokenKey);
       return (
         principal && { principal, familyId: undefined, validUntil: nowMs + PRINCIPAL_CACHE_MS }
       );
@@ -136,7 +138,7 @@ export function createTokenService(options: {
       .where('expires_at', '>', iso(nowMs))
       .executeTakeFirst();
     if (!row) return undefined;
-    const principal = await principalFor(row.user_id, row.scope, tokenKey);
+    const principal = await userPrincipal(db, row.user_id, row.scope, tokenKey);
     return (
       principal && {
         principal,
