@@ -20,7 +20,13 @@ import {
 } from './http/errors';
 import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
-import { API_PATH, clientAddress, publicOrigin, requestHeader } from './http/route-helpers';
+import {
+  API_PATH,
+  bearerToken,
+  clientAddress,
+  publicOrigin,
+  requestHeader,
+} from './http/route-helpers';
 import { openApiDocument } from './openapi/openapi-document';
 import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
@@ -84,11 +90,6 @@ const isApiPath = (path: string) => path === API_PATH || path.startsWith('/api/'
 /** The app page's policy; only the /embed/… pages may be framed, and only by the configured origins. */
 const pagePolicy = (frameAncestors: readonly string[]) =>
   `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors ${frameAncestors.join(' ')}`;
-
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer[ ]+([\x21-\x7E]{1,512})\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
 
 /** Outreach mode's provider and proxy, which it cannot run without; undefined in demo mode. */
 function outreachParts(config: ServerConfig, options: AppOptions) {
@@ -174,7 +175,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const openApi = JSON.stringify(openApiDocument());
   /** The principal of a bearer token, or else of a session cookie (whose header is checked later). */
   const authenticate = async (c: Context<AppEnv>) => {
-    const token = bearerToken(requestHeader(c, 'Authorization'));
+    const token = bearerToken(c);
     if (token) return tokens.authenticate(token);
     const session = await sessionFromRequest(c);
     return session && localPrincipal(db, session);
@@ -196,11 +197,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   };
   // Cookies go with every request to this origin, a cross-site one too; the header cannot (decision 0046).
   const refuseCookieWithoutHeader: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (
-      bearerToken(requestHeader(c, 'Authorization')) === undefined &&
-      !sentCustomHeader(c) &&
-      (await sessionFromRequest(c))
-    ) {
+    if (bearerToken(c) === undefined && !sentCustomHeader(c) && (await sessionFromRequest(c))) {
       return errorDocumentResponse(customHeaderRequired(), c.var.responseHeaders);
     }
     await next();
@@ -208,7 +205,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const requireSignIn: MiddlewareHandler<AppEnv> = async (c, next) => {
     const principal = c.get('caller');
     if (!principal) {
-      const detail = bearerToken(requestHeader(c, 'Authorization'))
+      const detail = bearerToken(c)
         ? 'The access token is not valid or has expired; sign in again or refresh it.'
         : sentSessionCookie(c)
           ? 'The session has ended or is not valid; sign in again.'

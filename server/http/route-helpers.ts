@@ -100,3 +100,11 @@ export function resourceContext(c: Context<AppEnv>, query: CollectionQuery): Res
 export function searchParams(c: Context<AppEnv>): URLSearchParams {
   return requestUrl(c).searchParams;
 }
+
+/** The token of an `Authorization: Bearer …` header, or undefined. */
+export function bearerToken(c: Context<AppEnv>): string | undefined {
+  const match = /^Bearer[ ]+([\x21-\x7E]{1,512})\s*$/i.exec(
+    requestHeader(c, 'Authorization') ?? '',
+  );
+  return match?.[1];
+}

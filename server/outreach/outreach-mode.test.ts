@@ -173,4 +173,18 @@ describe('outreach mode over HTTP', () => {
     expect(refused.status).toBe(405);
     expect(simulator.logs.slice(logged)).toEqual([]);
   });
+
+  it("forwards a caller's own bearer token as it is, with no session and no header: Outreach judges it", async () => {
+    const before = tokenCalls.length;
+    const own = await fetch(`${server.url}/api/v2/phoneNumbers?filter[prospect][id]=1`, {
+      headers: { Authorization: 'Bearer dev-rep-riley' },
+    });
+    const unknown = await fetch(`${server.url}/api/v2/phoneNumbers`, {
+      headers: { Authorization: 'Bearer not-a-token-outreach-knows' },
+    });
+
+    expect(own.status).toBe(200);
+    expect(unknown.status).toBe(401);
+    expect(tokenCalls.length).toBe(before);
+  });
 });
