@@ -14,6 +14,7 @@ import {
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
 import { PhoneNumberList, type PhoneNumberListProspect } from './phone-number-list';
+import { cellOf, rowOf } from '../testing/grid-queries';
 
 const OLIVIA: PhoneNumberListProspect = { id: 1, addressCountry: 'US', canWritePhoneNumbers: true };
 
@@ -105,12 +106,6 @@ const atVersion2 = (write: Write) =>
 
 /** The dialogs are loaded when first opened; the first import of one takes a while in a test run. */
 const LAZY = { timeout: 10_000 };
-
-const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
-const rowOf = async (shown: string) =>
-  (await within(grid()).findByRole('link', { name: shown })).closest<HTMLElement>('[role="row"]')!;
-const cellOf = (row: HTMLElement, field: string) =>
-  row.querySelector<HTMLElement>(`[role="gridcell"][data-field="${field}"]`)!;
 
 async function editNumberCell(user: ReturnType<typeof userEvent.setup>, typed: string) {
   const row = await rowOf('+1 415 555 0100');

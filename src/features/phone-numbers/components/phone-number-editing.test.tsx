@@ -14,6 +14,7 @@ import {
 } from '../testing/phone-number-documents';
 import { NO_DELETE, NO_WRITE } from '../utils/row-refusals';
 import { PhoneNumberList, type PhoneNumberListProspect } from './phone-number-list';
+import { cellOf, grid, rowOf } from '../testing/grid-queries';
 
 const OLIVIA: PhoneNumberListProspect = {
   id: 1,
@@ -79,12 +80,6 @@ function renderList(prospect = OLIVIA) {
     url: '/phone-numbers?prospect=1',
   });
 }
-
-const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
-const rowOf = async (shown: string) =>
-  (await within(grid()).findByRole('link', { name: shown })).closest<HTMLElement>('[role="row"]')!;
-const cellOf = (row: HTMLElement, field: string) =>
-  row.querySelector<HTMLElement>(`[role="gridcell"][data-field="${field}"]`)!;
 
 describe('PhoneNumberList: what each row allows', () => {
   it("edits only the cells of rows the user may change, and says why on the others' actions", async () => {

@@ -13,6 +13,7 @@ import {
 } from '../testing/phone-number-documents';
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
+import { cellOf, grid, rowOf } from '../testing/grid-queries';
 
 /** The dialog's code loads on first use. */
 const LAZY = { timeout: 10_000 };
@@ -51,12 +52,6 @@ function renderList() {
     url: '/phone-numbers?prospect=1',
   });
 }
-
-const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
-const rowOf = async (shown: string) =>
-  (await within(grid()).findByRole('link', { name: shown })).closest<HTMLElement>('[role="row"]')!;
-const cellOf = (row: HTMLElement, field: string) =>
-  row.querySelector<HTMLElement>(`[role="gridcell"][data-field="${field}"]`)!;
 
 describe("PhoneNumberList: a type and a status of another API's", () => {
   it('shows them as they came, says they are kept, and sorts with them on the server', async () => {
