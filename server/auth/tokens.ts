@@ -28,7 +28,10 @@ export const DEVELOPMENT_TOKENS: Readonly<Record<string, { userId: number; scope
 
 const scopeSet = (scope: string): ReadonlySet<string> => new Set(scope.split(' ').filter(Boolean));
 
-/** Who a user acting with these scopes is, for the API's checks; undefined when the user is gone. */
+/**
+ * Who a user acting with these scopes is, for the API's checks; undefined when the user is gone or
+ * deactivated.
+ */
 export async function userPrincipal(
   db: Kysely<Database>,
   userId: number,
@@ -39,6 +42,7 @@ export async function userPrincipal(
     .selectFrom('users')
     .select(['id', 'first_name', 'last_name', 'role'])
     .where('id', '=', userId)
+    .where('deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!user) return undefined;
   return {

@@ -256,6 +256,47 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Teams (issue 14): people matched to their identity provider's subject, deactivated without losing
+  // what they did, their last sign-in shown to admins; and the audit trail of every accepted change.
+  '2026_12_04_team_accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('oidc_subject', 'text').execute();
+      await db.schema.alterTable('users').addColumn('deactivated_at', 'text').execute();
+      await db.schema.alterTable('users').addColumn('last_sign_in_at', 'text').execute();
+      await db.schema
+        .createIndex('users_oidc_subject')
+        .on('users')
+        .unique()
+        .column('oidc_subject')
+        .execute();
+      await db.schema.createIndex('users_email').on('users').column('email').execute();
+
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('actor_user_id', 'integer', (c) => c.notNull())
+        .addColumn('actor_name', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('resource_type', 'text', (c) => c.notNull())
+        .addColumn('resource_id', 'integer', (c) => c.notNull())
+        // No foreign keys: the trail outlives the numbers, prospects and users it names.
+        .addColumn('prospect_id', 'integer')
+        .addColumn('before_json', 'text')
+        .addColumn('after_json', 'text')
+        .execute();
+      await db.schema
+        .createIndex('audit_events_prospect')
+        .on('audit_events')
+        .columns(['prospect_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('audit_events_resource')
+        .on('audit_events')
+        .columns(['resource_type', 'resource_id', 'id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { AuthMode } from '../session/types';
 
 export type Role = 'admin' | 'rep' | 'viewer';
 
@@ -11,6 +12,11 @@ export interface UsersTable {
   role: Role;
   created_at: string;
   updated_at: string;
+  /** The identity provider's `sub` for this person, once they have signed in through it. */
+  oidc_subject: Generated<string | null>;
+  /** Set when an admin deactivates the user: no sign-in, no API access, their sessions ended. */
+  deactivated_at: Generated<string | null>;
+  last_sign_in_at: Generated<string | null>;
 }
 
 export interface ProspectsTable {
@@ -78,7 +84,7 @@ export interface OauthTokensTable {
 export interface SessionsTable {
   id_hash: string;
   kind: 'top' | 'frame';
-  mode: 'demo' | 'outreach';
+  mode: AuthMode;
   subject: string;
   display_name: string | null;
   created_at: number;
@@ -106,7 +112,7 @@ export interface SignInAttemptsTable {
 /** A popup sign-in's single-use code for its frame, by the code's SHA-256: the session to create. */
 export interface SignInHandoffsTable {
   code_hash: string;
-  mode: 'demo' | 'outreach';
+  mode: AuthMode;
   subject: string;
   display_name: string | null;
   access_token_enc: string | null;
@@ -127,6 +133,36 @@ export interface PhoneNumberCountsTable {
   row_count: number;
 }
 
+/**
+ * One accepted change (issue 14): who made it, when, to what, and the resource's attributes before and
+ * after (JSON; null before a create and after a delete). Written in the transaction of the change.
+ */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_user_id: number;
+  actor_name: string;
+  action: AuditAction;
+  resource_type: AuditResourceType;
+  resource_id: number;
+  /** The prospect the change belongs to (a phone number's, or the prospect itself); null for a user. */
+  prospect_id: number | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export type AuditAction =
+  | 'created'
+  | 'updated'
+  | 'deleted'
+  | 'reordered'
+  | 'roleChanged'
+  | 'deactivated'
+  | 'reactivated'
+  | 'ownerChanged';
+
+export type AuditResourceType = 'phoneNumber' | 'user' | 'prospect';
+
 export interface Database {
   users: UsersTable;
   prospects: ProspectsTable;
@@ -138,6 +174,7 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   sign_in_handoffs: SignInHandoffsTable;
+  audit_events: AuditEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

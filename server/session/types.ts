@@ -1,10 +1,10 @@
 /**
  * The session layer's seams (decision 0046). A sign-in mode is a `SignInProvider`; the session store
  * keeps sessions (by the hash of their id) and the upstream tokens of modes that have them, encrypted.
- * `demo` and `outreach` are the modes today; `oidc` is meant to be one more provider.
+ * `demo`, `outreach` and `oidc` (a team's own OpenID Connect provider, issue 14) are the modes.
  */
 
-export type AuthMode = 'demo' | 'outreach';
+export type AuthMode = 'demo' | 'outreach' | 'oidc';
 
 /** A top-level app's session (`__Host-pna-session`) or a framed app's (`__Host-pna-frame`). */
 export type SessionKind = 'top' | 'frame';
