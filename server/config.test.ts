@@ -176,7 +176,7 @@ describe('AUTH_MODE', () => {
   });
 
   it('refuses a mode it does not know', () => {
-    expect(invalid({ AUTH_MODE: 'oidc' })).toContain('AUTH_MODE is demo or outreach');
+    expect(invalid({ AUTH_MODE: 'saml' })).toContain('AUTH_MODE is demo, outreach or oidc');
   });
 
   it("outreach: takes the client's settings, with Outreach's URLs by default", () => {
@@ -245,5 +245,93 @@ describe('AUTH_MODE', () => {
     expect(message).toContain('"k1" twice');
     expect(message).toContain('the key of "k3" is not 32 bytes');
     expect(message).not.toContain(short);
+  });
+});
+
+describe('AUTH_MODE=oidc', () => {
+  const oidc = {
+    AUTH_MODE: 'oidc',
+    OIDC_ISSUER: 'https://sso.example.com/realms/acme',
+    OIDC_CLIENT_ID: 'phone-numbers-admin',
+    OIDC_CLIENT_SECRET: 'client-secret',
+    PUBLIC_ORIGIN: 'https://phones.example.com',
+  };
+
+  it("takes the provider's settings, with openid email profile, no role claim and no admin emails by default", () => {
+    expect(configFromEnvironment({ ...oidc, NODE_ENV: 'production' })).toMatchObject({
+      authMode: 'oidc',
+      production: true,
+      outreach: undefined,
+      oidc: {
+        issuer: 'https://sso.example.com/realms/acme',
+        clientId: 'phone-numbers-admin',
+        clientSecret: 'client-secret',
+        scopes: ['openid', 'email', 'profile'],
+        roleClaim: undefined,
+        adminEmails: [],
+      },
+    });
+  });
+
+  it('maps values of a role claim to roles, group names with spaces too, and lower-cases admin emails', () => {
+    const config = configFromEnvironment({
+      ...oidc,
+      OIDC_SCOPES: 'openid email profile groups',
+      OIDC_ROLE_CLAIM: 'realm_access.roles',
+      OIDC_ADMIN_GROUPS: '/Phone Admins, phone-admin',
+      OIDC_REP_GROUPS: 'sales',
+      ADMIN_EMAILS: 'Ada@Example.com bo@example.com',
+    });
+    expect(config.oidc).toMatchObject({
+      scopes: ['openid', 'email', 'profile', 'groups'],
+      roleClaim: {
+        path: ['realm_access', 'roles'],
+        admin: ['/Phone Admins', 'phone-admin'],
+        rep: ['sales'],
+        viewer: [],
+      },
+      adminEmails: ['ada@example.com', 'bo@example.com'],
+    });
+  });
+
+  it('names each variable that is missing', () => {
+    const message = invalid({ AUTH_MODE: 'oidc' });
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_ORIGIN']) {
+      expect(message).toContain(name);
+    }
+  });
+
+  it('needs HTTPS, but for this machine outside production', () => {
+    expect(invalid({ ...oidc, OIDC_ISSUER: 'http://sso.example.com/realms/acme' })).toContain(
+      'OIDC_ISSUER must be',
+    );
+    expect(invalid({ ...oidc, OIDC_ISSUER: 'https://sso.example.com/?realm=acme' })).toContain(
+      'OIDC_ISSUER must be',
+    );
+    expect(invalid({ ...oidc, OIDC_ISSUER: 'sso.example.com' })).toContain('OIDC_ISSUER must be');
+    expect(invalid({ ...oidc, PUBLIC_ORIGIN: 'http://phones.example.com' })).toContain(
+      'PUBLIC_ORIGIN=https://',
+    );
+    const local = { ...oidc, OIDC_ISSUER: 'http://localhost:8080/realms/acme' };
+    expect(configFromEnvironment(local).oidc?.issuer).toBe('http://localhost:8080/realms/acme');
+    expect(invalid({ ...local, NODE_ENV: 'production' })).toContain(
+      'OIDC_ISSUER must be https:// with NODE_ENV=production',
+    );
+  });
+
+  it('refuses scopes without openid, a role claim without groups and groups without a claim, and emails that are not', () => {
+    expect(invalid({ ...oidc, OIDC_SCOPES: 'email profile' })).toContain(
+      'OIDC_SCOPES must include openid',
+    );
+    expect(invalid({ ...oidc, OIDC_ROLE_CLAIM: 'groups' })).toContain(
+      'OIDC_ROLE_CLAIM=groups needs OIDC_ADMIN_GROUPS, OIDC_REP_GROUPS or OIDC_VIEWER_GROUPS',
+    );
+    expect(invalid({ ...oidc, OIDC_REP_GROUPS: 'sales' })).toContain('need OIDC_ROLE_CLAIM');
+    expect(invalid({ ...oidc, OIDC_ROLE_CLAIM: 'groups[0]', OIDC_REP_GROUPS: 'sales' })).toContain(
+      'OIDC_ROLE_CLAIM is a claim name',
+    );
+    const message = invalid({ ...oidc, ADMIN_EMAILS: 'ada@example.com,ada' });
+    expect(message).toContain('ADMIN_EMAILS takes email addresses');
+    expect(message).toContain('"ada"');
   });
 });

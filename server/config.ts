@@ -92,6 +92,16 @@ const outreachUrl = (name: string, fallback: string) =>
     }, `${name} must be an https:// URL (or http://localhost for a simulator), without query or fragment`)
     .transform((value) => value.replace(/\/+$/, ''));
 
+/** A list whose entries may hold spaces (a group named "Phone Admins"): split on commas only. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
+
+const EMAIL = /^[^\s@,]+@[^\s@,]+$/;
+
 const encryptionKeys = z.string().transform((value, context) => {
   const keys: EncryptionKey[] = [];
   for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
@@ -143,13 +153,58 @@ const environmentSchema = z.object({
     "'self', origins such as https://crm.example.com and wildcards such as https://*.example.com",
   ).default(["'self'", 'https://*.outreach.io']),
   AUTH_MODE: z
-    .enum(['demo', 'outreach'], { error: 'AUTH_MODE is demo or outreach' })
+    .enum(['demo', 'outreach', 'oidc'], { error: 'AUTH_MODE is demo, outreach or oidc' })
     .default('demo'),
   TOKEN_ENCRYPTION_KEYS: encryptionKeys.default([]),
   OUTREACH_CLIENT_ID: z.string().trim().optional(),
   OUTREACH_CLIENT_SECRET: z.string().optional(),
   OUTREACH_OAUTH_URL: outreachUrl('OUTREACH_OAUTH_URL', 'https://api.outreach.io/oauth'),
   OUTREACH_API_URL: outreachUrl('OUTREACH_API_URL', 'https://api.outreach.io/api/v2'),
+  OIDC_ISSUER: z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (
+          ['http:', 'https:'].includes(url.protocol) &&
+          isSecureContextOrigin(url.origin) &&
+          url.search === '' &&
+          url.hash === ''
+        );
+      } catch {
+        return false;
+      }
+    }, "OIDC_ISSUER must be the provider's issuer URL, https:// (or http://localhost to try it), without query or fragment, such as https://sso.example.com/realms/acme")
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_SCOPES: z
+    .string()
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .refine(
+      (scopes) => scopes.includes('openid'),
+      'OIDC_SCOPES must include openid, such as "openid email profile"',
+    )
+    .default(['openid', 'email', 'profile']),
+  OIDC_ROLE_CLAIM: z
+    .string()
+    .trim()
+    .regex(
+      /^[A-Za-z0-9_:/-]+(?:\.[A-Za-z0-9_:/-]+)*$/,
+      'OIDC_ROLE_CLAIM is a claim name such as groups, or a dotted path such as realm_access.roles',
+    )
+    .optional(),
+  OIDC_ADMIN_GROUPS: commaList.default([]),
+  OIDC_REP_GROUPS: commaList.default([]),
+  OIDC_VIEWER_GROUPS: commaList.default([]),
+  ADMIN_EMAILS: listFromEnv(
+    'ADMIN_EMAILS',
+    (entry) => EMAIL.test(entry),
+    'email addresses such as ada@example.com',
+  )
+    .transform((emails) => emails.map((email) => email.toLowerCase()))
+    .default([]),
   OUTREACH_SIMULATOR: z.enum(['0', '1'], { error: 'OUTREACH_SIMULATOR is 1 or 0' }).default('0'),
   SIMULATOR_CLIENT_ID: z.string().trim().min(1).default('outreach-simulator'),
   SIMULATOR_CLIENT_SECRET: z.string().min(1).default('outreach-simulator-secret'),
@@ -167,10 +222,11 @@ function modeProblems(e: Environment): string[] {
   if (e.AUTH_MODE === 'demo') {
     return e.NODE_ENV === 'production'
       ? [
-          'AUTH_MODE=demo cannot run with NODE_ENV=production: the demo sign-in lets anyone in as any user. Set AUTH_MODE=outreach (see the README), or leave NODE_ENV unset to try the demo.',
+          'AUTH_MODE=demo cannot run with NODE_ENV=production: the demo sign-in lets anyone in as any user. Set AUTH_MODE=oidc or AUTH_MODE=outreach (see the README), or leave NODE_ENV unset to try the demo.',
         ]
       : [];
   }
+  if (e.AUTH_MODE === 'oidc') return oidcProblems(e);
   const problems: string[] = [];
   if (!e.OUTREACH_CLIENT_ID) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_ID');
   if (!e.OUTREACH_CLIENT_SECRET) problems.push('AUTH_MODE=outreach needs OUTREACH_CLIENT_SECRET');
@@ -185,6 +241,56 @@ function modeProblems(e: Environment): string[] {
     );
   }
   return problems;
+}
+
+function oidcProblems(e: Environment): string[] {
+  const problems: string[] = [];
+  if (!e.OIDC_ISSUER) {
+    problems.push(
+      "AUTH_MODE=oidc needs OIDC_ISSUER, the identity provider's issuer URL (its discovery document is <OIDC_ISSUER>/.well-known/openid-configuration)",
+    );
+  } else if (e.NODE_ENV === 'production' && !e.OIDC_ISSUER.startsWith('https:')) {
+    problems.push('OIDC_ISSUER must be https:// with NODE_ENV=production');
+  }
+  if (!e.OIDC_CLIENT_ID) problems.push('AUTH_MODE=oidc needs OIDC_CLIENT_ID');
+  if (!e.OIDC_CLIENT_SECRET) problems.push('AUTH_MODE=oidc needs OIDC_CLIENT_SECRET');
+  if (e.PUBLIC_ORIGIN === undefined || !isSecureContextOrigin(e.PUBLIC_ORIGIN)) {
+    problems.push(
+      'AUTH_MODE=oidc needs PUBLIC_ORIGIN=https://… (or http://localhost:<port> to try it): the session cookie is Secure, and the provider redirects to <PUBLIC_ORIGIN>/auth/callback',
+    );
+  }
+  const groups = [...e.OIDC_ADMIN_GROUPS, ...e.OIDC_REP_GROUPS, ...e.OIDC_VIEWER_GROUPS];
+  if (e.OIDC_ROLE_CLAIM !== undefined && groups.length === 0) {
+    problems.push(
+      `OIDC_ROLE_CLAIM=${e.OIDC_ROLE_CLAIM} needs OIDC_ADMIN_GROUPS, OIDC_REP_GROUPS or OIDC_VIEWER_GROUPS: which of its values give which role`,
+    );
+  }
+  if (e.OIDC_ROLE_CLAIM === undefined && groups.length > 0) {
+    problems.push(
+      'OIDC_ADMIN_GROUPS, OIDC_REP_GROUPS and OIDC_VIEWER_GROUPS need OIDC_ROLE_CLAIM, the claim that holds them (such as groups)',
+    );
+  }
+  return problems;
+}
+
+/** The team's OpenID Connect provider and how its people become users, in oidc mode (decision 0049). */
+export interface OidcConfig {
+  /** The issuer URL, exactly as the provider names itself in its discovery document. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  /** The claim (a dotted path) whose values give a role, and which values give which; unset: the users table does. */
+  roleClaim:
+    | {
+        path: readonly string[];
+        admin: readonly string[];
+        rep: readonly string[];
+        viewer: readonly string[];
+      }
+    | undefined;
+  /** Lower-cased: a verified email listed here and not yet a user becomes an admin at first sign-in. */
+  adminEmails: readonly string[];
 }
 
 /** Outreach's OAuth client settings, in outreach mode. */
@@ -249,6 +355,8 @@ export interface ServerConfig {
   tokenEncryptionKeys: readonly EncryptionKey[];
   /** Set in outreach mode only. */
   outreach: OutreachConfig | undefined;
+  /** Set in oidc mode only. */
+  oidc: OidcConfig | undefined;
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
@@ -303,6 +411,25 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
             clientSecret: e.OUTREACH_CLIENT_SECRET,
             oauthUrl: e.OUTREACH_OAUTH_URL,
             apiUrl: e.OUTREACH_API_URL,
+          }
+        : undefined,
+    oidc:
+      e.AUTH_MODE === 'oidc' && e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES,
+            roleClaim:
+              e.OIDC_ROLE_CLAIM === undefined
+                ? undefined
+                : {
+                    path: e.OIDC_ROLE_CLAIM.split('.'),
+                    admin: e.OIDC_ADMIN_GROUPS,
+                    rep: e.OIDC_REP_GROUPS,
+                    viewer: e.OIDC_VIEWER_GROUPS,
+                  },
+            adminEmails: e.ADMIN_EMAILS,
           }
         : undefined,
   };
