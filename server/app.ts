@@ -32,6 +32,7 @@ import { phoneNumberRoutes } from './phone-numbers/routes';
 import { prospectRoutes } from './prospects/routes';
 import { apiRootRoutes } from './users/api-root';
 import { userRoutes } from './users/routes';
+import { createOidcSignInProvider } from './oidc/oidc-sign-in';
 import { demoSignInProvider } from './session/demo-provider';
 import { sessionRoutes } from './session/routes';
 import {
@@ -116,7 +117,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const oauthLimiter = new RateLimiter(config.oauthRateLimitPerHour, HOUR_MS, now);
   const tokens = createTokenService({
     db,
-    production: config.production,
+    // The development tokens (dev-admin, …) are demo mode's: oidc mode has real people.
+    production: config.production || config.authMode !== 'demo',
     accessTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,
@@ -130,7 +132,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const sessionStore = createSessionStore({ db, now, cipher });
   const signIns = createSignInStore({ db, now, cipher });
   const outreach = outreachParts(config, options);
-  const provider = outreach?.provider ?? demoSignInProvider({ db, now });
+  const provider =
+    outreach?.provider ??
+    (config.oidc
+      ? createOidcSignInProvider({ db, config: config.oidc, now })
+      : demoSignInProvider({ db, now }));
   const app = new Hono<AppEnv>();
   // Served over HTTPS (as PUBLIC_ORIGIN says; a TLS proxy in front): browsers are told to stay on it.
   const securityHeaders: Record<string, string> = config.publicOrigin?.startsWith('https:')
@@ -157,8 +163,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     );
   });
 
-  // The local authorization server is demo mode's sign-in; in outreach mode Outreach is.
-  if (!outreach)
+  // The local authorization server is demo mode's sign-in (its page lets anyone in as any user); in
+  // outreach mode Outreach is, in oidc mode the team's identity provider.
+  if (config.authMode === 'demo')
     app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
   app.route(
     '/auth',
@@ -168,6 +175,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       provider,
       limiter: oauthLimiter,
       trustedProxies: config.trustedProxies,
+      // Outreach judges its own users; the local ones are judged here, as every API request does.
+      stillAllowed: async (session) =>
+        outreach !== undefined || (await localPrincipal(db, session)) !== undefined,
       logError,
     }),
   );

@@ -10,9 +10,15 @@ import { outreachMode } from './outreach/outreach-mode';
 import { demoEncryptionKey } from './session/demo-key';
 
 function describeMode(config: ServerConfig): string {
+  if (config.oidc) {
+    const roles = config.oidc.roleClaim
+      ? `roles from the ${config.oidc.roleClaim.path.join('.')} claim`
+      : 'roles from the users table';
+    return `Sign-in mode: oidc (the identity provider at ${config.oidc.issuer}, client ${config.oidc.clientId}; ${roles}; ${config.oidc.adminEmails.length} ADMIN_EMAILS). The provider is discovered at the first sign-in.`;
+  }
   return config.outreach
     ? `Sign-in mode: outreach (Outreach accounts, through ${config.outreach.oauthUrl}; API calls go to ${config.outreach.apiUrl})`
-    : 'Sign-in mode: demo (the "Continue as …" page lets anyone in as any demo user; set AUTH_MODE=outreach for real accounts)';
+    : 'Sign-in mode: demo (the "Continue as …" page lets anyone in as any demo user; set AUTH_MODE=oidc or AUTH_MODE=outreach for real accounts)';
 }
 
 /**

@@ -297,6 +297,16 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // OpenID Connect sign-in (issue 14): the nonce sent with the authorization request is kept with the
+  // attempt, so that the ID token that comes back can be checked against it.
+  '2026_12_04_oidc_nonce': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sign_in_attempts')
+        .addColumn('nonce', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -103,6 +103,8 @@ export interface SignInAttemptsTable {
   state_hash: string;
   browser_hash: string;
   code_verifier: string;
+  /** The OpenID Connect nonce the ID token must carry (sent, and checked, in oidc mode only). */
+  nonce: Generated<string>;
   return_to: string;
   /** 1 when a frame's popup started it. */
   popup: number;

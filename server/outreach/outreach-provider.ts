@@ -26,6 +26,16 @@ export interface OutreachProviderOptions {
   timeoutMs?: number;
 }
 
+/** Outreach's flow has no nonce and nothing to read from the callback but its code. */
+export interface OutreachSignInProvider extends SignInProvider {
+  authorizationUrl: (request: { state: string; redirectUri: string; codeVerifier: string }) => URL;
+  redeem: (callback: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string;
+  }) => Promise<SignedInIdentity>;
+}
+
 /** Outreach could not be asked (down, slow, or an answer that is not a token): worth trying again. */
 export class OutreachUnavailable extends Error {}
 
@@ -65,7 +75,7 @@ function displayName(names: z.infer<typeof namesSchema> | undefined): string | u
  * with every token request; there is no PKCE, so the session layer's verifier is not sent. Who signed in
  * comes from the API root, asked with the new access token.
  */
-export function createOutreachProvider(options: OutreachProviderOptions): SignInProvider {
+export function createOutreachProvider(options: OutreachProviderOptions): OutreachSignInProvider {
   const {
     clientId,
     clientSecret,

@@ -11,7 +11,7 @@ const SIGNED_IN_MESSAGE_TYPE = 'phone-numbers-admin:signed-in';
 export function signInProblemPage(
   c: Context<AppEnv>,
   sentence: string,
-  status: 400 | 403 | 429 = 400,
+  status: 400 | 403 | 429 | 502 | 503 = 400,
 ): Response | Promise<Response> {
   setPageHeaders(c, undefined);
   return c.html(
@@ -22,6 +22,27 @@ export function signInProblemPage(
         <p><a href="/">Back to Phone Numbers Admin</a></p>`,
     ),
     status,
+  );
+}
+
+/**
+ * The provider knows the person, this product does not let them in (not added, turned off): who they
+ * signed in as and whom to ask. No session is made.
+ */
+export function noAccessPage(
+  c: Context<AppEnv>,
+  heading: string,
+  sentence: string,
+): Response | Promise<Response> {
+  setPageHeaders(c, undefined);
+  return c.html(
+    authPageLayout(
+      `${heading} — Phone Numbers Admin`,
+      html`<h1>${heading}</h1>
+        <p>${sentence}</p>
+        <p><a href="/">Back to Phone Numbers Admin</a></p>`,
+    ),
+    403,
   );
 }
 

@@ -7,12 +7,14 @@ import type { AppEnv } from '../http/app-env';
 import { postedFromThisOrigin } from '../http/form-origin';
 import type { RateLimiter } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
-import { handoffPage, signInProblemPage } from './pages';
+import { handoffPage, noAccessPage, signInProblemPage } from './pages';
 import { safeReturnPath } from './return-path';
 import { clearCookie, readCookie, sessionCookies, writeCookie } from './session-cookies';
 import { sentCustomHeader, sessionFromRequest } from './session-from-request';
 import {
+  NoAccess,
   SignInFailure,
+  SignInUnavailable,
   type SessionKind,
   type SessionStore,
   type SignedInIdentity,
@@ -28,7 +30,12 @@ interface SessionRoutesOptions {
   /** Counts sign-in requests per client address (the /oauth limiter: sign-ins are sign-ins). */
   limiter: RateLimiter;
   trustedProxies: number;
-  /** Where a failed upstream revocation goes; sign-out goes on regardless. */
+  /** Whether a session's user may still use the product (not deleted or deactivated since sign-in). */
+  stillAllowed: (session: StoredSession) => Promise<boolean>;
+  /**
+   * Where a failed upstream revocation goes (sign-out goes on regardless), and why a provider could
+   * not be used (the page names the setting; the log keeps the cause).
+   */
   logError: (error: unknown) => void;
 }
 
@@ -61,7 +68,7 @@ function jsonError(
  * the frame exchanges at /auth/handoff), /auth/session says who is signed in, /auth/logout ends it.
  */
 export function sessionRoutes(options: SessionRoutesOptions): Hono<AppEnv> {
-  const { sessions, signIns, provider, limiter, trustedProxies, logError } = options;
+  const { sessions, signIns, provider, limiter, trustedProxies, stillAllowed, logError } = options;
   const app = new Hono<AppEnv>();
 
   const limitSignIns: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -91,20 +98,32 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono<AppEnv> {
   app.get('/login', limitSignIns, async (c) => {
     const state = randomToken();
     const codeVerifier = randomToken();
+    const nonce = randomToken();
+    let authorizationUrl: URL;
+    try {
+      authorizationUrl = await provider.authorizationUrl({
+        state,
+        redirectUri: callbackUri(c),
+        codeVerifier,
+        nonce,
+      });
+    } catch (failure) {
+      if (!(failure instanceof SignInUnavailable)) throw failure;
+      logError(failure);
+      return signInProblemPage(c, failure.message, failure.status);
+    }
     // One browser, one binding: sign-ins started in two tabs both come back to it.
     const existing = readCookie(c, 'signIn');
     const browser = existing && RANDOM_VALUE.test(existing) ? existing : randomToken();
     await signIns.startAttempt(state, browser, {
       codeVerifier,
+      nonce,
       returnTo: safeReturnPath(c.req.query('returnTo')),
       popup: c.req.query('popup') === '1',
     });
     writeCookie(c, 'signIn', browser);
     c.header('Cache-Control', 'no-store');
-    return c.redirect(
-      provider.authorizationUrl({ state, redirectUri: callbackUri(c), codeVerifier }).href,
-      302,
-    );
+    return c.redirect(authorizationUrl.href, 302);
   });
 
   app.get('/callback', limitSignIns, async (c) => {
@@ -141,12 +160,22 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono<AppEnv> {
     if (!code) return signInProblemPage(c, 'The sign-in service sent no authorization code.');
     let identity: SignedInIdentity;
     try {
+      const callbackUrl = new URL(callbackUri(c));
+      callbackUrl.search = new URL(c.req.url).search;
       identity = await provider.redeem({
         code,
         redirectUri: callbackUri(c),
         codeVerifier: attempt.codeVerifier,
+        state,
+        nonce: attempt.nonce,
+        callbackUrl,
       });
     } catch (failure) {
+      if (failure instanceof NoAccess) return noAccessPage(c, failure.heading, failure.message);
+      if (failure instanceof SignInUnavailable) {
+        logError(failure);
+        return signInProblemPage(c, failure.message, failure.status);
+      }
       if (!(failure instanceof SignInFailure)) throw failure;
       return signInProblemPage(c, `Sign-in could not be completed: ${failure.message}`);
     }
@@ -191,7 +220,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono<AppEnv> {
 
   app.get('/session', async (c) => {
     const session = await sessionFromRequest(c);
-    if (!session) {
+    if (!session || !(await stillAllowed(session))) {
       return jsonError(c, 401, 'unauthorized', 'Unauthorized', 'No one is signed in.');
     }
     c.header('Cache-Control', 'no-store');

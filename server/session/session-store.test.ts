@@ -138,7 +138,12 @@ describe('the session store', () => {
 });
 
 describe('sign-in attempts and hand-offs', () => {
-  const attempt = { codeVerifier: 'v'.repeat(43), returnTo: '/phone-numbers', popup: false };
+  const attempt = {
+    codeVerifier: 'v'.repeat(43),
+    nonce: 'n'.repeat(43),
+    returnTo: '/phone-numbers',
+    popup: false,
+  };
 
   it('gives an attempt back once, to the browser that started it, within 10 minutes', async () => {
     const { clock, signIns } = await stores();

@@ -35,6 +35,7 @@ export function createSignInStore(options: {
           state_hash: hashToken(state),
           browser_hash: hashToken(browser),
           code_verifier: attempt.codeVerifier,
+          nonce: attempt.nonce,
           return_to: attempt.returnTo,
           popup: attempt.popup ? 1 : 0,
           expires_at: now() + SIGN_IN_ATTEMPT_MS,
@@ -48,10 +49,15 @@ export function createSignInStore(options: {
         .where('state_hash', '=', hashToken(state))
         .where('browser_hash', '=', hashToken(browser))
         .where('expires_at', '>', now())
-        .returning(['code_verifier', 'return_to', 'popup'])
+        .returning(['code_verifier', 'nonce', 'return_to', 'popup'])
         .executeTakeFirst();
       return (
-        row && { codeVerifier: row.code_verifier, returnTo: row.return_to, popup: row.popup === 1 }
+        row && {
+          codeVerifier: row.code_verifier,
+          nonce: row.nonce,
+          returnTo: row.return_to,
+          popup: row.popup === 1,
+        }
       );
     },
 

@@ -19,7 +19,9 @@ export interface UpstreamTokens {
 
 /** Who signed in, as the provider says. */
 export interface SignedInIdentity {
-  /** The user's id at the provider: the local user id in demo mode, Outreach's user id in outreach. */
+  /**
+   * Who the session acts for: the local user id in demo and oidc modes, Outreach's user id in outreach.
+   */
   subject: string;
   /** A name to show, when the provider gives one. */
   displayName?: string | undefined;
@@ -29,13 +31,30 @@ export interface SignedInIdentity {
 
 export interface SignInProvider {
   readonly mode: AuthMode;
-  /** Where the browser goes to sign in (the provider's authorization endpoint, with these values). */
-  authorizationUrl: (request: { state: string; redirectUri: string; codeVerifier: string }) => URL;
-  /** Redeems the callback's code; throws `SignInFailure` with a message fit for the user's page. */
+  /**
+   * Where the browser goes to sign in (the provider's authorization endpoint, with these values); a
+   * provider that must first discover its endpoints may throw `SignInUnavailable`.
+   */
+  authorizationUrl: (request: {
+    state: string;
+    redirectUri: string;
+    codeVerifier: string;
+    /** The OpenID Connect nonce, for providers that send one. */
+    nonce: string;
+  }) => URL | Promise<URL>;
+  /**
+   * Redeems the callback's code; throws `SignInFailure` with a message fit for the user's page,
+   * `NoAccess` for a person the provider knows but this product does not let in, `SignInUnavailable`
+   * when the provider cannot be used.
+   */
   redeem: (callback: {
     code: string;
     redirectUri: string;
     codeVerifier: string;
+    state: string;
+    nonce: string;
+    /** The callback's URL as the provider sent the browser to it: every parameter, `iss` too. */
+    callbackUrl: URL;
   }) => Promise<SignedInIdentity>;
   /** New tokens for a refresh token; throws `RefreshRefused` when the provider says `invalid_grant`. */
   refresh?: (refreshToken: string) => Promise<UpstreamTokens>;
@@ -44,6 +63,30 @@ export interface SignInProvider {
 }
 
 export class SignInFailure extends Error {}
+
+/** The provider signed the person in, but they may not use this product: no session, a page that says why. */
+export class NoAccess extends Error {
+  constructor(
+    readonly heading: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The provider cannot be used: down (503) or refusing this server's settings (502). The message names
+ * the setting to check; the page shows it, never a stack trace.
+ */
+export class SignInUnavailable extends Error {
+  constructor(
+    readonly status: 502 | 503,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
 
 /** The provider refused the refresh token for good (`invalid_grant`): the session is over. */
 export class RefreshRefused extends Error {}
@@ -86,6 +129,7 @@ export interface SessionStore {
 /** A sign-in under way: what the callback needs besides the provider's code. */
 export interface SignInAttempt {
   codeVerifier: string;
+  nonce: string;
   /** A same-origin path, already checked. */
   returnTo: string;
   /** Started by a frame's popup: the callback hands a code to the frame instead of setting a cookie. */
