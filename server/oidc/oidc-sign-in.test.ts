@@ -114,6 +114,26 @@ describe('AUTH_MODE=oidc against a real OpenID provider', () => {
     expect(Date.parse(riley.last_sign_in_at ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it("signs a framed app in through a popup: the frame's own session, as in demo mode", async () => {
+    const popup = cookieJar();
+    const callbackUrl = await signInAtProvider(server.url, popup, 'riley-at-idp', { popup: '1' });
+    const page = await browse(popup, callbackUrl);
+    expect(page.status).toBe(200);
+    const code = /"code":"([A-Za-z0-9_-]{43})"/.exec(await page.text())?.[1] ?? '';
+    const frame = cookieJar();
+    const exchanged = await browse(frame, `${server.url}/auth/handoff`, {
+      method: 'POST',
+      headers: { ...XHR, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(await exchanged.json()).toEqual({
+      data: { mode: 'oidc', user: { id: String(USERS.riley), name: 'Riley Rep' } },
+    });
+    expect((await apiRoot(server, frame)).json).toMatchObject({
+      meta: { user: { id: USERS.riley } },
+    });
+  });
+
   it('has no demo sign-in: no "Continue as" page, no development tokens', async () => {
     expect((await fetch(`${server.url}/oauth/authorize`)).status).toBe(404);
     expect((await server.request('GET', '/api/v2', { token: 'dev-admin' })).status).toBe(401);

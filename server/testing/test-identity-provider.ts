@@ -77,6 +77,8 @@ export async function startTestIdentityProvider(): Promise<TestIdentityProvider>
           profile: ['given_name', 'family_name'],
         },
         pkce: { required: () => true },
+        // Lifetimes set, so that oidc-provider does not print a notice for each default it uses.
+        ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, IdToken: 3600 },
         features: { devInteractions: { enabled: true } },
         cookies: { keys: ['test-identity-provider'] },
       }).callback();
