@@ -211,6 +211,35 @@ describe('npm run server', () => {
     await running.exited;
   }, 30_000);
 
+  it('starts in oidc mode while the identity provider is down, and names OIDC_ISSUER at sign-in', async () => {
+    const oidc = {
+      DATABASE_PATH: temporaryDatabase(),
+      NODE_ENV: 'production',
+      AUTH_MODE: 'oidc',
+      PUBLIC_ORIGIN: 'https://phones.example.com',
+      OIDC_CLIENT_ID: 'phone-numbers-admin',
+      OIDC_CLIENT_SECRET: 'secret',
+    };
+    const refused = await run(oidc);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('AUTH_MODE=oidc needs OIDC_ISSUER');
+
+    const running = await startServer({ ...oidc, OIDC_ISSUER: 'https://127.0.0.1:9/realms/acme' });
+    expect(running.output()).toContain(
+      'Sign-in mode: oidc (the identity provider at https://127.0.0.1:9/realms/acme',
+    );
+    const login = await fetch(`http://localhost:${running.port}/auth/login`, {
+      redirect: 'manual',
+    });
+    expect(login.status).toBe(503);
+    expect(await login.text()).toContain(
+      'The identity provider at OIDC_ISSUER (https://127.0.0.1:9/realms/acme) could not be reached',
+    );
+    expect((await api(running.port, '/api/v2')).status).toBe(401);
+    running.child.kill('SIGTERM');
+    await running.exited;
+  }, 30_000);
+
   it('refuses to start the demo in production, naming both variables', async () => {
     const path = temporaryDatabase();
     const { code, output } = await run({ DATABASE_PATH: path, NODE_ENV: 'production' });
