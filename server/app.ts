@@ -18,7 +18,7 @@ import {
   toJsonApiFailure,
   unauthorized,
 } from './http/errors';
-import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
+import { databaseRateLimits, hitEach, memoryRateLimits, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
 import {
   API_PATH,
@@ -111,12 +111,15 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ((error: unknown) => {
       console.error(error);
     });
-  const userLimiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
-  const addressLimiter = new RateLimiter(config.rateLimitPerAddressPerHour, HOUR_MS, now);
-  const oauthLimiter = new RateLimiter(config.oauthRateLimitPerHour, HOUR_MS, now);
+  const shared = config.sharedState === 'database';
+  const limits = shared ? databaseRateLimits(db, now) : memoryRateLimits(now);
+  const userLimiter = limits('api-user', config.rateLimitPerHour, HOUR_MS);
+  const addressLimiter = limits('api-address', config.rateLimitPerAddressPerHour, HOUR_MS);
+  const oauthLimiter = limits('oauth', config.oauthRateLimitPerHour, HOUR_MS);
   const tokens = createTokenService({
     db,
     production: config.production,
+    cachePrincipals: !shared,
     accessTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,
@@ -159,7 +162,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   // The local authorization server is demo mode's sign-in; in outreach mode Outreach is.
   if (!outreach)
-    app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
+    app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter, limits }));
   app.route(
     '/auth',
     sessionRoutes({
@@ -186,7 +189,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
     const caller = await authenticate(c);
     const address = `ip:${clientAddress(c, config.trustedProxies)}`;
-    const state = hitEach([
+    const state = await hitEach([
       [userLimiter, caller ? `user:${caller.userId}` : address],
       [addressLimiter, address],
     ]);

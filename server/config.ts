@@ -146,6 +146,9 @@ const environmentSchema = z.object({
     .enum(['demo', 'outreach'], { error: 'AUTH_MODE is demo or outreach' })
     .default('demo'),
   TOKEN_ENCRYPTION_KEYS: encryptionKeys.default([]),
+  SHARED_STATE: z
+    .enum(['memory', 'database'], { error: 'SHARED_STATE is memory or database' })
+    .optional(),
   OUTREACH_CLIENT_ID: z.string().trim().optional(),
   OUTREACH_CLIENT_SECRET: z.string().optional(),
   OUTREACH_OAUTH_URL: outreachUrl('OUTREACH_OAUTH_URL', 'https://api.outreach.io/oauth'),
@@ -249,7 +252,16 @@ export interface ServerConfig {
   tokenEncryptionKeys: readonly EncryptionKey[];
   /** Set in outreach mode only. */
   outreach: OutreachConfig | undefined;
+  /**
+   * Where rate-limit counts live and whether token principals are cached (`SHARED_STATE`, decision
+   * 0052): `memory`, this process's, for a single process; `database`, seen by every process that
+   * shares the database. The default is `database` on PostgreSQL (`DATABASE_URL=postgres://…`), else
+   * `memory`.
+   */
+  sharedState: SharedState;
 }
+
+export type SharedState = 'memory' | 'database';
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = environmentSchema.safeParse(
@@ -305,6 +317,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
             apiUrl: e.OUTREACH_API_URL,
           }
         : undefined,
+    sharedState:
+      e.SHARED_STATE ?? (/^postgres(?:ql)?:/.test(env.DATABASE_URL ?? '') ? 'database' : 'memory'),
   };
 }
 

@@ -297,6 +297,22 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Several server processes (issue 14): rate-limit windows every process counts in (decision 0052).
+  '2026_12_04_shared_limits': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('bucket', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rate_limits_reset')
+        .on('rate_limits')
+        .column('reset_at')
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {
