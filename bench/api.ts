@@ -89,8 +89,8 @@ interface Totals {
 interface Measurement extends Totals {
   name: string;
   latencies: number[];
-  /** CPU time per second of the measured run: of each server process, and of this process. */
-  cpu: { servers: number[]; loadGenerator: number };
+  /** CPU time per second of the measured run, in cores: of each watched process, and of this one. */
+  cpu: { label: string; cores: number }[];
 }
 
 function freePort(): Promise<number> {
@@ -204,18 +204,29 @@ function treeCpuSeconds(pid: number): number {
     .reduce((sum, child) => sum + treeCpuSeconds(Number(child)), own);
 }
 
+const LOAD_GENERATOR = 'load generator';
+
+/** A process whose CPU time (with its descendants') the benchmark reports, by its label. */
+interface Watched {
+  label: string;
+  pid: number;
+}
+
 /** Starts measuring CPU time; the function it returns gives CPU seconds per second since. */
-function cpuMeter(serverPids: readonly number[]): () => Measurement['cpu'] {
+function cpuMeter(watched: readonly Watched[]): () => Measurement['cpu'] {
   const started = performance.now();
-  const servers = serverPids.map(treeCpuSeconds);
+  const before = watched.map(({ pid }) => treeCpuSeconds(pid));
   const ownStart = process.cpuUsage();
   return () => {
     const seconds = (performance.now() - started) / 1000;
     const own = process.cpuUsage(ownStart);
-    return {
-      servers: serverPids.map((pid, i) => (treeCpuSeconds(pid) - (servers[i] ?? 0)) / seconds),
-      loadGenerator: (own.user + own.system) / 1e6 / seconds,
-    };
+    return [
+      ...watched.map(({ label, pid }, i) => ({
+        label,
+        cores: (treeCpuSeconds(pid) - (before[i] ?? 0)) / seconds,
+      })),
+      { label: LOAD_GENERATOR, cores: (own.user + own.system) / 1e6 / seconds },
+    ];
   };
 }
 
@@ -345,17 +356,17 @@ function runOneCannon(
   });
 }
 
-/** The servers a scenario is run against: their origins, and their processes for the CPU figures. */
+/** The servers a scenario is run against, and the processes whose CPU time is reported with it. */
 interface Target {
   origins: readonly string[];
-  pids: readonly number[];
+  watched: readonly Watched[];
 }
 
 async function measure(target: Target, scenario: Scenario): Promise<Measurement> {
   console.log(`  ${scenario.name}: ${WARM_UP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
   await runCannon(target.origins, scenario, WARM_UP_SECONDS);
   const latencies: number[] = [];
-  const cpu = cpuMeter(target.pids);
+  const cpu = cpuMeter(target.watched);
   const totals = await runCannon(target.origins, scenario, DURATION_SECONDS, (milliseconds) => {
     latencies.push(milliseconds);
   });
@@ -602,22 +613,20 @@ const cores = (value: number) => value.toFixed(2);
 
 /** Where the CPU went in each measured run: each server process (its threads), and autocannon. */
 function cpuReport(measurements: readonly Measurement[]): void {
-  const servers = Math.max(...measurements.map((m) => m.cpu.servers.length));
+  // The load generator's column last, after every watched process's.
+  const labels = [...new Set(measurements.flatMap((m) => m.cpu.map(({ label }) => label)))].sort(
+    (a, b) => Number(a === LOAD_GENERATOR) - Number(b === LOAD_GENERATOR),
+  );
   console.log('\nCPU, in cores busy during the measured seconds');
   console.log(
     table(
-      [
-        'Scenario',
-        ...Array.from({ length: servers }, (_, i) => `server ${i + 1}`),
-        'load generator',
-      ],
+      ['Scenario', ...labels],
       measurements.map((m) => [
         m.name,
-        ...Array.from({ length: servers }, (_, i) => {
-          const value = m.cpu.servers[i];
-          return value === undefined ? '-' : cores(value);
+        ...labels.map((label) => {
+          const used = m.cpu.find((each) => each.label === label);
+          return used === undefined ? '-' : cores(used.cores);
         }),
-        cores(m.cpu.loadGenerator),
       ]),
     ),
   );
@@ -692,7 +701,7 @@ async function main(): Promise<void> {
     console.log(
       `Seeded in ${(seededSeconds ?? 0).toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    const first: Target = { origins: [origin], pids: [server.pid] };
+    const first: Target = { origins: [origin], watched: [{ label: 'server 1', pid: server.pid }] };
     await benchmark(first);
     if (PROCESSES > 1) {
       for (let index = 1; index < PROCESSES; index++)
@@ -700,7 +709,7 @@ async function main(): Promise<void> {
       const ready = await Promise.all(servers.map((each) => each.ready));
       await compareProcesses(first, {
         origins: ready.map((each) => each.origin),
-        pids: servers.map((each) => each.pid),
+        watched: servers.map((each, i) => ({ label: `server ${i + 1}`, pid: each.pid })),
       });
     }
   } finally {
