@@ -18,7 +18,7 @@ import {
   toJsonApiFailure,
   unauthorized,
 } from './http/errors';
-import { databaseRateLimits, hitEach, memoryRateLimits, rateLimitHeaders } from './http/rate-limit';
+import { databaseRateLimits, memoryRateLimits, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
 import {
   API_PATH,
@@ -113,9 +113,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     });
   const shared = config.sharedState === 'database';
   const limits = shared ? databaseRateLimits(db, now) : memoryRateLimits(now);
-  const userLimiter = limits('api-user', config.rateLimitPerHour, HOUR_MS);
-  const addressLimiter = limits('api-address', config.rateLimitPerAddressPerHour, HOUR_MS);
-  const oauthLimiter = limits('oauth', config.oauthRateLimitPerHour, HOUR_MS);
+  const userLimiter = limits.limiter('api-user', config.rateLimitPerHour, HOUR_MS);
+  const addressLimiter = limits.limiter('api-address', config.rateLimitPerAddressPerHour, HOUR_MS);
+  const oauthLimiter = limits.limiter('oauth', config.oauthRateLimitPerHour, HOUR_MS);
   const tokens = createTokenService({
     db,
     production: config.production,
@@ -189,7 +189,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
     const caller = await authenticate(c);
     const address = `ip:${clientAddress(c, config.trustedProxies)}`;
-    const state = await hitEach([
+    const state = await limits.hitEach([
       [userLimiter, caller ? `user:${caller.userId}` : address],
       [addressLimiter, address],
     ]);

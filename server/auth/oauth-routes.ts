@@ -52,7 +52,7 @@ export function oauthRoutes({
   };
   app.use('*', limitAddress);
   app.route('/', authorizeRoute({ db, config, now, limitUser, purgeExpired }));
-  const mintLimiter = limits('simulator-mint', SIMULATOR_MINTS_PER_USER_PER_MINUTE, 60_000);
+  const mintLimiter = limits.limiter('simulator-mint', SIMULATOR_MINTS_PER_USER_PER_MINUTE, 60_000);
   const simulator = config.outreachSimulator && {
     client: config.outreachSimulator,
     limitMint: (userId: number, trx: Kysely<Database>) => mintLimiter.hit(`user:${userId}`, trx),

@@ -167,7 +167,7 @@ export type AuditResourceType = 'phoneNumber' | 'user' | 'prospect';
 export interface RateLimitsTable {
   /** The limiter's name and the key, such as `api-user:user:3`. */
   bucket: string;
-  /** Requests counted in the window; one past the limit at most. */
+  /** Requests counted in the window, refused ones too. */
   hits: number;
   /** When the window ends, in epoch milliseconds (a bigint, which PostgreSQL's driver reads as a string). */
   reset_at: ColumnType<number | string, number, number>;

@@ -22,8 +22,30 @@ export interface RateLimiter {
   hit: (key: string, db?: Kysely<Database>) => Promise<RateLimitState>;
 }
 
-/** Makes the limiters of one server; `name` keeps their keys apart where they share a store. */
-export type RateLimits = (name: string, limit: number, windowMs: number) => RateLimiter;
+/** A server's limiters, all kept in one place. */
+export interface RateLimits {
+  /** A limiter of `limit` requests per `windowMs`; `name` keeps its keys apart from other limiters'. */
+  limiter: (name: string, limit: number, windowMs: number) => RateLimiter;
+  /**
+   * Counts one request against each of several of these limiters (a user's and an address's, say). The
+   * answer is the first refusal, or else the limit closest to running out, which is what the headers
+   * then describe.
+   */
+  hitEach: (hits: readonly (readonly [RateLimiter, string])[]) => Promise<RateLimitState>;
+}
+
+function mostPressing(states: readonly RateLimitState[]): RateLimitState {
+  let answer: RateLimitState | undefined;
+  for (const state of states) {
+    if (
+      answer === undefined ||
+      (answer.allowed && (!state.allowed || state.remaining < answer.remaining))
+    )
+      answer = state;
+  }
+  if (answer === undefined) throw new Error('hitEach needs at least one limit');
+  return answer;
+}
 
 function stateOf(limit: number, count: number, resetAtMs: number, nowMs: number): RateLimitState {
   return {
@@ -68,80 +90,106 @@ class MemoryRateLimiter implements RateLimiter {
   }
 }
 
-export const memoryRateLimits =
-  (now: () => number): RateLimits =>
-  (_name, limit, windowMs) =>
-    new MemoryRateLimiter(limit, windowMs, now);
+export const memoryRateLimits = (now: () => number): RateLimits => ({
+  limiter: (_name, limit, windowMs) => new MemoryRateLimiter(limit, windowMs, now),
+  hitEach: async (hits) =>
+    mostPressing(await Promise.all(hits.map(([limiter, key]) => limiter.hit(key)))),
+});
 
 /** How often, at most, one process deletes finished windows from the database. */
 const PURGE_INTERVAL_MS = 60_000;
 
-/**
- * Counts in the database, where every server process sees the same counts (decision 0052). A hit is one
- * statement: it inserts the key's window, or counts one more in it, or starts it again if it has ended,
- * and returns the count; the database runs concurrent statements on one row one after the other, so
- * however many processes hit a key at once no more than the limit are admitted. Refused requests stop
- * counting at one past the limit. Finished windows are deleted at most once a minute per process, on the
- * way to counting a request, as the OAuth grants' purge does.
- */
-export function databaseRateLimits(db: Kysely<Database>, now: () => number): RateLimits {
-  let nextPurgeAt = Number.NEGATIVE_INFINITY;
-  return (name, limit, windowMs) => ({
-    hit: async (key, executor = db) => {
-      const nowMs = now();
-      if (nowMs >= nextPurgeAt) {
-        nextPurgeAt = nowMs + PURGE_INTERVAL_MS;
-        await executor.deleteFrom('rate_limits').where('reset_at', '<=', nowMs).execute();
-      }
-      const row = await executor
-        .insertInto('rate_limits')
-        .values({ bucket: `${name}:${key}`, hits: 1, reset_at: nowMs + windowMs })
-        .onConflict((conflict) =>
-          conflict.column('bucket').doUpdateSet((eb) => {
-            const ended = eb('rate_limits.reset_at', '<=', nowMs);
-            return {
-              hits: eb
-                .case()
-                .when(ended)
-                .then(eb.lit(1))
-                .when('rate_limits.hits', '>', limit)
-                .then(eb.ref('rate_limits.hits'))
-                .else(eb('rate_limits.hits', '+', eb.lit(1)))
-                .end(),
-              reset_at: eb
-                .case()
-                .when(ended)
-                .then(eb.ref('excluded.reset_at'))
-                .else(eb.ref('rate_limits.reset_at'))
-                .end(),
-            };
-          }),
-        )
-        .returning(['hits', 'reset_at'])
-        .executeTakeFirstOrThrow();
-      // PostgreSQL's driver reads a bigint as a string.
-      return stateOf(limit, row.hits, Number(row.reset_at), nowMs);
-    },
-  });
+interface Window {
+  bucket: string;
+  limit: number;
+  windowMs: number;
 }
 
 /**
- * Counts one request against each of several limits (a user's and an address's, say). The answer is the
- * first refusal, or else the limit closest to running out, which is what the headers then describe.
+ * Counts in the database, where every server process sees the same counts (decision 0052). A request's
+ * hits are one statement: for each key it inserts the window, or counts one more in it, or starts it
+ * again if it has ended, and returns the count. The database applies concurrent statements to one row one
+ * after the other, so however many processes hit a key at once no more than the limit are admitted; the
+ * rows are written in the order of their keys, so that two statements never wait for each other's rows.
+ * Finished windows are deleted at most once a minute per process, on the way to counting a request, as
+ * the OAuth grants' purge does.
  */
-export async function hitEach(
-  hits: readonly (readonly [RateLimiter, string])[],
-): Promise<RateLimitState> {
-  let answer: RateLimitState | undefined;
-  for (const state of await Promise.all(hits.map(([limiter, key]) => limiter.hit(key)))) {
-    if (
-      answer === undefined ||
-      (answer.allowed && (!state.allowed || state.remaining < answer.remaining))
-    )
-      answer = state;
+export function databaseRateLimits(db: Kysely<Database>, now: () => number): RateLimits {
+  let nextPurgeAt = Number.NEGATIVE_INFINITY;
+  const windows = new WeakMap<RateLimiter, (key: string) => Window>();
+
+  async function count(
+    executor: Kysely<Database>,
+    hits: readonly Window[],
+  ): Promise<RateLimitState[]> {
+    const nowMs = now();
+    if (nowMs >= nextPurgeAt) {
+      nextPurgeAt = nowMs + PURGE_INTERVAL_MS;
+      await executor.deleteFrom('rate_limits').where('reset_at', '<=', nowMs).execute();
+    }
+    const rows = await executor
+      .insertInto('rate_limits')
+      .values(
+        [...hits]
+          .sort((a, b) => (a.bucket < b.bucket ? -1 : 1))
+          .map(({ bucket, windowMs }) => ({ bucket, hits: 1, reset_at: nowMs + windowMs })),
+      )
+      .onConflict((conflict) =>
+        conflict.column('bucket').doUpdateSet((eb) => {
+          const ended = eb('rate_limits.reset_at', '<=', nowMs);
+          return {
+            hits: eb
+              .case()
+              .when(ended)
+              .then(eb.lit(1))
+              .else(eb('rate_limits.hits', '+', eb.lit(1)))
+              .end(),
+            reset_at: eb
+              .case()
+              .when(ended)
+              .then(eb.ref('excluded.reset_at'))
+              .else(eb.ref('rate_limits.reset_at'))
+              .end(),
+          };
+        }),
+      )
+      .returning(['bucket', 'hits', 'reset_at'])
+      .execute();
+    return hits.map(({ bucket, limit }) => {
+      const row = rows.find((each) => each.bucket === bucket);
+      if (!row) throw new Error(`No rate-limit window came back for ${bucket}`);
+      // PostgreSQL's driver reads a bigint as a string.
+      return stateOf(limit, row.hits, Number(row.reset_at), nowMs);
+    });
   }
-  if (answer === undefined) throw new Error('hitEach needs at least one limit');
-  return answer;
+
+  function windowOf(limiter: RateLimiter, key: string): Window {
+    const window = windows.get(limiter);
+    if (!window) throw new Error('hitEach takes the limiters of its own RateLimits');
+    return window(key);
+  }
+
+  return {
+    limiter: (name, limit, windowMs) => {
+      const windowFor = (key: string): Window => ({ bucket: `${name}:${key}`, limit, windowMs });
+      const limiter: RateLimiter = {
+        hit: async (key, executor = db) => {
+          const [state] = await count(executor, [windowFor(key)]);
+          if (!state) throw new Error('A hit came back without its window');
+          return state;
+        },
+      };
+      windows.set(limiter, windowFor);
+      return limiter;
+    },
+    hitEach: async (hits) =>
+      mostPressing(
+        await count(
+          db,
+          hits.map(([limiter, key]) => windowOf(limiter, key)),
+        ),
+      ),
+  };
 }
 
 export function rateLimitHeaders(state: RateLimitState): Record<string, string> {
