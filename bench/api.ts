@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
 /**
@@ -11,9 +12,27 @@ import autocannon from 'autocannon';
  * starts the real server on it, runs autocannon against three read scenarios, then the first again while
  * a viewer loops count=true and the slowest filter, and prints latency percentiles, throughput and
  * whether the performance targets hold. `npm run bench:api`.
+ *
+ * `-- --prospects <n>` seeds fewer prospects for a quick comparison; `-- --processes <n>` then starts
+ * n - 1 more server processes on the same database and measures one prospect's numbers with one and
+ * with all of them, and where the CPU went (bench/README.md).
  */
 
-const PROSPECTS = 200_000;
+const { values: options } = parseArgs({
+  options: {
+    prospects: { type: 'string', default: '200000' },
+    processes: { type: 'string', default: '1' },
+  },
+});
+const PROSPECTS = Number(options.prospects);
+const PROCESSES = Number(options.processes);
+if (!Number.isInteger(PROSPECTS) || PROSPECTS < 10_000)
+  throw new Error(
+    '--prospects is a whole number of at least 10,000 (page 1,000 is 50,000 numbers deep)',
+  );
+if (!Number.isInteger(PROCESSES) || PROCESSES < 1 || PROCESSES > 8)
+  throw new Error('--processes is a whole number from 1 to 8');
+
 const NUMBERS_PER_PROSPECT = 5;
 const CONNECTIONS = 10;
 const DURATION_SECONDS = 10;
@@ -36,11 +55,13 @@ const TARGET_DEEP_PAGE_RATIO = 1.5;
 
 interface RunningServer {
   origin: string;
-  /** The seeding time the server reported, in seconds. */
-  seededSeconds: number;
+  /** The seeding time the server reported, in seconds; undefined for a server that found data. */
+  seededSeconds: number | undefined;
 }
 
 interface ServerProcess {
+  /** The process `tsx` started; its CPU time counts that of its descendants, the server among them. */
+  pid: number;
   ready: Promise<RunningServer>;
   /** SIGTERM, then waits for the exit (SIGKILL if it takes too long). */
   stop: () => Promise<void>;
@@ -57,13 +78,19 @@ interface Scenario {
   requests: autocannon.Request[];
 }
 
-interface Measurement {
-  name: string;
-  latencies: number[];
+/** What autocannon counted, over the servers a load was spread on. */
+interface Totals {
   requestsPerSecond: number;
   total: number;
   non2xx: number;
   errors: number;
+}
+
+interface Measurement extends Totals {
+  name: string;
+  latencies: number[];
+  /** CPU time per second of the measured run, in cores: of each watched process, and of this one. */
+  cpu: { label: string; cores: number }[];
 }
 
 function freePort(): Promise<number> {
@@ -84,8 +111,11 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-/** Starts `tsx server/main.ts` on a fresh database in `directory`; its output goes to server.log there. */
-function startServer(directory: string, port: number): ServerProcess {
+/**
+ * Starts `tsx server/main.ts` on the database in `directory`, the first one (`index` 0) seeding it; its
+ * output goes to server-<index>.log there.
+ */
+function startServer(directory: string, port: number, index: number): ServerProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_PATH: join(directory, 'bench.sqlite'),
@@ -99,7 +129,7 @@ function startServer(directory: string, port: number): ServerProcess {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(join(directory, 'server.log'));
+  const log = createWriteStream(join(directory, `server-${index}.log`));
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let stdout = '';
@@ -122,12 +152,15 @@ function startServer(directory: string, port: number): ServerProcess {
       clearTimeout(timer);
       child.stdout.off('data', onData);
       child.off('exit', onExit);
-      const seeded = /Seeded .* in ([\d.]+) s/.exec(stdout);
-      if (seeded?.[1] === undefined) {
+      const seeded = /Seeded .* in ([\d.]+) s/.exec(stdout)?.[1];
+      if (index === 0 && seeded === undefined) {
         reject(new Error(`The server did not seed a fresh database:\n${stdout}`));
         return;
       }
-      resolveReady({ origin: `http://127.0.0.1:${port}`, seededSeconds: Number(seeded[1]) });
+      resolveReady({
+        origin: `http://127.0.0.1:${port}`,
+        seededSeconds: seeded === undefined ? undefined : Number(seeded),
+      });
     };
     child.stdout.on('data', onData);
     child.once('exit', onExit);
@@ -144,7 +177,57 @@ function startServer(directory: string, port: number): ServerProcess {
     log.end();
     await once(log, 'close');
   };
-  return { ready, stop };
+  if (child.pid === undefined) throw new Error('The server process did not start');
+  return { pid: child.pid, ready, stop };
+}
+
+/** Linux's clock ticks per second, in which /proc reports CPU time. */
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user and system) used so far by a process and its descendants, from /proc. */
+function treeCpuSeconds(pid: number): number {
+  let stat: string;
+  let children: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are
+  // the 14th and 15th of the line, the 12th and 13th after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return children
+    .split(' ')
+    .filter(Boolean)
+    .reduce((sum, child) => sum + treeCpuSeconds(Number(child)), own);
+}
+
+const LOAD_GENERATOR = 'load generator';
+
+/** A process whose CPU time (with its descendants') the benchmark reports, by its label. */
+interface Watched {
+  label: string;
+  pid: number;
+}
+
+/** Starts measuring CPU time; the function it returns gives CPU seconds per second since. */
+function cpuMeter(watched: readonly Watched[]): () => Measurement['cpu'] {
+  const started = performance.now();
+  const before = watched.map(({ pid }) => treeCpuSeconds(pid));
+  const ownStart = process.cpuUsage();
+  return () => {
+    const seconds = (performance.now() - started) / 1000;
+    const own = process.cpuUsage(ownStart);
+    return [
+      ...watched.map(({ label, pid }, i) => ({
+        label,
+        cores: (treeCpuSeconds(pid) - (before[i] ?? 0)) / seconds,
+      })),
+      { label: LOAD_GENERATOR, cores: (own.user + own.system) / 1e6 / seconds },
+    ];
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -199,15 +282,55 @@ async function pagePath(origin: string, path: string, pageNumber: number): Promi
   return current;
 }
 
-function runCannon(
-  origin: string,
+interface Load {
+  connections: number;
+  headers: Record<string, string>;
+  timeoutSeconds?: number;
+}
+
+/**
+ * Runs a scenario against the servers at `origins`, the connections shared out among them as a load
+ * balancer keeping connections alive would (decision 0052).
+ */
+async function runCannon(
+  origins: readonly string[],
   scenario: Scenario,
   seconds: number,
   onResponseTime?: (milliseconds: number) => void,
-  load: { connections: number; headers: Record<string, string>; timeoutSeconds?: number } = {
-    connections: CONNECTIONS,
-    headers: HEADERS,
-  },
+  load: Load = { connections: CONNECTIONS, headers: HEADERS },
+): Promise<Totals> {
+  const shares = origins
+    .map((origin, i) => ({
+      origin,
+      connections:
+        Math.floor(load.connections / origins.length) +
+        (i < load.connections % origins.length ? 1 : 0),
+    }))
+    .filter((share) => share.connections > 0);
+  const results = await Promise.all(
+    shares.map((share) =>
+      runOneCannon(share.origin, scenario, seconds, onResponseTime, {
+        ...load,
+        connections: share.connections,
+      }),
+    ),
+  );
+  const sum = (value: (result: autocannon.Result) => number) =>
+    results.reduce((total, result) => total + value(result), 0);
+  return {
+    requestsPerSecond: sum((result) => result.requests.mean),
+    total: sum((result) => result.requests.total),
+    non2xx: sum((result) => result.non2xx),
+    errors: sum((result) => result.errors),
+  };
+}
+
+function runOneCannon(
+  origin: string,
+  scenario: Scenario,
+  seconds: number,
+  onResponseTime: ((milliseconds: number) => void) | undefined,
+  load: Load,
 ): Promise<autocannon.Result> {
   return new Promise((resolveResult, reject) => {
     const instance = autocannon(
@@ -233,34 +356,44 @@ function runCannon(
   });
 }
 
-async function measure(origin: string, scenario: Scenario): Promise<Measurement> {
+/** The servers a scenario is run against, and the processes whose CPU time is reported with it. */
+interface Target {
+  origins: readonly string[];
+  watched: readonly Watched[];
+}
+
+async function measure(target: Target, scenario: Scenario): Promise<Measurement> {
   console.log(`  ${scenario.name}: ${WARM_UP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
-  await runCannon(origin, scenario, WARM_UP_SECONDS);
+  await runCannon(target.origins, scenario, WARM_UP_SECONDS);
   const latencies: number[] = [];
-  const result = await runCannon(origin, scenario, DURATION_SECONDS, (milliseconds) => {
+  const cpu = cpuMeter(target.watched);
+  const totals = await runCannon(target.origins, scenario, DURATION_SECONDS, (milliseconds) => {
     latencies.push(milliseconds);
   });
   return {
+    ...totals,
     name: scenario.name,
     latencies: latencies.sort((a, b) => a - b),
-    requestsPerSecond: result.requests.mean,
-    total: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
+    cpu: cpu(),
   };
 }
 
 interface Background {
   name: string;
-  result: Promise<autocannon.Result>;
+  result: Promise<Totals>;
   latencies: number[];
 }
 
 /** Loops `path` on a viewer's connections for `seconds`, beside a measured scenario. */
-function background(origin: string, name: string, path: string, seconds: number): Background {
+function background(
+  origins: readonly string[],
+  name: string,
+  path: string,
+  seconds: number,
+): Background {
   const latencies: number[] = [];
   const result = runCannon(
-    origin,
+    origins,
     { name, requests: [{ path }] },
     seconds,
     (milliseconds) => latencies.push(milliseconds),
@@ -408,7 +541,9 @@ async function slowestFilter(origin: string): Promise<string> {
   return slowest[0];
 }
 
-async function benchmark(origin: string): Promise<void> {
+async function benchmark(target: Target): Promise<void> {
+  const [origin] = target.origins;
+  if (origin === undefined) throw new Error('No server to measure');
   const { count } = await getPage(origin, `${API}?count=true&page[size]=1`);
   if (count !== PROSPECTS * NUMBERS_PER_PROSPECT) {
     throw new Error(
@@ -444,7 +579,7 @@ async function benchmark(origin: string): Promise<void> {
     `\nautocannon: ${CONNECTIONS} connections, ${DURATION_SECONDS} s per scenario after ${WARM_UP_SECONDS} s warm-up`,
   );
   const measurements: Measurement[] = [];
-  for (const scenario of scenarios) measurements.push(await measure(origin, scenario));
+  for (const scenario of scenarios) measurements.push(await measure(target, scenario));
 
   const [prospectScenario] = scenarios;
   if (prospectScenario === undefined) throw new Error('No scenario to measure under load');
@@ -454,11 +589,11 @@ async function benchmark(origin: string): Promise<void> {
   );
   const loopSeconds = WARM_UP_SECONDS + DURATION_SECONDS + 1;
   const loops = [
-    background(origin, 'count=true', COUNT_PATH, loopSeconds),
-    background(origin, 'slowest filter', slowFilterPath, loopSeconds),
+    background(target.origins, 'count=true', COUNT_PATH, loopSeconds),
+    background(target.origins, 'slowest filter', slowFilterPath, loopSeconds),
   ];
   measurements.push(
-    await measure(origin, {
+    await measure(target, {
       ...prospectScenario,
       name: `${prospectScenario.name}, under load`,
     }),
@@ -467,10 +602,66 @@ async function benchmark(origin: string): Promise<void> {
     const result = await loop.result;
     const sorted = loop.latencies.sort((a, b) => a - b);
     console.log(
-      `    ${loop.name} loop: ${whole(result.requests.total)} requests, p50 ${sorted.length > 0 ? ms(percentile(sorted, 50)) : '-'} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
+      `    ${loop.name} loop: ${whole(result.total)} requests, p50 ${sorted.length > 0 ? ms(percentile(sorted, 50)) : '-'} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
     );
   }
   report(measurements);
+  cpuReport(measurements);
+}
+
+const cores = (value: number) => value.toFixed(2);
+
+/** Where the CPU went in each measured run: each server process (its threads), and autocannon. */
+function cpuReport(measurements: readonly Measurement[]): void {
+  // The load generator's column last, after every watched process's.
+  const labels = [...new Set(measurements.flatMap((m) => m.cpu.map(({ label }) => label)))].sort(
+    (a, b) => Number(a === LOAD_GENERATOR) - Number(b === LOAD_GENERATOR),
+  );
+  console.log('\nCPU, in cores busy during the measured seconds');
+  console.log(
+    table(
+      ['Scenario', ...labels],
+      measurements.map((m) => [
+        m.name,
+        ...labels.map((label) => {
+          const used = m.cpu.find((each) => each.label === label);
+          return used === undefined ? '-' : cores(used.cores);
+        }),
+      ]),
+    ),
+  );
+}
+
+/**
+ * One prospect's numbers with the first server alone, then spread over all of them (the others just
+ * started on the same database): requests/s of each, their ratio, and where the CPU went.
+ */
+async function compareProcesses(first: Target, all: Target): Promise<void> {
+  const scenario: Scenario = {
+    name: "one prospect's numbers",
+    requests: [
+      { setupRequest: (request) => ({ ...request, path: prospectPath(randomProspect()) }) },
+    ],
+  };
+  console.log(`\nOne server process against ${all.origins.length}, one after the other`);
+  const one = await measure(first, { ...scenario, name: `${scenario.name}, 1 process` });
+  const several = await measure(all, {
+    ...scenario,
+    name: `${scenario.name}, ${all.origins.length} processes`,
+  });
+  const rows = [one, several].map((m) => [
+    m.name,
+    ms(percentile(m.latencies, 50)),
+    ms(percentile(m.latencies, 95)),
+    whole(m.requestsPerSecond),
+    String(m.non2xx),
+    String(m.errors),
+  ]);
+  console.log(`\n${table(['Scenario', 'p50 ms', 'p95 ms', 'req/s', 'non-2xx', 'errors'], rows)}`);
+  console.log(
+    `\n  ${all.origins.length} processes serve ${(several.requestsPerSecond / one.requestsPerSecond).toFixed(2)} × the requests/s of 1`,
+  );
+  cpuReport([one, several]);
 }
 
 async function main(): Promise<void> {
@@ -483,29 +674,44 @@ async function main(): Promise<void> {
     `  Data: ${whole(PROSPECTS * NUMBERS_PER_PROSPECT)} phone numbers over ${whole(PROSPECTS)} prospects\n`,
   );
 
+  console.log(
+    `  Server processes: ${PROCESSES}; SHARED_STATE=${process.env.SHARED_STATE ?? '(the server default)'}\n`,
+  );
+
   const directory = mkdtempSync(join(tmpdir(), 'bench-api-'));
-  let server: ServerProcess | undefined;
+  const servers: ServerProcess[] = [];
   let cleaned: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaned ??= (async () => {
-      await server?.stop();
+      await Promise.all(servers.map((server) => server.stop()));
       rmSync(directory, { recursive: true, force: true });
     })());
   const interrupt = () => {
-    console.error('\nInterrupted: stopping the server and deleting the temporary directory');
+    console.error('\nInterrupted: stopping the servers and deleting the temporary directory');
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    server = startServer(directory, await freePort());
+    const server = startServer(directory, await freePort(), 0);
+    servers.push(server);
     console.log(`Seeding a fresh database in ${directory} …`);
     const started = performance.now();
     const { origin, seededSeconds } = await server.ready;
     console.log(
-      `Seeded in ${seededSeconds.toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `Seeded in ${(seededSeconds ?? 0).toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    await benchmark(origin);
+    const first: Target = { origins: [origin], watched: [{ label: 'server 1', pid: server.pid }] };
+    await benchmark(first);
+    if (PROCESSES > 1) {
+      for (let index = 1; index < PROCESSES; index++)
+        servers.push(startServer(directory, await freePort(), index));
+      const ready = await Promise.all(servers.map((each) => each.ready));
+      await compareProcesses(first, {
+        origins: ready.map((each) => each.origin),
+        watched: servers.map((each, i) => ({ label: `server ${i + 1}`, pid: each.pid })),
+      });
+    }
   } finally {
     await cleanUp();
   }

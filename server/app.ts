@@ -18,7 +18,7 @@ import {
   toJsonApiFailure,
   unauthorized,
 } from './http/errors';
-import { hitEach, RateLimiter, rateLimitHeaders } from './http/rate-limit';
+import { databaseRateLimits, memoryRateLimits, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
 import {
   API_PATH,
@@ -112,13 +112,16 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     ((error: unknown) => {
       console.error(error);
     });
-  const userLimiter = new RateLimiter(config.rateLimitPerHour, HOUR_MS, now);
-  const addressLimiter = new RateLimiter(config.rateLimitPerAddressPerHour, HOUR_MS, now);
-  const oauthLimiter = new RateLimiter(config.oauthRateLimitPerHour, HOUR_MS, now);
+  const shared = config.sharedState === 'database';
+  const limits = shared ? databaseRateLimits(db, now) : memoryRateLimits(now);
+  const userLimiter = limits.limiter('api-user', config.rateLimitPerHour, HOUR_MS);
+  const addressLimiter = limits.limiter('api-address', config.rateLimitPerAddressPerHour, HOUR_MS);
+  const oauthLimiter = limits.limiter('oauth', config.oauthRateLimitPerHour, HOUR_MS);
   const tokens = createTokenService({
     db,
     // The development tokens (dev-admin, …) are demo mode's: oidc mode has real people.
     production: config.production || config.authMode !== 'demo',
+    cachePrincipals: !shared,
     accessTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,
@@ -166,7 +169,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   // The local authorization server is demo mode's sign-in (its page lets anyone in as any user); in
   // outreach mode Outreach is, in oidc mode the team's identity provider.
   if (config.authMode === 'demo')
-    app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter }));
+    app.route('/oauth', oauthRoutes({ db, config, tokens, now, limiter: oauthLimiter, limits }));
   app.route(
     '/auth',
     sessionRoutes({
@@ -196,7 +199,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   const limitRequests: MiddlewareHandler<AppEnv> = async (c, next) => {
     const caller = await authenticate(c);
     const address = `ip:${clientAddress(c, config.trustedProxies)}`;
-    const state = hitEach([
+    const state = await limits.hitEach([
       [userLimiter, caller ? `user:${caller.userId}` : address],
       [addressLimiter, address],
     ]);

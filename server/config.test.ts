@@ -335,3 +335,21 @@ describe('AUTH_MODE=oidc', () => {
     expect(message).toContain('"ada"');
   });
 });
+
+describe('SHARED_STATE', () => {
+  const sharedState = (env: NodeJS.ProcessEnv) => configFromEnvironment(env).sharedState;
+
+  it('keeps state in memory on SQLite and in the database on PostgreSQL, unless told', () => {
+    expect(sharedState({})).toBe('memory');
+    expect(sharedState({ DATABASE_URL: 'postgres://db.example.com/phones' })).toBe('database');
+    expect(sharedState({ DATABASE_URL: 'postgresql://db.example.com/phones' })).toBe('database');
+    expect(sharedState({ SHARED_STATE: 'database' })).toBe('database');
+    expect(
+      sharedState({ SHARED_STATE: 'memory', DATABASE_URL: 'postgres://db.example.com/phones' }),
+    ).toBe('memory');
+  });
+
+  it('is memory or database', () => {
+    expect(invalid({ SHARED_STATE: 'redis' })).toContain('SHARED_STATE is memory or database');
+  });
+});

@@ -156,6 +156,9 @@ const environmentSchema = z.object({
     .enum(['demo', 'outreach', 'oidc'], { error: 'AUTH_MODE is demo, outreach or oidc' })
     .default('demo'),
   TOKEN_ENCRYPTION_KEYS: encryptionKeys.default([]),
+  SHARED_STATE: z
+    .enum(['memory', 'database'], { error: 'SHARED_STATE is memory or database' })
+    .optional(),
   OUTREACH_CLIENT_ID: z.string().trim().optional(),
   OUTREACH_CLIENT_SECRET: z.string().optional(),
   OUTREACH_OAUTH_URL: outreachUrl('OUTREACH_OAUTH_URL', 'https://api.outreach.io/oauth'),
@@ -357,7 +360,16 @@ export interface ServerConfig {
   outreach: OutreachConfig | undefined;
   /** Set in oidc mode only. */
   oidc: OidcConfig | undefined;
+  /**
+   * Where rate-limit counts live and whether token principals are cached (`SHARED_STATE`, decision
+   * 0052): `memory`, this process's, for a single process; `database`, seen by every process that
+   * shares the database. The default is `database` on PostgreSQL (`DATABASE_URL=postgres://…`), else
+   * `memory`.
+   */
+  sharedState: SharedState;
 }
+
+export type SharedState = 'memory' | 'database';
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = environmentSchema.safeParse(
@@ -432,6 +444,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
             adminEmails: e.ADMIN_EMAILS,
           }
         : undefined,
+    sharedState:
+      e.SHARED_STATE ?? (/^postgres(?:ql)?:/.test(env.DATABASE_URL ?? '') ? 'database' : 'memory'),
   };
 }
 

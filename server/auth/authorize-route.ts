@@ -23,7 +23,7 @@ interface AuthorizeOptions {
   config: ServerConfig;
   now: () => number;
   /** Counts a sign-in against its user's limit. */
-  limitUser: (userId: number) => RateLimitState;
+  limitUser: (userId: number) => Promise<RateLimitState>;
   purgeExpired: () => Promise<void>;
 }
 
@@ -175,7 +175,7 @@ export function authorizeRoute({
         303,
       );
     }
-    const limited = limitUser(userId);
+    const limited = await limitUser(userId);
     if (!limited.allowed) {
       setRateLimitHeaders(c, limited);
       c.header('Retry-After', String(limited.retryAfterSeconds));

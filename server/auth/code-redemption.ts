@@ -32,13 +32,13 @@ export async function redeemAuthorizationCode(
     verifier: string | undefined;
     redirectUri: string;
     at: number;
-    limitMint?: (userId: number) => RateLimitState | undefined;
+    limitMint?: (userId: number) => Promise<RateLimitState | undefined>;
   },
 ): Promise<CodeRedemption> {
   const codeHash = hashToken(redemption.code);
   const grant = await findAuthorizationCode(db, codeHash);
   if (!grant) return { error: 'The authorization code is not valid.', replayed: false };
-  const limited = redemption.limitMint?.(grant.user_id);
+  const limited = await redemption.limitMint?.(grant.user_id);
   if (limited) return { limited };
   const at = new Date(redemption.at).toISOString();
   if (!(await spendAuthorizationCode(db, codeHash, at))) {

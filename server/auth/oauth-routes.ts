@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { RateLimiter } from '../http/rate-limit';
+import type { RateLimiter, RateLimits } from '../http/rate-limit';
 import { clientAddress } from '../http/route-helpers';
 import { authorizeRoute } from './authorize-route';
 import { setRateLimitHeaders, tooManyRequests } from './oauth-rate-limit';
@@ -24,29 +24,38 @@ interface OauthOptions {
   now: () => number;
   /** Counts /oauth/* requests per client address, and sign-ins and refreshes per user. */
   limiter: RateLimiter;
+  /** Makes the simulator's mint limiter, kept where the others are. */
+  limits: RateLimits;
 }
 
 /**
  * The OAuth endpoints. Every request, to a known path or not, counts against its address's limit; sign-ins
  * and refreshes share their user's limit and one purge of expired grants.
  */
-export function oauthRoutes({ db, config, tokens, now, limiter }: OauthOptions): Hono<AppEnv> {
+export function oauthRoutes({
+  db,
+  config,
+  tokens,
+  now,
+  limiter,
+  limits,
+}: OauthOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const purgeExpired = createExpiryPurge({ db, now, accessTtlSeconds: config.tokenTtlSeconds });
-  const limitUser = (userId: number) => limiter.hit(`user:${userId}`);
+  const limitUser = (userId: number, trx?: Kysely<Database>) => limiter.hit(`user:${userId}`, trx);
 
   const limitAddress: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const state = limiter.hit(`ip:${clientAddress(c, config.trustedProxies)}`);
+    const state = await limiter.hit(`ip:${clientAddress(c, config.trustedProxies)}`);
     if (!state.allowed) return tooManyRequests(c, state);
     setRateLimitHeaders(c, state);
     await next();
   };
   app.use('*', limitAddress);
   app.route('/', authorizeRoute({ db, config, now, limitUser, purgeExpired }));
-  const mintLimiter = new RateLimiter(SIMULATOR_MINTS_PER_USER_PER_MINUTE, 60_000, now);
+  const mintLimiter = limits.limiter('simulator-mint', SIMULATOR_MINTS_PER_USER_PER_MINUTE, 60_000);
   const simulator = config.outreachSimulator && {
     client: config.outreachSimulator,
-    limitMint: (userId: number) => mintLimiter.hit(`user:${userId}`),
+    limitMint: (userId: number, trx: Kysely<Database>) => mintLimiter.hit(`user:${userId}`, trx),
   };
   app.route('/', tokenRoute({ db, tokens, now, limitUser, purgeExpired, simulator }));
 

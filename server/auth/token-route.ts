@@ -17,12 +17,16 @@ interface TokenOptions {
   db: Kysely<Database>;
   tokens: TokenService;
   now: () => number;
-  /** Counts a refresh against its user's limit. */
-  limitUser: (userId: number) => RateLimitState;
+  /** Counts a refresh against its user's limit, in the refresh's transaction. */
+  limitUser: (userId: number, trx: Kysely<Database>) => Promise<RateLimitState>;
   purgeExpired: () => Promise<void>;
   /** The Outreach simulator's confidential client, and its per-user throttle on minting tokens. */
   simulator?:
-    { client: SimulatorClient; limitMint: (userId: number) => RateLimitState } | undefined;
+    | {
+        client: SimulatorClient;
+        limitMint: (userId: number, trx: Kysely<Database>) => Promise<RateLimitState>;
+      }
+    | undefined;
 }
 
 type TokenError = 'invalid_request' | 'invalid_grant' | 'invalid_client' | 'unsupported_grant_type';
@@ -98,7 +102,7 @@ export function tokenRoute({
       verifier,
       redirectUri,
       at,
-      limitMint: (userId) => limitMint(clientId, userId),
+      limitMint: (userId) => limitMint(trx, clientId, userId),
     });
     if ('limited' in redeemed) return redeemed;
     if ('error' in redeemed) {
@@ -129,9 +133,9 @@ export function tokenRoute({
       return { error: 'invalid_grant', description: 'The refresh token is not valid.' };
     if (stored.revoked_at === null && stored.expires_at <= iso(at))
       return { error: 'invalid_grant', description: 'The refresh token has expired.' };
-    const limited = limitUser(stored.user_id);
+    const limited = await limitUser(stored.user_id, trx);
     if (!limited.allowed) return { limited };
-    const mintLimited = limitMint(clientId, stored.user_id);
+    const mintLimited = await limitMint(trx, clientId, stored.user_id);
     if (mintLimited) return { limited: mintLimited };
     if (!(await spendRefreshToken(trx, stored.token_hash, iso(at)))) {
       // Rotation means a used refresh token never comes back; if it does, end the whole session.
@@ -154,9 +158,13 @@ export function tokenRoute({
   }
 
   /** The simulator throttles its client's token mints per user, as Outreach does; undefined: go ahead. */
-  function limitMint(clientId: string, userId: number): RateLimitState | undefined {
+  async function limitMint(
+    trx: Kysely<Database>,
+    clientId: string,
+    userId: number,
+  ): Promise<RateLimitState | undefined> {
     if (clientId !== simulator?.client.clientId) return undefined;
-    const state = simulator.limitMint(userId);
+    const state = await simulator.limitMint(userId, trx);
     return state.allowed ? undefined : state;
   }
 

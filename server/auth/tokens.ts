@@ -1,6 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import type { Database, UserRow } from '../db/schema';
 import type { Principal } from './governance';
 import { DEFAULT_SCOPE } from './scopes';
 
@@ -44,15 +44,20 @@ export async function userPrincipal(
     .where('id', '=', userId)
     .where('deactivated_at', 'is', null)
     .executeTakeFirst();
-  if (!user) return undefined;
-  return {
-    userId: user.id,
-    name: `${user.first_name} ${user.last_name}`,
-    role: user.role,
-    scopes: scopeSet(scope),
-    tokenKey,
-  };
+  return user && principalOf(user, scope, tokenKey);
 }
+
+const principalOf = (
+  user: Pick<UserRow, 'id' | 'first_name' | 'last_name' | 'role'>,
+  scope: string,
+  tokenKey: string,
+): Principal => ({
+  userId: user.id,
+  name: `${user.first_name} ${user.last_name}`,
+  role: user.role,
+  scopes: scopeSet(scope),
+  tokenKey,
+});
 
 export interface IssuedTokens {
   access_token: string;
@@ -89,9 +94,10 @@ export interface TokenService {
 }
 
 /**
- * Tokens for one server. Looking a token and its user up costs two queries, more than the rest of a small
- * request, so an authenticated principal is remembered for a minute (never past the token's expiry), and
- * forgotten as soon as its family is revoked.
+ * Tokens for one server. Looking a token and its user up costs a query, a large part of a small request,
+ * so with `cachePrincipals` an authenticated principal is remembered for a minute (never past the token's
+ * expiry), and forgotten as soon as this process revokes its family. Without it every request looks its
+ * token up: what another process revoked, deactivated or changed holds at once (decision 0052).
  */
 export function createTokenService(options: {
   db: Kysely<Database>;
@@ -99,10 +105,12 @@ export function createTokenService(options: {
   accessTtlSeconds: number;
   refreshTtlSeconds?: number;
   now: () => number;
+  cachePrincipals: boolean;
 }): TokenService {
   const {
     db,
     production,
+    cachePrincipals,
     accessTtlSeconds,
     refreshTtlSeconds = REFRESH_TOKEN_TTL_SECONDS,
     now,
@@ -135,17 +143,25 @@ export function createTokenService(options: {
     }
     const row = await db
       .selectFrom('oauth_tokens')
-      .select(['user_id', 'scope', 'family_id', 'expires_at'])
-      .where('token_hash', '=', tokenKey)
-      .where('kind', '=', 'access')
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', iso(nowMs))
+      .innerJoin('users', 'users.id', 'oauth_tokens.user_id')
+      .select([
+        'users.id',
+        'users.first_name',
+        'users.last_name',
+        'users.role',
+        'oauth_tokens.scope',
+        'oauth_tokens.family_id',
+        'oauth_tokens.expires_at',
+      ])
+      .where('oauth_tokens.token_hash', '=', tokenKey)
+      .where('oauth_tokens.kind', '=', 'access')
+      .where('oauth_tokens.revoked_at', 'is', null)
+      .where('oauth_tokens.expires_at', '>', iso(nowMs))
+      .where('users.deactivated_at', 'is', null)
       .executeTakeFirst();
-    if (!row) return undefined;
-    const principal = await userPrincipal(db, row.user_id, row.scope, tokenKey);
     return (
-      principal && {
-        principal,
+      row && {
+        principal: principalOf(row, row.scope, tokenKey),
         familyId: row.family_id,
         validUntil: Math.min(nowMs + PRINCIPAL_CACHE_MS, Date.parse(row.expires_at)),
       }
@@ -156,6 +172,7 @@ export function createTokenService(options: {
     authenticate: async (token) => {
       const tokenKey = hashToken(token);
       const nowMs = now();
+      if (!cachePrincipals) return (await lookUp(token, tokenKey, nowMs))?.principal;
       const cached = cache.get(tokenKey);
       if (cached && cached.validUntil > nowMs) return cached.principal;
       cache.delete(tokenKey);

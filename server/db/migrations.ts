@@ -1,4 +1,11 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  PostgresAdapter,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 
 /**
  * Schema changes, in order. Each is written with Kysely's schema builder so that a PostgreSQL migration set
@@ -307,7 +314,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Several server processes (issue 14): rate-limit windows every process counts in (decision 0052).
+  // On PostgreSQL the table is unlogged: a count is written without the WAL flush every commit would
+  // wait for, and a crash only empties it, which starts everyone's window again.
+  '2026_12_04_shared_limits': {
+    async up(db: Kysely<unknown>) {
+      const table = db.schema.createTable('rate_limits');
+      await (isPostgres(db) ? table.modifyFront(sql`unlogged`) : table)
+        .addColumn('bucket', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('rate_limits_reset')
+        .on('rate_limits')
+        .column('reset_at')
+        .execute();
+    },
+  },
 };
+
+function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AuthMode } from '../session/types';
 
 export type Role = 'admin' | 'rep' | 'viewer';
@@ -165,6 +165,16 @@ export type AuditAction =
 
 export type AuditResourceType = 'phoneNumber' | 'user' | 'prospect';
 
+/** A rate limiter's window for one key, where every server process counts it (decision 0052). */
+export interface RateLimitsTable {
+  /** The limiter's name and the key, such as `api-user:user:3`. */
+  bucket: string;
+  /** Requests counted in the window, refused ones too. */
+  hits: number;
+  /** When the window ends, in epoch milliseconds (a bigint, which PostgreSQL's driver reads as a string). */
+  reset_at: ColumnType<number | string, number, number>;
+}
+
 export interface Database {
   users: UsersTable;
   prospects: ProspectsTable;
@@ -177,6 +187,7 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   sign_in_handoffs: SignInHandoffsTable;
   audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -72,7 +72,7 @@ export function sessionRoutes(options: SessionRoutesOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   const limitSignIns: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const state = limiter.hit(`ip:${clientAddress(c, trustedProxies)}`);
+    const state = await limiter.hit(`ip:${clientAddress(c, trustedProxies)}`);
     if (!state.allowed) {
       c.header('Retry-After', String(state.retryAfterSeconds));
       return c.req.method === 'GET'

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TestServer } from './test-server';
 
-/** The app's side of the OAuth flow against a test server, over HTTP as a browser would. */
+/** The app's side of the OAuth flow against a server, over HTTP as a browser would. */
+
+/** A server by its origin: a test server, or a server process. */
+type Reachable = Pick<TestServer, 'url'>;
 
 export const CLIENT_ID = 'phone-numbers-admin';
 
@@ -23,10 +26,10 @@ export const verifierFor = () => randomBytes(32).toString('base64url');
 export const challengeFor = (verifier: string) =>
   createHash('sha256').update(verifier).digest('base64url');
 
-export const redirectUriOf = (server: TestServer) => `${server.url}/auth/callback`;
+export const redirectUriOf = (server: Reachable) => `${server.url}/auth/callback`;
 
 export function authorizeParams(
-  server: TestServer,
+  server: Reachable,
   verifier: string,
   extra: Record<string, string> = {},
 ): URLSearchParams {
@@ -43,7 +46,7 @@ export function authorizeParams(
 
 /** What the "Continue as …" button posts: the authorization request plus the chosen user. */
 export function postContinueAs(
-  server: TestServer,
+  server: Reachable,
   userId: number,
   verifier: string,
   extra: Record<string, string> = {},
@@ -60,7 +63,7 @@ export function postContinueAs(
 
 /** The authorization code the sign-in page sends back for a user. */
 export async function codeFor(
-  server: TestServer,
+  server: Reachable,
   userId: number,
   verifier: string,
   extra: Record<string, string> = {},
@@ -73,7 +76,7 @@ export async function codeFor(
 }
 
 export async function requestToken(
-  server: TestServer,
+  server: Reachable,
   fields: Record<string, string>,
 ): Promise<TokenResponse> {
   const response = await fetch(`${server.url}/oauth/token`, {
@@ -83,7 +86,7 @@ export async function requestToken(
   return { status: response.status, body: (await response.json()) as TokenResponse['body'] };
 }
 
-export const exchangeCode = (server: TestServer, code: string, verifier: string) =>
+export const exchangeCode = (server: Reachable, code: string, verifier: string) =>
   requestToken(server, {
     grant_type: 'authorization_code',
     code,
@@ -91,11 +94,11 @@ export const exchangeCode = (server: TestServer, code: string, verifier: string)
     code_verifier: verifier,
   });
 
-export const refreshTokens = (server: TestServer, refreshToken: string) =>
+export const refreshTokens = (server: Reachable, refreshToken: string) =>
   requestToken(server, { grant_type: 'refresh_token', refresh_token: refreshToken });
 
 export async function signIn(
-  server: TestServer,
+  server: Reachable,
   userId: number,
   extra: Record<string, string> = {},
 ): Promise<Tokens> {

@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS } from './testing/fixtures';
+import { CLIENT_ID, signIn } from './testing/oauth-client';
+import { startServerProcess, type ServerProcess } from './testing/server-process';
+import { browse, cookieJar, demoSignIn } from './testing/session-client';
+
+/**
+ * Two server processes on one database, as behind a load balancer (decision 0052). The database is a
+ * fresh SQLite file (WAL lets processes share it), or the empty database TEST_DATABASE_URL names.
+ */
+
+const USER_LIMIT = 20;
+
+let directory: string | undefined;
+let a: ServerProcess;
+let b: ServerProcess;
+
+function databaseEnvironment(): Record<string, string> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url !== undefined && url !== '') return { DATABASE_URL: url };
+  directory = mkdtempSync(join(tmpdir(), 'phone-numbers-processes-'));
+  return { DATABASE_PATH: join(directory, 'shared.sqlite') };
+}
+
+beforeAll(async () => {
+  const env = {
+    ...databaseEnvironment(),
+    SHARED_STATE: 'database',
+    RATE_LIMIT_PER_HOUR: String(USER_LIMIT),
+  };
+  // One after the other: the first creates and seeds the database.
+  a = await startServerProcess(env);
+  b = await startServerProcess(env);
+}, 60_000);
+
+afterAll(async () => {
+  for (const server of [a, b]) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+  if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+}, 30_000);
+
+const getUser = (server: ServerProcess, headers: Record<string, string>) =>
+  fetch(`${server.url}/api/v2/users/1`, { headers });
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+describe('two server processes on one database', () => {
+  it('admit exactly a user’s limit between them, however the parallel requests are spread', async () => {
+    const requests = Array.from({ length: 3 * USER_LIMIT }, (_, i) =>
+      getUser(i % 2 === 0 ? a : b, bearer('dev-rep-sam')),
+    );
+    const statuses = (await Promise.all(requests)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(USER_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(2 * USER_LIMIT);
+  });
+
+  it('refuse in one process a token revoked through the other, at once', async () => {
+    const { access_token: token } = await signIn(a, USERS.riley);
+    // Both have accepted the token: a process that remembered it would go on accepting it.
+    expect((await getUser(b, bearer(token))).status).toBe(200);
+    expect((await getUser(a, bearer(token))).status).toBe(200);
+
+    const revoked = await fetch(`${a.url}/oauth/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: CLIENT_ID, token }),
+    });
+    expect(revoked.status).toBe(200);
+    expect((await getUser(b, bearer(token))).status).toBe(401);
+    expect((await getUser(a, bearer(token))).status).toBe(401);
+  });
+
+  it('refuse in one process a session signed out in the other, at once', async () => {
+    const jar = cookieJar();
+    expect((await demoSignIn(a.url, jar, USERS.val)).status).toBe(303);
+    const cookie = jar.header();
+    const fetched = { 'X-Requested-With': 'XMLHttpRequest' };
+    const withCookie = { ...fetched, Cookie: cookie };
+    expect((await getUser(b, withCookie)).status).toBe(200);
+
+    const signedOut = await browse(jar, `${a.url}/auth/logout`, {
+      method: 'POST',
+      headers: fetched,
+    });
+    expect(signedOut.status).toBe(204);
+    // A copy of the cookie kept from before the sign-out is refused by the other process.
+    expect((await getUser(b, withCookie)).status).toBe(401);
+  });
+});
