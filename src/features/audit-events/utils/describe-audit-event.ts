@@ -44,7 +44,7 @@ function differences(attributes: readonly Attribute[], before: Snapshot, after: 
     );
 }
 
-/** "+1 303-555-0141 ext. 12 (Mobile)": the number as a list of the prospect's numbers names it. */
+/** "+1 303 555 0141 ext. 12 (Mobile)": the number as a list of the prospect's numbers names it. */
 function numberOf(snapshot: Snapshot, withType = true): string {
   const number = text(snapshot.number);
   const formatted =
@@ -89,8 +89,8 @@ function otherAttributes(before: Snapshot, after: Snapshot): Attribute[] {
 }
 
 /**
- * What a change did, in a sentence: "Added +1 303-555-0141 (Mobile)", "Changed Status: Verified →
- * Invalid (+1 303-555-0141)", "Moved +1 303-555-0141 from order 0 to 2". A change of another resource
+ * What a change did, in a sentence: "Added +1 303 555 0141 (Mobile)", "Changed Status: Verified →
+ * Invalid (+1 303 555 0141)", "Moved +1 303 555 0141 from order 0 to 2". A change of another resource
  * (a prospect's owner, recorded by its own routes) is named by its action and what differs.
  */
 export function describeAuditEvent({ action, resourceType, before, after }: AuditEvent): string {
