@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Kysely } from 'kysely';
+import { auditEventRoutes } from './audit/routes';
 import { oauthRoutes } from './auth/oauth-routes';
 import { createTokenService, OUTREACH_REFRESH_TOKEN_TTL_SECONDS } from './auth/tokens';
 import type { ServerConfig } from './config';
@@ -250,6 +251,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
     app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
     app.route(`${API_PATH}/users`, userRoutes({ db }));
+    app.route(`${API_PATH}/auditEvents`, auditEventRoutes({ db }));
   }
 
   if (options.appDirectory) {

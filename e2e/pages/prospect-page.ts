@@ -4,7 +4,10 @@ import { PhoneNumbersPanel } from './phone-numbers-panel';
 /** The terms of the prospect's details, in the order the page lists them. */
 export type ProspectDetail = 'Company' | 'Title' | 'Owner' | 'Local time' | 'Calls';
 
-/** /prospects/<id>: the prospect's name and details, and its phone numbers in the embedded panel. */
+/**
+ * /prospects/<id>: the prospect's name and details, its phone numbers in the embedded panel, and for
+ * admins its history.
+ */
 export class ProspectPage {
   /** The prospect's name. */
   readonly heading: Locator;
@@ -14,6 +17,11 @@ export class ProspectPage {
   readonly backToPhoneNumbers: Locator;
   readonly loadError: Locator;
   readonly retryButton: Locator;
+  /** The prospect's history, which admins alone are shown. */
+  readonly history: Locator;
+  readonly showHistoryButton: Locator;
+  /** The history's changes, newest first: what changed, then who and when. */
+  readonly historyEntries: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -22,6 +30,11 @@ export class ProspectPage {
     this.backToPhoneNumbers = page.getByRole('link', { name: 'Go to the phone numbers' });
     this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load the prospect" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+    this.history = page.getByRole('region', { name: 'History' });
+    this.showHistoryButton = this.history.getByRole('button', { name: 'Show history' });
+    this.historyEntries = this.history
+      .getByRole('list', { name: 'Changes, newest first' })
+      .getByRole('listitem');
   }
 
   async goto(prospectId: number | string) {

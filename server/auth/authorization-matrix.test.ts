@@ -39,7 +39,7 @@ let unique = 0;
 /** A valid US number not used before in this run. */
 const freshNumber = () => `+1415555${String(2000 + unique++).padStart(4, '0')}`;
 
-describe('meta.canWrite / meta.canDelete are exactly what the server then allows', () => {
+describe('meta.canWrite / meta.canDelete / meta.canReadHistory are exactly what the server then allows', () => {
   it.each(cases)('$who on $whose prospect: read, write and delete', async ({ token, prospect }) => {
     const target = await createPhoneNumber(server, { number: freshNumber() }, prospect);
 
@@ -68,7 +68,13 @@ describe('meta.canWrite / meta.canDelete are exactly what the server then allows
         token,
       }),
     ).meta;
-    expect(prospectMeta).toEqual({ canWrite, canDelete });
+    expect(prospectMeta).toMatchObject({ canWrite, canDelete });
+    const history = await server.request(
+      'GET',
+      `/api/v2/auditEvents?filter[prospect][id]=${prospect}`,
+      { token },
+    );
+    expect(history.status).toBe(prospectMeta?.canReadHistory === true ? 200 : 403);
 
     const patch = await server.request('PATCH', `/api/v2/phoneNumbers/${target.id}`, {
       token,
@@ -93,29 +99,37 @@ describe('meta.canWrite / meta.canDelete are exactly what the server then allows
     expect(after.status).toBe(canDelete ? 404 : 200);
   });
 
-  it('matches the governance rules: admins anything, reps their own prospects, viewers nothing', async () => {
+  it('matches the governance rules: admins anything, reps their own prospects, viewers nothing; the history is for admins with its scope', async () => {
     const flags = async (token: string, prospect: number) =>
       single(
         await server.request('GET', `/api/v2/prospects/${prospect}?provideAuthorizationMeta=true`, {
           token,
         }),
       ).meta;
-    expect(await flags('dev-admin', PROSPECTS.rileys)).toEqual({ canWrite: true, canDelete: true });
+    expect(await flags('dev-admin', PROSPECTS.rileys)).toEqual({
+      canWrite: true,
+      canDelete: true,
+      canReadHistory: true,
+    });
     expect(await flags('dev-rep-riley', PROSPECTS.rileys)).toEqual({
       canWrite: true,
       canDelete: true,
+      canReadHistory: false,
     });
     expect(await flags('dev-rep-riley', PROSPECTS.sams)).toEqual({
       canWrite: false,
       canDelete: false,
+      canReadHistory: false,
     });
     expect(await flags('dev-viewer', PROSPECTS.rileys)).toEqual({
       canWrite: false,
       canDelete: false,
+      canReadHistory: false,
     });
     expect(await flags('dev-readonly', PROSPECTS.adas)).toEqual({
       canWrite: false,
       canDelete: false,
+      canReadHistory: false,
     });
   });
 

@@ -20,7 +20,8 @@ const ALLOWED: Decision = { allowed: true };
 
 /**
  * The one authorization rule. The token must carry a scope for the action; then admins may do
- * everything, reps may read everything and change what belongs to prospects they own, viewers only read.
+ * everything, reps may read everything and change what belongs to prospects they own, viewers only read;
+ * the audit trail is read by admins alone.
  * `ownerId` is the owning user of the prospect the record belongs to (undefined for a collection read).
  * Both enforcement and meta.canWrite/canDelete come from here, so they cannot disagree.
  */
@@ -32,6 +33,13 @@ export function decide(
 ): Decision {
   if (!grants(principal.scopes, resource, action)) {
     return { allowed: false, reason: 'scope', scope: scopeNeeded(resource, action) };
+  }
+  if (resource === 'auditEvents' && principal.role !== 'admin') {
+    return {
+      allowed: false,
+      reason: 'governance',
+      detail: `Only admins can read the audit trail; ${principal.name} is not an admin.`,
+    };
   }
   if (action === 'read' || principal.role === 'admin') return ALLOWED;
   if (principal.role === 'rep') {
@@ -72,5 +80,16 @@ export function authorizationMeta(principal: Principal, ownerId: number): Author
   return {
     canWrite: decide(principal, 'phoneNumbers', 'write', ownerId).allowed,
     canDelete: decide(principal, 'phoneNumbers', 'delete', ownerId).allowed,
+  };
+}
+
+/** A prospect's meta: its phone numbers' permissions, and whether the user may read its history. */
+export function prospectAuthorizationMeta(
+  principal: Principal,
+  ownerId: number,
+): AuthorizationMeta & { canReadHistory: boolean } {
+  return {
+    ...authorizationMeta(principal, ownerId),
+    canReadHistory: decide(principal, 'auditEvents', 'read').allowed,
   };
 }

@@ -1,4 +1,4 @@
-export type Resource = 'phoneNumbers' | 'prospects' | 'users';
+export type Resource = 'phoneNumbers' | 'prospects' | 'users' | 'auditEvents';
 export type Action = 'read' | 'write' | 'delete';
 
 /** Outreach-style scopes: "<resource>.<action>" or "<resource>.all" for every action. */
@@ -11,12 +11,13 @@ export const SCOPES = [
   'prospects.all',
   'users.read',
   'users.all',
+  'auditEvents.read',
 ] as const;
 
 export type Scope = (typeof SCOPES)[number];
 
 /** What the app asks for, and what a token gets when the client names no scope. */
-export const DEFAULT_SCOPE = 'phoneNumbers.all prospects.read users.read';
+export const DEFAULT_SCOPE = 'phoneNumbers.all prospects.read users.read auditEvents.read';
 
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);

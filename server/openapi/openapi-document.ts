@@ -6,6 +6,7 @@ import {
 } from '../../contract/phone-number-documents';
 import { phoneNumberWritableAttributesSchema } from '../../contract/phone-number-rules';
 import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
+import { auditEventQuerySpec } from '../audit/resource';
 import { SCOPES } from '../auth/scopes';
 import { COUNT_LIMIT } from '../http/collection-query';
 import { MAX_BODY_BYTES } from '../http/body-limit';
@@ -109,13 +110,13 @@ function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
       description: 'Related resources to return in included.',
     });
   }
-  if (type !== 'user') {
+  if (type !== 'user' && type !== 'auditEvent') {
     parameters.push({
       name: 'provideAuthorizationMeta',
       in: 'query',
       schema: { type: 'boolean', default: false },
       description:
-        'Adds meta.canWrite and meta.canDelete: what the current user may do with each resource.',
+        'Adds meta.canWrite and meta.canDelete: what the current user may do with each resource; a prospect also has meta.canReadHistory.',
     });
   }
   return parameters;
@@ -463,6 +464,19 @@ export function openApiDocument() {
           },
         },
       },
+      '/auditEvents': {
+        get: {
+          tags: tags('Audit Event'),
+          summary: 'List the audit trail, newest first (admins only, scope auditEvents.read)',
+          description:
+            'Every accepted create, change, delete and reorder of a phone number (and the changes of users and prospects recorded by their routes), written in the same transaction as the change. filter[resourceId] needs filter[resourceType].',
+          parameters: queryParameters(auditEventQuerySpec, 'auditEvent', true),
+          responses: {
+            200: ok('A page of audit events.', collection('auditEvent')),
+            ...errors('badRequest', 'unauthorized', 'forbidden', 'rateLimitExceeded'),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -547,6 +561,56 @@ export function openApiDocument() {
           createdAt: dateTime('When the user was created.'),
           updatedAt: dateTime('When the user last changed.'),
         }),
+        auditEvent: {
+          type: 'object',
+          required: ['type', 'id', 'attributes'],
+          properties: {
+            type: { const: 'auditEvent' },
+            id: { type: 'integer' },
+            attributes: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                occurredAt: dateTime("When the change was written, by the server's clock."),
+                action: {
+                  type: 'string',
+                  description:
+                    'created, updated, deleted, reordered (only order moved, asked for or swapped), roleChanged, deactivated, reactivated, ownerChanged.',
+                },
+                resourceType: { type: 'string', enum: ['phoneNumber', 'prospect', 'user'] },
+                resourceId: { type: 'integer' },
+                actorName: { type: 'string', description: 'Who made the change, as named then.' },
+                before: {
+                  type: ['object', 'null'],
+                  description:
+                    "The resource's attributes as the API showed them before the change; null for a create.",
+                },
+                after: {
+                  type: ['object', 'null'],
+                  description:
+                    "The resource's attributes as the API showed them after the change; null for a delete.",
+                },
+              },
+            },
+            relationships: {
+              type: 'object',
+              properties: {
+                actor: ref('toOne'),
+                prospect: {
+                  type: 'object',
+                  description: 'The prospect the change belongs to; data is null for a user.',
+                  properties: {
+                    data: {
+                      type: ['object', 'null'],
+                      required: ['type', 'id'],
+                      properties: { type: { const: 'prospect' }, id: { type: 'integer' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
         toOne: {
           type: 'object',
           properties: {
@@ -564,6 +628,11 @@ export function openApiDocument() {
           properties: {
             canWrite: { type: 'boolean' },
             canDelete: { type: 'boolean' },
+            canReadHistory: {
+              type: 'boolean',
+              description:
+                "A prospect's: whether the user may read its history (GET /auditEvents).",
+            },
             etag: {
               type: 'string',
               description:

@@ -38,6 +38,7 @@ const IMPLEMENTED = [
   'GET /prospects/{id}',
   'GET /users',
   'GET /users/{id}',
+  'GET /auditEvents',
 ];
 
 const SAMPLE_VALUES: Record<string, string> = {

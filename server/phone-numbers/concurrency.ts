@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database, PhoneNumberRow } from '../db/schema';
 import { preconditionFailed } from '../http/errors';
 import { ifMatchHolds, weakEtag } from '../http/preconditions';
-import { findOrderHolder, updatePhoneNumber } from './repository';
+import type { PhoneNumberChange } from './audit';
+import { findOrderHolder, findPhoneNumberRow, updatePhoneNumber } from './repository';
 
 export const phoneNumberEtag = (row: Pick<PhoneNumberRow, 'version'>) => weakEtag(row.version);
 
@@ -32,19 +33,21 @@ export function expectedVersion(
  * Before a number takes `order`, the prospect's number that holds it takes the order the moving number
  * leaves: the orders are exchanged, never duplicated, so they stay distinct whichever way concurrent
  * reorders interleave, and any run of PATCHes whose orders are distinct ends as its client asked (see
- * docs/decisions/0035-reorder-by-exchange.md). Runs inside the write's transaction.
+ * docs/decisions/0035-reorder-by-exchange.md). Runs inside the write's transaction; gives the holder's
+ * change, for the audit trail.
  */
 export async function exchangeOrder(
   trx: Kysely<Database>,
   moving: Pick<PhoneNumberRow, 'id' | 'prospect_id' | 'sort_order'>,
   order: number,
   nowIso: string,
-): Promise<void> {
+): Promise<PhoneNumberChange | undefined> {
   const holder = await findOrderHolder(trx, {
     prospectId: moving.prospect_id,
     order,
     exceptId: moving.id,
   });
-  if (holder === undefined) return;
+  if (holder === undefined) return undefined;
   await updatePhoneNumber(trx, holder.id, { sort_order: moving.sort_order, updated_at: nowIso });
+  return { before: holder, after: await findPhoneNumberRow(trx, holder.id) };
 }

@@ -4,6 +4,7 @@ import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from
 import { listCollection } from '../http/collection-query';
 import { filterCondition, filterShape, type Bind } from '../http/pagination';
 import type { CollectionQuery, ParsedFilter } from '../http/query';
+import type { PhoneNumberChange } from './audit';
 
 /** A phone number with the owner of its prospect, which every authorization decision needs. */
 export type PhoneNumberListRow = PhoneNumberRow & { owner_id: number };
@@ -153,33 +154,35 @@ export async function hasDuplicate(
 /**
  * The order that puts a new number last among the prospect's numbers. When the last one already has the
  * highest order PATCH accepts, the prospect's numbers are first renumbered 0, 1, 2, … in their order (their
- * updatedAt moves with it), so the server never hands out an order it would then refuse. Run it in the
- * transaction that inserts the number.
+ * updatedAt moves with it), so the server never hands out an order it would then refuse; `moved` says
+ * which numbers were renumbered, for the audit trail. Run it in the transaction that inserts the number.
  */
 export async function nextOrder(
   db: Kysely<Database>,
   prospectId: number,
   at: string,
-): Promise<number> {
+): Promise<{ order: number; moved: PhoneNumberChange[] }> {
   const row = await db
     .selectFrom('phone_numbers')
     .select((eb) => eb.fn.max('sort_order').as('highest'))
     .where('prospect_id', '=', prospectId)
     .executeTakeFirst();
-  if (row?.highest == null) return 0;
-  if (row.highest < MAX_ORDER) return row.highest + 1;
+  if (row?.highest == null) return { order: 0, moved: [] };
+  if (row.highest < MAX_ORDER) return { order: row.highest + 1, moved: [] };
   const numbers = await db
     .selectFrom('phone_numbers')
-    .select(['id', 'sort_order'])
+    .selectAll()
     .where('prospect_id', '=', prospectId)
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  for (const [index, { id, sort_order }] of numbers.entries()) {
-    if (sort_order !== index)
-      await updatePhoneNumber(db, id, { sort_order: index, updated_at: at });
+  const moved: PhoneNumberChange[] = [];
+  for (const [index, before] of numbers.entries()) {
+    if (before.sort_order === index) continue;
+    await updatePhoneNumber(db, before.id, { sort_order: index, updated_at: at });
+    moved.push({ before, after: await findPhoneNumberRow(db, before.id) });
   }
-  return numbers.length;
+  return { order: numbers.length, moved };
 }
 
 export async function insertPhoneNumber(
@@ -221,16 +224,24 @@ export async function updatePhoneNumber(
 export function findOrderHolder(
   db: Kysely<Database>,
   { prospectId, order, exceptId }: { prospectId: number; order: number; exceptId: number },
-): Promise<{ id: number } | undefined> {
+): Promise<PhoneNumberRow | undefined> {
   return db
     .selectFrom('phone_numbers')
-    .select('id')
+    .selectAll()
     .where('prospect_id', '=', prospectId)
     .where('sort_order', '=', order)
     .where('id', '!=', exceptId)
     .orderBy('id')
     .limit(1)
     .executeTakeFirst();
+}
+
+/** A number as stored, without its prospect's owner. */
+export function findPhoneNumberRow(
+  db: Kysely<Database>,
+  id: number,
+): Promise<PhoneNumberRow | undefined> {
+  return db.selectFrom('phone_numbers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /** Deletes the number; with `expectedVersion`, only if it is still at that version. */

@@ -1,5 +1,6 @@
 import { PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
 import { authorizationMeta } from '../auth/governance';
+import type { PhoneNumberRow } from '../db/schema';
 import type { QuerySpec } from '../http/query';
 import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
 import { PROSPECT_FIELDS } from '../prospects/resource';
@@ -56,27 +57,28 @@ export const phoneNumberQuerySpec: QuerySpec = {
   includes: ['prospect'],
 };
 
+/** A number's attributes as the API shows them: in its resources and in the audit trail. */
+export function phoneNumberAttributes(row: PhoneNumberRow) {
+  return {
+    countryCode: row.country_code,
+    createdAt: row.created_at,
+    extension: row.extension,
+    number: row.number,
+    order: row.sort_order,
+    phoneType: row.phone_type,
+    rawNumber: row.raw_number,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    updatedAt: row.updated_at,
+  };
+}
+
 export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceContext) {
   const { fields } = context;
   return {
     type: PHONE_NUMBER_TYPE,
     id: row.id,
-    attributes: pickFields(
-      PHONE_NUMBER_TYPE,
-      {
-        countryCode: row.country_code,
-        createdAt: row.created_at,
-        extension: row.extension,
-        number: row.number,
-        order: row.sort_order,
-        phoneType: row.phone_type,
-        rawNumber: row.raw_number,
-        status: row.status,
-        statusChangedAt: row.status_changed_at,
-        updatedAt: row.updated_at,
-      },
-      fields,
-    ),
+    attributes: pickFields(PHONE_NUMBER_TYPE, phoneNumberAttributes(row), fields),
     ...(wantsField(PHONE_NUMBER_TYPE, 'prospect', fields)
       ? { relationships: { prospect: { data: { type: 'prospect', id: row.prospect_id } } } }
       : {}),

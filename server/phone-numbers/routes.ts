@@ -36,6 +36,7 @@ import {
   updatePhoneNumber,
   type PhoneNumberListRow,
 } from './repository';
+import { recordPhoneNumberChange } from './audit';
 import { changedSince, exchangeOrder, expectedVersion, phoneNumberEtag } from './concurrency';
 import { PHONE_NUMBER_TYPE, phoneNumberQuerySpec, phoneNumberResource } from './resource';
 import { planCreate, planUpdate } from './validation';
@@ -165,15 +166,23 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
         throw validationFailed([duplicateProblem(values.number, values.extension)]);
       }
       const at = new Date(now()).toISOString();
+      const placed =
+        values.sort_order === undefined
+          ? await nextOrder(trx, prospect.id, at)
+          : { order: values.sort_order, moved: [] };
       const id = await insertPhoneNumber(trx, {
         ...values,
         prospect_id: prospect.id,
-        sort_order: values.sort_order ?? (await nextOrder(trx, prospect.id, at)),
+        sort_order: placed.order,
         status_changed_at: at,
         created_at: at,
         updated_at: at,
       });
-      return findPhoneNumber(trx, id);
+      const row = await findPhoneNumber(trx, id);
+      for (const change of [...placed.moved, { before: undefined, after: row }]) {
+        await recordPhoneNumberChange(trx, principal, at, change);
+      }
+      return row;
     });
     if (!created) throw new Error('The new phone number could not be read back');
     const context = resourceContext(c, query);
@@ -227,17 +236,21 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
           throw validationFailed([duplicateProblem(number, extension)]);
         }
       }
-      if (Object.keys(changes).length > 0) {
-        if (changes.sort_order !== undefined) {
-          await exchangeOrder(trx, existing, changes.sort_order, at);
-        }
-        if (!(await updatePhoneNumber(trx, id, changes, version))) {
-          const current = await findPhoneNumber(trx, id);
-          if (!current) throw notFound(`There is no phone number with id ${id}.`);
-          throw changedSince(current);
-        }
+      if (Object.keys(changes).length === 0) return existing;
+      const swapped =
+        changes.sort_order === undefined
+          ? undefined
+          : await exchangeOrder(trx, existing, changes.sort_order, at);
+      if (!(await updatePhoneNumber(trx, id, changes, version))) {
+        const current = await findPhoneNumber(trx, id);
+        if (!current) throw notFound(`There is no phone number with id ${id}.`);
+        throw changedSince(current);
       }
-      return findPhoneNumber(trx, id);
+      const row = await findPhoneNumber(trx, id);
+      for (const change of [...(swapped ? [swapped] : []), { before: existing, after: row }]) {
+        await recordPhoneNumberChange(trx, principal, at, change);
+      }
+      return row;
     });
     if (!updated) throw new Error('The phone number could not be read back');
     return documentResponse(
@@ -261,7 +274,10 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
       if (!existing) throw notFound(`There is no phone number with id ${id}.`);
       enforce(decide(principal, 'phoneNumbers', 'delete', existing.owner_id));
       const version = expectedVersion(ifMatch, existing);
-      if (!(await deletePhoneNumber(trx, id, version)) && version !== undefined) {
+      if (await deletePhoneNumber(trx, id, version)) {
+        const at = new Date(now()).toISOString();
+        await recordPhoneNumberChange(trx, principal, at, { before: existing, after: undefined });
+      } else if (version !== undefined) {
         throw changedSince((await findPhoneNumber(trx, id)) ?? existing);
       }
     });

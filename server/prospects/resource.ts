@@ -1,4 +1,4 @@
-import { authorizationMeta } from '../auth/governance';
+import { prospectAuthorizationMeta } from '../auth/governance';
 import type { ProspectRow } from '../db/schema';
 import type { QuerySpec } from '../http/query';
 import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
@@ -117,7 +117,7 @@ export function prospectResource(
       : {}),
     links: { self: `${context.apiBase}/prospects/${row.id}` },
     ...(context.authorizationMeta
-      ? { meta: authorizationMeta(context.principal, row.owner_id) }
+      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id) }
       : {}),
   };
 }

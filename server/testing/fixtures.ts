@@ -11,7 +11,7 @@ export interface Resource {
   attributes: Record<string, unknown>;
   relationships?: Record<string, { data: { type: string; id: number } }>;
   links?: { self: string };
-  meta?: { canWrite?: boolean; canDelete?: boolean; etag?: string };
+  meta?: { canWrite?: boolean; canDelete?: boolean; canReadHistory?: boolean; etag?: string };
 }
 
 export interface CollectionDocument {

@@ -10,6 +10,10 @@ import {
   PROSPECTS_URL,
   prospectProfileDocument,
 } from '@/features/prospects/testing/prospect-documents';
+import {
+  auditEventResource,
+  auditEventsEndpoint,
+} from '@/features/audit-events/testing/audit-event-documents';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -42,6 +46,9 @@ function serve(respond: (id: number) => Response) {
   );
   return requests;
 }
+
+/** The history is loaded on demand: the first time, its module is transformed too. */
+const LAZY = { timeout: 10_000 };
 
 const renderPage = (url: string) => renderRoute(<ProspectRoute />, { path: '/prospects/:id', url });
 const detail = (term: string) => screen.getByRole('definition', { name: term });
@@ -147,5 +154,30 @@ describe('ProspectRoute', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Olivia García' })).toBeVisible();
     expect(prospectAlerts()).toEqual([]);
+  });
+
+  it("shows the prospect's history to whom the server lets read it, and to no one else", async () => {
+    const requests = serve((id) =>
+      jsonApiResponse(prospectProfileDocument(id, { canReadHistory: true })),
+    );
+    const history = auditEventsEndpoint([auditEventResource(1, { actorName: 'Ada Admin' })]);
+    server.use(history.handler);
+    const admin = renderPage('/prospects/7');
+    const region = await screen.findByRole('region', { name: 'History' }, LAZY);
+    await admin.user.click(within(region).getByRole('button', { name: 'Show history' }));
+    expect(await within(region).findByText('Added +1 303 555 0141 (Mobile)')).toBeVisible();
+    expect(history.requests[0]?.searchParams.get('filter[prospect][id]')).toBe('7');
+    expect(
+      requests
+        .find((url) => url.searchParams.get('include') === 'owner')
+        ?.searchParams.get('provideAuthorizationMeta'),
+    ).toBe('true');
+    admin.unmount();
+
+    // The history's code is loaded by now: were it shown, it would be there with the name.
+    serve((id) => jsonApiResponse(prospectProfileDocument(id, { canReadHistory: false })));
+    renderPage('/prospects/7');
+    await screen.findByRole('heading', { level: 1, name: 'Olivia García' });
+    expect(screen.queryByRole('region', { name: 'History' })).not.toBeInTheDocument();
   });
 });

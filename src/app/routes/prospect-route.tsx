@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams, Link as RouterLink } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
@@ -14,6 +15,9 @@ import { ProspectDetails } from '@/features/prospects/components/prospect-detail
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
+
+// Only admins see it: not worth its weight in the first load.
+const ProspectHistory = lazy(() => import('@/features/audit-events/components/prospect-history'));
 
 function ProspectNotFound() {
   return (
@@ -67,6 +71,11 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
         </Typography>
         <PhoneNumbersPanel prospectId={prospectId} />
       </Stack>
+      {profile.data?.canReadHistory ? (
+        <Suspense fallback={<CircularProgress aria-label="Loading the history" size={24} />}>
+          <ProspectHistory prospectId={prospectId} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }

@@ -8,7 +8,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { formatDateTime } from '@/lib/format';
 import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { phoneTypeLabel } from '../utils/phone-number-labels';
+import { phoneTypeLabel } from '@/lib/phone-value-labels';
 
 export interface DeletePhoneNumberDialogProps {
   /** The number to delete; the dialog is open while there is one. */

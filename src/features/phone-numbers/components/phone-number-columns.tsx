@@ -12,6 +12,7 @@ import { ISO_COUNTRY_CODES } from '@contract/iso-countries';
 import { formatInternational } from '@contract/phone-number-format';
 import { isPhoneStatus, isPhoneType } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
+import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 import { CountryEditCell } from './country-edit-cell';
 import { SelectEditCell, TextEditCell } from './phone-number-edit-cell';
 import {
@@ -19,8 +20,6 @@ import {
   PHONE_STATUS_OPTIONS,
   PHONE_TYPE_OPTIONS,
   phoneStatusColor,
-  phoneStatusLabel,
-  phoneTypeLabel,
   UNLISTED_VALUE_HINT,
   type PhoneStatusColor,
 } from '../utils/phone-number-labels';

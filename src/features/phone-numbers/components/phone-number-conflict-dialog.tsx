@@ -14,7 +14,7 @@ import { formatDateTime, formatRegion } from '@/lib/format';
 import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import { formatInternational } from '@contract/phone-number-format';
 import type { PhoneNumber } from '../schemas/phone-number';
-import { phoneStatusLabel, phoneTypeLabel } from '../utils/phone-number-labels';
+import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 
 /** A write the server refused because the number changed since the rep read it (412). */
 export interface PhoneNumberConflict {

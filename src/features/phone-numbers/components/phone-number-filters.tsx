@@ -1,7 +1,7 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { PHONE_STATUSES, PHONE_TYPES } from '@contract/phone-number-values';
-import { phoneStatusLabel, phoneTypeLabel } from '../utils/phone-number-labels';
+import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 
 interface MultiSelectProps {
   label: string;

@@ -26,7 +26,8 @@ import {
 import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { placeWriteError } from '../utils/describe-write-error';
-import { phoneTypeLabel, UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
+import { phoneTypeLabel } from '@/lib/phone-value-labels';
+import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
 
 export interface PhoneNumberFormDialogProps {
   open: boolean;

@@ -1,19 +1,5 @@
-import type { PhoneStatus, PhoneType } from '@contract/phone-number-values';
-
-const TYPE_LABELS: Record<PhoneType, string> = {
-  mobile: 'Mobile',
-  work: 'Work',
-  home: 'Home',
-  voip: 'VoIP',
-  other: 'Other',
-};
-
-const STATUS_LABELS: Record<PhoneStatus, string> = {
-  unverified: 'Unverified',
-  verified: 'Verified',
-  invalid: 'Invalid',
-  do_not_call: 'Do not call',
-};
+import type { PhoneStatus } from '@contract/phone-number-values';
+import { isLabelled, PHONE_STATUS_LABELS, PHONE_TYPE_LABELS } from '@/lib/phone-value-labels';
 
 /** The palette colour a status chip is drawn in. */
 export type PhoneStatusColor = 'default' | 'success' | 'error' | 'warning';
@@ -25,20 +11,8 @@ const STATUS_COLORS: Record<PhoneStatus, PhoneStatusColor> = {
   do_not_call: 'warning',
 };
 
-const isKey = <T extends string>(labels: Record<T, unknown>, value: string): value is T =>
-  Object.hasOwn(labels, value);
-
-/** The label of a known type; another API's value as it is. */
-export function phoneTypeLabel(type: string): string {
-  return isKey(TYPE_LABELS, type) ? TYPE_LABELS[type] : type;
-}
-
-export function phoneStatusLabel(status: string): string {
-  return isKey(STATUS_LABELS, status) ? STATUS_LABELS[status] : status;
-}
-
 export function phoneStatusColor(status: string): PhoneStatusColor {
-  return isKey(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
+  return isLabelled(STATUS_COLORS, status) ? STATUS_COLORS[status] : 'default';
 }
 
 /** What a value outside this app's types or statuses is described by, wherever it is shown. */
@@ -63,13 +37,17 @@ export function optionsKeeping(
 }
 
 /** The types a rep can choose, as the grid's single-select options. */
-export const PHONE_TYPE_OPTIONS = Object.entries<string>(TYPE_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
+export const PHONE_TYPE_OPTIONS = Object.entries<string>(PHONE_TYPE_LABELS).map(
+  ([value, label]) => ({
+    value,
+    label,
+  }),
+);
 
 /** The statuses a rep can choose, as the grid's single-select options. */
-export const PHONE_STATUS_OPTIONS = Object.entries<string>(STATUS_LABELS).map(([value, label]) => ({
-  value,
-  label,
-}));
+export const PHONE_STATUS_OPTIONS = Object.entries<string>(PHONE_STATUS_LABELS).map(
+  ([value, label]) => ({
+    value,
+    label,
+  }),
+);

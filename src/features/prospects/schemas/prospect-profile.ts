@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { namedIncludedResourceSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 
-/** What the prospect page shows: the prospect's own fields and its owner's name, in one request. */
+/**
+ * What the prospect page shows: the prospect's own fields and its owner's name, and whether the user may
+ * read its history, in one request.
+ */
 export const PROSPECT_PROFILE_SEARCH_PARAMS = {
   'fields[prospect]': 'name,company,title,timeZoneIana,callsOptStatus,owner',
   'fields[user]': 'name',
   include: 'owner',
+  provideAuthorizationMeta: 'true',
 } as const;
 
 const userReferenceSchema = z.object({ type: z.literal('user'), id: resourceIdSchema });
@@ -25,11 +29,12 @@ export const prospectProfileDocumentSchema = z.pipe(
       relationships: z.optional(
         z.object({ owner: z.optional(z.object({ data: z.nullable(userReferenceSchema) })) }),
       ),
+      meta: z.optional(z.object({ canReadHistory: z.optional(z.boolean()) })),
     }),
     // Only the owner's name is read.
     included: z.optional(z.array(namedIncludedResourceSchema)),
   }),
-  z.transform(({ data: { id, attributes, relationships }, included = [] }) => {
+  z.transform(({ data: { id, attributes, relationships, meta }, included = [] }) => {
     const ownerId = relationships?.owner?.data?.id;
     const owner = included.find((resource) => resource.type === 'user' && resource.id === ownerId);
     return {
@@ -42,6 +47,8 @@ export const prospectProfileDocumentSchema = z.pipe(
       /** "opted_in", "opted_out", or null when the prospect has said neither. */
       callsOptStatus: attributes.callsOptStatus ?? null,
       ownerName: owner?.attributes?.name ?? null,
+      // Only this product's server keeps a history; an API that does not say has none to show.
+      canReadHistory: meta?.canReadHistory ?? false,
     };
   }),
 );

@@ -60,6 +60,8 @@ interface ProfileOptions {
   timeZoneIana?: string | null;
   callsOptStatus?: string | null;
   owner?: { id: number; name: string };
+  /** meta.canReadHistory, as our server sends it to an admin; absent as from Outreach. */
+  canReadHistory?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export function prospectProfileDocument(
     timeZoneIana = 'Europe/Madrid',
     callsOptStatus = 'opted_in',
     owner = { id: 2, name: 'Riley Rep' },
+    canReadHistory,
   }: ProfileOptions = {},
 ): ProspectProfileDocument {
   const document: ProspectProfileDocument = {
@@ -83,6 +86,7 @@ export function prospectProfileDocument(
       id,
       attributes: { name, company, title, timeZoneIana, callsOptStatus },
       relationships: { owner: { data: { type: 'user', id: owner.id } } },
+      ...(canReadHistory === undefined ? {} : { meta: { canReadHistory } }),
     },
     included: [{ type: 'user', id: owner.id, attributes: { name: owner.name } }],
   };
