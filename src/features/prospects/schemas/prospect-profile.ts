@@ -41,6 +41,7 @@ export const prospectProfileDocumentSchema = z.pipe(
       timeZone: attributes.timeZoneIana ?? null,
       /** "opted_in", "opted_out", or null when the prospect has said neither. */
       callsOptStatus: attributes.callsOptStatus ?? null,
+      ownerId: ownerId ?? null,
       ownerName: owner?.attributes?.name ?? null,
     };
   }),
