@@ -14,6 +14,8 @@ export class ProspectPage {
   readonly backToPhoneNumbers: Locator;
   readonly loadError: Locator;
   readonly retryButton: Locator;
+  /** An admin's select of who owns the prospect, in place of the owner's name. */
+  readonly ownerSelect: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -22,6 +24,7 @@ export class ProspectPage {
     this.backToPhoneNumbers = page.getByRole('link', { name: 'Go to the phone numbers' });
     this.loadError = page.getByRole('alert').filter({ hasText: "Couldn't load the prospect" });
     this.retryButton = this.loadError.getByRole('button', { name: 'Retry' });
+    this.ownerSelect = page.getByRole('combobox', { name: 'Owner' });
   }
 
   async goto(prospectId: number | string) {
