@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { axeViolations, seriousViolations } from './axe';
 import { expect, TALL_VIEWPORT, test } from './fixtures';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
 import { ProspectPage } from './pages/prospect-page';
@@ -9,7 +10,8 @@ import type { TeamMember } from './team-members';
 // Ada Admin manages two people of the team only this spec signs in as (e2e/team-members.ts): Morgan
 // Team, whom she gives a prospect and then makes a viewer, and Jordan Team, whom she deactivates.
 
-test.use({ demoUser: 'Ada Admin', viewport: TALL_VIEWPORT });
+// axe is injected as an inline script, which the pages' Content-Security-Policy would refuse.
+test.use({ demoUser: 'Ada Admin', viewport: TALL_VIEWPORT, bypassCSP: true });
 
 const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
 
@@ -106,8 +108,10 @@ test.describe('Ada manages the team on the Users page', () => {
     const usersPage = new UsersPage(page);
     await usersPage.usersLink.click();
     await expect(usersPage.activeCell('Jordan Team')).toHaveText('Active');
+    expect(await axeViolations(page)).toEqual([]);
     const confirm = await usersPage.askTo('Deactivate', 'Jordan Team');
     await expect(confirm.dialog).toContainText('Jordan Team will be signed out everywhere at once');
+    expect(await seriousViolations(page)).toEqual([]);
     await confirm.confirmButton.click();
     await expect(confirm.dialog).toBeHidden();
     await expect(usersPage.activeCell('Jordan Team')).toHaveText('Deactivated');
