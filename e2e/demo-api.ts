@@ -83,6 +83,27 @@ const prospectWithOwner = z.object({
   included: z.tuple([z.object({ attributes: z.object({ name: z.string() }) })]),
 });
 
+export type Role = 'admin' | 'rep' | 'viewer';
+
+/** A user as an admin reads them. */
+export interface ApiUser {
+  id: number;
+  name: string;
+  role: Role;
+  locked: boolean;
+}
+
+const userResource = z.object({
+  id: z.number(),
+  attributes: z.object({
+    name: z.string(),
+    role: z.enum(['admin', 'rep', 'viewer']),
+    locked: z.boolean(),
+  }),
+});
+
+const userCollection = z.object({ data: z.array(userResource) });
+
 const phoneNumberResource = z.object({
   id: z.number(),
   attributes: z.object({
@@ -304,5 +325,24 @@ export class DemoApi {
       timeZone: timeZoneIana,
       callsOptStatus,
     };
+  }
+
+  /** A user by name, as Ada reads them: role, and whether locked out (deactivated). */
+  async user(name: string): Promise<ApiUser> {
+    const { data } = userCollection.parse(await this.get('/api/v2/users?page[size]=1000'));
+    const found = data.find((user) => user.attributes.name === name);
+    if (!found) throw new Error(`There is no user named ${name}.`);
+    return { id: found.id, ...found.attributes };
+  }
+
+  /** Changes a user's role or whether they are locked out, as Ada. */
+  async updateUser(id: number, attributes: { role?: Role; locked?: boolean }): Promise<void> {
+    const response = await this.request.patch(`/api/v2/users/${id}`, {
+      headers,
+      data: JSON.stringify({ data: { type: 'user', id, attributes } }),
+    });
+    if (!response.ok()) {
+      throw new Error(`PATCH user ${id}: ${response.status()} ${await response.text()}`);
+    }
   }
 }

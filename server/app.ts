@@ -249,8 +249,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     app.use(`${API_PATH}/*`, requireSignIn);
     app.route(API_PATH, apiRootRoutes({ db }));
     app.route(`${API_PATH}/phoneNumbers`, phoneNumberRoutes({ db, now }));
-    app.route(`${API_PATH}/prospects`, prospectRoutes({ db }));
-    app.route(`${API_PATH}/users`, userRoutes({ db }));
+    app.route(`${API_PATH}/prospects`, prospectRoutes({ db, now }));
+    app.route(`${API_PATH}/users`, userRoutes({ db, now, tokens }));
     app.route(`${API_PATH}/auditEvents`, auditEventRoutes({ db }));
   }
 

@@ -22,6 +22,8 @@ export class ProspectPage {
   readonly showHistoryButton: Locator;
   /** The history's changes, newest first: what changed, then who and when. */
   readonly historyEntries: Locator;
+  /** An admin's select of who owns the prospect, in place of the owner's name. */
+  readonly ownerSelect: Locator;
 
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
@@ -35,6 +37,7 @@ export class ProspectPage {
     this.historyEntries = this.history
       .getByRole('list', { name: 'Changes, newest first' })
       .getByRole('listitem');
+    this.ownerSelect = page.getByRole('combobox', { name: 'Owner' });
   }
 
   async goto(prospectId: number | string) {

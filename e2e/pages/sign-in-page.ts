@@ -1,6 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { TeamMember } from '../team-members';
 
 export type DemoUser = 'Ada Admin' | 'Riley Rep' | 'Sam Rep' | 'Val Viewer';
+
+/** Anyone the sign-in page may offer: the demo users, and the e2e server's team members. */
+export type SignInUser = DemoUser | TeamMember;
 
 /** The signed-out app and the server's authorization page behind its "Sign in" button. */
 export class SignInPage {
@@ -25,12 +29,12 @@ export class SignInPage {
   }
 
   /** The authorization page's button for a user ("Continue as Riley Rep", followed by the role). */
-  continueAs(user: DemoUser): Locator {
+  continueAs(user: SignInUser): Locator {
     return this.page.getByRole('button', { name: `Continue as ${user}` });
   }
 
   /** Signs in through the real OAuth page and waits until the app shows the user as signed in. */
-  async signInAs(user: DemoUser) {
+  async signInAs(user: SignInUser) {
     await this.signInButton.click();
     await this.continueAs(user).click();
     await expect(this.signOutButton).toBeVisible();

@@ -10,7 +10,7 @@ import { MAX_BODY_BYTES } from '../http/body-limit';
 import type { RateLimitState } from '../http/rate-limit';
 import { APP_CLIENT_ID, simulatorClient } from './app-client';
 import { formFields } from './form-fields';
-import { storeAuthorizationCode, userExists, usersToSignInAs } from './oauth-store';
+import { isActiveUser, recordSignIn, storeAuthorizationCode, usersToSignInAs } from './oauth-store';
 import { setRateLimitHeaders, tooManyDetail } from './oauth-rate-limit';
 import { DEFAULT_SCOPE, isScope } from './scopes';
 import { crossSitePostPage, invalidLinkPage, setPageHeaders, signInPage } from './sign-in-page';
@@ -165,11 +165,11 @@ export function authorizeRoute({
       );
     }
     const userId = /^\d{1,9}$/.test(params.user_id ?? '') ? Number(params.user_id) : Number.NaN;
-    if (!(await userExists(db, userId))) {
+    if (!(await isActiveUser(db, userId))) {
       return c.redirect(
         redirectWith(redirect, {
           error: 'invalid_request',
-          error_description: 'Unknown user',
+          error_description: 'Unknown or deactivated user',
           state: request.state,
         }),
         303,
@@ -189,6 +189,7 @@ export function authorizeRoute({
       );
     }
     await purgeExpired();
+    await recordSignIn(db, userId, iso(now()));
     const code = randomToken();
     await storeAuthorizationCode(db, {
       code_hash: hashToken(code),

@@ -18,10 +18,17 @@ export type Decision =
 
 const ALLOWED: Decision = { allowed: true };
 
+/** What only an admin may change, said to everyone else. */
+const ADMIN_ONLY: Partial<Record<Resource, string>> = {
+  users: "change users' roles or deactivate them",
+  prospects: "reassign a prospect's owner",
+};
+
 /**
  * The one authorization rule. The token must carry a scope for the action; then admins may do
- * everything, reps may read everything and change what belongs to prospects they own, viewers only read;
- * the audit trail is read by admins alone.
+ * everything, reps may read everything and change the phone numbers of prospects they own, viewers only
+ * read. Users and prospects' owners are changed by admins only (decision 0051); the audit trail is read
+ * by admins alone (decision 0050).
  * `ownerId` is the owning user of the prospect the record belongs to (undefined for a collection read).
  * Both enforcement and meta.canWrite/canDelete come from here, so they cannot disagree.
  */
@@ -42,6 +49,14 @@ export function decide(
     };
   }
   if (action === 'read' || principal.role === 'admin') return ALLOWED;
+  const adminOnly = ADMIN_ONLY[resource];
+  if (adminOnly !== undefined) {
+    return {
+      allowed: false,
+      reason: 'governance',
+      detail: `Only an admin can ${adminOnly}; ${principal.name} is not one.`,
+    };
+  }
   if (principal.role === 'rep') {
     return ownerId === principal.userId
       ? ALLOWED

@@ -10,18 +10,30 @@ import type { Database, OauthCodesTable, OauthTokensTable, UserRow } from '../db
 type AuthorizationCodeRow = Selectable<OauthCodesTable>;
 type TokenRow = Selectable<OauthTokensTable>;
 
-/** The users the sign-in page offers, in its order. */
+/** The users the sign-in page offers, in its order: the active ones (decision 0051). */
 export function usersToSignInAs(db: Kysely<Database>): Promise<UserRow[]> {
-  return db.selectFrom('users').selectAll().orderBy('id').execute();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('deactivated_at', 'is', null)
+    .orderBy('id')
+    .execute();
 }
 
-export async function userExists(db: Kysely<Database>, userId: number): Promise<boolean> {
+/** Whether one may sign in as this user: they exist and are not deactivated. */
+export async function isActiveUser(db: Kysely<Database>, userId: number): Promise<boolean> {
   const user = await db
     .selectFrom('users')
     .select('id')
     .where('id', '=', userId)
+    .where('deactivated_at', 'is', null)
     .executeTakeFirst();
   return user !== undefined;
+}
+
+/** Keeps when a user last signed in, for admins to see. */
+export async function recordSignIn(db: Kysely<Database>, userId: number, at: string) {
+  await db.updateTable('users').set({ last_sign_in_at: at }).where('id', '=', userId).execute();
 }
 
 /** Keeps a new, unspent authorization code. */

@@ -132,7 +132,7 @@ describe('the token endpoint', () => {
     expect(tokens).toMatchObject({
       token_type: 'Bearer',
       expires_in: 600,
-      scope: 'phoneNumbers.all prospects.read users.read auditEvents.read',
+      scope: 'phoneNumbers.all prospects.all users.all auditEvents.read',
     });
     const meta = single(
       await server.request('GET', '/api/v2/phoneNumbers/1?provideAuthorizationMeta=true', {
@@ -283,7 +283,7 @@ describe('sign-out and the current user', () => {
           id: 2,
           attributes: { name: 'Riley Rep', email: 'riley.rep@example.com' },
         },
-        token: { scopes: ['auditEvents.read', 'phoneNumbers.all', 'prospects.read', 'users.read'] },
+        token: { scopes: ['auditEvents.read', 'phoneNumbers.all', 'prospects.all', 'users.all'] },
       },
     });
     failure(await server.request('GET', '/api/v2', { token: null }), 401);

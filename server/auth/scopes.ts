@@ -16,8 +16,11 @@ export const SCOPES = [
 
 export type Scope = (typeof SCOPES)[number];
 
-/** What the app asks for, and what a token gets when the client names no scope. */
-export const DEFAULT_SCOPE = 'phoneNumbers.all prospects.read users.read auditEvents.read';
+/**
+ * What the app asks for, and what a token gets when the client names no scope. It holds the writes an
+ * admin makes (users, prospects' owners): the role, not the scope, keeps them from everyone else.
+ */
+export const DEFAULT_SCOPE = 'phoneNumbers.all prospects.all users.all auditEvents.read';
 
 export function isScope(value: string): value is Scope {
   return (SCOPES as readonly string[]).includes(value);

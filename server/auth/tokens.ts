@@ -91,6 +91,11 @@ export interface TokenService {
   ) => Promise<IssuedTokens>;
   /** Revokes every token of a family: sign-out, or a replayed refresh token or authorization code. */
   revokeFamily: (familyId: string, db?: Kysely<Database>) => Promise<void>;
+  /**
+   * Forgets every remembered principal of a user, once a change to them (role, deactivation) is
+   * committed: their next request is looked up again and meets the change.
+   */
+  forgetUser: (userId: number) => void;
 }
 
 /**
@@ -116,6 +121,9 @@ export function createTokenService(options: {
     now,
   } = options;
   const cache = new Map<string, CachedPrincipal>();
+  // Bumped by forgetUser: a look-up that began before a user changed is not remembered, since it may
+  // have read them as they were.
+  let userChanges = 0;
   const iso = (ms: number) => new Date(ms).toISOString();
 
   function remember(tokenKey: string, entry: CachedPrincipal) {
@@ -176,9 +184,10 @@ export function createTokenService(options: {
       const cached = cache.get(tokenKey);
       if (cached && cached.validUntil > nowMs) return cached.principal;
       cache.delete(tokenKey);
+      const changesBefore = userChanges;
       const found = await lookUp(token, tokenKey, nowMs);
       if (!found) return undefined;
-      remember(tokenKey, found);
+      if (changesBefore === userChanges) remember(tokenKey, found);
       return found.principal;
     },
 
@@ -235,6 +244,12 @@ export function createTokenService(options: {
         .execute();
       // Again: a token of the family may have been looked up and remembered while the update ran.
       forget();
+    },
+
+    forgetUser: (userId) => {
+      userChanges += 1;
+      for (const [tokenKey, entry] of cache)
+        if (entry.principal.userId === userId) cache.delete(tokenKey);
     },
   };
 }

@@ -5,6 +5,11 @@ import {
   phoneNumberUpdateDocumentSchema,
 } from '../../contract/phone-number-documents';
 import { phoneNumberWritableAttributesSchema } from '../../contract/phone-number-rules';
+import {
+  prospectUpdateDocumentSchema,
+  ROLES,
+  userUpdateDocumentSchema,
+} from '../../contract/user-documents';
 import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
 import { auditEventQuerySpec } from '../audit/resource';
 import { SCOPES } from '../auth/scopes';
@@ -190,7 +195,7 @@ const collection = (schema: string) => ({
   },
 });
 
-const phoneNumberBody = (schema: string) => ({
+const requestBody = (schema: string) => ({
   required: true,
   content: { [JSON_API_MEDIA_TYPE]: { schema: ref(schema) } },
 });
@@ -205,6 +210,8 @@ function contractSchemas(): Record<string, object> {
   registry.add(phoneNumberWritableAttributesSchema, { id: 'phoneNumberWritableAttributes' });
   registry.add(phoneNumberCreateDocumentSchema, { id: 'phoneNumberCreateDocument' });
   registry.add(phoneNumberUpdateDocumentSchema, { id: 'phoneNumberUpdateDocument' });
+  registry.add(userUpdateDocumentSchema, { id: 'userUpdateDocument' });
+  registry.add(prospectUpdateDocumentSchema, { id: 'prospectUpdateDocument' });
   const { schemas } = z.toJSONSchema(registry, {
     io: 'input',
     unrepresentable: 'any',
@@ -336,7 +343,7 @@ export function openApiDocument() {
           tags: tags('Phone Number'),
           summary: 'Create a phone number',
           parameters: queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
-          requestBody: phoneNumberBody('phoneNumberCreateDocument'),
+          requestBody: requestBody('phoneNumberCreateDocument'),
           responses: {
             201: {
               ...ok('Created; Location names the new resource.', single('phoneNumber')),
@@ -380,7 +387,7 @@ export function openApiDocument() {
             ifMatchParameter,
             ...queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
           ],
-          requestBody: phoneNumberBody('phoneNumberUpdateDocument'),
+          requestBody: requestBody('phoneNumberUpdateDocument'),
           responses: {
             200: {
               ...ok(
@@ -441,6 +448,28 @@ export function openApiDocument() {
             ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
           },
         },
+        patch: {
+          tags: tags('Prospect'),
+          summary: "Reassign a prospect's owner (admins only)",
+          description:
+            'relationships.owner names the new owner, an active user; nothing else of a prospect is written. Recorded in the audit trail.',
+          parameters: [idParameter, ...queryParameters(prospectQuerySpec, 'prospect', false)],
+          requestBody: requestBody('prospectUpdateDocument'),
+          responses: {
+            200: ok('The prospect, with its new owner.', single('prospect')),
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'notFound',
+              'conflict',
+              'payloadTooLarge',
+              'unsupportedMediaType',
+              'validationError',
+              'rateLimitExceeded',
+            ),
+          },
+        },
       },
       '/users': {
         get: {
@@ -461,6 +490,28 @@ export function openApiDocument() {
           responses: {
             200: ok('The user.', single('user')),
             ...errors('badRequest', 'unauthorized', 'forbidden', 'notFound', 'rateLimitExceeded'),
+          },
+        },
+        patch: {
+          tags: tags('User'),
+          summary: "Change a user's role, or deactivate or reactivate them (admins only)",
+          description:
+            'locked: true deactivates the user: their sessions and tokens end at once and they cannot sign in; locked: false reactivates them. A role change applies from their next request. A change that would leave no active admin is a 422. Recorded in the audit trail.',
+          parameters: [idParameter, ...queryParameters(userQuerySpec, 'user', false)],
+          requestBody: requestBody('userUpdateDocument'),
+          responses: {
+            200: ok('The user, changed.', single('user')),
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'notFound',
+              'conflict',
+              'payloadTooLarge',
+              'unsupportedMediaType',
+              'validationError',
+              'rateLimitExceeded',
+            ),
           },
         },
       },
@@ -560,6 +611,24 @@ export function openApiDocument() {
           title: string('Job title.'),
           createdAt: dateTime('When the user was created.'),
           updatedAt: dateTime('When the user last changed.'),
+          role: {
+            type: 'string',
+            enum: ROLES,
+            description:
+              'What the user may do: admin everything, rep the numbers of their own prospects, viewer only read. Shown to admins, and to the user themself.',
+          },
+          locked: {
+            type: 'boolean',
+            description:
+              'Whether the user is deactivated (locked out). Shown to admins, and to the user themself.',
+          },
+          currentSignInAt: {
+            type: ['string', 'null'],
+            format: 'date-time',
+            readOnly: true,
+            description:
+              'When the user most recently signed in; null if never. Shown to admins, and to the user themself.',
+          },
         }),
         auditEvent: {
           type: 'object',

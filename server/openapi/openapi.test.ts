@@ -36,9 +36,11 @@ const IMPLEMENTED = [
   'DELETE /phoneNumbers/{id}',
   'GET /prospects',
   'GET /prospects/{id}',
+  'PATCH /prospects/{id}',
   'GET /users',
   'GET /users/{id}',
   'GET /auditEvents',
+  'PATCH /users/{id}',
 ];
 
 const SAMPLE_VALUES: Record<string, string> = {
@@ -119,6 +121,40 @@ describe('GET /api/v2/openapi.json', () => {
       expect(creates(body), `${what}: the document's schema`).toBe(valid);
       const response = await server.request('POST', '/api/v2/phoneNumbers', { body });
       expect(response.status, `${what}: the server`).toBe(valid ? 201 : 422);
+    }
+  });
+
+  it('describes what an admin sends about users and owners: the schema and the server agree', async () => {
+    const users = validatorAt('/components/schemas/userUpdateDocument');
+    const userBodies: [string, Record<string, unknown>, boolean][] = [
+      ['a role', { role: 'viewer' }, true],
+      ['locked', { locked: false }, true],
+      ['both', { role: 'rep', locked: false }, true],
+      ['an unknown role', { role: 'owner' }, false],
+      ['locked as a string', { locked: 'yes' }, false],
+      ['an attribute not written here', { email: 'sam@example.com' }, false],
+    ];
+    for (const [what, attributes, valid] of userBodies) {
+      const body = { data: { type: 'user', id: 3, attributes } };
+      expect(users(body), `${what}: the document's schema`).toBe(valid);
+      const response = await server.request('PATCH', '/api/v2/users/3', { body });
+      expect(response.status, `${what}: the server`).toBe(valid ? 200 : 422);
+    }
+
+    const prospects = validatorAt('/components/schemas/prospectUpdateDocument');
+    const owner = (id: unknown) => ({ owner: { data: { type: 'user', id } } });
+    const prospectBodies: [string, Record<string, unknown>, boolean][] = [
+      ['an owner', { relationships: owner(2) }, true],
+      ['an owner by a string id', { relationships: owner('3') }, true],
+      ['no owner', { relationships: {} }, false],
+      ['an id that is no id', { relationships: owner('sam') }, false],
+      ['another relationship', { relationships: { ...owner(2), account: owner(1).owner } }, false],
+    ];
+    for (const [what, members, valid] of prospectBodies) {
+      const body = { data: { type: 'prospect', id: 4, ...members } };
+      expect(prospects(body), `${what}: the document's schema`).toBe(valid);
+      const response = await server.request('PATCH', '/api/v2/prospects/4', { body });
+      expect(response.status, `${what}: the server`).toBe(valid ? 200 : 422);
     }
   });
 });

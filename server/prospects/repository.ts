@@ -47,6 +47,20 @@ export function findProspect(db: Kysely<Database>, id: number): Promise<Prospect
   return selectProspects(db).where('p.id', '=', id).executeTakeFirst();
 }
 
+/** Gives a prospect to another owner. */
+export async function changeOwner(
+  db: Kysely<Database>,
+  id: number,
+  ownerId: number,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('prospects')
+    .set({ owner_id: ownerId, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
 export function findProspects(
   db: Kysely<Database>,
   ids: readonly number[],

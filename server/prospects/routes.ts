@@ -1,35 +1,106 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
+import { recordAuditEvent } from '../audit/audit-log';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
-import type { Database } from '../db/schema';
+import type { Database, ProspectRow, UserRow } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { methodNotAllowed, notFound } from '../http/errors';
-import { documentResponse } from '../http/json-api';
+import { MAX_BODY_BYTES } from '../http/body-limit';
+import {
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  validationFailed,
+  type FieldError,
+} from '../http/errors';
+import { documentResponse, readDocument } from '../http/json-api';
+import {
+  pointerSegment,
+  readResourceObject,
+  readToOne,
+  type ResourceObject,
+} from '../http/request-document';
+import type { ResourceContext } from '../http/resource-context';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { findUsers } from '../users/repository';
 import { userResource } from '../users/resource';
-import { findProspect, listProspects, prospectResources } from './repository';
-import { prospectQuerySpec } from './resource';
+import { changeOwner, findProspect, listProspects, prospectResources } from './repository';
+import { PROSPECT_TYPE, prospectQuerySpec } from './resource';
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw payloadTooLarge();
+  },
+});
+
+/** A prospect's owner as the audit trail keeps it: who, by id and by the name they had then. */
+const ownerSummary = (id: number, user: UserRow | undefined) => ({
+  ownerId: id,
+  ownerName: user ? `${user.first_name} ${user.last_name}` : null,
+});
+
+/** The new owner a PATCH names; the owner is the only thing of a prospect written here. */
+function readOwnerChange(resource: ResourceObject): { id: number } {
+  const problems: FieldError[] = [
+    ...Object.keys(resource.attributes).map((name) => ({
+      pointer: `/data/attributes/${pointerSegment(name)}`,
+      detail: `A prospect's ${name.slice(0, 80)} is not changed here; only its owner is.`,
+    })),
+    ...Object.keys(resource.relationships)
+      .filter((name) => name !== 'owner')
+      .map((name) => ({
+        pointer: `/data/relationships/${pointerSegment(name)}`,
+        detail: `A prospect's ${name.slice(0, 80)} is not changed here; only its owner is.`,
+      })),
+  ];
+  const ownerRef = readToOne(resource.relationships, 'owner', 'user');
+  if (ownerRef === undefined) {
+    problems.push({
+      pointer: '/data/relationships/owner',
+      detail: 'Say who the new owner is: relationships.owner.',
+    });
+  } else if ('problem' in ownerRef) {
+    problems.push(ownerRef.problem);
+  }
+  if (problems.length > 0 || ownerRef === undefined || 'problem' in ownerRef) {
+    throw validationFailed(problems);
+  }
+  return ownerRef;
+}
 
 function checkIncludes(principal: Principal, query: CollectionQuery) {
   if (query.include.has('owner')) requireScope(principal, 'users', 'read');
 }
 
-export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
+export function prospectRoutes({
+  db,
+  now,
+}: {
+  db: Kysely<Database>;
+  now: () => number;
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   async function includedOwners(
     ownerIds: readonly number[],
     query: CollectionQuery,
-    apiBase: string,
+    context: ResourceContext,
   ) {
     if (!query.include.has('owner')) return {};
     const owners = await findUsers(db, [...new Set(ownerIds)]);
-    return {
-      included: owners.map((owner) => userResource(owner, { apiBase, fields: query.fields })),
-    };
+    return { included: owners.map((owner) => userResource(owner, context)) };
+  }
+
+  async function singleDocument(
+    row: ProspectRow,
+    query: CollectionQuery,
+    context: ResourceContext,
+  ) {
+    const [data] = await prospectResources(db, [row], context);
+    return { data, ...(await includedOwners([row.owner_id], query, context)) };
   }
 
   app.get('/', async (c) => {
@@ -44,7 +115,7 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
       ...(await includedOwners(
         page.rows.map((row) => row.owner_id),
         query,
-        context.apiBase,
+        context,
       )),
       links: collectionLinks(requestUrl(c), query.sort, page),
       ...(meta === undefined ? {} : { meta }),
@@ -60,19 +131,57 @@ export function prospectRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     const row = await findProspect(db, id);
     if (!row) throw notFound(`There is no prospect with id ${id}.`);
     enforce(decide(principal, 'prospects', 'read', row.owner_id));
-    const context = resourceContext(c, query);
-    const [data] = await prospectResources(db, [row], context);
-    return documentResponse(c, {
-      data,
-      ...(await includedOwners([row.owner_id], query, context.apiBase)),
+    return documentResponse(c, await singleDocument(row, query, resourceContext(c, query)));
+  });
+
+  app.patch('/:id', limitBody, async (c) => {
+    const principal = c.get('principal');
+    requireScope(principal, 'prospects', 'write');
+    const query = parseQuery(searchParams(c), prospectQuerySpec, true);
+    checkIncludes(principal, query);
+    const id = idParam(c, 'prospect');
+    const resource = readResourceObject(await readDocument(c), PROSPECT_TYPE, id);
+    const ownerRef = readOwnerChange(resource);
+    const updated = await db.transaction().execute(async (trx) => {
+      const existing = await findProspect(trx, id);
+      if (!existing) throw notFound(`There is no prospect with id ${id}.`);
+      enforce(decide(principal, 'prospects', 'write', existing.owner_id));
+      if (ownerRef.id === existing.owner_id) return existing;
+      const [owner] = await findUsers(trx, [ownerRef.id]);
+      if (!owner || owner.deactivated_at !== null) {
+        throw validationFailed([
+          {
+            pointer: '/data/relationships/owner/data/id',
+            detail: owner
+              ? `${owner.first_name} ${owner.last_name} is deactivated; choose an active user.`
+              : `There is no user with id ${ownerRef.id}.`,
+          },
+        ]);
+      }
+      const [previous] = await findUsers(trx, [existing.owner_id]);
+      const at = new Date(now()).toISOString();
+      await changeOwner(trx, id, owner.id, at);
+      await recordAuditEvent(trx, {
+        actor: { userId: principal.userId, name: principal.name },
+        action: 'ownerChanged',
+        resourceType: 'prospect',
+        resourceId: id,
+        prospectId: id,
+        before: ownerSummary(existing.owner_id, previous),
+        after: ownerSummary(owner.id, owner),
+        at,
+      });
+      return findProspect(trx, id);
     });
+    if (!updated) throw new Error('The prospect could not be read back');
+    return documentResponse(c, await singleDocument(updated, query, resourceContext(c, query)));
   });
 
   app.all('/', () => {
     throw methodNotAllowed(['GET']);
   });
   app.all('/:id', () => {
-    throw methodNotAllowed(['GET']);
+    throw methodNotAllowed(['GET', 'PATCH']);
   });
   return app;
 }

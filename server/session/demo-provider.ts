@@ -51,8 +51,11 @@ export function demoSignInProvider(options: {
         .selectFrom('users')
         .select(['id', 'first_name', 'last_name'])
         .where('id', '=', redeemed.grant.user_id)
+        .where('deactivated_at', 'is', null)
         .executeTakeFirst();
-      if (!user) throw new SignInFailure('The user signed in as no longer exists.');
+      if (!user) {
+        throw new SignInFailure('The user signed in as no longer exists or has been deactivated.');
+      }
       return { subject: String(user.id), displayName: `${user.first_name} ${user.last_name}` };
     },
   };

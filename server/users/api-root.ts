@@ -20,6 +20,7 @@ export function apiRootRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
         user: userResource(user, {
           apiBase: requestUrl(c).origin + API_PATH,
           fields: new Map(),
+          principal,
         }),
         token: { scopes: [...principal.scopes].sort() },
       },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, UserRow } from '../db/schema';
+import type { Database, Role, UserRow } from '../db/schema';
 import { filterConditions, keptRowCount, listCollection } from '../http/collection-query';
 import type { CollectionQuery } from '../http/query';
 
@@ -22,4 +22,66 @@ export function listUsers(db: Kysely<Database>, query: CollectionQuery) {
 export function findUsers(db: Kysely<Database>, ids: readonly number[]): Promise<UserRow[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return selectUsers(db).where('u.id', 'in', ids).orderBy('u.id').execute();
+}
+
+/** What an admin changes about a user; `deactivated_at` null reactivates them. */
+export interface UserChanges {
+  role?: Role;
+  deactivated_at?: string | null;
+}
+
+/**
+ * Changes a user in one conditional statement, unless the change would leave no active admin: then
+ * nothing changes and the answer is false. The check and the write are one statement, so two admins
+ * demoting each other at once cannot both succeed (decision 0051).
+ */
+export async function changeUser(
+  db: Kysely<Database>,
+  existing: UserRow,
+  changes: UserChanges,
+  at: string,
+): Promise<boolean> {
+  const role = changes.role ?? existing.role;
+  const deactivatedAt =
+    changes.deactivated_at === undefined ? existing.deactivated_at : changes.deactivated_at;
+  const staysActiveAdmin = role === 'admin' && deactivatedAt === null;
+  const result = await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: at })
+    .where('id', '=', existing.id)
+    .$if(!staysActiveAdmin, (update) =>
+      update.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('users as other')
+            .select('other.id')
+            .where('other.role', '=', 'admin')
+            .where('other.deactivated_at', 'is', null)
+            .where('other.id', '!=', existing.id),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows !== 0n;
+}
+
+/**
+ * Ends everything a user is signed in with: their app sessions (demo and oidc, whose subject is the
+ * user's id), a frame's sign-in not yet handed over, and their OAuth tokens, access and refresh. Run in
+ * the transaction that deactivates them.
+ */
+export async function endSignInsOf(db: Kysely<Database>, userId: number, at: string) {
+  for (const table of ['sessions', 'sign_in_handoffs'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('mode', 'in', ['demo', 'oidc'])
+      .where('subject', '=', String(userId))
+      .execute();
+  }
+  await db
+    .updateTable('oauth_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../auth/governance';
 import type { UserRow } from '../db/schema';
 import type { QuerySpec } from '../http/query';
 import { pickFields, type ResourceContext } from '../http/resource-context';
@@ -5,10 +6,13 @@ import { pickFields, type ResourceContext } from '../http/resource-context';
 export const USER_TYPE = 'user';
 export const USER_FIELDS = [
   'createdAt',
+  'currentSignInAt',
   'email',
   'firstName',
   'lastName',
+  'locked',
   'name',
+  'role',
   'title',
   'updatedAt',
 ] as const;
@@ -28,7 +32,17 @@ export const userQuerySpec: QuerySpec = {
   includes: [],
 };
 
-export function userResource(row: UserRow, context: Pick<ResourceContext, 'apiBase' | 'fields'>) {
+/**
+ * A user's role, whether they are locked out, and when they last signed in are for admins, and for the
+ * user themself (the app shows admins what only they may do); everyone else sees the directory entry.
+ */
+const seesAccount = (principal: Principal, row: UserRow) =>
+  principal.role === 'admin' || principal.userId === row.id;
+
+export function userResource(
+  row: UserRow,
+  context: Pick<ResourceContext, 'apiBase' | 'fields' | 'principal'>,
+) {
   return {
     type: USER_TYPE,
     id: row.id,
@@ -42,6 +56,13 @@ export function userResource(row: UserRow, context: Pick<ResourceContext, 'apiBa
         name: `${row.first_name} ${row.last_name}`,
         title: row.title,
         updatedAt: row.updated_at,
+        ...(seesAccount(context.principal, row)
+          ? {
+              role: row.role,
+              locked: row.deactivated_at !== null,
+              currentSignInAt: row.last_sign_in_at,
+            }
+          : {}),
       },
       context.fields,
     ),

@@ -1,17 +1,109 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
-import { requireScope } from '../auth/governance';
-import type { Database } from '../db/schema';
+import { ROLES, type Role } from '../../contract/user-documents';
+import { recordAuditEvent, type AuditEvent } from '../audit/audit-log';
+import { decide, enforce, requireScope, type Principal } from '../auth/governance';
+import type { TokenService } from '../auth/tokens';
+import type { Database, UserRow } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { methodNotAllowed, notFound } from '../http/errors';
-import { documentResponse } from '../http/json-api';
+import { MAX_BODY_BYTES } from '../http/body-limit';
+import {
+  methodNotAllowed,
+  notFound,
+  payloadTooLarge,
+  validationFailed,
+  type FieldError,
+} from '../http/errors';
+import { documentResponse, readDocument } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery } from '../http/query';
+import { pointerSegment, readResourceObject } from '../http/request-document';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
-import { findUsers, listUsers } from './repository';
-import { userQuerySpec, userResource } from './resource';
+import { changeUser, endSignInsOf, findUsers, listUsers, type UserChanges } from './repository';
+import { USER_TYPE, userQuerySpec, userResource } from './resource';
 
-export function userRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
+interface RouteOptions {
+  db: Kysely<Database>;
+  now: () => number;
+  /** Forgets a changed user's remembered principals, so that their next request meets the change. */
+  tokens: Pick<TokenService, 'forgetUser'>;
+}
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw payloadTooLarge();
+  },
+});
+
+const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** What a PATCH asks to change: role and locked, nothing else (decision 0051). */
+function readChanges(attributes: Record<string, unknown>, at: string): UserChanges {
+  const problems: FieldError[] = [];
+  const changes: UserChanges = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const pointer = `/data/attributes/${pointerSegment(name)}`;
+    if (name === 'role') {
+      if (isRole(value)) changes.role = value;
+      else problems.push({ pointer, detail: `role must be one of ${ROLES.join(', ')}.` });
+    } else if (name === 'locked') {
+      if (typeof value === 'boolean') changes.deactivated_at = value ? at : null;
+      else problems.push({ pointer, detail: 'locked must be true (deactivate) or false.' });
+    } else {
+      problems.push({
+        pointer,
+        detail: `A user's ${name.slice(0, 80)} is not changed here; role and locked are.`,
+      });
+    }
+  }
+  if (problems.length > 0) throw validationFailed(problems);
+  return changes;
+}
+
+/** The audit events of a change: one per thing that changed, before → after. */
+function auditEvents(
+  principal: Principal,
+  existing: UserRow,
+  changes: UserChanges,
+  at: string,
+): AuditEvent[] {
+  const common = {
+    actor: { userId: principal.userId, name: principal.name },
+    resourceType: 'user' as const,
+    resourceId: existing.id,
+    prospectId: null,
+    at,
+  };
+  const events: AuditEvent[] = [];
+  if (changes.role !== undefined && changes.role !== existing.role) {
+    events.push({
+      ...common,
+      action: 'roleChanged',
+      before: { role: existing.role },
+      after: { role: changes.role },
+    });
+  }
+  const wasLocked = existing.deactivated_at !== null;
+  if (changes.deactivated_at !== undefined && (changes.deactivated_at !== null) !== wasLocked) {
+    events.push({
+      ...common,
+      action: wasLocked ? 'reactivated' : 'deactivated',
+      before: { locked: wasLocked },
+      after: { locked: !wasLocked },
+    });
+  }
+  return events;
+}
+
+const lastAdminProblem = (user: UserRow, changes: UserChanges): FieldError => ({
+  pointer: changes.role !== undefined ? '/data/attributes/role' : '/data/attributes/locked',
+  detail: `${user.first_name} ${user.last_name} is the last active admin; make someone else an admin first.`,
+});
+
+export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
@@ -35,11 +127,46 @@ export function userRoutes({ db }: { db: Kysely<Database> }): Hono<AppEnv> {
     return documentResponse(c, { data: userResource(row, resourceContext(c, query)) });
   });
 
+  app.patch('/:id', limitBody, async (c) => {
+    const principal = c.get('principal');
+    enforce(decide(principal, 'users', 'write'));
+    const query = parseQuery(searchParams(c), userQuerySpec, true);
+    const id = idParam(c, 'user');
+    const resource = readResourceObject(await readDocument(c), USER_TYPE, id);
+    if (Object.keys(resource.relationships).length > 0) {
+      throw validationFailed([
+        {
+          pointer: '/data/relationships',
+          detail: "A user's relationships are not changed here; role and locked are.",
+        },
+      ]);
+    }
+    const at = new Date(now()).toISOString();
+    const changes = readChanges(resource.attributes, at);
+    const updated = await db.transaction().execute(async (trx) => {
+      const [existing] = await findUsers(trx, [id]);
+      if (!existing) throw notFound(`There is no user with id ${id}.`);
+      const events = auditEvents(principal, existing, changes, at);
+      if (events.length === 0) return existing;
+      if (!(await changeUser(trx, existing, changes, at))) {
+        throw validationFailed([lastAdminProblem(existing, changes)]);
+      }
+      if (changes.deactivated_at) await endSignInsOf(trx, id, at);
+      for (const event of events) await recordAuditEvent(trx, event);
+      const [row] = await findUsers(trx, [id]);
+      return row;
+    });
+    // After the commit: a request that read the user before it is not remembered either.
+    tokens.forgetUser(id);
+    if (!updated) throw new Error('The user could not be read back');
+    return documentResponse(c, { data: userResource(updated, resourceContext(c, query)) });
+  });
+
   app.all('/', () => {
     throw methodNotAllowed(['GET']);
   });
   app.all('/:id', () => {
-    throw methodNotAllowed(['GET']);
+    throw methodNotAllowed(['GET', 'PATCH']);
   });
   return app;
 }

@@ -1,5 +1,5 @@
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { createAuthSession, type AuthState } from '@/features/auth/auth-session';
@@ -9,6 +9,12 @@ import {
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '@/features/phone-numbers/testing/phone-number-documents';
+import {
+  currentUserEndpoint,
+  demoUsers,
+  userResource,
+  usersEndpoint,
+} from '@/features/users/testing/user-documents';
 import { createApiClient } from '@/lib/api-client';
 import { ApiClientContext } from '@/lib/api-client-context';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
@@ -17,8 +23,15 @@ import { server } from '@/testing/msw-server';
 import { renderWithProviders, TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { AppRoutes } from './app-routes';
 
-function renderApp(url: string, state: AuthState = { status: 'signed-in', user: TEST_USER }) {
-  server.use(phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)])).handler);
+function renderApp(
+  url: string,
+  state: AuthState = { status: 'signed-in', user: TEST_USER },
+  signedInAs = userResource(TEST_USER.id, TEST_USER.name),
+) {
+  server.use(
+    phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)])).handler,
+    currentUserEndpoint(signedInAs),
+  );
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
     initialEntries: [url],
   });
@@ -74,6 +87,7 @@ describe('AppRoutes', () => {
           detail: 'The session has ended.',
         }),
       ).handler,
+      currentUserEndpoint(userResource(TEST_USER.id, TEST_USER.name)),
     );
     const session = createAuthSession({ framed: false });
     await session.start();
@@ -96,5 +110,30 @@ describe('AppRoutes', () => {
     expect(router.state.location.pathname + router.state.location.search).toBe(
       '/phone-numbers?sort=-phoneType&type=mobile',
     );
+  });
+
+  it('shows admins a link to the Users page, which loads when followed', async () => {
+    server.use(...usersEndpoint(demoUsers()).handlers);
+    const { user, router } = renderApp(
+      '/phone-numbers',
+      { status: 'signed-in', user: { id: 1, name: 'Ada Admin' } },
+      userResource(1, 'Ada Admin', { role: 'admin' }),
+    );
+
+    const pages = await screen.findByRole('navigation', { name: 'Pages' });
+    await user.click(within(pages).getByRole('link', { name: 'Users' }));
+
+    expect(router.state.location.pathname).toBe('/users');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
+    expect(await screen.findByRole('table', { name: 'Users' })).toBeVisible();
+  });
+
+  it('shows no Users link to a rep, and no users at /users', async () => {
+    renderApp('/users');
+
+    expect(await screen.findByText(/^Only admins can manage users/)).toBeVisible();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Users' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Pages' })).not.toBeInTheDocument();
   });
 });

@@ -1,5 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
+import { prospectUpdateDocumentSchema } from '@contract/user-documents';
 import { describe, expect, it } from 'vitest';
 import {
   phoneNumberCollection,
@@ -14,6 +15,13 @@ import {
   auditEventResource,
   auditEventsEndpoint,
 } from '@/features/audit-events/testing/audit-event-documents';
+import {
+  currentUserEndpoint,
+  demoUsers,
+  userResource,
+  usersEndpoint,
+} from '@/features/users/testing/user-documents';
+import type { UserResource } from '@/features/users/schemas/user';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -29,9 +37,13 @@ const NOT_FOUND = {
  * GET /prospects/{id} answered by `respond`, every request's URL kept; prospect 7's number is
  * +1 415 555 0107.
  */
-function serve(respond: (id: number) => Response) {
+function serve(
+  respond: (id: number) => Response,
+  signedInAs: UserResource = userResource(2, 'Riley Rep'),
+) {
   const requests: URL[] = [];
   server.use(
+    currentUserEndpoint(signedInAs),
     http.get(`${PROSPECTS_URL}/:id`, ({ request, params }) => {
       requests.push(new URL(request.url));
       return respond(Number(params.id));
@@ -179,5 +191,102 @@ describe('ProspectRoute', () => {
     renderPage('/prospects/7');
     await screen.findByRole('heading', { level: 1, name: 'Olivia García' });
     expect(screen.queryByRole('region', { name: 'History' })).not.toBeInTheDocument();
+  });
+
+  describe("the prospect's owner", () => {
+    const ADA = userResource(1, 'Ada Admin', { role: 'admin' });
+
+    /** An admin on prospect 7 (Riley's); PATCH answers with `answer` for the owner asked for. */
+    function serveAdmin(answer: (ownerId: number) => Response) {
+      const owners: number[] = [];
+      serve((id) => jsonApiResponse(prospectProfileDocument(id)), ADA);
+      server.use(
+        ...usersEndpoint([...demoUsers(), userResource(5, 'Lee Left', { locked: true })]).handlers,
+        http.patch(`${PROSPECTS_URL}/:id`, async ({ request }) => {
+          const document = prospectUpdateDocumentSchema.parse(await request.json());
+          const ownerId = Number(document.data.relationships.owner.data.id);
+          owners.push(ownerId);
+          return answer(ownerId);
+        }),
+      );
+      return owners;
+    }
+
+    const ownerSelect = () => screen.findByRole('combobox', { name: 'Owner' });
+    const optionNames = (select: HTMLElement) =>
+      within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent);
+
+    it('lets an admin give the prospect to another active user', async () => {
+      const owners = serveAdmin((ownerId) =>
+        jsonApiResponse(prospectProfileDocument(7, { owner: { id: ownerId, name: 'Sam Rep' } })),
+      );
+      const { user } = renderPage('/prospects/7');
+
+      const select = await ownerSelect();
+      await waitFor(() => {
+        expect(optionNames(select)).toEqual(['Ada Admin', 'Riley Rep', 'Sam Rep', 'Val Viewer']);
+      });
+      expect(select).toHaveValue('2');
+
+      await user.selectOptions(select, 'Sam Rep');
+
+      expect(owners).toEqual([3]);
+      await waitFor(() => {
+        expect(select).toBeEnabled();
+      });
+      expect(select).toHaveValue('3');
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+
+    it('shows a refusal where the owner is chosen, keeps the choice, and sends it again on Retry', async () => {
+      let refuse = true;
+      const owners = serveAdmin((ownerId) =>
+        refuse
+          ? errorResponse(422, {
+              id: 'validationError',
+              title: 'Validation Error',
+              detail: 'Sam Rep is deactivated; choose an active user.',
+              source: { pointer: '/data/relationships/owner/data/id' },
+            })
+          : jsonApiResponse(
+              prospectProfileDocument(7, { owner: { id: ownerId, name: 'Sam Rep' } }),
+            ),
+      );
+      const { user } = renderPage('/prospects/7');
+
+      const select = await ownerSelect();
+      await waitFor(() => {
+        expect(select).toBeEnabled();
+      });
+      await user.selectOptions(select, 'Sam Rep');
+
+      const owner = detail('Owner');
+      expect(await within(owner).findByRole('alert')).toHaveTextContent(
+        'Owner not changed: Sam Rep is deactivated; choose an active user.',
+      );
+      expect(select).toHaveValue('3');
+
+      refuse = false;
+      await user.click(within(owner).getByRole('button', { name: 'Retry' }));
+
+      await waitFor(() => {
+        expect(within(owner).queryByRole('alert')).not.toBeInTheDocument();
+      });
+      expect(owners).toEqual([3, 3]);
+      expect(select).toHaveValue('3');
+    });
+
+    it('shows a rep who owns the prospect, with nothing to change it', async () => {
+      serve((id) =>
+        jsonApiResponse(prospectProfileDocument(id, { owner: { id: 3, name: 'Sam Rep' } })),
+      );
+      renderPage('/prospects/7');
+
+      await screen.findByRole('heading', { level: 1, name: 'Olivia García' });
+      expect(detail('Owner')).toHaveTextContent('Sam Rep');
+      expect(screen.queryByRole('combobox', { name: 'Owner' })).not.toBeInTheDocument();
+    });
   });
 });

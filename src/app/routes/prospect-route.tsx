@@ -12,6 +12,11 @@ import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { describeProspectLoadError } from '@/features/prospects/components/describe-prospect-load-error';
 import { ProspectDetails } from '@/features/prospects/components/prospect-details';
+import { ProspectOwnerSelect } from '@/features/prospects/components/prospect-owner-select';
+import type { ProspectProfile } from '@/features/prospects/schemas/prospect-profile';
+import { useIsAdmin } from '@/features/users/api/use-is-admin';
+import { userQueries } from '@/features/users/api/user-queries';
+import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
@@ -35,9 +40,20 @@ function ProspectNotFound() {
   );
 }
 
+/** An admin's control of who owns the prospect, among the active users. */
+function OwnerControl({ profile }: { profile: ProspectProfile }) {
+  const client = useApiClient();
+  const users = useQuery(userQueries.list(client));
+  const candidates = users.data
+    ?.filter((user) => !user.locked)
+    .map((user) => ({ id: user.id, name: userLabel(user) }));
+  return <ProspectOwnerSelect profile={profile} candidates={candidates} />;
+}
+
 function ProspectPage({ prospectId }: { prospectId: number }) {
   const client = useApiClient();
   const profile = useQuery(prospectQueries.profile(client, prospectId));
+  const isAdmin = useIsAdmin();
   if (profile.error instanceof ApiError && profile.error.status === 404)
     return <ProspectNotFound />;
 
@@ -49,7 +65,10 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
           <Typography variant="h4" component="h1">
             {profile.data.name ?? 'Unnamed prospect'}
           </Typography>
-          <ProspectDetails profile={profile.data} />
+          <ProspectDetails
+            profile={profile.data}
+            owner={isAdmin ? <OwnerControl profile={profile.data} /> : undefined}
+          />
         </Stack>
       ) : null}
       {profile.isError ? (

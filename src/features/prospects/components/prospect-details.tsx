@@ -22,8 +22,14 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
+interface ProspectDetailsProps {
+  profile: ProspectProfile;
+  /** What stands for the owner's name: a control to change it, for those who may. */
+  owner?: ReactNode;
+}
+
 /** Who the prospect is and when to call: company, title, owner, local time, calls opt status. */
-export function ProspectDetails({ profile }: { profile: ProspectProfile }) {
+export function ProspectDetails({ profile, owner }: ProspectDetailsProps) {
   return (
     <Box
       component="dl"
@@ -37,7 +43,7 @@ export function ProspectDetails({ profile }: { profile: ProspectProfile }) {
     >
       <Detail term="Company">{profile.company ?? NOT_SET}</Detail>
       <Detail term="Title">{profile.title ?? NOT_SET}</Detail>
-      <Detail term="Owner">{profile.ownerName ?? NOT_SET}</Detail>
+      <Detail term="Owner">{owner ?? profile.ownerName ?? NOT_SET}</Detail>
       <Detail term="Local time">
         {profile.timeZone === null ? (
           'Time zone not known'

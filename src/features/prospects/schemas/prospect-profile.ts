@@ -46,6 +46,7 @@ export const prospectProfileDocumentSchema = z.pipe(
       timeZone: attributes.timeZoneIana ?? null,
       /** "opted_in", "opted_out", or null when the prospect has said neither. */
       callsOptStatus: attributes.callsOptStatus ?? null,
+      ownerId: ownerId ?? null,
       ownerName: owner?.attributes?.name ?? null,
       // Only this product's server keeps a history; an API that does not say has none to show.
       canReadHistory: meta?.canReadHistory ?? false,

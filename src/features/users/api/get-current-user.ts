@@ -1,0 +1,7 @@
+import type { ApiClient } from '@/lib/api-client';
+import { currentUserDocumentSchema, type User } from '../schemas/user';
+
+/** Who the session acts for, with their role where the API tells it (ours does, Outreach does not). */
+export async function getCurrentUser(client: ApiClient, signal: AbortSignal): Promise<User> {
+  return currentUserDocumentSchema.parse(await client.get('', { signal }));
+}
