@@ -247,3 +247,17 @@ describe('AUTH_MODE', () => {
     expect(message).not.toContain(short);
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('keeps the SQLite file unless a PostgreSQL URL is given', () => {
+    expect(configFromEnvironment({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://app:secret@db.internal:5432/phone_numbers';
+    expect(configFromEnvironment({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it('refuses anything but a postgres:// URL, naming the variable', () => {
+    for (const value of ['mysql://db/phone_numbers', '.data/phone-numbers.sqlite']) {
+      expect(invalid({ DATABASE_URL: value }), value).toContain('DATABASE_URL must be');
+    }
+  });
+});
