@@ -114,289 +114,295 @@ async function createCountTriggersPostgres(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * Schema changes, in order, for one engine. Each is written with Kysely's schema builder, so that the two
- * differ only where the databases do (`columnTypes`, and the triggers that keep counts).
- * A name, once run somewhere, never changes.
+ * Schema changes, in order. Each is written with Kysely's schema builder and built for the engine it
+ * runs on, so that the two differ only where the databases do (`columnTypes`, and the triggers that keep
+ * counts). A name, once run somewhere, never changes.
  */
-const migrationsFor = (engine: Engine): Record<string, Migration> => {
-  const { id, text, epochMs } = columnTypes(engine);
-  return {
-    '0001-initial': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('users')
-          .addColumn('id', 'integer', id)
-          .addColumn('first_name', text, (c) => c.notNull())
-          .addColumn('last_name', text, (c) => c.notNull())
-          .addColumn('email', text, (c) => c.notNull().unique())
-          .addColumn('title', text)
-          .addColumn('role', text, (c) => c.notNull())
-          .addColumn('created_at', text, (c) => c.notNull())
-          .addColumn('updated_at', text, (c) => c.notNull())
-          .execute();
+const migrations: Record<string, Migration> = {
+  '0001-initial': {
+    async up(db: Kysely<unknown>) {
+      const { id, text } = columnTypes(engineOf(db));
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'integer', id)
+        .addColumn('first_name', text, (c) => c.notNull())
+        .addColumn('last_name', text, (c) => c.notNull())
+        .addColumn('email', text, (c) => c.notNull().unique())
+        .addColumn('title', text)
+        .addColumn('role', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
+        .execute();
 
-        await db.schema
-          .createTable('prospects')
-          .addColumn('id', 'integer', id)
-          .addColumn('owner_id', 'integer', (c) => c.notNull().references('users.id'))
-          .addColumn('first_name', text, (c) => c.notNull())
-          .addColumn('last_name', text, (c) => c.notNull())
-          .addColumn('company', text)
-          .addColumn('title', text)
-          .addColumn('address_country', text)
-          .addColumn('time_zone_iana', text)
-          .addColumn('calls_opt_status', text)
-          .addColumn('search_name', text, (c) => c.notNull())
-          .addColumn('search_last_name', text, (c) => c.notNull())
-          .addColumn('search_company', text, (c) => c.notNull())
-          .addColumn('created_at', text, (c) => c.notNull())
-          .addColumn('updated_at', text, (c) => c.notNull())
-          .execute();
-        await db.schema
-          .createIndex('prospects_owner')
-          .on('prospects')
-          .columns(['owner_id', 'id'])
-          .execute();
-        await db.schema
-          .createIndex('prospects_search_name')
-          .on('prospects')
-          .column('search_name')
-          .execute();
-        await db.schema
-          .createIndex('prospects_search_last_name')
-          .on('prospects')
-          .column('search_last_name')
-          .execute();
-        await db.schema
-          .createIndex('prospects_search_company')
-          .on('prospects')
-          .column('search_company')
-          .execute();
+      await db.schema
+        .createTable('prospects')
+        .addColumn('id', 'integer', id)
+        .addColumn('owner_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('first_name', text, (c) => c.notNull())
+        .addColumn('last_name', text, (c) => c.notNull())
+        .addColumn('company', text)
+        .addColumn('title', text)
+        .addColumn('address_country', text)
+        .addColumn('time_zone_iana', text)
+        .addColumn('calls_opt_status', text)
+        .addColumn('search_name', text, (c) => c.notNull())
+        .addColumn('search_last_name', text, (c) => c.notNull())
+        .addColumn('search_company', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('prospects_owner')
+        .on('prospects')
+        .columns(['owner_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_name')
+        .on('prospects')
+        .column('search_name')
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_last_name')
+        .on('prospects')
+        .column('search_last_name')
+        .execute();
+      await db.schema
+        .createIndex('prospects_search_company')
+        .on('prospects')
+        .column('search_company')
+        .execute();
 
-        await db.schema
-          .createTable('phone_numbers')
-          .addColumn('id', 'integer', id)
-          .addColumn('prospect_id', 'integer', (c) =>
-            c.notNull().references('prospects.id').onDelete('cascade'),
-          )
-          .addColumn('number', text, (c) => c.notNull())
-          .addColumn('raw_number', text)
-          .addColumn('extension', text)
-          .addColumn('country_code', text)
-          .addColumn('phone_type', text, (c) => c.notNull())
-          .addColumn('status', text, (c) => c.notNull())
-          .addColumn('sort_order', 'integer', (c) => c.notNull())
-          .addColumn('status_changed_at', text, (c) => c.notNull())
-          .addColumn('created_at', text, (c) => c.notNull())
-          .addColumn('updated_at', text, (c) => c.notNull())
-          .execute();
-        // One prospect cannot hold the same number and extension twice; the API checks first and answers 422,
-        // this index keeps the rule true whatever writes the table.
-        await db.schema
-          .createIndex('phone_numbers_unique_per_prospect')
-          .on('phone_numbers')
-          .unique()
-          .columns(['prospect_id', 'number'])
-          .expression(sql`coalesce(extension, '')`)
-          .execute();
-        await db.schema
-          .createIndex('phone_numbers_prospect_order')
-          .on('phone_numbers')
-          .columns(['prospect_id', 'sort_order', 'id'])
-          .execute();
-        await db.schema
-          .createIndex('phone_numbers_updated')
-          .on('phone_numbers')
-          .columns(['updated_at', 'id'])
-          .execute();
-        await db.schema
-          .createIndex('phone_numbers_status_changed')
-          .on('phone_numbers')
-          .columns(['status_changed_at', 'id'])
-          .execute();
-        await db.schema
-          .createIndex('phone_numbers_number')
-          .on('phone_numbers')
-          .columns(['number', 'id'])
-          .execute();
+      await db.schema
+        .createTable('phone_numbers')
+        .addColumn('id', 'integer', id)
+        .addColumn('prospect_id', 'integer', (c) =>
+          c.notNull().references('prospects.id').onDelete('cascade'),
+        )
+        .addColumn('number', text, (c) => c.notNull())
+        .addColumn('raw_number', text)
+        .addColumn('extension', text)
+        .addColumn('country_code', text)
+        .addColumn('phone_type', text, (c) => c.notNull())
+        .addColumn('status', text, (c) => c.notNull())
+        .addColumn('sort_order', 'integer', (c) => c.notNull())
+        .addColumn('status_changed_at', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
+        .execute();
+      // One prospect cannot hold the same number and extension twice; the API checks first and answers 422,
+      // this index keeps the rule true whatever writes the table.
+      await db.schema
+        .createIndex('phone_numbers_unique_per_prospect')
+        .on('phone_numbers')
+        .unique()
+        .columns(['prospect_id', 'number'])
+        .expression(sql`coalesce(extension, '')`)
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_prospect_order')
+        .on('phone_numbers')
+        .columns(['prospect_id', 'sort_order', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_updated')
+        .on('phone_numbers')
+        .columns(['updated_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_status_changed')
+        .on('phone_numbers')
+        .columns(['status_changed_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('phone_numbers_number')
+        .on('phone_numbers')
+        .columns(['number', 'id'])
+        .execute();
 
-        await db.schema
-          .createTable('oauth_codes')
-          .addColumn('code_hash', text, (c) => c.primaryKey())
-          .addColumn('client_id', text, (c) => c.notNull())
-          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-          .addColumn('redirect_uri', text, (c) => c.notNull())
-          .addColumn('code_challenge', text, (c) => c.notNull())
-          .addColumn('scope', text, (c) => c.notNull())
-          .addColumn('expires_at', text, (c) => c.notNull())
-          .addColumn('consumed_at', text)
-          .execute();
+      await db.schema
+        .createTable('oauth_codes')
+        .addColumn('code_hash', text, (c) => c.primaryKey())
+        .addColumn('client_id', text, (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('redirect_uri', text, (c) => c.notNull())
+        .addColumn('code_challenge', text, (c) => c.notNull())
+        .addColumn('scope', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .addColumn('consumed_at', text)
+        .execute();
 
-        await db.schema
-          .createTable('oauth_tokens')
-          .addColumn('token_hash', text, (c) => c.primaryKey())
-          .addColumn('kind', text, (c) => c.notNull())
-          .addColumn('family_id', text, (c) => c.notNull())
-          .addColumn('client_id', text, (c) => c.notNull())
-          .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-          .addColumn('scope', text, (c) => c.notNull())
-          .addColumn('expires_at', text, (c) => c.notNull())
-          .addColumn('revoked_at', text)
-          .addColumn('created_at', text, (c) => c.notNull())
-          .execute();
-        await db.schema
-          .createIndex('oauth_tokens_family')
-          .on('oauth_tokens')
-          .column('family_id')
-          .execute();
-      },
+      await db.schema
+        .createTable('oauth_tokens')
+        .addColumn('token_hash', text, (c) => c.primaryKey())
+        .addColumn('kind', text, (c) => c.notNull())
+        .addColumn('family_id', text, (c) => c.notNull())
+        .addColumn('client_id', text, (c) => c.notNull())
+        .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
+        .addColumn('scope', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .addColumn('revoked_at', text)
+        .addColumn('created_at', text, (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('oauth_tokens_family')
+        .on('oauth_tokens')
+        .column('family_id')
+        .execute();
     },
-    // A write precondition (If-Match) needs a value that changes with every write: updated_at has a
-    // millisecond's resolution, and two writes in one millisecond must still differ.
-    '2026_12_03_conflicts_phone_number_version': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .alterTable('phone_numbers')
-          .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
-          .execute();
-      },
+  },
+  // A write precondition (If-Match) needs a value that changes with every write: updated_at has a
+  // millisecond's resolution, and two writes in one millisecond must still differ.
+  '2026_12_03_conflicts_phone_number_version': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('phone_numbers')
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .execute();
     },
-    '2026_12_03_querycost_indexes_and_counts': {
-      // An index for every column a collection filters or sorts by, each ending in id (the tie-break), so a
-      // page of any single filter or sort is an index search or walk; and counts kept by triggers, so that
-      // count=true on a whole collection, or on phone numbers by type and status, reads a few rows.
-      async up(db: Kysely<unknown>) {
-        const indexes: [string, string, string[]][] = [
-          ['phone_numbers_order', 'phone_numbers', ['sort_order', 'id']],
-          ['phone_numbers_type', 'phone_numbers', ['phone_type', 'id']],
-          ['phone_numbers_status', 'phone_numbers', ['status', 'id']],
-          ['prospects_first_name', 'prospects', ['first_name', 'id']],
-          ['prospects_last_name', 'prospects', ['last_name', 'id']],
-          ['prospects_created', 'prospects', ['created_at', 'id']],
-          ['prospects_updated', 'prospects', ['updated_at', 'id']],
-          ['users_first_name', 'users', ['first_name', 'id']],
-          ['users_last_name', 'users', ['last_name', 'id']],
-        ];
-        for (const [name, table, columns] of indexes) {
-          await db.schema.createIndex(name).on(table).columns(columns).execute();
-        }
+  },
+  '2026_12_03_querycost_indexes_and_counts': {
+    // An index for every column a collection filters or sorts by, each ending in id (the tie-break), so a
+    // page of any single filter or sort is an index search or walk; and counts kept by triggers, so that
+    // count=true on a whole collection, or on phone numbers by type and status, reads a few rows.
+    async up(db: Kysely<unknown>) {
+      const engine = engineOf(db);
+      const { text } = columnTypes(engine);
+      const indexes: [string, string, string[]][] = [
+        ['phone_numbers_order', 'phone_numbers', ['sort_order', 'id']],
+        ['phone_numbers_type', 'phone_numbers', ['phone_type', 'id']],
+        ['phone_numbers_status', 'phone_numbers', ['status', 'id']],
+        ['prospects_first_name', 'prospects', ['first_name', 'id']],
+        ['prospects_last_name', 'prospects', ['last_name', 'id']],
+        ['prospects_created', 'prospects', ['created_at', 'id']],
+        ['prospects_updated', 'prospects', ['updated_at', 'id']],
+        ['users_first_name', 'users', ['first_name', 'id']],
+        ['users_last_name', 'users', ['last_name', 'id']],
+      ];
+      for (const [name, table, columns] of indexes) {
+        await db.schema.createIndex(name).on(table).columns(columns).execute();
+      }
 
-        await db.schema
-          .createTable('row_counts')
-          .addColumn('table_name', text, (c) => c.primaryKey())
-          .addColumn('row_count', 'integer', (c) => c.notNull())
-          .execute();
-        for (const table of ['users', 'prospects']) {
-          await sql`insert into row_counts (table_name, row_count)
-          select ${table}, count(*) from ${sql.table(table)}`.execute(db);
-        }
-        await db.schema
-          .createTable('phone_number_counts')
-          .addColumn('phone_type', text, (c) => c.notNull())
-          .addColumn('status', text, (c) => c.notNull())
-          .addColumn('row_count', 'integer', (c) => c.notNull())
-          .addPrimaryKeyConstraint('phone_number_counts_key', ['phone_type', 'status'])
-          .execute();
-        await sql`insert into phone_number_counts (phone_type, status, row_count)
-        select phone_type, status, count(*) from phone_numbers group by phone_type, status`.execute(
-          db,
-        );
-        await (engine === 'postgres'
-          ? createCountTriggersPostgres(db)
-          : createCountTriggersSqlite(db));
-      },
+      await db.schema
+        .createTable('row_counts')
+        .addColumn('table_name', text, (c) => c.primaryKey())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .execute();
+      for (const table of ['users', 'prospects']) {
+        await sql`insert into row_counts (table_name, row_count)
+        select ${table}, count(*) from ${sql.table(table)}`.execute(db);
+      }
+      await db.schema
+        .createTable('phone_number_counts')
+        .addColumn('phone_type', text, (c) => c.notNull())
+        .addColumn('status', text, (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('phone_number_counts_key', ['phone_type', 'status'])
+        .execute();
+      await sql`insert into phone_number_counts (phone_type, status, row_count)
+      select phone_type, status, count(*) from phone_numbers group by phone_type, status`.execute(
+        db,
+      );
+      await (engine === 'postgres'
+        ? createCountTriggersPostgres(db)
+        : createCountTriggersSqlite(db));
     },
-    // The browser app's sessions and sign-ins (decision 0046). Times are epoch milliseconds: a session
-    // is read on every cookie request, and its expiry compared there.
-    '2026_12_04_bff_sessions': {
-      async up(db: Kysely<unknown>) {
-        await db.schema
-          .createTable('sessions')
-          .addColumn('id_hash', text, (c) => c.primaryKey())
-          .addColumn('kind', text, (c) => c.notNull())
-          .addColumn('mode', text, (c) => c.notNull())
-          .addColumn('subject', text, (c) => c.notNull())
-          .addColumn('display_name', text)
-          .addColumn('created_at', epochMs, (c) => c.notNull())
-          .addColumn('last_seen_at', epochMs, (c) => c.notNull())
-          .addColumn('idle_expires_at', epochMs, (c) => c.notNull())
-          .addColumn('absolute_expires_at', epochMs, (c) => c.notNull())
-          .addColumn('access_token_enc', text)
-          .addColumn('refresh_token_enc', text)
-          .addColumn('access_expires_at', epochMs)
-          .addColumn('refresh_claimed_until', epochMs)
-          .execute();
-        await db.schema
-          .createIndex('sessions_idle_expiry')
-          .on('sessions')
-          .column('idle_expires_at')
-          .execute();
+  },
+  // The browser app's sessions and sign-ins (decision 0046). Times are epoch milliseconds: a session
+  // is read on every cookie request, and its expiry compared there.
+  '2026_12_04_bff_sessions': {
+    async up(db: Kysely<unknown>) {
+      const { text, epochMs } = columnTypes(engineOf(db));
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id_hash', text, (c) => c.primaryKey())
+        .addColumn('kind', text, (c) => c.notNull())
+        .addColumn('mode', text, (c) => c.notNull())
+        .addColumn('subject', text, (c) => c.notNull())
+        .addColumn('display_name', text)
+        .addColumn('created_at', epochMs, (c) => c.notNull())
+        .addColumn('last_seen_at', epochMs, (c) => c.notNull())
+        .addColumn('idle_expires_at', epochMs, (c) => c.notNull())
+        .addColumn('absolute_expires_at', epochMs, (c) => c.notNull())
+        .addColumn('access_token_enc', text)
+        .addColumn('refresh_token_enc', text)
+        .addColumn('access_expires_at', epochMs)
+        .addColumn('refresh_claimed_until', epochMs)
+        .execute();
+      await db.schema
+        .createIndex('sessions_idle_expiry')
+        .on('sessions')
+        .column('idle_expires_at')
+        .execute();
 
-        await db.schema
-          .createTable('sign_in_attempts')
-          .addColumn('state_hash', text, (c) => c.primaryKey())
-          .addColumn('browser_hash', text, (c) => c.notNull())
-          .addColumn('code_verifier', text, (c) => c.notNull())
-          .addColumn('return_to', text, (c) => c.notNull())
-          .addColumn('popup', 'integer', (c) => c.notNull())
-          .addColumn('expires_at', epochMs, (c) => c.notNull())
-          .execute();
+      await db.schema
+        .createTable('sign_in_attempts')
+        .addColumn('state_hash', text, (c) => c.primaryKey())
+        .addColumn('browser_hash', text, (c) => c.notNull())
+        .addColumn('code_verifier', text, (c) => c.notNull())
+        .addColumn('return_to', text, (c) => c.notNull())
+        .addColumn('popup', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', epochMs, (c) => c.notNull())
+        .execute();
 
-        await db.schema
-          .createTable('sign_in_handoffs')
-          .addColumn('code_hash', text, (c) => c.primaryKey())
-          .addColumn('mode', text, (c) => c.notNull())
-          .addColumn('subject', text, (c) => c.notNull())
-          .addColumn('display_name', text)
-          .addColumn('access_token_enc', text)
-          .addColumn('refresh_token_enc', text)
-          .addColumn('access_expires_at', epochMs)
-          .addColumn('expires_at', epochMs, (c) => c.notNull())
-          .execute();
-      },
+      await db.schema
+        .createTable('sign_in_handoffs')
+        .addColumn('code_hash', text, (c) => c.primaryKey())
+        .addColumn('mode', text, (c) => c.notNull())
+        .addColumn('subject', text, (c) => c.notNull())
+        .addColumn('display_name', text)
+        .addColumn('access_token_enc', text)
+        .addColumn('refresh_token_enc', text)
+        .addColumn('access_expires_at', epochMs)
+        .addColumn('expires_at', epochMs, (c) => c.notNull())
+        .execute();
     },
-    // Teams (issue 14): people matched to their identity provider's subject, deactivated without losing
-    // what they did, their last sign-in shown to admins; and the audit trail of every accepted change.
-    '2026_12_04_team_accounts': {
-      async up(db: Kysely<unknown>) {
-        await db.schema.alterTable('users').addColumn('oidc_subject', text).execute();
-        await db.schema.alterTable('users').addColumn('deactivated_at', text).execute();
-        await db.schema.alterTable('users').addColumn('last_sign_in_at', text).execute();
-        await db.schema
-          .createIndex('users_oidc_subject')
-          .on('users')
-          .unique()
-          .column('oidc_subject')
-          .execute();
-        await db.schema.createIndex('users_email').on('users').column('email').execute();
+  },
+  // Teams (issue 14): people matched to their identity provider's subject, deactivated without losing
+  // what they did, their last sign-in shown to admins; and the audit trail of every accepted change.
+  '2026_12_04_team_accounts': {
+    async up(db: Kysely<unknown>) {
+      const { id, text } = columnTypes(engineOf(db));
+      await db.schema.alterTable('users').addColumn('oidc_subject', text).execute();
+      await db.schema.alterTable('users').addColumn('deactivated_at', text).execute();
+      await db.schema.alterTable('users').addColumn('last_sign_in_at', text).execute();
+      await db.schema
+        .createIndex('users_oidc_subject')
+        .on('users')
+        .unique()
+        .column('oidc_subject')
+        .execute();
+      await db.schema.createIndex('users_email').on('users').column('email').execute();
 
-        await db.schema
-          .createTable('audit_events')
-          .addColumn('id', 'integer', id)
-          .addColumn('occurred_at', text, (c) => c.notNull())
-          .addColumn('actor_user_id', 'integer', (c) => c.notNull())
-          .addColumn('actor_name', text, (c) => c.notNull())
-          .addColumn('action', text, (c) => c.notNull())
-          .addColumn('resource_type', text, (c) => c.notNull())
-          .addColumn('resource_id', 'integer', (c) => c.notNull())
-          // No foreign keys: the trail outlives the numbers, prospects and users it names.
-          .addColumn('prospect_id', 'integer')
-          .addColumn('before_json', text)
-          .addColumn('after_json', text)
-          .execute();
-        await db.schema
-          .createIndex('audit_events_prospect')
-          .on('audit_events')
-          .columns(['prospect_id', 'id'])
-          .execute();
-        await db.schema
-          .createIndex('audit_events_resource')
-          .on('audit_events')
-          .columns(['resource_type', 'resource_id', 'id'])
-          .execute();
-      },
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'integer', id)
+        .addColumn('occurred_at', text, (c) => c.notNull())
+        .addColumn('actor_user_id', 'integer', (c) => c.notNull())
+        .addColumn('actor_name', text, (c) => c.notNull())
+        .addColumn('action', text, (c) => c.notNull())
+        .addColumn('resource_type', text, (c) => c.notNull())
+        .addColumn('resource_id', 'integer', (c) => c.notNull())
+        // No foreign keys: the trail outlives the numbers, prospects and users it names.
+        .addColumn('prospect_id', 'integer')
+        .addColumn('before_json', text)
+        .addColumn('after_json', text)
+        .execute();
+      await db.schema
+        .createIndex('audit_events_prospect')
+        .on('audit_events')
+        .columns(['prospect_id', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('audit_events_resource')
+        .on('audit_events')
+        .columns(['resource_type', 'resource_id', 'id'])
+        .execute();
     },
-  };
+  },
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
 };
 
 /**
@@ -404,9 +410,6 @@ const migrationsFor = (engine: Engine): Record<string, Migration> => {
  * when one fails, none of them has changed anything, and a second process starting at the same time waits.
  */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const provider: MigrationProvider = {
-    getMigrations: () => Promise.resolve(migrationsFor(engineOf(db))),
-  };
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) {
