@@ -23,7 +23,7 @@ describe('a lost database connection', () => {
   // A server of its own: stopping the run's shared one would fail the other files' tests.
   let postgres: PostgresServer;
   beforeAll(async () => {
-    postgres = await startPostgresServer();
+    postgres = await startPostgresServer({ restartable: true });
     await postgres.admin('create database outage');
   }, 60_000);
   afterAll(() => postgres.stop());

