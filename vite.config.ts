@@ -34,6 +34,36 @@ export default defineConfig({
           environment: 'node',
           // The contract is the server's as much as the app's, so it is tested where the server runs.
           include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'contract/**/*.test.ts'],
+          exclude: ['server/**/*.postgres.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The API integration suite again, on a real PostgreSQL (docs/decisions/0048-postgresql.md):
+          // every test file whose server or database comes from server/testing, and the PostgreSQL-only
+          // files. The worker dialect's and SQLite's query plans are SQLite's own.
+          name: 'server-postgres',
+          environment: 'node',
+          include: [
+            'server/{audit,auth,db,http,oidc,openapi,outreach,phone-numbers,prospects,session,users}/*.test.ts',
+            'server/{framing,fuzz,several-processes}.test.ts',
+          ],
+          exclude: [
+            'server/db/worker-sqlite-dialect.test.ts',
+            'server/http/query-plans.test.ts',
+            'server/audit/query-plans.test.ts',
+            // Units without a database: running them twice proves nothing about PostgreSQL.
+            'server/auth/pkce.test.ts',
+            'server/session/token-cipher.test.ts',
+            'server/session/return-path.test.ts',
+            'server/outreach/token-refresher.test.ts',
+            'server/outreach/proxy.test.ts',
+          ],
+          globalSetup: ['server/testing/postgres-global-setup.ts'],
+          // Each test server copies and seeds a database of its own, on a busy 2-core machine.
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
         },
       },
       {

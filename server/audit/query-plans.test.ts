@@ -49,6 +49,7 @@ async function plansFor(search: string) {
       }
       return database.db.executeQuery(compiled);
     },
+    getExecutor: () => database.db.getExecutor(),
   };
   await listCollection(recording, auditEventSource(database.db, query), query);
   return Promise.all(

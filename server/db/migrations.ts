@@ -1,47 +1,155 @@
 import {
   Migrator,
-  PostgresAdapter,
   sql,
+  type ColumnDefinitionBuilder,
   type Kysely,
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import { engineOf, type Engine } from './engine';
 
 /**
- * Schema changes, in order. Each is written with Kysely's schema builder so that a PostgreSQL migration set
- * differs only where the databases do (auto-increment ids).
+ * Where the engines differ, as column types: ids are SQLite's autoincrement rowid or a PostgreSQL identity
+ * (by default, so the seed can name its ids); text compares byte by byte on both, as SQLite's does, whatever
+ * collation the PostgreSQL database was created with (sorts, keyset cursors and the prefix search's
+ * upper bound rely on it); epoch milliseconds need PostgreSQL's bigint.
+ */
+function columnTypes(engine: Engine) {
+  const postgres = engine === 'postgres';
+  return {
+    id: (c: ColumnDefinitionBuilder) =>
+      postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    text: postgres ? sql`text collate "C"` : sql`text`,
+    epochMs: postgres ? sql`bigint` : sql`integer`,
+  };
+}
+
+/** The triggers that keep row_counts and phone_number_counts, on SQLite: one update per row. */
+async function createCountTriggersSqlite(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['users', 'prospects']) {
+    await sql`create trigger ${sql.raw(`${table}_counted_in`)} after insert on ${sql.table(table)}
+      begin update row_counts set row_count = row_count + 1 where table_name = ${sql.lit(table)}; end`.execute(
+      db,
+    );
+    await sql`create trigger ${sql.raw(`${table}_counted_out`)} after delete on ${sql.table(table)}
+      begin update row_counts set row_count = row_count - 1 where table_name = ${sql.lit(table)}; end`.execute(
+      db,
+    );
+  }
+  const add = (row: 'new' | 'old', delta: '+ 1' | '- 1') =>
+    sql.raw(`insert into phone_number_counts (phone_type, status, row_count)
+      values (${row}.phone_type, ${row}.status, ${delta === '+ 1' ? 1 : -1})
+      on conflict (phone_type, status) do update set row_count = row_count ${delta};`);
+  await sql`create trigger phone_numbers_counted_in after insert on phone_numbers
+    begin ${add('new', '+ 1')} end`.execute(db);
+  await sql`create trigger phone_numbers_counted_out after delete on phone_numbers
+    begin ${add('old', '- 1')} end`.execute(db);
+  await sql`create trigger phone_numbers_counted_again after update of phone_type, status on phone_numbers
+    when old.phone_type is not new.phone_type or old.status is not new.status
+    begin ${add('old', '- 1')} ${add('new', '+ 1')} end`.execute(db);
+}
+
+/**
+ * The same counts on PostgreSQL, kept once per statement from its transition tables: a row trigger
+ * would update the same few count rows once per row, and PostgreSQL slows with each version of a row one
+ * transaction leaves behind (100,000 numbers inserted in one statement took over a minute).
+ */
+async function createCountTriggersPostgres(db: Kysely<unknown>): Promise<void> {
+  const trigger = async (name: string, event: string, transitions: string, body: string) => {
+    await sql
+      .raw(
+        `create function ${name}() returns trigger language plpgsql as $$ begin ${body} return null; end $$`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `create trigger ${name} after ${event} referencing ${transitions} for each statement execute function ${name}()`,
+      )
+      .execute(db);
+  };
+  for (const table of ['users', 'prospects']) {
+    const count = (sign: '+' | '-', rows: string) =>
+      `update row_counts set row_count = row_count ${sign} (select count(*) from ${rows}) where table_name = '${table}';`;
+    await trigger(
+      `${table}_counted_in`,
+      `insert on ${table}`,
+      'new table as added',
+      count('+', 'added'),
+    );
+    await trigger(
+      `${table}_counted_out`,
+      `delete on ${table}`,
+      'old table as removed',
+      count('-', 'removed'),
+    );
+  }
+  // Changes by type and status, net of what a statement both removes and adds; zeros are left alone.
+  const apply = (changes: string) => `
+    insert into phone_number_counts (phone_type, status, row_count)
+      select phone_type, status, sum(delta) from (${changes}) as changes
+      group by phone_type, status having sum(delta) <> 0
+    on conflict (phone_type, status)
+      do update set row_count = phone_number_counts.row_count + excluded.row_count;`;
+  const rows = (table: string, delta: 1 | -1) =>
+    `select phone_type, status, ${delta} as delta from ${table}`;
+  await trigger(
+    'phone_numbers_counted_in',
+    'insert on phone_numbers',
+    'new table as added',
+    apply(rows('added', 1)),
+  );
+  await trigger(
+    'phone_numbers_counted_out',
+    'delete on phone_numbers',
+    'old table as removed',
+    apply(rows('removed', -1)),
+  );
+  // Transition tables take no column list: every update statement is counted again, its nets mostly zero.
+  await trigger(
+    'phone_numbers_counted_again',
+    'update on phone_numbers',
+    'old table as before new table as after',
+    apply(`${rows('before', -1)} union all ${rows('after', 1)}`),
+  );
+}
+
+/**
+ * Schema changes, in order. Each is written with Kysely's schema builder and built for the engine it
+ * runs on, so that the two differ only where the databases do (`columnTypes`, and the triggers that keep
+ * counts). A name, once run somewhere, never changes.
  */
 const migrations: Record<string, Migration> = {
   '0001-initial': {
     async up(db: Kysely<unknown>) {
+      const { id, text } = columnTypes(engineOf(db));
       await db.schema
         .createTable('users')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('first_name', 'text', (c) => c.notNull())
-        .addColumn('last_name', 'text', (c) => c.notNull())
-        .addColumn('email', 'text', (c) => c.notNull().unique())
-        .addColumn('title', 'text')
-        .addColumn('role', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('id', 'integer', id)
+        .addColumn('first_name', text, (c) => c.notNull())
+        .addColumn('last_name', text, (c) => c.notNull())
+        .addColumn('email', text, (c) => c.notNull().unique())
+        .addColumn('title', text)
+        .addColumn('role', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
         .execute();
 
       await db.schema
         .createTable('prospects')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', id)
         .addColumn('owner_id', 'integer', (c) => c.notNull().references('users.id'))
-        .addColumn('first_name', 'text', (c) => c.notNull())
-        .addColumn('last_name', 'text', (c) => c.notNull())
-        .addColumn('company', 'text')
-        .addColumn('title', 'text')
-        .addColumn('address_country', 'text')
-        .addColumn('time_zone_iana', 'text')
-        .addColumn('calls_opt_status', 'text')
-        .addColumn('search_name', 'text', (c) => c.notNull())
-        .addColumn('search_last_name', 'text', (c) => c.notNull())
-        .addColumn('search_company', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('first_name', text, (c) => c.notNull())
+        .addColumn('last_name', text, (c) => c.notNull())
+        .addColumn('company', text)
+        .addColumn('title', text)
+        .addColumn('address_country', text)
+        .addColumn('time_zone_iana', text)
+        .addColumn('calls_opt_status', text)
+        .addColumn('search_name', text, (c) => c.notNull())
+        .addColumn('search_last_name', text, (c) => c.notNull())
+        .addColumn('search_company', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('prospects_owner')
@@ -66,20 +174,20 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('phone_numbers')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('id', 'integer', id)
         .addColumn('prospect_id', 'integer', (c) =>
           c.notNull().references('prospects.id').onDelete('cascade'),
         )
-        .addColumn('number', 'text', (c) => c.notNull())
-        .addColumn('raw_number', 'text')
-        .addColumn('extension', 'text')
-        .addColumn('country_code', 'text')
-        .addColumn('phone_type', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('number', text, (c) => c.notNull())
+        .addColumn('raw_number', text)
+        .addColumn('extension', text)
+        .addColumn('country_code', text)
+        .addColumn('phone_type', text, (c) => c.notNull())
+        .addColumn('status', text, (c) => c.notNull())
         .addColumn('sort_order', 'integer', (c) => c.notNull())
-        .addColumn('status_changed_at', 'text', (c) => c.notNull())
-        .addColumn('created_at', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('status_changed_at', text, (c) => c.notNull())
+        .addColumn('created_at', text, (c) => c.notNull())
+        .addColumn('updated_at', text, (c) => c.notNull())
         .execute();
       // One prospect cannot hold the same number and extension twice; the API checks first and answers 422,
       // this index keeps the rule true whatever writes the table.
@@ -113,27 +221,27 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('oauth_codes')
-        .addColumn('code_hash', 'text', (c) => c.primaryKey())
-        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('code_hash', text, (c) => c.primaryKey())
+        .addColumn('client_id', text, (c) => c.notNull())
         .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-        .addColumn('redirect_uri', 'text', (c) => c.notNull())
-        .addColumn('code_challenge', 'text', (c) => c.notNull())
-        .addColumn('scope', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .addColumn('consumed_at', 'text')
+        .addColumn('redirect_uri', text, (c) => c.notNull())
+        .addColumn('code_challenge', text, (c) => c.notNull())
+        .addColumn('scope', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .addColumn('consumed_at', text)
         .execute();
 
       await db.schema
         .createTable('oauth_tokens')
-        .addColumn('token_hash', 'text', (c) => c.primaryKey())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('family_id', 'text', (c) => c.notNull())
-        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('token_hash', text, (c) => c.primaryKey())
+        .addColumn('kind', text, (c) => c.notNull())
+        .addColumn('family_id', text, (c) => c.notNull())
+        .addColumn('client_id', text, (c) => c.notNull())
         .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
-        .addColumn('scope', 'text', (c) => c.notNull())
-        .addColumn('expires_at', 'text', (c) => c.notNull())
-        .addColumn('revoked_at', 'text')
-        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('scope', text, (c) => c.notNull())
+        .addColumn('expires_at', text, (c) => c.notNull())
+        .addColumn('revoked_at', text)
+        .addColumn('created_at', text, (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('oauth_tokens_family')
@@ -157,6 +265,8 @@ const migrations: Record<string, Migration> = {
     // page of any single filter or sort is an index search or walk; and counts kept by triggers, so that
     // count=true on a whole collection, or on phone numbers by type and status, reads a few rows.
     async up(db: Kysely<unknown>) {
+      const engine = engineOf(db);
+      const { text } = columnTypes(engine);
       const indexes: [string, string, string[]][] = [
         ['phone_numbers_order', 'phone_numbers', ['sort_order', 'id']],
         ['phone_numbers_type', 'phone_numbers', ['phone_type', 'id']],
@@ -174,65 +284,49 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('row_counts')
-        .addColumn('table_name', 'text', (c) => c.primaryKey())
+        .addColumn('table_name', text, (c) => c.primaryKey())
         .addColumn('row_count', 'integer', (c) => c.notNull())
         .execute();
       for (const table of ['users', 'prospects']) {
         await sql`insert into row_counts (table_name, row_count)
-          select ${table}, count(*) from ${sql.table(table)}`.execute(db);
-        await sql`create trigger ${sql.raw(`${table}_counted_in`)} after insert on ${sql.table(table)}
-          begin update row_counts set row_count = row_count + 1 where table_name = ${sql.lit(table)}; end`.execute(
-          db,
-        );
-        await sql`create trigger ${sql.raw(`${table}_counted_out`)} after delete on ${sql.table(table)}
-          begin update row_counts set row_count = row_count - 1 where table_name = ${sql.lit(table)}; end`.execute(
-          db,
-        );
+        select ${table}, count(*) from ${sql.table(table)}`.execute(db);
       }
-
       await db.schema
         .createTable('phone_number_counts')
-        .addColumn('phone_type', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('phone_type', text, (c) => c.notNull())
+        .addColumn('status', text, (c) => c.notNull())
         .addColumn('row_count', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('phone_number_counts_key', ['phone_type', 'status'])
         .execute();
       await sql`insert into phone_number_counts (phone_type, status, row_count)
-        select phone_type, status, count(*) from phone_numbers group by phone_type, status`.execute(
+      select phone_type, status, count(*) from phone_numbers group by phone_type, status`.execute(
         db,
       );
-      const add = (row: 'new' | 'old', delta: '+ 1' | '- 1') =>
-        sql.raw(`insert into phone_number_counts (phone_type, status, row_count)
-          values (${row}.phone_type, ${row}.status, ${delta === '+ 1' ? 1 : -1})
-          on conflict (phone_type, status) do update set row_count = row_count ${delta};`);
-      await sql`create trigger phone_numbers_counted_in after insert on phone_numbers
-        begin ${add('new', '+ 1')} end`.execute(db);
-      await sql`create trigger phone_numbers_counted_out after delete on phone_numbers
-        begin ${add('old', '- 1')} end`.execute(db);
-      await sql`create trigger phone_numbers_counted_again after update of phone_type, status on phone_numbers
-        when old.phone_type is not new.phone_type or old.status is not new.status
-        begin ${add('old', '- 1')} ${add('new', '+ 1')} end`.execute(db);
+      await (engine === 'postgres'
+        ? createCountTriggersPostgres(db)
+        : createCountTriggersSqlite(db));
     },
   },
   // The browser app's sessions and sign-ins (decision 0046). Times are epoch milliseconds: a session
   // is read on every cookie request, and its expiry compared there.
   '2026_12_04_bff_sessions': {
     async up(db: Kysely<unknown>) {
+      const { text, epochMs } = columnTypes(engineOf(db));
       await db.schema
         .createTable('sessions')
-        .addColumn('id_hash', 'text', (c) => c.primaryKey())
-        .addColumn('kind', 'text', (c) => c.notNull())
-        .addColumn('mode', 'text', (c) => c.notNull())
-        .addColumn('subject', 'text', (c) => c.notNull())
-        .addColumn('display_name', 'text')
-        .addColumn('created_at', 'integer', (c) => c.notNull())
-        .addColumn('last_seen_at', 'integer', (c) => c.notNull())
-        .addColumn('idle_expires_at', 'integer', (c) => c.notNull())
-        .addColumn('absolute_expires_at', 'integer', (c) => c.notNull())
-        .addColumn('access_token_enc', 'text')
-        .addColumn('refresh_token_enc', 'text')
-        .addColumn('access_expires_at', 'integer')
-        .addColumn('refresh_claimed_until', 'integer')
+        .addColumn('id_hash', text, (c) => c.primaryKey())
+        .addColumn('kind', text, (c) => c.notNull())
+        .addColumn('mode', text, (c) => c.notNull())
+        .addColumn('subject', text, (c) => c.notNull())
+        .addColumn('display_name', text)
+        .addColumn('created_at', epochMs, (c) => c.notNull())
+        .addColumn('last_seen_at', epochMs, (c) => c.notNull())
+        .addColumn('idle_expires_at', epochMs, (c) => c.notNull())
+        .addColumn('absolute_expires_at', epochMs, (c) => c.notNull())
+        .addColumn('access_token_enc', text)
+        .addColumn('refresh_token_enc', text)
+        .addColumn('access_expires_at', epochMs)
+        .addColumn('refresh_claimed_until', epochMs)
         .execute();
       await db.schema
         .createIndex('sessions_idle_expiry')
@@ -242,24 +336,24 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('sign_in_attempts')
-        .addColumn('state_hash', 'text', (c) => c.primaryKey())
-        .addColumn('browser_hash', 'text', (c) => c.notNull())
-        .addColumn('code_verifier', 'text', (c) => c.notNull())
-        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('state_hash', text, (c) => c.primaryKey())
+        .addColumn('browser_hash', text, (c) => c.notNull())
+        .addColumn('code_verifier', text, (c) => c.notNull())
+        .addColumn('return_to', text, (c) => c.notNull())
         .addColumn('popup', 'integer', (c) => c.notNull())
-        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', epochMs, (c) => c.notNull())
         .execute();
 
       await db.schema
         .createTable('sign_in_handoffs')
-        .addColumn('code_hash', 'text', (c) => c.primaryKey())
-        .addColumn('mode', 'text', (c) => c.notNull())
-        .addColumn('subject', 'text', (c) => c.notNull())
-        .addColumn('display_name', 'text')
-        .addColumn('access_token_enc', 'text')
-        .addColumn('refresh_token_enc', 'text')
-        .addColumn('access_expires_at', 'integer')
-        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addColumn('code_hash', text, (c) => c.primaryKey())
+        .addColumn('mode', text, (c) => c.notNull())
+        .addColumn('subject', text, (c) => c.notNull())
+        .addColumn('display_name', text)
+        .addColumn('access_token_enc', text)
+        .addColumn('refresh_token_enc', text)
+        .addColumn('access_expires_at', epochMs)
+        .addColumn('expires_at', epochMs, (c) => c.notNull())
         .execute();
     },
   },
@@ -267,9 +361,10 @@ const migrations: Record<string, Migration> = {
   // what they did, their last sign-in shown to admins; and the audit trail of every accepted change.
   '2026_12_04_team_accounts': {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('users').addColumn('oidc_subject', 'text').execute();
-      await db.schema.alterTable('users').addColumn('deactivated_at', 'text').execute();
-      await db.schema.alterTable('users').addColumn('last_sign_in_at', 'text').execute();
+      const { id, text } = columnTypes(engineOf(db));
+      await db.schema.alterTable('users').addColumn('oidc_subject', text).execute();
+      await db.schema.alterTable('users').addColumn('deactivated_at', text).execute();
+      await db.schema.alterTable('users').addColumn('last_sign_in_at', text).execute();
       await db.schema
         .createIndex('users_oidc_subject')
         .on('users')
@@ -280,17 +375,17 @@ const migrations: Record<string, Migration> = {
 
       await db.schema
         .createTable('audit_events')
-        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-        .addColumn('occurred_at', 'text', (c) => c.notNull())
+        .addColumn('id', 'integer', id)
+        .addColumn('occurred_at', text, (c) => c.notNull())
         .addColumn('actor_user_id', 'integer', (c) => c.notNull())
-        .addColumn('actor_name', 'text', (c) => c.notNull())
-        .addColumn('action', 'text', (c) => c.notNull())
-        .addColumn('resource_type', 'text', (c) => c.notNull())
+        .addColumn('actor_name', text, (c) => c.notNull())
+        .addColumn('action', text, (c) => c.notNull())
+        .addColumn('resource_type', text, (c) => c.notNull())
         .addColumn('resource_id', 'integer', (c) => c.notNull())
         // No foreign keys: the trail outlives the numbers, prospects and users it names.
         .addColumn('prospect_id', 'integer')
-        .addColumn('before_json', 'text')
-        .addColumn('after_json', 'text')
+        .addColumn('before_json', text)
+        .addColumn('after_json', text)
         .execute();
       await db.schema
         .createIndex('audit_events_prospect')
@@ -310,7 +405,7 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await db.schema
         .alterTable('sign_in_attempts')
-        .addColumn('nonce', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('nonce', columnTypes(engineOf(db)).text, (c) => c.notNull().defaultTo(''))
         .execute();
     },
   },
@@ -319,11 +414,13 @@ const migrations: Record<string, Migration> = {
   // wait for, and a crash only empties it, which starts everyone's window again.
   '2026_12_04_shared_limits': {
     async up(db: Kysely<unknown>) {
+      const engine = engineOf(db);
+      const { text, epochMs } = columnTypes(engine);
       const table = db.schema.createTable('rate_limits');
-      await (isPostgres(db) ? table.modifyFront(sql`unlogged`) : table)
-        .addColumn('bucket', 'text', (c) => c.primaryKey())
+      await (engine === 'postgres' ? table.modifyFront(sql`unlogged`) : table)
+        .addColumn('bucket', text, (c) => c.primaryKey())
         .addColumn('hits', 'integer', (c) => c.notNull())
-        .addColumn('reset_at', 'bigint', (c) => c.notNull())
+        .addColumn('reset_at', epochMs, (c) => c.notNull())
         .execute();
       await db.schema
         .createIndex('rate_limits_reset')
@@ -334,18 +431,26 @@ const migrations: Record<string, Migration> = {
   },
 };
 
-function isPostgres(db: Kysely<unknown>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
-
 const provider: MigrationProvider = {
   getMigrations: () => Promise.resolve(migrations),
 };
 
+/**
+ * Runs the migrations not yet run. On PostgreSQL, Kysely runs them all in one transaction under a lock:
+ * when one fails, none of them has changed anything, and a second process starting at the same time waits.
+ */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
+    const reason = error instanceof Error ? `: ${error.message}` : '';
+    const unchanged =
+      engineOf(db) === 'postgres'
+        ? ' No migration of this start was kept: the database is as it was.'
+        : '';
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ''} failed${reason}.${unchanged}`,
+      { cause: error },
+    );
   }
 }

@@ -1,7 +1,8 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { parsePhoneNumberInput } from '../../contract/phone-number-rules';
 import type { PhoneStatus, PhoneType } from '../../contract/phone-number-values';
 import { searchKey } from '../prospects/search-key';
+import { engineOf } from './engine';
 import { cycle, digits, pick, seededRandom } from './random';
 import type { Database, ProspectsTable, Role } from './schema';
 
@@ -437,6 +438,20 @@ async function seedOutreachLike(db: Kysely<Database>): Promise<void> {
     .execute();
 }
 
+/**
+ * The seed names its users' and prospects' ids; a PostgreSQL identity does not see those, and would next
+ * hand out 1. SQLite's autoincrement continues after the highest id by itself.
+ */
+async function moveIdentitiesPast(
+  db: Kysely<Database>,
+  tables: readonly ('users' | 'prospects')[],
+) {
+  for (const table of tables) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce(max(id), 0) + 1, false)
+      from ${sql.table(table)}`.execute(db);
+  }
+}
+
 export interface SeedOptions {
   /** A generated data set of this many prospects instead of the demo prospects. */
   prospects?: number | undefined;
@@ -456,6 +471,11 @@ export async function seedIfEmpty(
     if (options.prospects === undefined) await seedDemo(trx);
     else await seedGenerated(trx, options.prospects);
     if (options.outreachLike) await seedOutreachLike(trx);
+    if (engineOf(trx) === 'postgres') await moveIdentitiesPast(trx, ['users', 'prospects']);
   });
+  // The planner's statistics for a large data set just loaded, before autovacuum gets to it.
+  if (options.prospects !== undefined && engineOf(db) === 'postgres') {
+    await sql`analyze`.execute(db);
+  }
   return true;
 }

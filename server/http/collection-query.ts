@@ -6,6 +6,7 @@ import {
   type SelectQueryBuilder,
   type SqlBool,
 } from 'kysely';
+import { engineOf } from '../db/engine';
 import type { Database, RowCountsTable } from '../db/schema';
 import { longRead } from '../db/worker-sqlite-dialect';
 import {
@@ -20,8 +21,8 @@ import {
 } from './pagination';
 import { sortSignature, type CollectionQuery, type KeyValue, type ParsedFilter } from './query';
 
-/** Runs compiled queries: the Kysely instance. */
-export type QueryExecutor = Pick<Kysely<unknown>, 'executeQuery'>;
+/** Runs compiled queries: the Kysely instance (whose executor tells the engine). */
+export type QueryExecutor = Pick<Kysely<unknown>, 'executeQuery' | 'getExecutor'>;
 
 /** What a resource contributes to a collection query. */
 export interface CollectionSource<DB, TB extends keyof DB, Row> {
@@ -125,8 +126,9 @@ export async function planOf(
  * Builds and compiles a query once per shape and afterwards only gathers its values: Kysely builds and
  * compiles every query anew, which costs about as much as running the small indexed queries a page
  * needs. `bound` must pass every value of the query through `bind`, in an order that depends only on the
- * shape; `key` must name everything else that decides the SQL. The first time, the query's plan decides
- * whether it runs as a long read (see `longRead`); `long` makes it one whatever the plan.
+ * shape; `key` must name everything else that decides the SQL. On SQLite, the first time, the query's
+ * plan decides whether it runs as a long read (see `longRead`); `long` makes it one whatever the plan.
+ * PostgreSQL runs each query on a pooled connection of its own, so a long read holds up no other.
  */
 async function runShaped<Row, Parts>(
   db: QueryExecutor,
@@ -145,12 +147,15 @@ async function runShaped<Row, Parts>(
       parameter instanceof Slot ? values[parameter.index] : parameter,
     );
 
-  let template = templates.get(key);
+  const engine = engineOf(db);
+  const templateKey = `${engine}|${key}`;
+  let template = templates.get(templateKey);
   if (!template) {
     let next = 0;
     const slot: Bind = <T extends KeyValue>() => sql<T>`${new Slot(next++)}`;
     const compiled = assemble(bound(slot));
     const long =
+      engine === 'sqlite' &&
       options.bounded !== true &&
       isLongPlan(
         await planOf(db, { sql: compiled.sql, parameters: withValues(compiled.parameters) }),
@@ -161,7 +166,7 @@ async function runShaped<Row, Parts>(
       const oldest = templates.keys().next();
       if (!oldest.done) templates.delete(oldest.value);
     }
-    templates.set(key, template);
+    templates.set(templateKey, template);
   }
   const query = CompiledQuery.raw(template.sql, withValues(template.parameters));
   const result = await db.executeQuery<Row>(
@@ -181,6 +186,8 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
 ): Promise<{ page: Page<Row>; meta: CountMeta | undefined }> {
   const sort = sortSignature(query.sort);
   const filtered = query.filters.length > 0 || query.search !== undefined;
+  // PostgreSQL's planner weighs these from its statistics; the hints below are SQLite's.
+  //
   // For a range on another column than the sort's first, SQLite may walk the sort's index and test each
   // row (the whole table when none matches) or search the range and sort every row it holds (the whole
   // table when all match). A quick count tells which costs less: when the range holds few rows, the order
@@ -188,6 +195,7 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
   // it holds many, the range is written +column, so SQLite walks the sort's index and stops at the page.
   const rangesElsewhere = query.filters.filter(
     (filter) =>
+      engineOf(db) === 'sqlite' &&
       filter.spec.column !== query.sort[0]?.column &&
       filter.terms.some(
         (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),

@@ -1,5 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
 import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { MAX_BODY_BYTES } from './body-limit';
 
 export interface ErrorSource {
@@ -187,6 +188,21 @@ export const unreadableRequest = (code: string | undefined) =>
           errorObject(400, 'badRequest', 'Bad Request', 'The request could not be read as HTTP.'),
         ]);
 
+/** The database could not be reached; the request changed nothing and may be tried again. */
+export const databaseUnavailable = () =>
+  new JsonApiFailure(
+    503,
+    [
+      errorObject(
+        503,
+        'serviceUnavailable',
+        'Service Unavailable',
+        'The database cannot be reached right now; nothing was changed. Try again in a few seconds.',
+      ),
+    ],
+    { 'Retry-After': '5' },
+  );
+
 const internalError = () =>
   new JsonApiFailure(500, [
     errorObject(
@@ -215,7 +231,8 @@ export function errorDocumentResponse(
 
 /**
  * The one error handler: every failure becomes a JSON:API error document. Unexpected errors are logged
- * with their stack on the server and answered with a generic 500 that reveals nothing.
+ * with their stack on the server and answered with a generic 500 that reveals nothing, or a 503 when the
+ * database could not be reached.
  */
 export function toJsonApiFailure(
   error: unknown,
@@ -228,5 +245,5 @@ export function toJsonApiFailure(
       return malformedBody(error.message || 'The request could not be read.');
   }
   logError(error);
-  return internalError();
+  return isDatabaseUnavailable(error) ? databaseUnavailable() : internalError();
 }

@@ -78,6 +78,7 @@ async function plansFor(db: Kysely<Database>, source: SourceOf, search: string) 
       }
       return db.executeQuery(compiled);
     },
+    getExecutor: () => db.getExecutor(),
   };
   const resolved = (await source(db, query)) as AnySource;
   await listCollection(recording, resolved, query);

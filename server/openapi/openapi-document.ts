@@ -145,12 +145,19 @@ const ERROR_STATUS = {
   unsupportedMediaType: '415',
   validationError: '422',
   rateLimitExceeded: '429',
+  serviceUnavailable: '503',
 } as const;
 
 type ErrorName = keyof typeof ERROR_STATUS;
 
+/** An operation's error responses; any of them may find the database unreachable. */
 const errors = (...names: ErrorName[]): Record<string, { $ref: string }> =>
-  Object.fromEntries(names.map((name) => [ERROR_STATUS[name], responseRef(name)]));
+  Object.fromEntries(
+    [...names, 'serviceUnavailable' as const].map((name) => [
+      ERROR_STATUS[name],
+      responseRef(name),
+    ]),
+  );
 
 const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
   badRequest:
@@ -169,6 +176,8 @@ const ERROR_DESCRIPTIONS: Record<ErrorName, string> = {
     'An attribute or relationship is invalid; source.pointer names it (validationError).',
   rateLimitExceeded:
     'Too many requests with this token this hour (rateLimitExceeded); see Retry-After.',
+  serviceUnavailable:
+    'The database cannot be reached right now (serviceUnavailable); nothing was changed. Try again after Retry-After seconds.',
 };
 
 const single = (schema: string) => ({
@@ -749,7 +758,7 @@ export function openApiDocument() {
           {
             description,
             headers:
-              name === 'rateLimitExceeded'
+              name === 'rateLimitExceeded' || name === 'serviceUnavailable'
                 ? { ...rateLimitHeaders, 'Retry-After': { schema: { type: 'integer' } } }
                 : rateLimitHeaders,
             content: { [JSON_API_MEDIA_TYPE]: { schema: ref('errorDocument') } },

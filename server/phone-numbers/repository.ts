@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Updateable } from 'kysely';
 import { MAX_ORDER } from '../../contract/phone-number-values';
+import { engineOf } from '../db/engine';
 import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { listCollection } from '../http/collection-query';
 import { filterCondition, filterShape, type Bind } from '../http/pagination';
@@ -82,7 +83,8 @@ async function lookUpCountedFilters(
 
 /** The phone numbers a collection query selects, for `listCollection`. */
 export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQuery) {
-  const lookUp = await lookUpCountedFilters(db, query);
+  // PostgreSQL's planner chooses between the lookup and the walk itself, from its statistics.
+  const lookUp = engineOf(db) === 'postgres' || (await lookUpCountedFilters(db, query));
   const indexed = (filter: ParsedFilter) => lookUp || !isCounted(filter);
   const onlyCountedOrProspect = query.filters.every(
     (filter) => isCounted(filter) || filter.name === 'prospect.id',
@@ -115,6 +117,29 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
 
 export async function listPhoneNumbers(db: Kysely<Database>, query: CollectionQuery) {
   return listCollection(db, await phoneNumberSource(db, query), query);
+}
+
+/**
+ * In a write's transaction: holds the prospect's numbers for this transaction alone, so that checks and
+ * writes across them (a duplicate, the next order, an exchange of orders) are not interleaved with another
+ * write's. SQLite gives each write transaction the whole database already; PostgreSQL locks the prospect's
+ * row until the transaction ends.
+ */
+export async function lockNumbersOf(db: Kysely<Database>, prospectId: number): Promise<void> {
+  if (engineOf(db) === 'sqlite') return;
+  await db.selectFrom('prospects').select('id').where('id', '=', prospectId).forUpdate().execute();
+}
+
+/** A number, read in a write's transaction once its prospect's numbers are held (`lockNumbersOf`). */
+export async function findPhoneNumberToWrite(
+  db: Kysely<Database>,
+  id: number,
+): Promise<PhoneNumberListRow | undefined> {
+  const seen = await findPhoneNumber(db, id);
+  if (seen === undefined || engineOf(db) === 'sqlite') return seen;
+  // A number never moves to another prospect: read again once no other write holds its prospect.
+  await lockNumbersOf(db, seen.prospect_id);
+  return findPhoneNumber(db, id);
 }
 
 export function findPhoneNumber(

@@ -29,9 +29,11 @@ import { findProspect, prospectResourcesByIds } from '../prospects/repository';
 import {
   deletePhoneNumber,
   findPhoneNumber,
+  findPhoneNumberToWrite,
   hasDuplicate,
   insertPhoneNumber,
   listPhoneNumbers,
+  lockNumbersOf,
   nextOrder,
   updatePhoneNumber,
   type PhoneNumberListRow,
@@ -145,6 +147,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     }
 
     const created = await db.transaction().execute(async (trx) => {
+      await lockNumbersOf(trx, prospectRef.id);
       const prospect = await findProspect(trx, prospectRef.id);
       if (!prospect) {
         throw validationFailed([
@@ -206,7 +209,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const ifMatch = requestHeader(c, 'If-Match');
 
     const updated = await db.transaction().execute(async (trx) => {
-      const existing = await findPhoneNumber(trx, id);
+      const existing = await findPhoneNumberToWrite(trx, id);
       if (!existing) throw notFound(`There is no phone number with id ${id}.`);
       enforce(decide(principal, 'phoneNumbers', 'write', existing.owner_id));
       const version = expectedVersion(ifMatch, existing);
@@ -270,7 +273,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const id = idParam(c, 'phone number');
     const ifMatch = requestHeader(c, 'If-Match');
     await db.transaction().execute(async (trx) => {
-      const existing = await findPhoneNumber(trx, id);
+      const existing = await findPhoneNumberToWrite(trx, id);
       if (!existing) throw notFound(`There is no phone number with id ${id}.`);
       enforce(decide(principal, 'phoneNumbers', 'delete', existing.owner_id));
       const version = expectedVersion(ifMatch, existing);

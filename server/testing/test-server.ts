@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createApp } from '../app';
 import { defaultConfig, type ServerConfig } from '../config';
 import { openDatabase, type OpenedDatabase } from '../db/database';
@@ -10,6 +7,7 @@ import { listen } from '../http/listen';
 import { outreachMode } from '../outreach/outreach-mode';
 import { JSON_API_MEDIA_TYPE } from '../../contract/json-api';
 import { checkAgainstOpenApi } from './openapi-responses';
+import { openTemporaryDatabase } from './temporary-database';
 
 export interface TestServer {
   url: string;
@@ -38,26 +36,35 @@ export interface TestResponse {
   json: unknown;
 }
 
+async function openGivenDatabase(location: string) {
+  const database = await openDatabase(location);
+  return { database, dispose: () => database.close() };
+}
+
 function fail(): never {
   throw new Error('A request arrived before the app was built');
 }
 
 /**
- * The real server on an ephemeral port with a throwaway SQLite file, seeded with the demo data. Tests
- * talk to it over HTTP only.
+ * The real server on an ephemeral port with a throwaway database (SQLite, or PostgreSQL in the
+ * server-postgres project), seeded with the demo data. Tests talk to it over HTTP only.
  */
 export async function startTestServer(
   options: {
     config?: Partial<ServerConfig>;
     seed?: SeedOptions;
+    /** A database to serve (and leave) instead of a throwaway one: an SQLite file or a postgres:// URL. */
+    databaseLocation?: string;
     /** A built app to serve, as `--with-app` does. */
     appDirectory?: string;
     /** Outreach mode (config.outreach): how the server reaches Outreach; the global fetch by default. */
     upstreamFetch?: typeof globalThis.fetch;
   } = {},
 ): Promise<TestServer> {
-  const directory = mkdtempSync(join(tmpdir(), 'phone-numbers-test-'));
-  const database = await openDatabase(join(directory, 'test.sqlite'));
+  const { database, dispose } =
+    options.databaseLocation === undefined
+      ? await openTemporaryDatabase()
+      : await openGivenDatabase(options.databaseLocation);
   await seedIfEmpty(database.db, options.seed);
   let offset = 0;
   const logs: string[] = [];
@@ -135,8 +142,7 @@ export async function startTestServer(
           resolve();
         });
       });
-      await database.close();
-      rmSync(directory, { recursive: true, force: true });
+      await dispose();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Role, UserRow } from '../db/schema';
+import { engineOf } from '../db/engine';
 import { filterConditions, keptRowCount, listCollection } from '../http/collection-query';
 import type { CollectionQuery } from '../http/query';
 
@@ -33,7 +34,9 @@ export interface UserChanges {
 /**
  * Changes a user in one conditional statement, unless the change would leave no active admin: then
  * nothing changes and the answer is false. The check and the write are one statement, so two admins
- * demoting each other at once cannot both succeed (decision 0051).
+ * demoting each other at once cannot both succeed (decision 0051). On PostgreSQL, whose statements
+ * under READ COMMITTED do not see each other's uncommitted rows, the active admins' rows are locked
+ * first, so that the second statement runs after the first has committed and sees its change.
  */
 export async function changeUser(
   db: Kysely<Database>,
@@ -45,6 +48,15 @@ export async function changeUser(
   const deactivatedAt =
     changes.deactivated_at === undefined ? existing.deactivated_at : changes.deactivated_at;
   const staysActiveAdmin = role === 'admin' && deactivatedAt === null;
+  if (!staysActiveAdmin && engineOf(db) === 'postgres') {
+    await db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('deactivated_at', 'is', null)
+      .forUpdate()
+      .execute();
+  }
   const result = await db
     .updateTable('users')
     .set({ ...changes, updated_at: at })

@@ -1,0 +1,122 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedIfEmpty } from '../db/seed';
+import type { Database } from '../db/schema';
+import { phoneNumberSource } from '../phone-numbers/repository';
+import { phoneNumberQuerySpec } from '../phone-numbers/resource';
+import { prospectSource } from '../prospects/repository';
+import { prospectQuerySpec } from '../prospects/resource';
+import { openTemporaryDatabase, type TemporaryDatabase } from '../testing/temporary-database';
+import { listCollection, type CollectionSource, type QueryExecutor } from './collection-query';
+import { encodeCursor, parseQuery, type CollectionQuery, type QuerySpec } from './query';
+
+/**
+ * query-plans.test.ts's counterpart on PostgreSQL, whose planner weighs costs from statistics: with
+ * enough rows, analyzed, a page of one prospect's numbers and a page in each main sort read their index
+ * and stop at the page; nothing reads the whole table or sorts it.
+ */
+
+let temporary: TemporaryDatabase;
+let db: Kysely<Database>;
+beforeAll(async () => {
+  temporary = await openTemporaryDatabase();
+  db = temporary.database.db;
+  // 20,000 prospects with five numbers each.
+  await seedIfEmpty(db, { prospects: 20_000 });
+  await db.executeQuery(CompiledQuery.raw('analyze'));
+}, 60_000);
+afterAll(() => temporary.dispose());
+
+type AnySource = CollectionSource<Database, keyof Database, object>;
+type SourceOf = (db: Kysely<Database>, query: CollectionQuery) => unknown;
+
+/**
+ * PostgreSQL's plans (EXPLAIN) of the page queries a collection request runs, and the query string of
+ * its next page.
+ */
+async function pagePlans(
+  spec: QuerySpec,
+  source: SourceOf,
+  search: string,
+): Promise<{ plans: string[]; next: string | undefined }> {
+  const query = parseQuery(new URLSearchParams(search), spec);
+  const ran: CompiledQuery[] = [];
+  const recording: QueryExecutor = {
+    executeQuery: (compiled) => {
+      ran.push(compiled as CompiledQuery);
+      return db.executeQuery(compiled);
+    },
+    getExecutor: () => db.getExecutor(),
+  };
+  const { page } = await listCollection(recording, (await source(db, query)) as AnySource, query);
+  const pages = ran.filter((compiled) => !compiled.sql.startsWith('select count(*)'));
+  expect(pages.length).toBeGreaterThan(0);
+  const plans = await Promise.all(
+    pages.map(async (compiled) => {
+      const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]),
+      );
+      return `${compiled.sql}\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`;
+    }),
+  );
+  const next = page.next && `${search}&page[after]=${encodeCursor(query.sort, page.next)}`;
+  return { plans, next };
+}
+
+const walksIndex = (plan: string, index: string) => {
+  expect(plan).toMatch(new RegExp(`Index (Only )?Scan( Backward)? using ${index} `));
+  expect(plan).not.toMatch(/Seq Scan on phone_numbers|Seq Scan on prospects|\bSort\b/);
+};
+
+describe("one prospect's numbers", () => {
+  it.each(['order', '-order'])(
+    'sort=%s, the first page and the next, read phone_numbers_prospect_order',
+    async (sort) => {
+      const first = await pagePlans(
+        phoneNumberQuerySpec,
+        phoneNumberSource,
+        `filter[prospect][id]=7&sort=${sort}&page[size]=2`,
+      );
+      for (const plan of first.plans) walksIndex(plan, 'phone_numbers_prospect_order');
+      expect(first.next).toBeDefined();
+      const second = await pagePlans(phoneNumberQuerySpec, phoneNumberSource, first.next ?? '');
+      for (const plan of second.plans) walksIndex(plan, 'phone_numbers_prospect_order');
+    },
+  );
+});
+
+describe('the main sorts of all numbers and prospects', () => {
+  const numberSorts: [string, string][] = [
+    ['updatedAt', 'phone_numbers_updated'],
+    ['-updatedAt', 'phone_numbers_updated'],
+    ['statusChangedAt', 'phone_numbers_status_changed'],
+    ['number', 'phone_numbers_number'],
+    ['-number', 'phone_numbers_number'],
+    ['order', 'phone_numbers_order'],
+  ];
+  it.each(numberSorts)('phone numbers, sort=%s, walk %s', async (sort, index) => {
+    const { plans } = await pagePlans(
+      phoneNumberQuerySpec,
+      phoneNumberSource,
+      `sort=${sort}&page[size]=50`,
+    );
+    for (const plan of plans) {
+      walksIndex(plan, index);
+    }
+  });
+
+  const prospectSorts: [string, string][] = [
+    ['lastName', 'prospects_last_name'],
+    ['-updatedAt', 'prospects_updated'],
+  ];
+  it.each(prospectSorts)('prospects, sort=%s, walk %s', async (sort, index) => {
+    const { plans } = await pagePlans(
+      prospectQuerySpec,
+      prospectSource,
+      `sort=${sort}&page[size]=50`,
+    );
+    for (const plan of plans) {
+      walksIndex(plan, index);
+    }
+  });
+});
