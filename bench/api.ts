@@ -206,7 +206,10 @@ function startServer(directory: string, port: number, store: Store, index: numbe
 /** Linux's clock ticks per second, in which /proc reports CPU time. */
 const CLOCK_TICKS = 100;
 
-/** CPU seconds (user and system) used so far by a process and its descendants, from /proc. */
+/**
+ * CPU seconds (user and system) used so far by a process and its descendants, from /proc: its own, its
+ * ended children's that it waited for (PostgreSQL's backends of closed connections), and its live ones'.
+ */
 function treeCpuSeconds(pid: number): number {
   let stat: string;
   let children: string;
@@ -216,10 +219,10 @@ function treeCpuSeconds(pid: number): number {
   } catch {
     return 0;
   }
-  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are
-  // the 14th and 15th of the line, the 12th and 13th after it.
+  // Fields after the command name, which is in parentheses and may hold spaces: utime, stime, cutime and
+  // cstime are the 14th to 17th of the line, the 12th to 15th after it.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const own = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  const own = fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / CLOCK_TICKS;
   return children
     .split(' ')
     .filter(Boolean)
