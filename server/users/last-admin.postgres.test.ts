@@ -53,7 +53,11 @@ describe('the last active admin, on PostgreSQL', () => {
     // Bo's statement cannot have seen Ada still an admin and gone through meanwhile.
     const early = await Promise.race([
       second.then(() => 'finished'),
-      new Promise((resolve) => setTimeout(() => resolve('waiting'), 300)),
+      new Promise((resolve) =>
+        setTimeout(() => {
+          resolve('waiting');
+        }, 300),
+      ),
     ]);
     held.open();
 
