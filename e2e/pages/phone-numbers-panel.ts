@@ -25,7 +25,9 @@ export class PhoneNumbersPanel extends PhoneNumbersGrid {
     const popupOpens = page.waitForEvent('popup');
     await this.signInButton.click();
     const popup = await popupOpens;
+    // Listening before the click: the popup may hand over its code and close before the click returns.
+    const closes = popup.waitForEvent('close');
     await new SignInPage(popup).continueAs(user).click();
-    await popup.waitForEvent('close');
+    await closes;
   }
 }
