@@ -67,4 +67,56 @@ describe('rate limits kept in the database', () => {
     await long.hit('other');
     expect(await buckets()).toEqual(['long:k', 'long:other']);
   });
+
+  it('claim requests for a process in blocks, and never admit more than the limit across processes', async () => {
+    const db = await openDatabase();
+    let statements = 0;
+    const counting = db.withPlugin({
+      transformQuery: (args) => {
+        statements += 1;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const now = () => 1_000_000;
+    // Two processes' limits on one database; a limit of 1,000 claims 5 requests a statement.
+    const processes = [databaseRateLimits(counting, now), databaseRateLimits(counting, now)].map(
+      (limits) => ({
+        limits,
+        user: limits.limiter('user', 1_000, 3_600_000),
+        address: limits.limiter('address', 1_000_000, 3_600_000),
+      }),
+    );
+    const states = await Promise.all(
+      Array.from({ length: 1_500 }, (_, i) => {
+        const { limits, user, address } = processes[i % 2] ?? processes[0]!;
+        return limits.hitEach([
+          [user, 'u'],
+          [address, 'a'],
+        ]);
+      }),
+    );
+    expect(states.filter((state) => state.allowed)).toHaveLength(1_000);
+    // About 200 claims for 1,500 requests (a few more for claims that came back short or empty, and
+    // each process's purge of ended windows): not one statement per request.
+    expect(statements).toBeGreaterThanOrEqual(200);
+    expect(statements).toBeLessThanOrEqual(210);
+  });
+
+  it('refuse from memory once a claim comes back empty, until the window ends', async () => {
+    const db = await openDatabase();
+    let now = 1_000_000;
+    const limits = databaseRateLimits(db, () => now);
+    const user = limits.limiter('user', 400, 1_000);
+    const hit = () => limits.hitEach([[user, 'u']]);
+    for (let i = 0; i < 400; i++) expect((await hit()).allowed).toBe(true);
+    expect(await hit()).toMatchObject({ allowed: false, remaining: 0, resetAt: 1_001 });
+    const countedOnce = await db.selectFrom('rate_limits').select('hits').executeTakeFirst();
+    for (let i = 0; i < 10; i++) expect((await hit()).allowed).toBe(false);
+    expect(await db.selectFrom('rate_limits').select('hits').executeTakeFirst()).toEqual(
+      countedOnce,
+    );
+    now += 1_000;
+    expect(await hit()).toMatchObject({ allowed: true, remaining: 399 });
+  });
 });

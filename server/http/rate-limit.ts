@@ -99,40 +99,72 @@ export const memoryRateLimits = (now: () => number): RateLimits => ({
 /** How often, at most, one process deletes finished windows from the database. */
 const PURGE_INTERVAL_MS = 60_000;
 
+/**
+ * How many requests one statement claims for a process at most, and at least this fraction of the limit:
+ * a process serves its claim without asking again, and the claims of all processes never add up past the
+ * limit (decision 0052). A limit under 400 is claimed one request at a time.
+ */
+const MOST_CLAIMED = 100;
+const CLAIMED_FRACTION = 200;
+
 interface Window {
   bucket: string;
   limit: number;
   windowMs: number;
+  /** How many requests one statement claims in this window. */
+  claim: number;
+}
+
+/** What this process holds of a window: requests claimed and not yet used, until the window ends. */
+interface Claim {
+  resetAtMs: number;
+  /** The window's count in the database when last read: every process's claims, and refusals. */
+  counted: number;
+  left: number;
 }
 
 /**
- * Counts in the database, where every server process sees the same counts (decision 0052). A request's
- * hits are one statement: for each key it inserts the window, or counts one more in it, or starts it
- * again if it has ended, and returns the count. The database applies concurrent statements to one row one
- * after the other, so however many processes hit a key at once no more than the limit are admitted; the
- * rows are written in the order of their keys, so that two statements never wait for each other's rows.
- * Finished windows are deleted at most once a minute per process, on the way to counting a request, as
- * the OAuth grants' purge does.
+ * Counts in the database, where every server process sees the same counts (decision 0052). A statement
+ * claims requests for keys: for each it inserts the window, or adds the claim to its count, or starts it
+ * again if it has ended, and returns the count, from which the process works out how many of its claim
+ * fell within the limit. The database applies concurrent statements to one row one after the other, so
+ * however many processes claim at once the claims granted never add up past the limit; the rows are
+ * written in the order of their keys, so that two statements never wait for each other's rows. A process
+ * serves what it was granted from memory, and refuses from memory once a claim came back empty, until the
+ * window ends. A hit inside the caller's transaction claims one request and keeps nothing, since the
+ * transaction may roll its count back. Finished windows are deleted at most once a minute per process, on
+ * the way to a claim, as the OAuth grants' purge does.
  */
 export function databaseRateLimits(db: Kysely<Database>, now: () => number): RateLimits {
   let nextPurgeAt = Number.NEGATIVE_INFINITY;
   const windows = new WeakMap<RateLimiter, (key: string) => Window>();
+  const claims = new Map<string, Claim>();
+  /** The claims being made, by bucket. */
+  const pending = new Map<string, Promise<void>>();
+  let hitsSinceSweep = 0;
 
-  async function count(
+  /** Adds `claim` (or 1) to each window's count; the claims as granted, in the order of `hits`. */
+  async function claim(
     executor: Kysely<Database>,
     hits: readonly Window[],
-  ): Promise<RateLimitState[]> {
-    const nowMs = now();
+    nowMs: number,
+    one: boolean,
+  ): Promise<Claim[]> {
     if (nowMs >= nextPurgeAt) {
       nextPurgeAt = nowMs + PURGE_INTERVAL_MS;
       await executor.deleteFrom('rate_limits').where('reset_at', '<=', nowMs).execute();
     }
+    const size = (window: Window) => (one ? 1 : window.claim);
     const rows = await executor
       .insertInto('rate_limits')
       .values(
         [...hits]
           .sort((a, b) => (a.bucket < b.bucket ? -1 : 1))
-          .map(({ bucket, windowMs }) => ({ bucket, hits: 1, reset_at: nowMs + windowMs })),
+          .map((window) => ({
+            bucket: window.bucket,
+            hits: size(window),
+            reset_at: nowMs + window.windowMs,
+          })),
       )
       .onConflict((conflict) =>
         conflict.column('bucket').doUpdateSet((eb) => {
@@ -141,8 +173,8 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
             hits: eb
               .case()
               .when(ended)
-              .then(eb.lit(1))
-              .else(eb('rate_limits.hits', '+', eb.lit(1)))
+              .then(eb.ref('excluded.hits'))
+              .else(eb('rate_limits.hits', '+', eb.ref('excluded.hits')))
               .end(),
             reset_at: eb
               .case()
@@ -155,12 +187,96 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
       )
       .returning(['bucket', 'hits', 'reset_at'])
       .execute();
-    return hits.map(({ bucket, limit }) => {
-      const row = rows.find((each) => each.bucket === bucket);
-      if (!row) throw new Error(`No rate-limit window came back for ${bucket}`);
-      // PostgreSQL's driver reads a bigint as a string.
-      return stateOf(limit, row.hits, Number(row.reset_at), nowMs);
+    return hits.map((window) => {
+      const row = rows.find((each) => each.bucket === window.bucket);
+      if (!row) throw new Error(`No rate-limit window came back for ${window.bucket}`);
+      const before = row.hits - size(window);
+      return {
+        // PostgreSQL's driver reads a bigint as a string.
+        resetAtMs: Number(row.reset_at),
+        counted: row.hits,
+        left: Math.min(size(window), Math.max(0, window.limit - before)),
+      };
     });
+  }
+
+  /**
+   * Uses one request of a claim: the state a response describes, with the count `counted` (a fresh claim's,
+   * or else the last one read).
+   */
+  function use(window: Window, held: Claim, counted: number, nowMs: number): RateLimitState {
+    const allowed = held.left > 0;
+    if (allowed) held.left -= 1;
+    return {
+      ...stateOf(window.limit, counted, held.resetAtMs, nowMs),
+      allowed,
+      remaining: Math.max(0, window.limit - counted) + held.left,
+    };
+  }
+
+  /** Keeps a claim that came back, adding it to what is held of the same window. */
+  function keep(bucket: string, granted: Claim): Claim {
+    const held = claims.get(bucket);
+    if (held && held.resetAtMs === granted.resetAtMs) {
+      held.left += granted.left;
+      held.counted = Math.max(held.counted, granted.counted);
+      return held;
+    }
+    claims.set(bucket, granted);
+    return granted;
+  }
+
+  /** Drops the claims of ended windows now and then, so that idle keys do not pile up. */
+  function sweep(nowMs: number): void {
+    if (++hitsSinceSweep < 10_000) return;
+    hitsSinceSweep = 0;
+    for (const [bucket, held] of claims) if (held.resetAtMs <= nowMs) claims.delete(bucket);
+  }
+
+  /** Whether a claim on `window` is held: requests left, or the window spent until it ends. */
+  function held(window: Window, nowMs: number): Claim | undefined {
+    const claimed = claims.get(window.bucket);
+    // Nothing left of a claim that was granted in full: claim again. A claim that came back short means
+    // the window is spent until it ends.
+    return claimed &&
+      claimed.resetAtMs > nowMs &&
+      (claimed.left > 0 || claimed.counted > window.limit)
+      ? claimed
+      : undefined;
+  }
+
+  async function count(hits: readonly Window[]): Promise<RateLimitState[]> {
+    let nowMs = now();
+    sweep(nowMs);
+    // Requests of one process that need a claim while one is being made for them wait for it: a burst
+    // makes one claim, not one per request.
+    for (;;) {
+      const waits = hits
+        .filter((window) => held(window, nowMs) === undefined)
+        .flatMap((window) => pending.get(window.bucket) ?? []);
+      if (waits.length === 0) break;
+      await Promise.all(waits);
+      nowMs = now();
+    }
+    const wanted = hits.filter((window) => held(window, nowMs) === undefined);
+    let release: () => void = () => undefined;
+    const claimed = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    for (const window of wanted) pending.set(window.bucket, claimed);
+    try {
+      const granted = wanted.length > 0 ? await claim(db, wanted, nowMs, false) : [];
+      const grantedBy = new Map(wanted.map((window, i) => [window.bucket, granted[i]]));
+      return hits.map((window) => {
+        const fresh = grantedBy.get(window.bucket);
+        const holding = fresh ? keep(window.bucket, fresh) : held(window, nowMs);
+        if (!holding) throw new Error(`No claim is held for ${window.bucket}`);
+        return use(window, holding, fresh?.counted ?? holding.counted, nowMs);
+      });
+    } finally {
+      for (const window of wanted) pending.delete(window.bucket);
+      release();
+    }
   }
 
   function windowOf(limiter: RateLimiter, key: string): Window {
@@ -171,24 +287,31 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
 
   return {
     limiter: (name, limit, windowMs) => {
-      const windowFor = (key: string): Window => ({ bucket: `${name}:${key}`, limit, windowMs });
+      const windowFor = (key: string): Window => ({
+        bucket: `${name}:${key}`,
+        limit,
+        windowMs,
+        claim: Math.min(MOST_CLAIMED, Math.max(1, Math.floor(limit / CLAIMED_FRACTION))),
+      });
       const limiter: RateLimiter = {
-        hit: async (key, executor = db) => {
-          const [state] = await count(executor, [windowFor(key)]);
-          if (!state) throw new Error('A hit came back without its window');
-          return state;
+        hit: async (key, executor) => {
+          const window = windowFor(key);
+          if (executor === undefined) {
+            const [state] = await count([window]);
+            if (!state) throw new Error('A hit came back without its window');
+            return state;
+          }
+          const nowMs = now();
+          const [granted] = await claim(executor, [window], nowMs, true);
+          if (!granted) throw new Error('A hit came back without its window');
+          return use(window, granted, granted.counted, nowMs);
         },
       };
       windows.set(limiter, windowFor);
       return limiter;
     },
     hitEach: async (hits) =>
-      mostPressing(
-        await count(
-          db,
-          hits.map(([limiter, key]) => windowOf(limiter, key)),
-        ),
-      ),
+      mostPressing(await count(hits.map(([limiter, key]) => windowOf(limiter, key)))),
   };
 }
 
