@@ -19,6 +19,7 @@ import {
   toJsonApiFailure,
   unauthorized,
 } from './http/errors';
+import type { PrincipalChanges } from './db/principal-changes';
 import { databaseRateLimits, memoryRateLimits, rateLimitHeaders } from './http/rate-limit';
 import { escapeForLog } from './http/request-log';
 import {
@@ -56,6 +57,11 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Where unexpected errors go, with their stack. */
   logError?: (error: unknown) => void;
+  /**
+   * With SHARED_STATE=database on PostgreSQL: the database's notifications of changed users and tokens,
+   * so that principals can be remembered between requests (decision 0052).
+   */
+  principalChanges?: PrincipalChanges | undefined;
   /** The built single-page app to serve (dist/), if any. */
   appDirectory?: string | undefined;
   /** Outreach mode: how users sign in (Outreach's authorization-code flow). */
@@ -122,7 +128,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     db,
     // The development tokens (dev-admin, …) are demo mode's: oidc mode has real people.
     production: config.production || config.authMode !== 'demo',
-    cachePrincipals: !shared,
+    cachePrincipals: !shared || options.principalChanges !== undefined,
+    principalChanges: shared ? options.principalChanges : undefined,
     accessTtlSeconds: config.tokenTtlSeconds,
     refreshTtlSeconds: config.outreachSimulator ? OUTREACH_REFRESH_TOKEN_TTL_SECONDS : undefined,
     now,

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app';
 import { configFromEnvironment, isSecureContextOrigin, type ServerConfig } from './config';
 import { openDatabase } from './db/database';
+import { listenForPrincipalChanges } from './db/principal-changes';
 import { seedIfEmpty } from './db/seed';
 import { listen } from './http/listen';
 import { batchedLines } from './http/request-log';
@@ -77,10 +78,20 @@ async function main() {
     );
   }
 
+  // Several processes on PostgreSQL remember principals while they hear of changes (decision 0052).
+  const principalChanges =
+    config.databaseUrl !== undefined &&
+    config.sharedState === 'database' &&
+    config.authMode !== 'outreach'
+      ? listenForPrincipalChanges(config.databaseUrl, (error) => {
+          console.error(`Not hearing of changed users and tokens: ${String(error)}`);
+        })
+      : undefined;
   const requestLog = batchedLines((chunk) => process.stdout.write(chunk));
   const app = createApp({
     db: database.db,
     config,
+    principalChanges,
     log: requestLog.log,
     appDirectory: withApp ? appDirectory : undefined,
     ...(config.outreach && outreachMode(config.outreach)),
@@ -112,8 +123,8 @@ async function main() {
     console.log(`${signal}: finishing requests in flight, then closing the database`);
     server.close(() => {
       requestLog.flush();
-      database
-        .close()
+      Promise.resolve(principalChanges?.close())
+        .then(() => database.close())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           console.error(error);

@@ -1,6 +1,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, UserRow } from '../db/schema';
+import type { PrincipalChanges } from '../db/principal-changes';
 import type { Principal } from './governance';
 import { DEFAULT_SCOPE } from './scopes';
 
@@ -70,6 +71,11 @@ export interface IssuedTokens {
 
 /** How long an authenticated token's principal is remembered; revocation forgets it at once. */
 const PRINCIPAL_CACHE_MS = 60_000;
+/**
+ * The same with several processes, where another process's change is heard through the database: a
+ * shorter bound, should a connection stop delivering without failing (decision 0052).
+ */
+const HEARD_PRINCIPAL_CACHE_MS = 10_000;
 const PRINCIPAL_CACHE_SIZE = 10_000;
 
 interface CachedPrincipal {
@@ -101,8 +107,10 @@ export interface TokenService {
 /**
  * Tokens for one server. Looking a token and its user up costs a query, a large part of a small request,
  * so with `cachePrincipals` an authenticated principal is remembered for a minute (never past the token's
- * expiry), and forgotten as soon as this process revokes its family. Without it every request looks its
- * token up: what another process revoked, deactivated or changed holds at once (decision 0052).
+ * expiry), and forgotten as soon as this process revokes its family. With `principalChanges` (several
+ * processes, decision 0052) it is remembered for 10 s, only while the database's notifications of changed
+ * users and tokens are heard, and forgotten when one names its user. Without caching every request looks
+ * its token up.
  */
 export function createTokenService(options: {
   db: Kysely<Database>;
@@ -111,20 +119,39 @@ export function createTokenService(options: {
   refreshTtlSeconds?: number;
   now: () => number;
   cachePrincipals: boolean;
+  principalChanges?: PrincipalChanges | undefined;
 }): TokenService {
   const {
     db,
     production,
     cachePrincipals,
+    principalChanges,
     accessTtlSeconds,
     refreshTtlSeconds = REFRESH_TOKEN_TTL_SECONDS,
     now,
   } = options;
+  const cacheMs = principalChanges ? HEARD_PRINCIPAL_CACHE_MS : PRINCIPAL_CACHE_MS;
+  /** Whether a principal may be remembered now: never while another process's changes go unheard. */
+  const caching = () => cachePrincipals && (principalChanges?.listening() ?? true);
   const cache = new Map<string, CachedPrincipal>();
   // Bumped by forgetUser: a look-up that began before a user changed is not remembered, since it may
   // have read them as they were.
   let userChanges = 0;
   const iso = (ms: number) => new Date(ms).toISOString();
+
+  function forgetUser(userId: number) {
+    userChanges += 1;
+    for (const [tokenKey, entry] of cache)
+      if (entry.principal.userId === userId) cache.delete(tokenKey);
+  }
+  principalChanges?.subscribe((userId) => {
+    if (userId !== undefined) {
+      forgetUser(userId);
+      return;
+    }
+    userChanges += 1;
+    cache.clear();
+  });
 
   function remember(tokenKey: string, entry: CachedPrincipal) {
     if (cache.size >= PRINCIPAL_CACHE_SIZE) {
@@ -145,9 +172,7 @@ export function createTokenService(options: {
         : DEVELOPMENT_TOKENS[token];
     if (development) {
       const principal = await userPrincipal(db, development.userId, development.scope, tokenKey);
-      return (
-        principal && { principal, familyId: undefined, validUntil: nowMs + PRINCIPAL_CACHE_MS }
-      );
+      return principal && { principal, familyId: undefined, validUntil: nowMs + cacheMs };
     }
     const row = await db
       .selectFrom('oauth_tokens')
@@ -171,7 +196,7 @@ export function createTokenService(options: {
       row && {
         principal: principalOf(row, row.scope, tokenKey),
         familyId: row.family_id,
-        validUntil: Math.min(nowMs + PRINCIPAL_CACHE_MS, Date.parse(row.expires_at)),
+        validUntil: Math.min(nowMs + cacheMs, Date.parse(row.expires_at)),
       }
     );
   }
@@ -180,14 +205,14 @@ export function createTokenService(options: {
     authenticate: async (token) => {
       const tokenKey = hashToken(token);
       const nowMs = now();
-      if (!cachePrincipals) return (await lookUp(token, tokenKey, nowMs))?.principal;
+      if (!caching()) return (await lookUp(token, tokenKey, nowMs))?.principal;
       const cached = cache.get(tokenKey);
       if (cached && cached.validUntil > nowMs) return cached.principal;
       cache.delete(tokenKey);
       const changesBefore = userChanges;
       const found = await lookUp(token, tokenKey, nowMs);
       if (!found) return undefined;
-      if (changesBefore === userChanges) remember(tokenKey, found);
+      if (changesBefore === userChanges && caching()) remember(tokenKey, found);
       return found.principal;
     },
 
@@ -246,10 +271,6 @@ export function createTokenService(options: {
       forget();
     },
 
-    forgetUser: (userId) => {
-      userChanges += 1;
-      for (const [tokenKey, entry] of cache)
-        if (entry.principal.userId === userId) cache.delete(tokenKey);
-    },
+    forgetUser,
   };
 }

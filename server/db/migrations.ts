@@ -429,6 +429,40 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Several server processes (issue 14): each keeps the principals of tokens it has seen, and hears
+  // from PostgreSQL when one may have changed (decision 0052). Triggers, not the code that writes: a user
+  // or token changed by any statement, an admin's SQL included, is heard. PostgreSQL sends a transaction's
+  // notifications when it commits, and one of each payload per transaction. SQLite has no notifications:
+  // there, SHARED_STATE=database reads the principal on every request.
+  '2026_12_04_watched_principals': {
+    async up(db: Kysely<unknown>) {
+      if (engineOf(db) !== 'postgres') return;
+      const notify = async (name: string, userId: string) => {
+        await sql
+          .raw(
+            `create function ${name}() returns trigger language plpgsql as $$
+              begin perform pg_notify('principal_changes', ${userId}::text); return null; end $$`,
+          )
+          .execute(db);
+      };
+      await notify('user_changed', 'old.id');
+      await notify('access_token_changed', 'old.user_id');
+      await sql`create trigger users_principal_changed after update on users for each row
+        when (old.role is distinct from new.role
+          or old.deactivated_at is distinct from new.deactivated_at
+          or old.first_name is distinct from new.first_name
+          or old.last_name is distinct from new.last_name)
+        execute function user_changed()`.execute(db);
+      await sql`create trigger users_principal_deleted after delete on users for each row
+        execute function user_changed()`.execute(db);
+      await sql`create trigger oauth_tokens_principal_changed after update on oauth_tokens for each row
+        when (old.kind = 'access' and old.revoked_at is distinct from new.revoked_at)
+        execute function access_token_changed()`.execute(db);
+      await sql`create trigger oauth_tokens_principal_deleted after delete on oauth_tokens for each row
+        when (old.kind = 'access' and old.revoked_at is null)
+        execute function access_token_changed()`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = {
