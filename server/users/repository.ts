@@ -38,7 +38,9 @@ export interface NewUser {
  * Adds a user, unless a user already has the email in any case: then nothing is inserted and the
  * answer is undefined. The unique index on lower(email) (migration `2026_12_04_users_email_any_case`)
  * refuses the second of two inserts at once, and ON CONFLICT DO NOTHING turns the refusal into no row,
- * without an error that would abort a PostgreSQL transaction.
+ * without an error that would abort a PostgreSQL transaction. It names no conflict target, so that the
+ * older case-sensitive unique email index counts too; the table's other unique columns cannot clash
+ * here (the id is the database's, a new user's oidc_subject is null).
  */
 export function insertUser(
   db: Kysely<Database>,
