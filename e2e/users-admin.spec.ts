@@ -8,7 +8,9 @@ import { UsersPage } from './pages/users-page';
 import type { TeamMember } from './team-members';
 
 // Ada Admin manages two people of the team only this spec signs in as (e2e/team-members.ts): Morgan
-// Team, whom she gives a prospect and then makes a viewer, and Jordan Team, whom she deactivates.
+// Team, whom she gives a prospect and then makes a viewer, and Jordan Team, whom she deactivates. She
+// also adds people, with an email and name of the run's own, so that a rerun on the same server adds
+// someone new.
 
 // axe is injected as an inline script, which the pages' Content-Security-Policy would refuse.
 test.use({ demoUser: 'Ada Admin', viewport: TALL_VIEWPORT, bypassCSP: true });
@@ -131,5 +133,44 @@ test.describe('Ada manages the team on the Users page', () => {
     await expect(jordan.signIn.continueAs('Riley Rep')).toBeVisible();
     await expect(jordan.signIn.continueAs('Jordan Team')).toHaveCount(0);
     await jordan.context.close();
+  });
+
+  test('adds a person on the Users page; the same email again, in capitals, is refused at Email', async ({
+    page,
+    phoneNumbersPage,
+    api,
+  }) => {
+    const run = Date.now().toString(36);
+    const email = `noor.${run}@example.com`;
+    const name = `Noor Added-${run}`;
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+    const usersPage = new UsersPage(page);
+    await usersPage.usersLink.click();
+    await expect(usersPage.heading).toBeVisible();
+
+    const dialog = await usersPage.openAddUser();
+    await dialog.add({ email, firstName: 'Noor', lastName: `Added-${run}`, role: 'Rep' });
+    await expect(dialog.dialog).toBeHidden();
+    await expect(usersPage.addedNotice(name)).toBeVisible();
+    await expect(usersPage.row(name)).toContainText(email);
+    await expect(usersPage.roleOf(name)).toHaveValue('rep');
+    expect(await api.user(name)).toMatchObject({ role: 'rep', locked: false });
+
+    const again = await usersPage.openAddUser();
+    await again.add({
+      email: email.toUpperCase(),
+      firstName: 'Noor',
+      lastName: `Again-${run}`,
+      role: 'Viewer',
+    });
+    await expect(again.email).toHaveAccessibleDescription(
+      `${email} is already the email of a user; change that user instead.`,
+    );
+    await expect(again.email).toHaveAttribute('aria-invalid', 'true');
+    await expect(again.email).toHaveValue(email.toUpperCase());
+    await expect(again.lastName).toHaveValue(`Again-${run}`);
+    await again.cancelButton.click();
+    await expect(again.dialog).toBeHidden();
+    await expect(usersPage.row(`Noor Again-${run}`)).toHaveCount(0);
   });
 });

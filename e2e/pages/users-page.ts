@@ -16,6 +16,41 @@ export class UserStatusDialog {
   }
 }
 
+/** "Add user": the new person's email, names and role. */
+export class AddUserDialog {
+  readonly dialog: Locator;
+  readonly email: Locator;
+  readonly firstName: Locator;
+  readonly lastName: Locator;
+  readonly role: Locator;
+  readonly addButton: Locator;
+  readonly cancelButton: Locator;
+
+  constructor(page: Page) {
+    this.dialog = page.getByRole('dialog', { name: 'Add user' });
+    this.email = this.dialog.getByLabel('Email');
+    this.firstName = this.dialog.getByLabel('First name');
+    this.lastName = this.dialog.getByLabel('Last name');
+    this.role = this.dialog.getByRole('combobox', { name: 'Role' });
+    this.addButton = this.dialog.getByRole('button', { name: 'Add', exact: true });
+    this.cancelButton = this.dialog.getByRole('button', { name: 'Cancel' });
+  }
+
+  /** Types the person in and adds them. */
+  async add(person: {
+    email: string;
+    firstName: string;
+    lastName: string;
+    role: 'Admin' | 'Rep' | 'Viewer';
+  }) {
+    await this.email.fill(person.email);
+    await this.firstName.fill(person.firstName);
+    await this.lastName.fill(person.lastName);
+    await this.role.selectOption({ label: person.role });
+    await this.addButton.click();
+  }
+}
+
 /** /users, an admin's page: each user's name, email, role, last sign-in and whether active. */
 export class UsersPage {
   readonly heading: Locator;
@@ -23,8 +58,12 @@ export class UsersPage {
   /** The app bar's link here, shown to admins only. */
   readonly usersLink: Locator;
 
+  /** Opens "Add user". */
+  readonly addUserButton: Locator;
+
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Users' });
+    this.addUserButton = page.getByRole('button', { name: 'Add user' });
     this.table = page.getByRole('table', { name: 'Users' });
     this.usersLink = page
       .getByRole('banner')
@@ -34,6 +73,16 @@ export class UsersPage {
 
   async goto() {
     await this.page.goto('/users');
+  }
+
+  async openAddUser(): Promise<AddUserDialog> {
+    await this.addUserButton.click();
+    return new AddUserDialog(this.page);
+  }
+
+  /** The snackbar that says someone was added. */
+  addedNotice(name: string): Locator {
+    return this.page.getByRole('alert').filter({ hasText: `Added ${name}` });
   }
 
   /** A user's row, by the name that heads it. */

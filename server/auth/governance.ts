@@ -20,7 +20,7 @@ const ALLOWED: Decision = { allowed: true };
 
 /** What only an admin may change, said to everyone else. */
 const ADMIN_ONLY: Partial<Record<Resource, string>> = {
-  users: "change users' roles or deactivate them",
+  users: "add users, change their roles or deactivate them",
   prospects: "reassign a prospect's owner",
 };
 

@@ -71,6 +71,12 @@ describe('AUTH_MODE=oidc against a real OpenID provider', () => {
       family_name: 'Boss',
     });
     idp.accounts.set('val-at-idp', { email: 'val.viewer@example.com', email_verified: true });
+    idp.accounts.set('noor-at-idp', {
+      email: 'Noor.Newcomer@Example.com',
+      email_verified: true,
+      given_name: 'Noor',
+      family_name: 'N.',
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -161,6 +167,35 @@ describe('AUTH_MODE=oidc against a real OpenID provider', () => {
     expect(jar.get(SESSION)).toBeUndefined();
     expect((await browse(jar, `${server.url}/auth/session`)).status).toBe(401);
     expect(await server.database.db.selectFrom('users').select('id').execute()).toEqual(before);
+  });
+
+  it('lets in someone an admin added on the Users page, refused before', async () => {
+    await expectPage(
+      (await signIn(server, 'noor-at-idp')).callback,
+      403,
+      'ask an admin to add you',
+    );
+
+    const admin = await signIn(server, 'boss-at-idp');
+    const added = await server.request('POST', '/api/v2/users', {
+      token: null,
+      headers: { ...XHR, Cookie: admin.jar.header() },
+      body: {
+        data: {
+          type: 'user',
+          attributes: { email: 'noor.newcomer@example.com', firstName: 'Noor', role: 'rep' },
+        },
+      },
+    });
+    expect(added.status).toBe(201);
+    const { id } = (added.json as { data: { id: number } }).data;
+
+    const { callback, jar } = await signIn(server, 'noor-at-idp');
+    expect(callback.status).toBe(303);
+    expect((await apiRoot(server, jar)).json).toMatchObject({
+      meta: { user: { id, attributes: { name: 'Noor', role: 'rep' } } },
+    });
+    expect((await userRow(server, id)).oidc_subject).toBe('noor-at-idp');
   });
 
   it('refuses an email the provider has not verified, and does not link it', async () => {

@@ -8,6 +8,7 @@ import { phoneNumberWritableAttributesSchema } from '../../contract/phone-number
 import {
   prospectUpdateDocumentSchema,
   ROLES,
+  userCreateDocumentSchema,
   userUpdateDocumentSchema,
 } from '../../contract/user-documents';
 import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
@@ -219,6 +220,7 @@ function contractSchemas(): Record<string, object> {
   registry.add(phoneNumberWritableAttributesSchema, { id: 'phoneNumberWritableAttributes' });
   registry.add(phoneNumberCreateDocumentSchema, { id: 'phoneNumberCreateDocument' });
   registry.add(phoneNumberUpdateDocumentSchema, { id: 'phoneNumberUpdateDocument' });
+  registry.add(userCreateDocumentSchema, { id: 'userCreateDocument' });
   registry.add(userUpdateDocumentSchema, { id: 'userUpdateDocument' });
   registry.add(prospectUpdateDocumentSchema, { id: 'prospectUpdateDocument' });
   const { schemas } = z.toJSONSchema(registry, {
@@ -488,6 +490,33 @@ export function openApiDocument() {
           responses: {
             200: ok('A page of users.', collection('user')),
             ...errors('badRequest', 'unauthorized', 'forbidden', 'rateLimitExceeded'),
+          },
+        },
+        post: {
+          tags: tags('User'),
+          summary: 'Add a user (admins only)',
+          description:
+            'The person can then sign in: in oidc mode they are matched by this email, which is stored lower-cased. An email another user has, in any case, is a 422 on /data/attributes/email. Without firstName and lastName the user is named after the email. Recorded in the audit trail.',
+          parameters: queryParameters(userQuerySpec, 'user', false),
+          requestBody: requestBody('userCreateDocument'),
+          responses: {
+            201: {
+              ...ok('Created; Location names the new user.', single('user')),
+              headers: {
+                ...rateLimitHeaders,
+                Location: { schema: { type: 'string', format: 'uri' } },
+              },
+            },
+            ...errors(
+              'badRequest',
+              'unauthorized',
+              'forbidden',
+              'conflict',
+              'payloadTooLarge',
+              'unsupportedMediaType',
+              'validationError',
+              'rateLimitExceeded',
+            ),
           },
         },
       },

@@ -38,6 +38,7 @@ const IMPLEMENTED = [
   'GET /prospects/{id}',
   'PATCH /prospects/{id}',
   'GET /users',
+  'POST /users',
   'GET /users/{id}',
   'GET /auditEvents',
   'PATCH /users/{id}',
@@ -139,6 +140,38 @@ describe('GET /api/v2/openapi.json', () => {
       expect(users(body), `${what}: the document's schema`).toBe(valid);
       const response = await server.request('PATCH', '/api/v2/users/3', { body });
       expect(response.status, `${what}: the server`).toBe(valid ? 200 : 422);
+    }
+
+    const creates = validatorAt('/components/schemas/userCreateDocument');
+    const createBodies: [string, Record<string, unknown>, boolean][] = [
+      ['an email and a role', { email: 'pat.new@example.com', role: 'rep' }, true],
+      [
+        'names and a title',
+        {
+          email: 'kim.new@example.com',
+          firstName: 'Kim',
+          lastName: 'New',
+          title: null,
+          role: 'admin',
+        },
+        true,
+      ],
+      ['spaces around the email', { email: ' lee.new@example.com ', role: 'viewer' }, true],
+      ['no email', { role: 'rep' }, false],
+      ['no role', { email: 'ash.new@example.com' }, false],
+      ['no email address', { email: 'ash.new', role: 'rep' }, false],
+      ['an unknown role', { email: 'ash.new@example.com', role: 'owner' }, false],
+      [
+        'an attribute not written here',
+        { email: 'ash.new@example.com', role: 'rep', locked: true },
+        false,
+      ],
+    ];
+    for (const [what, attributes, valid] of createBodies) {
+      const body = { data: { type: 'user', attributes } };
+      expect(creates(body), `${what}: the document's schema`).toBe(valid);
+      const response = await server.request('POST', '/api/v2/users', { body });
+      expect(response.status, `${what}: the server`).toBe(valid ? 201 : 422);
     }
 
     const prospects = validatorAt('/components/schemas/prospectUpdateDocument');

@@ -25,6 +25,44 @@ export function findUsers(db: Kysely<Database>, ids: readonly number[]): Promise
   return selectUsers(db).where('u.id', 'in', ids).orderBy('u.id').execute();
 }
 
+/** A user an admin adds, checked; the email lower-cased. */
+export interface NewUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  title: string | null;
+  role: Role;
+}
+
+/**
+ * Adds a user, unless a user already has the email in any case: then nothing is inserted and the
+ * answer is undefined. The unique index on lower(email) (migration `2026_12_04_users_email_any_case`)
+ * refuses the second of two inserts at once, and ON CONFLICT DO NOTHING turns the refusal into no row,
+ * without an error that would abort a PostgreSQL transaction. It names no conflict target, so that the
+ * older case-sensitive unique email index counts too; the table's other unique columns cannot clash
+ * here (the id is the database's, a new user's oidc_subject is null).
+ */
+export function insertUser(
+  db: Kysely<Database>,
+  user: NewUser,
+  at: string,
+): Promise<UserRow | undefined> {
+  return db
+    .insertInto('users')
+    .values({
+      email: user.email,
+      first_name: user.firstName,
+      last_name: user.lastName,
+      title: user.title,
+      role: user.role,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((conflict) => conflict.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** What an admin changes about a user; `deactivated_at` null reactivates them. */
 export interface UserChanges {
   role?: Role;

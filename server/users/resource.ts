@@ -53,7 +53,7 @@ export function userResource(
         email: row.email,
         firstName: row.first_name,
         lastName: row.last_name,
-        name: `${row.first_name} ${row.last_name}`,
+        name: `${row.first_name} ${row.last_name}`.trim(),
         title: row.title,
         updatedAt: row.updated_at,
         ...(seesAccount(context.principal, row)

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
-import { ROLES, type Role } from '../../contract/user-documents';
+import { ROLES, userCreateAttributesSchema, type Role } from '../../contract/user-documents';
 import { recordAuditEvent, type AuditEvent } from '../audit/audit-log';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { TokenService } from '../auth/tokens';
@@ -20,7 +20,15 @@ import { collectionLinks } from '../http/pagination';
 import { parseQuery } from '../http/query';
 import { pointerSegment, readResourceObject } from '../http/request-document';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
-import { changeUser, endSignInsOf, findUsers, listUsers, type UserChanges } from './repository';
+import {
+  changeUser,
+  endSignInsOf,
+  findUsers,
+  insertUser,
+  listUsers,
+  type NewUser,
+  type UserChanges,
+} from './repository';
 import { USER_TYPE, userQuerySpec, userResource } from './resource';
 
 interface RouteOptions {
@@ -61,6 +69,42 @@ function readChanges(attributes: Record<string, unknown>, at: string): UserChang
   }
   if (problems.length > 0) throw validationFailed(problems);
   return changes;
+}
+
+/**
+ * What a POST says of the new user, checked by the contract's schema, whose messages go to the
+ * attributes they are about; an attribute no new user has is named at its own pointer.
+ */
+function readNewUser(attributes: Record<string, unknown>): NewUser {
+  const parsed = userCreateAttributesSchema.safeParse(attributes);
+  if (parsed.success) {
+    const { email, firstName = '', lastName = '', title, role } = parsed.data;
+    return {
+      email,
+      ...(firstName === '' && lastName === '' ? namesFromEmail(email) : { firstName, lastName }),
+      title: title === undefined || title === '' ? null : title,
+      role,
+    };
+  }
+  const problems = parsed.error.issues.flatMap((issue): FieldError[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((name) => ({
+          pointer: `/data/attributes/${pointerSegment(name)}`,
+          detail: `A new user has no ${name.slice(0, 80)}; give email, firstName, lastName, title and role.`,
+        }))
+      : [
+          {
+            pointer: `/data/attributes/${pointerSegment(String(issue.path[0] ?? ''))}`,
+            detail: issue.message,
+          },
+        ],
+  );
+  throw validationFailed(problems);
+}
+
+/** A name for someone added by email alone: its local part, as the sign-in names ADMIN_EMAILS' people. */
+function namesFromEmail(email: string) {
+  return { firstName: email.slice(0, email.lastIndexOf('@')), lastName: '' };
 }
 
 /** The audit events of a change: one per thing that changed, before → after. */
@@ -127,6 +171,46 @@ export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
     return documentResponse(c, { data: userResource(row, resourceContext(c, query)) });
   });
 
+  app.post('/', limitBody, async (c) => {
+    const principal = c.get('principal');
+    enforce(decide(principal, 'users', 'write'));
+    const query = parseQuery(searchParams(c), userQuerySpec, true);
+    const resource = readResourceObject(await readDocument(c), USER_TYPE, undefined);
+    if (Object.keys(resource.relationships).length > 0) {
+      throw validationFailed([
+        { pointer: '/data/relationships', detail: 'A new user has no relationships to set.' },
+      ]);
+    }
+    const user = readNewUser(resource.attributes);
+    const at = new Date(now()).toISOString();
+    const created = await db.transaction().execute(async (trx) => {
+      // The unique index on lower(email) decides, not a look-up before: of two POSTs of one email at
+      // once, one inserts and the other finds nothing inserted.
+      const row = await insertUser(trx, user, at);
+      if (!row) {
+        throw validationFailed([
+          {
+            pointer: '/data/attributes/email',
+            detail: `${user.email} is already the email of a user; change that user instead.`,
+          },
+        ]);
+      }
+      await recordAuditEvent(trx, {
+        actor: { userId: principal.userId, name: principal.name },
+        action: 'created',
+        resourceType: 'user',
+        resourceId: row.id,
+        prospectId: null,
+        before: null,
+        after: { email: row.email, role: row.role },
+        at,
+      });
+      return row;
+    });
+    const data = userResource(created, resourceContext(c, query));
+    return documentResponse(c, { data }, 201, { Location: data.links.self });
+  });
+
   app.patch('/:id', limitBody, async (c) => {
     const principal = c.get('principal');
     enforce(decide(principal, 'users', 'write'));
@@ -163,7 +247,7 @@ export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
   });
 
   app.all('/', () => {
-    throw methodNotAllowed(['GET']);
+    throw methodNotAllowed(['GET', 'POST']);
   });
   app.all('/:id', () => {
     throw methodNotAllowed(['GET', 'PATCH']);

@@ -142,7 +142,7 @@ describe('who may change users', () => {
     const [roleRefusal] = failure(await patchUser(USERS.sam, { role: 'admin' }, token), 403);
     expect(roleRefusal).toMatchObject({ id: 'unauthorizedRequest' });
     expect(roleRefusal?.detail).toBe(
-      `Only an admin can change users' roles or deactivate them; ${name} is not one.`,
+      `Only an admin can add users, change their roles or deactivate them; ${name} is not one.`,
     );
     failure(await patchUser(USERS.sam, { locked: true }, token), 403);
     const [ownerRefusal] = failure(

@@ -5,6 +5,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
+import Snackbar from '@mui/material/Snackbar';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -16,15 +17,23 @@ import { RelativeTime } from '@/components/relative-time';
 import { useApiClient } from '@/lib/api-client-context';
 import { userQueries } from '../api/user-queries';
 import { userLabel, type User } from '../schemas/user';
+import { AddUserDialog } from './add-user-dialog';
 import { ChangeUserStatusDialog } from './change-user-status-dialog';
 import { describeUserError } from './describe-user-error';
 import { UserRoleSelect } from './user-role-select';
 
-/** Every user: who they are, their role (changed in place), their last sign-in, and whether active. */
+/**
+ * Every user: who they are, their role (changed in place), their last sign-in, and whether active; and
+ * "Add user" for someone who is not one yet.
+ */
 export function UsersTable() {
   const client = useApiClient();
   const users = useQuery(userQueries.list(client));
   const [statusOf, setStatusOf] = useState<User | undefined>();
+  const [adding, setAdding] = useState(false);
+  // Who was added last, still named while the snackbar closes.
+  const [added, setAdded] = useState<User | undefined>();
+  const [addedShown, setAddedShown] = useState(false);
 
   if (users.isPending) return <CircularProgress aria-label="Loading the users" />;
   if (users.isError) {
@@ -44,6 +53,16 @@ export function UsersTable() {
   }
   return (
     <>
+      <Box>
+        <Button
+          variant="contained"
+          onClick={() => {
+            setAdding(true);
+          }}
+        >
+          Add user
+        </Button>
+      </Box>
       <TableContainer>
         <Table aria-label="Users" size="small">
           <TableHead>
@@ -100,6 +119,35 @@ export function UsersTable() {
           setStatusOf(undefined);
         }}
       />
+      <AddUserDialog
+        open={adding}
+        onClose={() => {
+          setAdding(false);
+        }}
+        onAdded={(user) => {
+          setAdding(false);
+          setAdded(user);
+          setAddedShown(true);
+        }}
+      />
+      <Snackbar
+        key={added?.id}
+        open={addedShown}
+        autoHideDuration={6000}
+        onClose={(_, reason) => {
+          if (reason !== 'clickaway') setAddedShown(false);
+        }}
+      >
+        <Alert
+          severity="success"
+          variant="filled"
+          onClose={() => {
+            setAddedShown(false);
+          }}
+        >
+          Added {added ? userLabel(added) : ''}
+        </Alert>
+      </Snackbar>
     </>
   );
 }

@@ -1,6 +1,10 @@
 import { http } from 'msw';
 import type * as z from 'zod/mini';
-import { userUpdateDocumentSchema, type Role } from '@contract/user-documents';
+import {
+  userCreateDocumentSchema,
+  userUpdateDocumentSchema,
+  type Role,
+} from '@contract/user-documents';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { TEST_API_BASE_URL } from '@/testing/render-with-providers';
 import { currentUserDocumentSchema, userResourceSchema, type UserResource } from '../schemas/user';
@@ -50,16 +54,19 @@ export function currentUserEndpoint(user: UserResource) {
 }
 
 /**
- * GET /users over `users`, and PATCH /users/{id} that changes them as our server does, or answers with
- * what `refuse` returns for the change. Keeps every PATCH body in `patches`.
+ * GET /users over `users`; PATCH /users/{id} that changes them as our server does, or answers with
+ * what `refuse` returns for the change; and POST /users that adds one, refusing an email taken in any
+ * case as our server does. Keeps every PATCH body in `patches` and every POST body in `posts`.
  */
 type SentUserUpdate = z.output<typeof userUpdateDocumentSchema>;
+type SentUserCreate = z.output<typeof userCreateDocumentSchema>;
 
 export function usersEndpoint(
   users: UserResource[],
   refuse: (id: number, document: SentUserUpdate) => Response | undefined = () => undefined,
 ) {
   const patches: SentUserUpdate[] = [];
+  const posts: SentUserCreate[] = [];
   const list = http.get(USERS_URL, () => jsonApiResponse({ data: users, links: {} }));
   const patch = http.patch(`${USERS_URL}/:id`, async ({ request, params }) => {
     const document = userUpdateDocumentSchema.parse(await request.json());
@@ -83,5 +90,31 @@ export function usersEndpoint(
     users[index] = changed;
     return jsonApiResponse({ data: changed });
   });
-  return { handlers: [list, patch], patches };
+  const post = http.post(USERS_URL, async ({ request }) => {
+    const document = userCreateDocumentSchema.parse(await request.json());
+    posts.push(document);
+    const { email, firstName = '', lastName = '', role } = document.data.attributes;
+    if (users.some((user) => user.attributes.email?.toLowerCase() === email)) {
+      return errorResponse(422, {
+        id: 'validationError',
+        title: 'Validation Error',
+        detail: `${email} is already the email of a user; change that user instead.`,
+        source: { pointer: '/data/attributes/email' },
+      });
+    }
+    const added: UserResource = {
+      type: 'user',
+      id: Math.max(0, ...users.map((user) => Number(user.id))) + 1,
+      attributes: {
+        name: `${firstName} ${lastName}`.trim(),
+        email,
+        role,
+        locked: false,
+        currentSignInAt: null,
+      },
+    };
+    users.push(added);
+    return jsonApiResponse({ data: added }, 201);
+  });
+  return { handlers: [list, patch, post], patches, posts };
 }
