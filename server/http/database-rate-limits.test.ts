@@ -119,4 +119,22 @@ describe('rate limits kept in the database', () => {
     now += 1_000;
     expect(await hit()).toMatchObject({ allowed: true, remaining: 399 });
   });
+
+  it('claims again for a request whose held claim other requests used up while it waited', async () => {
+    const db = await openDatabase();
+    const limits = databaseRateLimits(db, () => 1_000_000);
+    // Each user's claims are 2 requests, the shared address's 100: while users' claims are being made,
+    // the other requests use up the address's.
+    const user = limits.limiter('user', 400, 3_600_000);
+    const address = limits.limiter('address', 20_000, 3_600_000);
+    const states = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) =>
+        limits.hitEach([
+          [user, `u${i % 50}`],
+          [address, 'a'],
+        ]),
+      ),
+    );
+    expect(states.every((state) => state.allowed)).toBe(true);
+  });
 });

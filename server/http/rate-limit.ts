@@ -200,17 +200,14 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
     });
   }
 
-  /**
-   * Uses one request of a claim: the state a response describes, with the count `counted` (a fresh claim's,
-   * or else the last one read).
-   */
-  function use(window: Window, held: Claim, counted: number, nowMs: number): RateLimitState {
+  /** Uses one request of a claim: the state a response describes. */
+  function use(window: Window, held: Claim, nowMs: number): RateLimitState {
     const allowed = held.left > 0;
     if (allowed) held.left -= 1;
     return {
-      ...stateOf(window.limit, counted, held.resetAtMs, nowMs),
+      ...stateOf(window.limit, held.counted, held.resetAtMs, nowMs),
       allowed,
-      remaining: Math.max(0, window.limit - counted) + held.left,
+      remaining: Math.max(0, window.limit - held.counted) + held.left,
     };
   }
 
@@ -246,36 +243,43 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
   }
 
   async function count(hits: readonly Window[]): Promise<RateLimitState[]> {
-    let nowMs = now();
-    sweep(nowMs);
-    // Requests of one process that need a claim while one is being made for them wait for it: a burst
-    // makes one claim, not one per request.
     for (;;) {
-      const waits = hits
-        .filter((window) => held(window, nowMs) === undefined)
-        .flatMap((window) => pending.get(window.bucket) ?? []);
-      if (waits.length === 0) break;
-      await Promise.all(waits);
-      nowMs = now();
-    }
-    const wanted = hits.filter((window) => held(window, nowMs) === undefined);
-    let release: () => void = () => undefined;
-    const claimed = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    for (const window of wanted) pending.set(window.bucket, claimed);
-    try {
-      const granted = wanted.length > 0 ? await claim(db, wanted, nowMs, false) : [];
-      const grantedBy = new Map(wanted.map((window, i) => [window.bucket, granted[i]]));
-      return hits.map((window) => {
-        const fresh = grantedBy.get(window.bucket);
-        const holding = fresh ? keep(window.bucket, fresh) : held(window, nowMs);
-        if (!holding) throw new Error(`No claim is held for ${window.bucket}`);
-        return use(window, holding, fresh?.counted ?? holding.counted, nowMs);
+      const nowMs = now();
+      sweep(nowMs);
+      // Requests of one process that need a claim while one is being made for them wait for it: a
+      // burst makes one claim, not one per request.
+      const unheld = hits.filter((window) => held(window, nowMs) === undefined);
+      const waits = unheld.flatMap((window) => pending.get(window.bucket) ?? []);
+      if (waits.length > 0) {
+        await Promise.all(waits);
+        continue;
+      }
+      if (unheld.length > 0) {
+        let release: () => void = () => undefined;
+        const claimed = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        for (const window of unheld) pending.set(window.bucket, claimed);
+        try {
+          const granted = await claim(db, unheld, nowMs, false);
+          unheld.forEach((window, i) => {
+            const fresh = granted[i];
+            if (fresh) keep(window.bucket, fresh);
+          });
+        } finally {
+          for (const window of unheld) pending.delete(window.bucket);
+          release();
+        }
+      }
+      // Other requests may have used up a claim held before this one's came back: then claim again.
+      const usedAt = now();
+      const holding = hits.flatMap((window) => {
+        const claimed = held(window, usedAt);
+        return claimed ? [{ window, claimed }] : [];
       });
-    } finally {
-      for (const window of wanted) pending.delete(window.bucket);
-      release();
+      if (holding.length === hits.length) {
+        return holding.map(({ window, claimed }) => use(window, claimed, usedAt));
+      }
     }
   }
 
@@ -304,7 +308,7 @@ export function databaseRateLimits(db: Kysely<Database>, now: () => number): Rat
           const nowMs = now();
           const [granted] = await claim(executor, [window], nowMs, true);
           if (!granted) throw new Error('A hit came back without its window');
-          return use(window, granted, granted.counted, nowMs);
+          return use(window, granted, nowMs);
         },
       };
       windows.set(limiter, windowFor);
