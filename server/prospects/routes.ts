@@ -26,7 +26,13 @@ import { parseQuery, type CollectionQuery } from '../http/query';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { findUsers } from '../users/repository';
 import { userResource } from '../users/resource';
-import { changeOwner, findProspect, listProspects, prospectResources } from './repository';
+import {
+  changeOwner,
+  findProspect,
+  findProspectToWrite,
+  listProspects,
+  prospectResources,
+} from './repository';
 import { PROSPECT_TYPE, prospectQuerySpec } from './resource';
 
 const limitBody = bodyLimit({
@@ -143,12 +149,14 @@ export function prospectRoutes({
     const resource = readResourceObject(await readDocument(c), PROSPECT_TYPE, id);
     const ownerRef = readOwnerChange(resource);
     const updated = await db.transaction().execute(async (trx) => {
-      const existing = await findProspect(trx, id);
+      const existing = await findProspectToWrite(trx, id);
       if (!existing) throw notFound(`There is no prospect with id ${id}.`);
       enforce(decide(principal, 'prospects', 'write', existing.owner_id));
       if (ownerRef.id === existing.owner_id) return existing;
-      const [owner] = await findUsers(trx, [ownerRef.id]);
-      if (!owner || owner.deactivated_at !== null) {
+      const at = new Date(now()).toISOString();
+      if (!(await changeOwner(trx, id, ownerRef.id, at))) {
+        // Read again why not: the owner is missing or deactivated now.
+        const [owner] = await findUsers(trx, [ownerRef.id]);
         throw validationFailed([
           {
             pointer: '/data/relationships/owner/data/id',
@@ -158,17 +166,16 @@ export function prospectRoutes({
           },
         ]);
       }
-      const [previous] = await findUsers(trx, [existing.owner_id]);
-      const at = new Date(now()).toISOString();
-      await changeOwner(trx, id, owner.id, at);
+      const users = await findUsers(trx, [existing.owner_id, ownerRef.id]);
+      const userWith = (userId: number) => users.find((user) => user.id === userId);
       await recordAuditEvent(trx, {
         actor: { userId: principal.userId, name: principal.name },
         action: 'ownerChanged',
         resourceType: 'prospect',
         resourceId: id,
         prospectId: id,
-        before: ownerSummary(existing.owner_id, previous),
-        after: ownerSummary(owner.id, owner),
+        before: ownerSummary(existing.owner_id, userWith(existing.owner_id)),
+        after: ownerSummary(ownerRef.id, userWith(ownerRef.id)),
         at,
       });
       return findProspect(trx, id);
