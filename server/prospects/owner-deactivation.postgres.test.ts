@@ -88,9 +88,7 @@ describe("a prospect's new owner deactivated at the same time, on PostgreSQL", (
       return changed;
     });
     await written.opened;
-    const reassignment = db
-      .transaction()
-      .execute((trx) => changeOwner(trx, prospectId, bo.id, AT));
+    const reassignment = db.transaction().execute((trx) => changeOwner(trx, prospectId, bo.id, AT));
     const early = await stillWaiting(reassignment);
     held.open();
 
