@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenedDatabase } from '../db/database';
 import type { Database } from '../db/schema';
 import { NoAccess } from '../session/types';
+import { insertUsers } from '../testing/database-rows';
 import { openTemporaryDatabase, type TemporaryDatabase } from '../testing/temporary-database';
 import { signInOidcUser, type OidcClaims } from './oidc-users';
 
@@ -45,6 +46,13 @@ const outcomes = (attempts: Promise<{ id: number }>[]) =>
     ),
   );
 
+/** A rep known here by their email, not yet by a sub. */
+async function repWithEmail(db: Kysely<Database>, firstName: string, email: string) {
+  const [rep] = await insertUsers(db, [{ firstName, lastName: 'Rep', role: 'rep', email }]);
+  if (!rep) throw new Error('The rep was not written');
+  return rep.id;
+}
+
 const usersWithEmail = (db: Kysely<Database>, email: string) =>
   db.selectFrom('users').select(['id', 'oidc_subject']).where('email', '=', email).execute();
 
@@ -72,23 +80,28 @@ describe('signing in through the provider from two processes at once', () => {
     expect(created).toHaveLength(8);
   });
 
+  it('makes an admin of only one of two accounts with one ADMIN_EMAILS email signing in first at once', async () => {
+    const [one, two] = await twoProcesses();
+    for (let round = 0; round < 8; round++) {
+      const email = `${round}.${ADMIN_EMAIL}`;
+      const config = { ...CONFIG, adminEmails: [email] };
+      const results = await outcomes([
+        signInOidcUser(one, config, claims(`first-${round}`, email), AT),
+        signInOidcUser(two, config, claims(`second-${round}`, email), AT),
+      ]);
+      const [user] = await usersWithEmail(one, email);
+      expect(results.toSorted()).toEqual([user?.id, 'No access'].toSorted());
+      expect(user?.oidc_subject).toBe(
+        results[0] === user?.id ? `first-${round}` : `second-${round}`,
+      );
+    }
+  });
+
   it('links a user matched by email to one sub only when two accounts claim that email at once', async () => {
     const [one, two] = await twoProcesses();
     for (let round = 0; round < 8; round++) {
       const email = `${round}.riley@example.com`;
-      const { id } = await one
-        .insertInto('users')
-        .values({
-          first_name: 'Riley',
-          last_name: 'Rep',
-          email,
-          title: null,
-          role: 'rep',
-          created_at: AT,
-          updated_at: AT,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await repWithEmail(one, 'Riley', email);
       const results = await outcomes([
         signInOidcUser(one, CONFIG, claims(`first-${round}`, email), AT),
         signInOidcUser(two, CONFIG, claims(`second-${round}`, email), AT),
@@ -103,19 +116,7 @@ describe('signing in through the provider from two processes at once', () => {
     const [one, two] = await twoProcesses();
     for (let round = 0; round < 8; round++) {
       const email = `${round}.sam@example.com`;
-      const { id } = await one
-        .insertInto('users')
-        .values({
-          first_name: 'Sam',
-          last_name: 'Rep',
-          email,
-          title: null,
-          role: 'rep',
-          created_at: AT,
-          updated_at: AT,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await repWithEmail(one, 'Sam', email);
       expect(
         await outcomes([
           signInOidcUser(one, CONFIG, claims(`sam-${round}`, email), AT),

@@ -113,7 +113,7 @@ export function signInOidcUser(
         }
       } else if (config.adminEmails.includes(verifiedEmail)) {
         // Two first sign-ins at once (two tabs) carry the same sub: one makes the user, the other
-        // finds it.
+        // finds it. Another account with this email, made meanwhile, conflicts on the email instead.
         const inserted = await trx
           .insertInto('users')
           .values({
@@ -125,7 +125,7 @@ export function signInOidcUser(
             created_at: at,
             updated_at: at,
           })
-          .onConflict((conflict) => conflict.column('oidc_subject').doNothing())
+          .onConflict((conflict) => conflict.doNothing())
           .returning(columns)
           .executeTakeFirst();
         created = inserted !== undefined;
@@ -135,7 +135,8 @@ export function signInOidcUser(
             .selectFrom('users')
             .select(columns)
             .where('oidc_subject', '=', claims.sub)
-            .executeTakeFirstOrThrow());
+            .executeTakeFirst());
+        if (!user) throw new NoAccess(NO_ACCESS, anotherAccount(verifiedEmail));
       } else {
         throw new NoAccess(
           'No access — ask an admin to add you',
