@@ -72,25 +72,34 @@ export function isSecureContextOrigin(origin: string): boolean {
   return url.protocol === 'https:' || LOOPBACK_HOST.test(url.hostname);
 }
 
-/** Outreach's URLs: HTTPS, or HTTP on this machine (the simulator); no query or fragment. */
+/**
+ * A URL of a service this server calls (Outreach, the identity provider): HTTPS, or HTTP on this machine
+ * (a simulator, a provider to try it with); no query or fragment.
+ */
+function isServiceUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      ['http:', 'https:'].includes(url.protocol) &&
+      isSecureContextOrigin(url.origin) &&
+      url.search === '' &&
+      url.hash === ''
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Outreach's URLs, without a trailing slash. */
 const outreachUrl = (name: string, fallback: string) =>
   z
     .string()
     .trim()
     .default(fallback)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return (
-          ['http:', 'https:'].includes(url.protocol) &&
-          isSecureContextOrigin(url.origin) &&
-          url.search === '' &&
-          url.hash === ''
-        );
-      } catch {
-        return false;
-      }
-    }, `${name} must be an https:// URL (or http://localhost for a simulator), without query or fragment`)
+    .refine(
+      isServiceUrl,
+      `${name} must be an https:// URL (or http://localhost for a simulator), without query or fragment`,
+    )
     .transform((value) => value.replace(/\/+$/, ''));
 
 /** A list whose entries may hold spaces (a group named "Phone Admins"): split on commas only. */
@@ -175,19 +184,10 @@ const environmentSchema = z.object({
   OIDC_ISSUER: z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return (
-          ['http:', 'https:'].includes(url.protocol) &&
-          isSecureContextOrigin(url.origin) &&
-          url.search === '' &&
-          url.hash === ''
-        );
-      } catch {
-        return false;
-      }
-    }, "OIDC_ISSUER must be the provider's issuer URL, https:// (or http://localhost to try it), without query or fragment, such as https://sso.example.com/realms/acme")
+    .refine(
+      isServiceUrl,
+      "OIDC_ISSUER must be the provider's issuer URL, https:// (or http://localhost to try it), without query or fragment, such as https://sso.example.com/realms/acme",
+    )
     .optional(),
   OIDC_CLIENT_ID: z.string().trim().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),

@@ -1,19 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneNumberDocument } from './testing/fixtures';
+import { useServerProcesses } from './testing/server-process';
 
 /** The server as `npm run server` starts it: a real process, its own port and database file. */
 
-const tsx = resolve('node_modules/.bin/tsx');
+const { start: startServer, run } = useServerProcesses();
 const directories: string[] = [];
-const processes: ChildProcess[] = [];
 
 afterEach(() => {
-  for (const child of processes.splice(0)) child.kill('SIGKILL');
   for (const directory of directories.splice(0))
     rmSync(directory, { recursive: true, force: true });
 });
@@ -24,56 +22,8 @@ function temporaryDatabase(): string {
   return join(directory, 'nested', 'db.sqlite');
 }
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(env: Record<string, string>, args: string[] = []): Promise<Running> {
-  const child = spawn(tsx, ['server/main.ts', ...args], {
-    env: { ...process.env, PORT: '0', NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  processes.push(child);
-  let output = '';
-  const exited = new Promise<number | null>((done) => {
-    child.once('exit', done);
-  });
-  return new Promise((done, fail) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening at http:\/\/localhost:(\d+)/.exec(output);
-      if (match) done({ child, port: Number(match[1]), output: () => output, exited });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then((code) => {
-      fail(new Error(`Server exited with ${code}: ${output}`));
-    });
-  });
-}
-
-async function run(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(tsx, ['server/main.ts', ...args], {
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  processes.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const code = await new Promise<number | null>((done) => child.once('exit', done));
-  return { code, output };
-}
-
-const api = (port: number, path: string, init: { method?: string; body?: string } = {}) =>
-  fetch(`http://localhost:${port}${path}`, {
+const api = (origin: string, path: string, init: { method?: string; body?: string } = {}) =>
+  fetch(`${origin}${path}`, {
     ...init,
     headers: { Authorization: 'Bearer dev-admin', 'Content-Type': 'application/vnd.api+json' },
   });
@@ -83,7 +33,7 @@ describe('npm run server', () => {
     const path = temporaryDatabase();
     const first = await startServer({ DATABASE_PATH: path });
     expect(first.output()).toMatch(/Seeded .* with demo data/);
-    const created = await api(first.port, '/api/v2/phoneNumbers', {
+    const created = await api(first.url, '/api/v2/phoneNumbers', {
       method: 'POST',
       body: JSON.stringify(phoneNumberDocument({ number: '+14155550180' }, 1)),
     });
@@ -94,7 +44,7 @@ describe('npm run server', () => {
 
     const second = await startServer({ DATABASE_PATH: path });
     expect(second.output()).not.toContain('Seeded');
-    const again = await api(second.port, new URL(location).pathname);
+    const again = await api(second.url, new URL(location).pathname);
     expect(again.status).toBe(200);
     second.child.kill('SIGTERM');
     await second.exited;
@@ -102,8 +52,8 @@ describe('npm run server', () => {
 
   it('logs one line per request with method, path, status and duration, and never the token or query', async () => {
     const running = await startServer({ DATABASE_PATH: temporaryDatabase() });
-    await api(running.port, '/api/v2/phoneNumbers?filter[number]=%2B14155550100');
-    await api(running.port, '/api/v2/phoneNumbers/424242');
+    await api(running.url, '/api/v2/phoneNumbers?filter[number]=%2B14155550100');
+    await api(running.url, '/api/v2/phoneNumbers/424242');
     await new Promise((wait) => setTimeout(wait, 200));
     const lines = running.output().split('\n');
     expect(lines).toContainEqual(
@@ -127,7 +77,7 @@ describe('npm run server', () => {
       const outgoing = request(
         {
           host: 'localhost',
-          port: running.port,
+          port: new URL(running.url).port,
           path: '/api/v2/phoneNumbers',
           method: 'POST',
           headers: {
@@ -161,7 +111,7 @@ describe('npm run server', () => {
     expect(existsSync(`${path}-wal`)).toBe(false);
 
     const reopened = await startServer({ DATABASE_PATH: path });
-    const listed = await api(reopened.port, '/api/v2/phoneNumbers?filter[number]=%2B14155550181');
+    const listed = await api(reopened.url, '/api/v2/phoneNumbers?filter[number]=%2B14155550181');
     expect(((await listed.json()) as { data: unknown[] }).data).toHaveLength(1);
     reopened.child.kill('SIGTERM');
     await reopened.exited;
@@ -228,14 +178,14 @@ describe('npm run server', () => {
     expect(running.output()).toContain(
       'Sign-in mode: oidc (the identity provider at https://127.0.0.1:9/realms/acme',
     );
-    const login = await fetch(`http://localhost:${running.port}/auth/login`, {
+    const login = await fetch(`${running.url}/auth/login`, {
       redirect: 'manual',
     });
     expect(login.status).toBe(503);
     expect(await login.text()).toContain(
       'The identity provider at OIDC_ISSUER (https://127.0.0.1:9/realms/acme) could not be reached',
     );
-    expect((await api(running.port, '/api/v2')).status).toBe(401);
+    expect((await api(running.url, '/api/v2')).status).toBe(401);
     running.child.kill('SIGTERM');
     await running.exited;
   }, 30_000);

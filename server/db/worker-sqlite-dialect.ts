@@ -251,7 +251,10 @@ class WorkerSqliteDriver implements Driver {
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     const end = await this.#gate.transaction();
     if (connection instanceof WorkerConnection) connection.endTransaction = end;
-    await connection.executeQuery(CompiledQuery.raw('begin'));
+    // Immediate: the write lock is taken at the start, waiting (busy_timeout) for another process's
+    // transaction. A deferred transaction that read before another process wrote could not write after
+    // it ("database is locked"), so a check-then-act across processes failed instead of waiting.
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

@@ -92,6 +92,31 @@ export function readResourceObject(
   return { id, attributes, relationships };
 }
 
+/**
+ * A problem for each of a resource object's attributes or relationships that a write does not take, in
+ * the body's order; `detail` gets the name cut to 80 characters.
+ */
+export function membersNotTaken(
+  members: Record<string, unknown>,
+  member: 'attributes' | 'relationships',
+  taken: readonly string[],
+  detail: (name: string) => string,
+): FieldError[] {
+  return Object.keys(members)
+    .filter((name) => !taken.includes(name))
+    .map((name) => memberNotTaken(member, name, detail));
+}
+
+/** The problem of one attribute or relationship a write does not take (see `membersNotTaken`). */
+export const memberNotTaken = (
+  member: 'attributes' | 'relationships',
+  name: string,
+  detail: (name: string) => string,
+): FieldError => ({
+  pointer: `/data/${member}/${pointerSegment(name)}`,
+  detail: detail(name.slice(0, 80)),
+});
+
 /** The id of a to-one relationship ({"data": {"type", "id"}}), or a problem explaining what is wrong. */
 export function readToOne(
   relationships: Record<string, unknown>,
@@ -111,4 +136,23 @@ export function readToOne(
   if (id === undefined)
     return { problem: { pointer: `${pointer}/data/id`, detail: `${name} needs a ${type} id.` } };
   return { id };
+}
+
+/**
+ * The id of a to-one relationship a write needs; `missing` is the problem when it is left out. Throws
+ * the write's other problems with this one's, if there are any.
+ */
+export function readRequiredToOne(
+  relationships: Record<string, unknown>,
+  name: string,
+  type: string,
+  missing: string,
+  otherProblems: readonly FieldError[],
+): { id: number } {
+  const ref = readToOne(relationships, name, type) ?? {
+    problem: { pointer: `/data/relationships/${name}`, detail: missing },
+  };
+  if ('problem' in ref) throw validationFailed([...otherProblems, ref.problem]);
+  if (otherProblems.length > 0) throw validationFailed([...otherProblems]);
+  return ref;
 }

@@ -9,6 +9,9 @@ export type OidcClaims = Readonly<Record<string, unknown>> & { sub: string };
 
 const NO_ACCESS = 'No access';
 
+const anotherAccount = (email: string) =>
+  `${email} belongs to another account at the identity provider, or to more than one user here. Ask an admin to check your user.`;
+
 /** The highest role any of the claim's values gives, or undefined when none gives one. */
 function roleFromClaim(claims: OidcClaims, roleClaim: NonNullable<OidcConfig['roleClaim']>) {
   let value: unknown = claims;
@@ -86,21 +89,32 @@ export function signInOidcUser(
         .orderBy('id')
         .limit(2)
         .execute();
-      if (matches.length > 1 || (matches[0] && matches[0].oidc_subject !== null)) {
-        throw new NoAccess(
-          NO_ACCESS,
-          `${verifiedEmail} belongs to another account at the identity provider, or to more than one user here. Ask an admin to check your user.`,
-        );
-      }
-      user = matches[0];
-      if (user) {
-        await trx
+      if (matches.length > 1) throw new NoAccess(NO_ACCESS, anotherAccount(verifiedEmail));
+      const matched = matches[0];
+      if (matched) {
+        // Only a user with no sub yet takes this one: another account's sub for the same email, linked
+        // by a sign-in at the same time, is not overwritten; this sub, linked meanwhile, is fine.
+        const linked = await trx
           .updateTable('users')
           .set({ oidc_subject: claims.sub })
-          .where('id', '=', user.id)
-          .execute();
+          .where('id', '=', matched.id)
+          .where('oidc_subject', 'is', null)
+          .executeTakeFirst();
+        user =
+          linked.numUpdatedRows === 0n
+            ? await trx
+                .selectFrom('users')
+                .select(columns)
+                .where('id', '=', matched.id)
+                .executeTakeFirstOrThrow()
+            : matched;
+        if (user.oidc_subject !== null && user.oidc_subject !== claims.sub) {
+          throw new NoAccess(NO_ACCESS, anotherAccount(verifiedEmail));
+        }
       } else if (config.adminEmails.includes(verifiedEmail)) {
-        user = await trx
+        // Two first sign-ins at once (two tabs) carry the same sub: one makes the user, the other
+        // finds it. Another account with this email, made meanwhile, conflicts on the email instead.
+        const inserted = await trx
           .insertInto('users')
           .values({
             ...namesOf(claims, verifiedEmail),
@@ -111,9 +125,18 @@ export function signInOidcUser(
             created_at: at,
             updated_at: at,
           })
+          .onConflict((conflict) => conflict.doNothing())
           .returning(columns)
-          .executeTakeFirstOrThrow();
-        created = true;
+          .executeTakeFirst();
+        created = inserted !== undefined;
+        user =
+          inserted ??
+          (await trx
+            .selectFrom('users')
+            .select(columns)
+            .where('oidc_subject', '=', claims.sub)
+            .executeTakeFirst());
+        if (!user) throw new NoAccess(NO_ACCESS, anotherAccount(verifiedEmail));
       } else {
         throw new NoAccess(
           'No access — ask an admin to add you',

@@ -1,20 +1,12 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { formatInternational } from '../../contract/phone-number-format';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { pointerSegment, readResourceObject, readToOne } from '../http/request-document';
-import {
-  methodNotAllowed,
-  notFound,
-  payloadTooLarge,
-  validationFailed,
-  type FieldError,
-} from '../http/errors';
-import { documentResponse, readDocument } from '../http/json-api';
-import { MAX_BODY_BYTES } from '../http/body-limit';
+import { membersNotTaken, readRequiredToOne, readToOne } from '../http/request-document';
+import { methodNotAllowed, notFound, validationFailed, type FieldError } from '../http/errors';
+import { documentResponse } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import type { ResourceContext } from '../http/resource-context';
@@ -25,6 +17,7 @@ import {
   resourceContext,
   searchParams,
 } from '../http/route-helpers';
+import { limitRequestBody, readRequestResource } from '../http/write-request';
 import { findProspect, prospectResourcesByIds } from '../prospects/repository';
 import {
   deletePhoneNumber,
@@ -48,13 +41,6 @@ interface RouteOptions {
   now: () => number;
 }
 
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge();
-  },
-});
-
 function checkIncludes(principal: Principal, query: CollectionQuery) {
   if (query.include.has('prospect')) requireScope(principal, 'prospects', 'read');
 }
@@ -64,14 +50,13 @@ const duplicateProblem = (number: string, extension: string | null): FieldError 
   detail: `This prospect already has ${formatInternational(number, extension)}.`,
 });
 
-function unknownRelationships(relationships: Record<string, unknown>): FieldError[] {
-  return Object.keys(relationships)
-    .filter((name) => name !== 'prospect')
-    .map((name) => ({
-      pointer: `/data/relationships/${pointerSegment(name)}`,
-      detail: `A phone number has no relationship "${name.slice(0, 80)}"; it has prospect.`,
-    }));
-}
+const unknownRelationships = (relationships: Record<string, unknown>) =>
+  membersNotTaken(
+    relationships,
+    'relationships',
+    ['prospect'],
+    (name) => `A phone number has no relationship "${name}"; it has prospect.`,
+  );
 
 export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -126,25 +111,19 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     });
   });
 
-  app.post('/', limitBody, async (c) => {
+  app.post('/', limitRequestBody, async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'phoneNumbers', 'write');
     const query = parseQuery(searchParams(c), phoneNumberQuerySpec, true);
     checkIncludes(principal, query);
-    const resource = readResourceObject(await readDocument(c), PHONE_NUMBER_TYPE, undefined);
-    const problems = unknownRelationships(resource.relationships);
-    const prospectRef = readToOne(resource.relationships, 'prospect', 'prospect');
-    if (prospectRef === undefined) {
-      problems.push({
-        pointer: '/data/relationships/prospect',
-        detail: 'Say which prospect the number belongs to: relationships.prospect.',
-      });
-    } else if ('problem' in prospectRef) {
-      problems.push(prospectRef.problem);
-    }
-    if (problems.length > 0 || prospectRef === undefined || 'problem' in prospectRef) {
-      throw validationFailed(problems);
-    }
+    const resource = await readRequestResource(c, PHONE_NUMBER_TYPE, undefined);
+    const prospectRef = readRequiredToOne(
+      resource.relationships,
+      'prospect',
+      'prospect',
+      'Say which prospect the number belongs to: relationships.prospect.',
+      unknownRelationships(resource.relationships),
+    );
 
     const created = await db.transaction().execute(async (trx) => {
       await lockNumbersOf(trx, prospectRef.id);
@@ -196,13 +175,13 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     });
   });
 
-  app.patch('/:id', limitBody, async (c) => {
+  app.patch('/:id', limitRequestBody, async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'phoneNumbers', 'write');
     const query = parseQuery(searchParams(c), phoneNumberQuerySpec, true);
     checkIncludes(principal, query);
     const id = idParam(c, 'phone number');
-    const resource = readResourceObject(await readDocument(c), PHONE_NUMBER_TYPE, id);
+    const resource = await readRequestResource(c, PHONE_NUMBER_TYPE, id);
     const problems = unknownRelationships(resource.relationships);
     const prospectRef = readToOne(resource.relationships, 'prospect', 'prospect');
     if (prospectRef !== undefined && 'problem' in prospectRef) problems.push(prospectRef.problem);

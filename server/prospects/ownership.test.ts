@@ -113,4 +113,34 @@ describe("reassigning a prospect's owner", () => {
     // Only the deactivation is recorded.
     expect((await auditEvents()).map((event) => event.action)).toEqual(['deactivated']);
   });
+
+  it('never gives a prospect to someone deactivated at the same time, on parallel requests', async () => {
+    const lock = (locked: boolean) =>
+      server.request('PATCH', `/api/v2/users/${USERS.riley}`, {
+        body: { data: { type: 'user', id: USERS.riley, attributes: { locked } } },
+      });
+    for (let round = 0; round < 12; round++) {
+      single(await lock(false));
+      single(await reassign(PROSPECTS.sams, USERS.sam));
+      const [deactivated, reassigned] = await Promise.all([
+        lock(true),
+        reassign(PROSPECTS.sams, USERS.riley),
+      ]);
+      single(deactivated);
+      const owner = single(await server.request('GET', `/api/v2/prospects/${PROSPECTS.sams}`))
+        .relationships?.owner?.data.id;
+      if (reassigned.status === 422) {
+        expect(failure(reassigned, 422)[0]?.detail).toBe(
+          'Riley Rep is deactivated; choose an active user.',
+        );
+        expect(owner).toBe(USERS.sam);
+      } else {
+        single(reassigned);
+        expect(owner).toBe(USERS.riley);
+        // The prospect was Riley's before Riley was deactivated, as the trail records it.
+        const [given, turnedOff] = (await auditEvents()).slice(-2).map((event) => event.action);
+        expect([given, turnedOff]).toEqual(['ownerChanged', 'deactivated']);
+      }
+    }
+  });
 });

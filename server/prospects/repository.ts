@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Database, ProspectRow } from '../db/schema';
+import { engineOf } from '../db/engine';
 import { filterConditions, keptRowCount, listCollection } from '../http/collection-query';
 import type { Bind } from '../http/pagination';
 import type { CollectionQuery, ParsedFilter } from '../http/query';
@@ -47,18 +48,48 @@ export function findProspect(db: Kysely<Database>, id: number): Promise<Prospect
   return selectProspects(db).where('p.id', '=', id).executeTakeFirst();
 }
 
-/** Gives a prospect to another owner. */
+/**
+ * A prospect read in a write's transaction: on PostgreSQL its row is locked, so that what the write
+ * records as before is what it replaces (SQLite gives each write transaction the whole database).
+ */
+export function findProspectToWrite(
+  db: Kysely<Database>,
+  id: number,
+): Promise<ProspectRow | undefined> {
+  return selectProspects(db)
+    .where('p.id', '=', id)
+    .$if(engineOf(db) === 'postgres', (select) => select.forUpdate())
+    .executeTakeFirst();
+}
+
+/**
+ * Gives a prospect to another owner in one conditional statement, only if that owner is an active user
+ * at that moment; false when nothing changed (decision 0051). On PostgreSQL the owner's row is locked
+ * for share by the statement: a deactivation of them not yet committed makes it wait, and it then sees
+ * the deactivation; a deactivation that comes later waits for this transaction.
+ */
 export async function changeOwner(
   db: Kysely<Database>,
   id: number,
   ownerId: number,
   at: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('prospects')
     .set({ owner_id: ownerId, updated_at: at })
     .where('id', '=', id)
-    .execute();
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('users')
+          .select('users.id')
+          .where('users.id', '=', ownerId)
+          .where('users.deactivated_at', 'is', null)
+          .$if(engineOf(db) === 'postgres', (select) => select.forShare()),
+      ),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows !== 0n;
 }
 
 export function findProspects(

@@ -1,40 +1,27 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { recordAuditEvent } from '../audit/audit-log';
 import { decide, enforce, requireScope, type Principal } from '../auth/governance';
 import type { Database, ProspectRow, UserRow } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { MAX_BODY_BYTES } from '../http/body-limit';
-import {
-  methodNotAllowed,
-  notFound,
-  payloadTooLarge,
-  validationFailed,
-  type FieldError,
-} from '../http/errors';
-import { documentResponse, readDocument } from '../http/json-api';
-import {
-  pointerSegment,
-  readResourceObject,
-  readToOne,
-  type ResourceObject,
-} from '../http/request-document';
+import { methodNotAllowed, notFound, validationFailed } from '../http/errors';
+import { documentResponse } from '../http/json-api';
+import { membersNotTaken, readRequiredToOne, type ResourceObject } from '../http/request-document';
 import type { ResourceContext } from '../http/resource-context';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
+import { limitRequestBody, readRequestResource } from '../http/write-request';
 import { findUsers } from '../users/repository';
 import { userResource } from '../users/resource';
-import { changeOwner, findProspect, listProspects, prospectResources } from './repository';
+import {
+  changeOwner,
+  findProspect,
+  findProspectToWrite,
+  listProspects,
+  prospectResources,
+} from './repository';
 import { PROSPECT_TYPE, prospectQuerySpec } from './resource';
-
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge();
-  },
-});
 
 /** A prospect's owner as the audit trail keeps it: who, by id and by the name they had then. */
 const ownerSummary = (id: number, user: UserRow | undefined) => ({
@@ -44,31 +31,19 @@ const ownerSummary = (id: number, user: UserRow | undefined) => ({
 
 /** The new owner a PATCH names; the owner is the only thing of a prospect written here. */
 function readOwnerChange(resource: ResourceObject): { id: number } {
-  const problems: FieldError[] = [
-    ...Object.keys(resource.attributes).map((name) => ({
-      pointer: `/data/attributes/${pointerSegment(name)}`,
-      detail: `A prospect's ${name.slice(0, 80)} is not changed here; only its owner is.`,
-    })),
-    ...Object.keys(resource.relationships)
-      .filter((name) => name !== 'owner')
-      .map((name) => ({
-        pointer: `/data/relationships/${pointerSegment(name)}`,
-        detail: `A prospect's ${name.slice(0, 80)} is not changed here; only its owner is.`,
-      })),
+  const notChanged = (name: string) =>
+    `A prospect's ${name} is not changed here; only its owner is.`;
+  const problems = [
+    ...membersNotTaken(resource.attributes, 'attributes', [], notChanged),
+    ...membersNotTaken(resource.relationships, 'relationships', ['owner'], notChanged),
   ];
-  const ownerRef = readToOne(resource.relationships, 'owner', 'user');
-  if (ownerRef === undefined) {
-    problems.push({
-      pointer: '/data/relationships/owner',
-      detail: 'Say who the new owner is: relationships.owner.',
-    });
-  } else if ('problem' in ownerRef) {
-    problems.push(ownerRef.problem);
-  }
-  if (problems.length > 0 || ownerRef === undefined || 'problem' in ownerRef) {
-    throw validationFailed(problems);
-  }
-  return ownerRef;
+  return readRequiredToOne(
+    resource.relationships,
+    'owner',
+    'user',
+    'Say who the new owner is: relationships.owner.',
+    problems,
+  );
 }
 
 function checkIncludes(principal: Principal, query: CollectionQuery) {
@@ -134,21 +109,23 @@ export function prospectRoutes({
     return documentResponse(c, await singleDocument(row, query, resourceContext(c, query)));
   });
 
-  app.patch('/:id', limitBody, async (c) => {
+  app.patch('/:id', limitRequestBody, async (c) => {
     const principal = c.get('principal');
     requireScope(principal, 'prospects', 'write');
     const query = parseQuery(searchParams(c), prospectQuerySpec, true);
     checkIncludes(principal, query);
     const id = idParam(c, 'prospect');
-    const resource = readResourceObject(await readDocument(c), PROSPECT_TYPE, id);
+    const resource = await readRequestResource(c, PROSPECT_TYPE, id);
     const ownerRef = readOwnerChange(resource);
     const updated = await db.transaction().execute(async (trx) => {
-      const existing = await findProspect(trx, id);
+      const existing = await findProspectToWrite(trx, id);
       if (!existing) throw notFound(`There is no prospect with id ${id}.`);
       enforce(decide(principal, 'prospects', 'write', existing.owner_id));
       if (ownerRef.id === existing.owner_id) return existing;
-      const [owner] = await findUsers(trx, [ownerRef.id]);
-      if (!owner || owner.deactivated_at !== null) {
+      const at = new Date(now()).toISOString();
+      if (!(await changeOwner(trx, id, ownerRef.id, at))) {
+        // Read again why not: the owner is missing or deactivated now.
+        const [owner] = await findUsers(trx, [ownerRef.id]);
         throw validationFailed([
           {
             pointer: '/data/relationships/owner/data/id',
@@ -158,17 +135,16 @@ export function prospectRoutes({
           },
         ]);
       }
-      const [previous] = await findUsers(trx, [existing.owner_id]);
-      const at = new Date(now()).toISOString();
-      await changeOwner(trx, id, owner.id, at);
+      const users = await findUsers(trx, [existing.owner_id, ownerRef.id]);
+      const userWith = (userId: number) => users.find((user) => user.id === userId);
       await recordAuditEvent(trx, {
         actor: { userId: principal.userId, name: principal.name },
         action: 'ownerChanged',
         resourceType: 'prospect',
         resourceId: id,
         prospectId: id,
-        before: ownerSummary(existing.owner_id, previous),
-        after: ownerSummary(owner.id, owner),
+        before: ownerSummary(existing.owner_id, userWith(existing.owner_id)),
+        after: ownerSummary(ownerRef.id, userWith(ownerRef.id)),
         at,
       });
       return findProspect(trx, id);

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { Kysely } from 'kysely';
 import { ROLES, userCreateAttributesSchema, type Role } from '../../contract/user-documents';
 import { recordAuditEvent, type AuditEvent } from '../audit/audit-log';
@@ -7,19 +6,13 @@ import { decide, enforce, requireScope, type Principal } from '../auth/governanc
 import type { TokenService } from '../auth/tokens';
 import type { Database, UserRow } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { MAX_BODY_BYTES } from '../http/body-limit';
-import {
-  methodNotAllowed,
-  notFound,
-  payloadTooLarge,
-  validationFailed,
-  type FieldError,
-} from '../http/errors';
-import { documentResponse, readDocument } from '../http/json-api';
+import { methodNotAllowed, notFound, validationFailed, type FieldError } from '../http/errors';
+import { documentResponse } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery } from '../http/query';
-import { pointerSegment, readResourceObject } from '../http/request-document';
+import { memberNotTaken, pointerSegment } from '../http/request-document';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
+import { limitRequestBody, readRequestResource } from '../http/write-request';
 import {
   changeUser,
   endSignInsOf,
@@ -38,13 +31,6 @@ interface RouteOptions {
   tokens: Pick<TokenService, 'forgetUser'>;
 }
 
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge();
-  },
-});
-
 const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 
@@ -61,10 +47,13 @@ function readChanges(attributes: Record<string, unknown>, at: string): UserChang
       if (typeof value === 'boolean') changes.deactivated_at = value ? at : null;
       else problems.push({ pointer, detail: 'locked must be true (deactivate) or false.' });
     } else {
-      problems.push({
-        pointer,
-        detail: `A user's ${name.slice(0, 80)} is not changed here; role and locked are.`,
-      });
+      problems.push(
+        memberNotTaken(
+          'attributes',
+          name,
+          (cut) => `A user's ${cut} is not changed here; role and locked are.`,
+        ),
+      );
     }
   }
   if (problems.length > 0) throw validationFailed(problems);
@@ -171,11 +160,11 @@ export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
     return documentResponse(c, { data: userResource(row, resourceContext(c, query)) });
   });
 
-  app.post('/', limitBody, async (c) => {
+  app.post('/', limitRequestBody, async (c) => {
     const principal = c.get('principal');
     enforce(decide(principal, 'users', 'write'));
     const query = parseQuery(searchParams(c), userQuerySpec, true);
-    const resource = readResourceObject(await readDocument(c), USER_TYPE, undefined);
+    const resource = await readRequestResource(c, USER_TYPE, undefined);
     if (Object.keys(resource.relationships).length > 0) {
       throw validationFailed([
         { pointer: '/data/relationships', detail: 'A new user has no relationships to set.' },
@@ -211,12 +200,12 @@ export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
     return documentResponse(c, { data }, 201, { Location: data.links.self });
   });
 
-  app.patch('/:id', limitBody, async (c) => {
+  app.patch('/:id', limitRequestBody, async (c) => {
     const principal = c.get('principal');
     enforce(decide(principal, 'users', 'write'));
     const query = parseQuery(searchParams(c), userQuerySpec, true);
     const id = idParam(c, 'user');
-    const resource = readResourceObject(await readDocument(c), USER_TYPE, id);
+    const resource = await readRequestResource(c, USER_TYPE, id);
     if (Object.keys(resource.relationships).length > 0) {
       throw validationFailed([
         {
