@@ -429,40 +429,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // Adding people (issue 14): an email belongs to one user whatever its case, so that an admin adding
-  // someone twice at once, in two cases, adds them once (the POST inserts and lets this index refuse),
-  // and so that the sign-in matches one user by email. A database already holding two users whose
-  // emails differ only in case stops here, unchanged, naming them: which one is the person is for an
-  // admin to say, not for a migration to guess.
-  '2026_12_04_users_email_any_case': {
-    async up(db: Kysely<unknown>) {
-      const ids =
-        engineOf(db) === 'postgres'
-          ? sql`string_agg(id::text, ', ' order by id)`
-          : sql`group_concat(id, ', ' order by id)`;
-      const duplicates = await sql<{ email: string; ids: string }>`
-        select lower(email) as email, ${ids} as ids from users
-        group by lower(email) having count(*) > 1 order by lower(email)`.execute(db);
-      if (duplicates.rows.length > 0) {
-        const named = duplicates.rows.map((row) => `${row.email} (users ${row.ids})`).join('; ');
-        throw new Error(
-          `Users share an email address in different case: ${named}. Give each of them an address of their own, or delete the extra users, then start again (this migration changed nothing)`,
-        );
-      }
-      await db.schema
-        .createIndex('users_email_any_case')
-        .on('users')
-        .unique()
-        .expression(sql`lower(email)`)
-        .execute();
-    },
-  },
   // Several server processes (issue 14): each keeps the principals of tokens it has seen, and hears
   // from PostgreSQL when one may have changed (decision 0052). Triggers, not the code that writes: a user
   // or token changed by any statement, an admin's SQL included, is heard. PostgreSQL sends a transaction's
   // notifications when it commits, and one of each payload per transaction. SQLite has no notifications:
   // there, SHARED_STATE=database reads the principal on every request.
-  '2026_12_04_watched_principals': {
+  '2026_12_04_tokens_and_users_watched': {
     async up(db: Kysely<unknown>) {
       if (engineOf(db) !== 'postgres') return;
       const notify = async (name: string, userId: string) => {
@@ -489,6 +461,34 @@ const migrations: Record<string, Migration> = {
       await sql`create trigger oauth_tokens_principal_deleted after delete on oauth_tokens for each row
         when (old.kind = 'access' and old.revoked_at is null)
         execute function access_token_changed()`.execute(db);
+    },
+  },
+  // Adding people (issue 14): an email belongs to one user whatever its case, so that an admin adding
+  // someone twice at once, in two cases, adds them once (the POST inserts and lets this index refuse),
+  // and so that the sign-in matches one user by email. A database already holding two users whose
+  // emails differ only in case stops here, unchanged, naming them: which one is the person is for an
+  // admin to say, not for a migration to guess.
+  '2026_12_04_users_email_any_case': {
+    async up(db: Kysely<unknown>) {
+      const ids =
+        engineOf(db) === 'postgres'
+          ? sql`string_agg(id::text, ', ' order by id)`
+          : sql`group_concat(id, ', ' order by id)`;
+      const duplicates = await sql<{ email: string; ids: string }>`
+        select lower(email) as email, ${ids} as ids from users
+        group by lower(email) having count(*) > 1 order by lower(email)`.execute(db);
+      if (duplicates.rows.length > 0) {
+        const named = duplicates.rows.map((row) => `${row.email} (users ${row.ids})`).join('; ');
+        throw new Error(
+          `Users share an email address in different case: ${named}. Give each of them an address of their own, or delete the extra users, then start again (this migration changed nothing)`,
+        );
+      }
+      await db.schema
+        .createIndex('users_email_any_case')
+        .on('users')
+        .unique()
+        .expression(sql`lower(email)`)
+        .execute();
     },
   },
 };
