@@ -70,6 +70,28 @@ export interface UserChanges {
 }
 
 /**
+ * On PostgreSQL, locks the user an admin is about to change, with every active admin's row, in the order
+ * of their ids: another change to them waits until this one commits, so that the user this transaction
+ * reads next is the one its change replaces (the audit event's "before"), and two changes never lock each
+ * other's rows in turn. SQLite runs one writing transaction at a time already.
+ */
+export async function lockForChange(db: Kysely<Database>, id: number): Promise<void> {
+  if (engineOf(db) !== 'postgres') return;
+  await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb('id', '=', id),
+        eb.and([eb('role', '=', 'admin'), eb('deactivated_at', 'is', null)]),
+      ]),
+    )
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/**
  * Changes a user in one conditional statement, unless the change would leave no active admin: then
  * nothing changes and the answer is false. The check and the write are one statement, so two admins
  * demoting each other at once cannot both succeed (decision 0051). On PostgreSQL, whose statements

@@ -19,6 +19,7 @@ import {
   findUsers,
   insertUser,
   listUsers,
+  lockForChange,
   type NewUser,
   type UserChanges,
 } from './repository';
@@ -217,6 +218,7 @@ export function userRoutes({ db, now, tokens }: RouteOptions): Hono<AppEnv> {
     const at = new Date(now()).toISOString();
     const changes = readChanges(resource.attributes, at);
     const updated = await db.transaction().execute(async (trx) => {
+      await lockForChange(trx, id);
       const [existing] = await findUsers(trx, [id]);
       if (!existing) throw notFound(`There is no user with id ${id}.`);
       const events = auditEvents(principal, existing, changes, at);

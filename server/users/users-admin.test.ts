@@ -124,6 +124,22 @@ describe('changing a role', () => {
     expect(JSON.parse(events[0]?.after_json ?? '')).toEqual({ role: 'viewer' });
   });
 
+  it('records what each of many changes at once replaced: every event starts where the one before ended', async () => {
+    const roles = ['viewer', 'admin', 'rep', 'viewer', 'admin', 'rep', 'viewer', 'admin'];
+    const statuses = await Promise.all(
+      roles.map((role) => patchUser(USERS.sam, { role }).then((response) => response.status)),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const changes = (await auditEvents()).map((event) => [
+      (JSON.parse(event.before_json ?? '') as { role: string }).role,
+      (JSON.parse(event.after_json ?? '') as { role: string }).role,
+    ]);
+    expect(changes[0]?.[0]).toBe('rep');
+    for (const [i, [before]] of changes.entries()) {
+      if (i > 0) expect(before).toBe(changes[i - 1]?.[1]);
+    }
+  });
+
   it('refuses a role that does not exist, and attributes it does not change, as 422', async () => {
     const [role] = failure(await patchUser(USERS.sam, { role: 'owner' }), 422);
     expect(role?.source?.pointer).toBe('/data/attributes/role');
