@@ -37,6 +37,11 @@ export async function readDocument(c: Context<AppEnv>): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '')
     throw malformedBody('The request body is empty; send a JSON:API document.');
+  // PostgreSQL's text cannot hold U+0000, and SQLite's would keep it invisibly: no value here has one.
+  if (text.includes('\0') || /(?<!\\)(?:\\\\)*\\u0000/i.test(text))
+    throw malformedBody(
+      'The request body holds a NUL character (U+0000), which no value can hold.',
+    );
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -231,6 +231,12 @@ export function parseQuery(
     if (raw.has(name)) throw badRequest(name, `${name.slice(0, 80)} is given more than once.`);
     if (value.length > MAX_PARAMETER_LENGTH)
       throw badRequest(name, `${name.slice(0, 80)} is too long.`);
+    // No text the store keeps can hold U+0000 (PostgreSQL refuses it), so no filter can match one.
+    if (value.includes('\0'))
+      throw badRequest(
+        name,
+        `${name.slice(0, 80)} holds a NUL character (%00), which no value has.`,
+      );
     raw.set(name, value);
   }
 

@@ -585,6 +585,40 @@ describe('creating phone numbers', () => {
     expect(tooLarge?.id).toBe('payloadTooLarge');
   });
 
+  it('answers a NUL character anywhere in a body with 400, writing nothing, but takes an escaped backslash before u0000', async () => {
+    const before = collection(await server.request('GET', `${path}?count=true`)).meta?.count;
+    for (const extension of ['\u0000', '12\u00003', '\\\u0000']) {
+      const rawBody = JSON.stringify(
+        phoneNumberDocument({ number: '+14155550142', extension: 'EXT' }, 1),
+      ).replace('EXT', extension);
+      const [error] = failure(
+        await server.request('POST', path, {
+          rawBody,
+          headers: { 'Content-Type': 'application/vnd.api+json' },
+        }),
+        400,
+      );
+      expect(error?.detail, rawBody).toContain('NUL character');
+    }
+    expect(collection(await server.request('GET', `${path}?count=true`)).meta?.count).toBe(before);
+    // A backslash, then "u0000": no NUL, so the extension's own rule answers.
+    const [notDigits] = failure(
+      await server.request('POST', path, {
+        rawBody: JSON.stringify(
+          phoneNumberDocument({ number: '+14155550142', extension: 'EXT' }, 1),
+        ).replace('EXT', '\\\\u0000'),
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+      }),
+      422,
+    );
+    expect(notDigits?.source).toEqual({ pointer: '/data/attributes/extension' });
+    const [refused] = failure(
+      await server.request('GET', `/api/v2/prospects?filter%5Bq%5D=Ri%00ley`),
+      400,
+    );
+    expect(refused).toMatchObject({ id: 'badRequest', source: { parameter: 'filter[q]' } });
+  });
+
   it('answers 409 for a body of another type and 422 for a client-chosen id', async () => {
     const [conflict] = failure(
       await server.request('POST', path, {
