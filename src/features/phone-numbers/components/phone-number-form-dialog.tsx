@@ -25,7 +25,8 @@ import {
 } from '@contract/phone-number-rules';
 import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { placeWriteError } from '../utils/describe-write-error';
+import { placeWriteError } from '@/lib/place-write-error';
+import { describeWriteError } from '../utils/describe-write-error';
 import { phoneTypeLabel } from '@/lib/phone-value-labels';
 import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
 
@@ -170,7 +171,7 @@ function PhoneNumberForm({
     try {
       await onSubmit(draft);
     } catch (error) {
-      const placed = placeWriteError(error, fieldOfAttribute);
+      const placed = placeWriteError(error, fieldOfAttribute, describeWriteError);
       [...placed.fields].forEach(([field, message], index) => {
         setError(field, { type: 'server', message }, { shouldFocus: index === 0 });
       });

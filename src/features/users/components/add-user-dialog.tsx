@@ -12,7 +12,7 @@ import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { useId, useState } from 'react';
 import { useController, useForm, type Control } from 'react-hook-form';
 import { ROLES } from '@contract/user-documents';
-import { ApiError } from '@/lib/api-error';
+import { placeWriteError } from '@/lib/place-write-error';
 import { useAddUser } from '../api/use-add-user';
 import { newUserFormSchema, type NewUser, type NewUserValues } from '../schemas/new-user';
 import { ROLE_LABELS, type User } from '../schemas/user';
@@ -21,13 +21,9 @@ import { describeUserError } from './describe-user-error';
 type FieldName = keyof NewUserValues;
 
 const FIELDS: readonly FieldName[] = ['email', 'firstName', 'lastName', 'role'];
-const ATTRIBUTE_POINTER = /^\/data\/attributes\/([^/]+)$/;
-
-/** The form field a 422's pointer names (`/data/attributes/email` → email), if the form has it. */
-function fieldOf(pointer: string): FieldName | undefined {
-  const attribute = ATTRIBUTE_POINTER.exec(pointer)?.[1];
-  return FIELDS.find((field) => field === attribute);
-}
+/** The form field a 422's attribute names (`email` → email), if the form has it. */
+const fieldOf = (attribute: string): FieldName | undefined =>
+  FIELDS.find((field) => field === attribute);
 
 const resolver = zodResolver(newUserFormSchema);
 
@@ -76,20 +72,11 @@ function AddUserForm({ onClose, onAdded }: AddUserFormProps) {
     try {
       added = await add.mutateAsync(user);
     } catch (error) {
-      const unplaced: string[] = [];
-      const fields = error instanceof ApiError ? error.fieldErrors : new Map<string, string>();
-      let first = true;
-      for (const [pointer, detail] of fields) {
-        const field = fieldOf(pointer);
-        if (field === undefined) {
-          unplaced.push(detail);
-        } else {
-          setError(field, { type: 'server', message: detail }, { shouldFocus: first });
-          first = false;
-        }
-      }
-      if (fields.size === 0) unplaced.push(describeUserError(error));
-      setFailure(unplaced.length > 0 ? unplaced.join(' ') : undefined);
+      const placed = placeWriteError(error, fieldOf, describeUserError);
+      [...placed.fields].forEach(([field, message], index) => {
+        setError(field, { type: 'server', message }, { shouldFocus: index === 0 });
+      });
+      setFailure(placed.message);
       return;
     }
     onAdded(added);
