@@ -274,6 +274,28 @@ const ok = (description: string, body: object) => ({
   ...body,
 });
 
+/** A 201 and its errors: the created resource of `type`, Location naming it, and `headers` besides. */
+const createdResponses = (description: string, type: string, headers: object = {}) => ({
+  201: {
+    ...ok(description, single(type)),
+    headers: {
+      ...rateLimitHeaders,
+      ...headers,
+      Location: { schema: { type: 'string', format: 'uri' } },
+    },
+  },
+  ...errors(
+    'badRequest',
+    'unauthorized',
+    'forbidden',
+    'conflict',
+    'payloadTooLarge',
+    'unsupportedMediaType',
+    'validationError',
+    'rateLimitExceeded',
+  ),
+});
+
 const readOnlyResource = (
   type: string,
   attributes: Record<string, object>,
@@ -355,26 +377,11 @@ export function openApiDocument() {
           summary: 'Create a phone number',
           parameters: queryParameters(phoneNumberQuerySpec, 'phoneNumber', false),
           requestBody: requestBody('phoneNumberCreateDocument'),
-          responses: {
-            201: {
-              ...ok('Created; Location names the new resource.', single('phoneNumber')),
-              headers: {
-                ...rateLimitHeaders,
-                ...ETAG_HEADER,
-                Location: { schema: { type: 'string', format: 'uri' } },
-              },
-            },
-            ...errors(
-              'badRequest',
-              'unauthorized',
-              'forbidden',
-              'conflict',
-              'payloadTooLarge',
-              'unsupportedMediaType',
-              'validationError',
-              'rateLimitExceeded',
-            ),
-          },
+          responses: createdResponses(
+            'Created; Location names the new resource.',
+            'phoneNumber',
+            ETAG_HEADER,
+          ),
         },
       },
       '/phoneNumbers/{id}': {
@@ -499,25 +506,7 @@ export function openApiDocument() {
             'The person can then sign in: in oidc mode they are matched by this email, which is stored lower-cased. An email another user has, in any case, is a 422 on /data/attributes/email. Without firstName and lastName the user is named after the email. Recorded in the audit trail.',
           parameters: queryParameters(userQuerySpec, 'user', false),
           requestBody: requestBody('userCreateDocument'),
-          responses: {
-            201: {
-              ...ok('Created; Location names the new user.', single('user')),
-              headers: {
-                ...rateLimitHeaders,
-                Location: { schema: { type: 'string', format: 'uri' } },
-              },
-            },
-            ...errors(
-              'badRequest',
-              'unauthorized',
-              'forbidden',
-              'conflict',
-              'payloadTooLarge',
-              'unsupportedMediaType',
-              'validationError',
-              'rateLimitExceeded',
-            ),
-          },
+          responses: createdResponses('Created; Location names the new user.', 'user'),
         },
       },
       '/users/{id}': {
