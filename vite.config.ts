@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { preloadApp } from './scripts/vite-preload-app';
 import { productionBuild } from './scripts/vite-production-build';
 
 const apiServer = `http://localhost:${process.env.API_PORT ?? '4173'}`;
 
 export default defineConfig({
-  plugins: [react(), productionBuild()],
+  plugins: [react(), productionBuild(), preloadApp('/src/app/start-app.tsx')],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

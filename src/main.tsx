@@ -1,17 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from '@/app/app';
-import { createAuthSession } from '@/features/auth/auth-session';
+import { sendFirstScreenRequests } from '@/app/first-screen-requests';
+import { appApiBaseUrl } from '@/lib/app-config';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element.');
-
-// Started once, outside React, so that the session check is under way before the first render.
-const session = createAuthSession();
-void session.start();
-
-createRoot(root).render(
-  <StrictMode>
-    <App session={session} />
-  </StrictMode>,
-);
+// The first screen's data is asked for now, and arrives while the rest of the app loads
+// (docs/decisions/0053-first-screen.md).
+sendFirstScreenRequests(window.location, appApiBaseUrl);
+void import('@/app/start-app').then(({ startApp }) => startApp());

@@ -1,5 +1,6 @@
 import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
 import { ApiError } from './api-error';
+import { sendEarly, takeEarly } from './early-responses';
 
 /** Where the client gets its bearer token, and a new one when the API refuses it. */
 export interface AccessTokenProvider {
@@ -81,29 +82,64 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export function createApiClient(settings: ApiClientOptions): ApiClient {
-  const root = new URL(settings.baseUrl);
+function resolve(root: URL, pathOrLink: string, searchParams: Record<string, string> = {}): URL {
   const rootHref = root.href.replace(/\/+$/, '');
   const rootPath = root.pathname.replace(/\/+$/, '');
+  const relative = pathOrLink.replace(/^\/+/, '');
+  const url = /^https?:\/\//i.test(pathOrLink)
+    ? new URL(pathOrLink)
+    : new URL(relative === '' ? rootHref : `${rootHref}/${relative}`);
+  // The bearer token, or the session cookie's request, must never go to a host, or a path, the API
+  // merely named in a link.
+  const underRoot =
+    url.origin === root.origin &&
+    (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
+  if (!underRoot) {
+    throw new Error(`Refusing to send credentials outside ${rootHref}: ${url.href}`);
+  }
+  for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);
+  return url;
+}
+
+function requestInit(
+  method: HttpMethod,
+  auth: Record<string, string>,
+  options: WriteOptions,
+): RequestInit {
+  return {
+    method,
+    headers: {
+      Accept: JSON_API_MEDIA_TYPE,
+      'Content-Type': JSON_API_MEDIA_TYPE,
+      ...auth,
+      ...(options.ifMatch === undefined ? {} : { 'If-Match': options.ifMatch }),
+    },
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    credentials: 'same-origin',
+    keepalive: options.keepalive ?? false,
+    signal: options.signal ?? null,
+  };
+}
+
+/**
+ * Sends, on the session cookie, a GET the first screen is about to make, for a session client of the
+ * same API root to take instead of sending it (see early-responses.ts).
+ */
+export function sendEarlyGet(
+  baseUrl: string,
+  pathOrLink: string,
+  searchParams?: Record<string, string>,
+): void {
+  sendEarly(
+    resolve(new URL(baseUrl), pathOrLink, searchParams),
+    requestInit('GET', CSRF_HEADER, {}),
+  );
+}
+
+export function createApiClient(settings: ApiClientOptions): ApiClient {
+  const root = new URL(settings.baseUrl);
   // The refresh for the token most recently refused, shared by every request that met that refusal.
   let lastRefresh: { rejected: string; fresh: Promise<string | undefined> } | undefined;
-
-  function resolve(pathOrLink: string, searchParams: Record<string, string> = {}): URL {
-    const relative = pathOrLink.replace(/^\/+/, '');
-    const url = /^https?:\/\//i.test(pathOrLink)
-      ? new URL(pathOrLink)
-      : new URL(relative === '' ? rootHref : `${rootHref}/${relative}`);
-    // The bearer token, or the session cookie's request, must never go to a host, or a path, the API
-    // merely named in a link.
-    const underRoot =
-      url.origin === root.origin &&
-      (url.pathname === rootPath || url.pathname.startsWith(`${rootPath}/`));
-    if (!underRoot) {
-      throw new Error(`Refusing to send credentials outside ${rootHref}: ${url.href}`);
-    }
-    for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);
-    return url;
-  }
 
   function refreshAfter(tokens: AccessTokenProvider, rejected: string) {
     if (lastRefresh?.rejected !== rejected) {
@@ -129,22 +165,10 @@ export function createApiClient(settings: ApiClientOptions): ApiClient {
   }
 
   async function request(method: HttpMethod, pathOrLink: string, options: WriteOptions = {}) {
-    const url = resolve(pathOrLink, options.searchParams);
-    const body = options.body === undefined ? null : JSON.stringify(options.body);
-    const response = await respond((auth) =>
-      fetch(url, {
-        method,
-        headers: {
-          Accept: JSON_API_MEDIA_TYPE,
-          'Content-Type': JSON_API_MEDIA_TYPE,
-          ...auth,
-          ...(options.ifMatch === undefined ? {} : { 'If-Match': options.ifMatch }),
-        },
-        body,
-        credentials: 'same-origin',
-        keepalive: options.keepalive ?? false,
-        signal: options.signal ?? null,
-      }),
+    const url = resolve(root, pathOrLink, options.searchParams);
+    const early = method === 'GET' && 'session' in settings ? takeEarly(url) : undefined;
+    const response = await respond(
+      (auth) => early ?? fetch(url, requestInit(method, auth, options)),
     );
     const parsed = await readJson(response);
     if (!response.ok) throw new ApiError(response.status, parsed, response.headers);

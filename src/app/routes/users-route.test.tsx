@@ -133,7 +133,8 @@ describe('UsersRoute', () => {
       errorResponse(403, {
         id: 'unauthorizedRequest',
         title: 'Unauthorized Request',
-        detail: "Only an admin can add users, change their roles or deactivate them; Ada Admin is not one.",
+        detail:
+          'Only an admin can add users, change their roles or deactivate them; Ada Admin is not one.',
       }),
     );
 
@@ -142,7 +143,7 @@ describe('UsersRoute', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Deactivate' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
-      "Only an admin can add users, change their roles or deactivate them; Ada Admin is not one.",
+      'Only an admin can add users, change their roles or deactivate them; Ada Admin is not one.',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => {

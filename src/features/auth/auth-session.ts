@@ -1,4 +1,5 @@
 import type { CookieSession } from '@/lib/api-client';
+import { sendEarly, takeEarly } from '@/lib/early-responses';
 import { sessionDocumentSchema, type SessionUser } from './schemas/session-document';
 import { signInPopupMessageSchema } from './schemas/sign-in-popup-message';
 
@@ -48,6 +49,20 @@ const POPUP_BLOCKED =
 const SIGN_OUT_UNCONFIRMED =
   'Signing out did not reach the server, so your session may still be open there. Sign in and sign out again once you are back online.';
 
+const sessionCheck = (origin: string) =>
+  [
+    new URL('/auth/session', origin),
+    { credentials: 'same-origin', headers: { ...CSRF_HEADER, Accept: 'application/json' } },
+  ] as const;
+
+/**
+ * Asks the server about the session as the page starts, before the app's code has loaded; the session's
+ * `start` takes the answer (see early-responses.ts).
+ */
+export function sendEarlySessionCheck(origin = window.location.origin): void {
+  sendEarly(...sessionCheck(origin));
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const signedOutState = (problem?: string): AuthState =>
@@ -88,15 +103,16 @@ export function createAuthSession({
       body: body === undefined ? null : JSON.stringify(body),
     });
 
-  /** Asks the server who the cookie is for; `refused` is what to say when it is for nobody. */
-  async function checkSession(refused?: string) {
+  /**
+   * Asks the server who the cookie is for; `refused` is what to say when it is for nobody. `early`: the
+   * answer to the question the page asked as it started will do.
+   */
+  async function checkSession(refused?: string, { early = false } = {}) {
     const askedIn = generation;
     let next: AuthState;
     try {
-      const response = await fetch(new URL('/auth/session', origin), {
-        credentials: 'same-origin',
-        headers: { ...CSRF_HEADER, Accept: 'application/json' },
-      });
+      const [url, init] = sessionCheck(origin);
+      const response = await ((early ? takeEarly(url) : undefined) ?? fetch(url, init));
       if (response.status === 401) {
         next = signedOutState(refused);
       } else if (!response.ok) {
@@ -162,7 +178,7 @@ export function createAuthSession({
         listeners.delete(listener);
       };
     },
-    start: () => (started ??= checkSession()),
+    start: () => (started ??= checkSession(undefined, { early: true })),
     signIn: () => {
       if (framed) {
         signInThroughPopup();

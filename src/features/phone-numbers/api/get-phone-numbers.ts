@@ -7,6 +7,8 @@ import {
   type PhoneNumberSort,
 } from '../schemas/phone-number-list-state';
 
+export const PHONE_NUMBERS_PATH = 'phoneNumbers';
+
 /** Everything a page of phone numbers depends on; the page number is only shown, so it is not here. */
 export interface PhoneNumberListParams {
   prospectId: number | undefined;
@@ -18,7 +20,8 @@ export interface PhoneNumberListParams {
   before: string | undefined;
 }
 
-function searchParamsOf(params: PhoneNumberListParams): Record<string, string> {
+/** The search parameters of the GET of a page of phone numbers. */
+export function phoneNumberListSearchParams(params: PhoneNumberListParams): Record<string, string> {
   const search: Record<string, string> = {
     sort: params.sort,
     'page[size]': String(params.pageSize),
@@ -44,7 +47,10 @@ export async function getPhoneNumbers(
   params: PhoneNumberListParams,
   signal: AbortSignal,
 ): Promise<PhoneNumberPage> {
-  const body = await client.get('phoneNumbers', { searchParams: searchParamsOf(params), signal });
+  const body = await client.get(PHONE_NUMBERS_PATH, {
+    searchParams: phoneNumberListSearchParams(params),
+    signal,
+  });
   return phoneNumberCollectionSchema.parse(body);
 }
 

@@ -4,13 +4,14 @@ import {
   prospectProfileDocumentSchema,
   type ProspectProfile,
 } from '../schemas/prospect-profile';
+import { prospectPath } from '../schemas/prospect';
 
 export async function getProspectProfile(
   client: ApiClient,
   id: number,
   signal: AbortSignal,
 ): Promise<ProspectProfile> {
-  const body = await client.get(`prospects/${id}`, {
+  const body = await client.get(prospectPath(id), {
     searchParams: PROSPECT_PROFILE_SEARCH_PARAMS,
     signal,
   });

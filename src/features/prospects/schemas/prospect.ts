@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { authorizationMetaSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 
+/** A prospect's resource, under the API root. */
+export const prospectPath = (id: number) => `prospects/${id}`;
+
 /** The prospect fields the app asks for, flattened. */
 export const PROSPECT_FIELDS = 'name,company,addressCountry';
 
