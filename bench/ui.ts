@@ -1,6 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -69,12 +70,15 @@ async function startServer(port: number, directory: string): Promise<ChildProces
  */
 const NAME_HELPER = 'window.__name = (target) => target;';
 
-/** Records, in the page, when the first row of the "Phone numbers" grid is painted. */
-const FIRST_ROW_PROBE = `
+/** The first row of the product's "Phone numbers" grid. */
+const PRODUCT_ROW = '[role="grid"][aria-label="Phone numbers"] [role="row"][data-rowindex]';
+
+/** Records, in the page, when the first element matching `rowSelector` is painted. */
+const firstRowProbe = (rowSelector: string) => `
   window.__firstRowAt = undefined;
   new MutationObserver((_, observer) => {
     if (window.__firstRowAt !== undefined) return;
-    const row = document.querySelector('[role="grid"][aria-label="Phone numbers"] [role="row"][data-rowindex]');
+    const row = document.querySelector(${JSON.stringify(rowSelector)});
     if (row) {
       observer.disconnect();
       requestAnimationFrame(() => { window.__firstRowAt = performance.now(); });
@@ -100,16 +104,21 @@ async function signIn(browser: Browser, origin: string): Promise<SessionCookies>
 }
 
 /**
- * One cold load: a fresh browser context (empty cache) that already holds the session cookie, as after
- * a reload. Returns the time from navigation start to the first row painted and the JavaScript it
- * transferred.
+ * One cold load: a fresh browser context (empty cache), holding the session cookie if there is one (as
+ * after a reload). Returns the time from navigation start to the first row painted and the scripts it
+ * asked for before and after.
  */
-async function coldLoad(browser: Browser, origin: string, path: string, session: SessionCookies) {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+  rowSelector: string,
+  session: SessionCookies | undefined,
+) {
   const context = await browser.newContext();
-  await context.addCookies(session);
-  await context.addInitScript({ content: NAME_HELPER + FIRST_ROW_PROBE });
+  if (session) await context.addCookies(session);
+  await context.addInitScript({ content: NAME_HELPER + firstRowProbe(rowSelector) });
   const page = await context.newPage();
-  await page.goto(origin + path);
+  await page.goto(url);
   await page.waitForFunction(
     () => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined,
     null,
@@ -126,7 +135,7 @@ async function coldLoad(browser: Browser, origin: string, path: string, session:
       .filter(
         (entry): entry is PerformanceResourceTiming => entry instanceof PerformanceResourceTiming,
       )
-      .filter((entry) => entry.name.endsWith('.js'));
+      .filter((entry) => entry.initiatorType === 'script' || entry.name.endsWith('.js'));
     // The first load: what was asked for before the first row was painted. What the page fetches once
     // that row is on screen (the rules, for a user who may write) is reported apart.
     const scripts = all.filter((entry) => entry.startTime < firstRowAt);
@@ -134,6 +143,7 @@ async function coldLoad(browser: Browser, origin: string, path: string, session:
       firstRowMs: firstRowAt,
       scriptBytes: scripts.reduce((sum, entry) => sum + entry.transferSize, 0),
       scripts: scripts.map((entry) => new URL(entry.name).pathname),
+      scriptUrls: scripts.map((entry) => entry.name),
       laterScripts: all
         .filter((entry) => entry.startTime >= firstRowAt)
         .map((entry) => new URL(entry.name).pathname),
@@ -141,6 +151,66 @@ async function coldLoad(browser: Browser, origin: string, path: string, session:
   });
   await context.close();
   return result;
+}
+
+/** The scripts' bodies compressed with gzip -9, the same way for any app (its own encoding aside). */
+async function gzip9Size(urls: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const url of urls) {
+    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  return total;
+}
+
+/** A peer app of the same screen on the same server (../shared/peers), measured beside the product. */
+interface Peer {
+  url: string;
+  rowSelector: string;
+}
+
+function peerFromEnvironment(): Peer | undefined {
+  const base = process.env.PEER_URL;
+  if (base === undefined || base === '') return undefined;
+  return {
+    url: new URL(process.env.PEER_PATH ?? '/phoneNumbers?prospect=1', base).href,
+    rowSelector: process.env.PEER_ROW ?? 'tbody tr.RaDataTable-row',
+  };
+}
+
+/**
+ * The product and the peer, cold, interleaved (peer, product, peer, …) so that a noisy machine slows
+ * both alike; the figures that matter are the ratios from this one run.
+ */
+async function sideBySide(
+  browser: Browser,
+  productUrl: string,
+  session: SessionCookies,
+  peer: Peer,
+): Promise<[string, string][]> {
+  const times = { peer: [] as number[], product: [] as number[] };
+  const scripts = { peer: [] as string[], product: [] as string[] };
+  for (let run = 0; run < RUNS; run++) {
+    const peerLoad = await coldLoad(browser, peer.url, peer.rowSelector, undefined);
+    const productLoad = await coldLoad(browser, productUrl, PRODUCT_ROW, session);
+    times.peer.push(peerLoad.firstRowMs);
+    times.product.push(productLoad.firstRowMs);
+    scripts.peer = peerLoad.scriptUrls;
+    scripts.product = productLoad.scriptUrls;
+  }
+  const peerMs = median(times.peer);
+  const productMs = median(times.product);
+  const peerJs = await gzip9Size(scripts.peer);
+  const productJs = await gzip9Size(scripts.product);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  return [
+    [`peer (${peer.url}): navigation start → first row, cold`, `${peerMs.toFixed(0)} ms`],
+    ['product, the same prospect, cold, returning user', `${productMs.toFixed(0)} ms`],
+    ['  first row, product ÷ peer (target ≤ 0.75)', (productMs / peerMs).toFixed(2)],
+    [`peer: JavaScript before the first row (gzip -9)`, kib(peerJs)],
+    ['product: JavaScript before the first row (gzip -9)', kib(productJs)],
+    ['  JavaScript, product ÷ peer (target ≤ 1.0)', (productJs / peerJs).toFixed(2)],
+  ];
 }
 
 interface ProspectWithNumbers {
@@ -390,12 +460,18 @@ async function main() {
     element: await stackFloorSize('element'),
   };
   const directory = mkdtempSync(join(tmpdir(), 'bench-ui-'));
-  const port = await freePort();
+  const peer = peerFromEnvironment();
+  // A peer proxies its API requests to a server it was started against: with one, the product's server
+  // listens where the peer's README has it (PORT, 4173 by default).
+  const port = peer ? Number(process.env.PORT ?? '4173') : await freePort();
   const origin = `http://localhost:${port}`;
   const server = await startServer(port, directory);
   const browser = await chromium.launch(CHROMIUM);
   try {
     const session = await signIn(browser, origin);
+    const comparison = peer
+      ? await sideBySide(browser, `${origin}/phone-numbers?prospect=1`, session, peer)
+      : [];
     const scenarios = [
       { name: "a prospect's numbers (6 rows), cold", path: '/phone-numbers?prospect=1' },
       { name: 'all numbers, cold', path: '/phone-numbers' },
@@ -405,7 +481,7 @@ async function main() {
     for (const scenario of scenarios) {
       const times: number[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const load = await coldLoad(browser, origin, scenario.path, session);
+        const load = await coldLoad(browser, origin + scenario.path, PRODUCT_ROW, session);
         times.push(load.firstRowMs);
         loads.push(load);
       }
@@ -433,7 +509,7 @@ async function main() {
     // page asks for the rules a few milliseconds before its first row is painted: they go out in the task
     // after the frame that paints the list, and the DataGrid renders its rows a commit after the list
     // hands them over, which that task sometimes precedes. Those loads are listed apart.
-    const firstLoadOf = (load: (typeof loads)[number]) => load.scripts.join(' ');
+    const firstLoadOf = (load: (typeof loads)[number]) => load.scripts.toSorted().join(' ');
     const counts = new Map<string, number>();
     for (const load of loads)
       counts.set(firstLoadOf(load), (counts.get(firstLoadOf(load)) ?? 0) + 1);
@@ -532,8 +608,10 @@ async function main() {
     ]);
 
     console.log(`\nMedians of ${RUNS} runs each\n`);
-    const width = Math.max(...rows.map(([name]) => name.length));
-    for (const [name, value] of rows) console.log(`  ${name.padEnd(width)}  ${value}`);
+    const width = Math.max(...[...comparison, ...rows].map(([name]) => name.length));
+    for (const [name, value] of [...comparison, ...rows]) {
+      console.log(`  ${name.padEnd(width)}  ${value}`);
+    }
   } finally {
     await browser.close();
     server.kill('SIGTERM');

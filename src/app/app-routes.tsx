@@ -1,32 +1,71 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import CircularProgress from '@mui/material/CircularProgress';
 import { AppShell } from './app-shell';
-import { EmbeddedPhoneNumbersRoute } from './routes/embedded-phone-numbers-route';
+import type { FirstScreen } from './first-screen';
 import { NotFoundPage } from './routes/not-found-page';
-import { OutreachExtensionRoute } from './routes/outreach-extension-route';
 import { PhoneNumbersRoute } from './routes/phone-numbers-route';
-import { ProspectRoute } from './routes/prospect-route';
 
-// Admins only, and rarely: not part of the phone numbers' first load.
+// The phone numbers are the first load; the other pages load when opened (docs/decisions/0053).
+const loadProspectRoute = () => import('./routes/prospect-route');
+const loadEmbeddedRoute = () => import('./routes/embedded-phone-numbers-route');
+const loadExtensionRoute = () => import('./routes/outreach-extension-route');
+const ProspectRoute = lazy(loadProspectRoute);
+const EmbeddedPhoneNumbersRoute = lazy(loadEmbeddedRoute);
+const OutreachExtensionRoute = lazy(loadExtensionRoute);
+// Admins only, and rarely.
 const UsersRoute = lazy(() => import('./routes/users-route'));
+
+/** Starts loading the page the app opens on, while its data is on its way. */
+export function preloadFirstPage(screen: FirstScreen): void {
+  if (screen.page === 'prospect') void loadProspectRoute();
+  if (screen.page === 'embedded') void loadEmbeddedRoute();
+  if (screen.page === 'extension') void loadExtensionRoute();
+}
+
+function Loading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<CircularProgress aria-label="Loading the page" />}>{children}</Suspense>
+  );
+}
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route index element={<Navigate to="/phone-numbers" replace />} />
       {/* For a frame on another page: no app bar, no app chrome. */}
-      <Route path="embed/prospects/:id/phone-numbers" element={<EmbeddedPhoneNumbersRoute />} />
-      <Route path="embed/outreach/phone-numbers" element={<OutreachExtensionRoute />} />
+      <Route
+        path="embed/prospects/:id/phone-numbers"
+        element={
+          <Loading>
+            <EmbeddedPhoneNumbersRoute />
+          </Loading>
+        }
+      />
+      <Route
+        path="embed/outreach/phone-numbers"
+        element={
+          <Loading>
+            <OutreachExtensionRoute />
+          </Loading>
+        }
+      />
       <Route element={<AppShell />}>
         <Route path="phone-numbers" element={<PhoneNumbersRoute />} />
-        <Route path="prospects/:id" element={<ProspectRoute />} />
+        <Route
+          path="prospects/:id"
+          element={
+            <Loading>
+              <ProspectRoute />
+            </Loading>
+          }
+        />
         <Route
           path="users"
           element={
-            <Suspense fallback={<CircularProgress aria-label="Loading the page" />}>
+            <Loading>
               <UsersRoute />
-            </Suspense>
+            </Loading>
           }
         />
         <Route path="*" element={<NotFoundPage />} />

@@ -5,7 +5,7 @@ import type { PhoneNumberListState } from '@/features/phone-numbers/schemas/phon
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { userQueries } from '@/features/users/api/user-queries';
 import type { ApiClient } from '@/lib/api-client';
-import { firstScreenOf } from './first-screen';
+import type { FirstScreen } from './first-screen';
 
 /**
  * Puts the first screen's data in the cache: the answers to the requests the entry module sent
@@ -13,11 +13,10 @@ import { firstScreenOf } from './first-screen';
  * not; a query that failed is asked again when its component mounts.
  */
 export async function prefetchFirstScreen(
-  location: Pick<Location, 'pathname' | 'search'>,
+  screen: FirstScreen,
   queryClient: QueryClient,
   client: ApiClient,
 ): Promise<void> {
-  const screen = firstScreenOf(location);
   if (screen.page === 'extension') return;
   const prefetches: Promise<unknown>[] = [];
   // A failure is the component's to show and retry once it mounts; here it only ends the wait.

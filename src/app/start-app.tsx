@@ -5,6 +5,8 @@ import { createApiClient } from '@/lib/api-client';
 import { appApiBaseUrl } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { App } from './app';
+import { preloadFirstPage } from './app-routes';
+import { firstScreenOf } from './first-screen';
 import { prefetchFirstScreen } from './first-screen-queries';
 
 /**
@@ -20,11 +22,13 @@ export async function startApp(): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
 
+  const screen = firstScreenOf(window.location);
+  preloadFirstPage(screen);
   const session = createAuthSession();
   const queryClient = createQueryClient();
   const apiClient = createApiClient({ baseUrl: appApiBaseUrl, session });
   await Promise.race([
-    Promise.all([session.start(), prefetchFirstScreen(window.location, queryClient, apiClient)]),
+    Promise.all([session.start(), prefetchFirstScreen(screen, queryClient, apiClient)]),
     new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_WAIT_MS)),
   ]);
 

@@ -2,7 +2,7 @@ import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { server } from '@/testing/msw-server';
 import { JSON_API_MEDIA_TYPE } from '@contract/json-api';
-import { createApiClient, type AccessTokenProvider } from './api-client';
+import { createApiClient, sendEarlyGet, type AccessTokenProvider } from './api-client';
 import { ApiError } from './api-error';
 
 const API = 'http://api.test/api/v2';
@@ -356,5 +356,66 @@ describe('createApiClient on a session cookie', () => {
 
     expect(await rejection(client.get('users'))).toMatchObject({ status: 403 });
     expect(session.expire).not.toHaveBeenCalled();
+  });
+});
+
+describe('sendEarlyGet', () => {
+  function countedNumbers() {
+    let asked = 0;
+    server.use(
+      http.get(`${API}/phoneNumbers`, ({ request }) => {
+        asked += 1;
+        return jsonApi({
+          data: [],
+          meta: { asked, sort: new URL(request.url).searchParams.get('sort') },
+        });
+      }),
+    );
+    return () => asked;
+  }
+
+  it("is the answer to a session client's first GET of the same URL, and only the first", async () => {
+    const asked = countedNumbers();
+    sendEarlyGet(API, 'phoneNumbers', { sort: 'order' });
+    const client = createApiClient({ baseUrl: API, session: { expire: vi.fn() } });
+
+    expect(await client.get('phoneNumbers', { searchParams: { sort: 'order' } })).toMatchObject({
+      meta: { asked: 1, sort: 'order' },
+    });
+    expect(await client.get('phoneNumbers', { searchParams: { sort: 'order' } })).toMatchObject({
+      meta: { asked: 2 },
+    });
+    expect(asked()).toBe(2);
+  });
+
+  it('is not the answer to another URL', async () => {
+    const asked = countedNumbers();
+    sendEarlyGet(API, 'phoneNumbers', { sort: 'order' });
+    const client = createApiClient({ baseUrl: API, session: { expire: vi.fn() } });
+
+    expect(await client.get('phoneNumbers', { searchParams: { sort: '-order' } })).toMatchObject({
+      meta: { sort: '-order' },
+    });
+    expect(asked()).toBe(2);
+  });
+
+  it('is not taken by a client that sends bearer tokens instead of the cookie', async () => {
+    const asked = countedNumbers();
+    sendEarlyGet(API, 'phoneNumbers', { sort: 'order' });
+    const client = createApiClient({ baseUrl: API, tokens: tokenProvider('token-1') });
+
+    await client.get('phoneNumbers', { searchParams: { sort: 'order' } });
+
+    expect(asked()).toBe(2);
+  });
+
+  it('tells the session when its answer is a 401, as a request of its own would', async () => {
+    server.use(http.get(`${API}/phoneNumbers`, unauthorized));
+    sendEarlyGet(API, 'phoneNumbers');
+    const session = { expire: vi.fn() };
+    const client = createApiClient({ baseUrl: API, session });
+
+    expect(await rejection(client.get('phoneNumbers'))).toMatchObject({ status: 401 });
+    expect(session.expire).toHaveBeenCalledOnce();
   });
 });

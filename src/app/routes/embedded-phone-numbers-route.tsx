@@ -26,3 +26,5 @@ export function EmbeddedPhoneNumbersRoute() {
     </Box>
   );
 }
+
+export default EmbeddedPhoneNumbersRoute;

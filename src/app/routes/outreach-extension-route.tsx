@@ -71,3 +71,5 @@ export function OutreachExtensionRoute() {
     </Box>
   );
 }
+
+export default OutreachExtensionRoute;

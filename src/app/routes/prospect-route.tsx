@@ -106,3 +106,5 @@ export function ProspectRoute() {
   // A new prospect is a new page: nothing of the last one's state carries over.
   return <ProspectPage key={parsed.data} prospectId={parsed.data} />;
 }
+
+export default ProspectRoute;

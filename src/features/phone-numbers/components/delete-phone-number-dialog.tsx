@@ -76,3 +76,5 @@ export function DeletePhoneNumberDialog({
     </Dialog>
   );
 }
+
+export default DeletePhoneNumberDialog;

@@ -1,14 +1,24 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { RateLimitNotice } from '@/components/rate-limit-notice';
 import type { PhoneNumberDraft } from '@contract/phone-number-rules';
 import type { PhoneNumberFeedbackMessage } from '../hooks/use-phone-number-feedback';
 import type { PhoneNumberFormState } from '../hooks/use-phone-number-form';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
-import { DeletePhoneNumberDialog } from './delete-phone-number-dialog';
 import type { PhoneNumberConflictDialogProps } from './phone-number-conflict-dialog';
 import { PhoneNumberFeedback } from './phone-number-feedback';
 
 const PhoneNumberFormDialog = lazy(() => import('./phone-number-form-dialog'));
+const loadDeleteDialog = () => import('./delete-phone-number-dialog');
+// Kept mounted from its first use, so that it fades out as it closes.
+const DeletePhoneNumberDialog = lazy(loadDeleteDialog);
+
+/**
+ * Loads the delete dialog, for a user who may delete, once their list is painted: not in the way of
+ * the first rows, and there before a first Delete.
+ */
+export function preloadDeleteDialog(): void {
+  void loadDeleteDialog();
+}
 // Loaded when a conflict first happens: rare, and not worth its weight in the grid's first load.
 const PhoneNumberConflictDialog = lazy(() => import('./phone-number-conflict-dialog'));
 
@@ -33,6 +43,8 @@ export interface PhoneNumberEditingDialogsProps {
 /** What the grid's writes open next to it: the Add / Edit dialog, the delete and conflict dialogs, the snackbar. */
 export function PhoneNumberEditingDialogs(props: PhoneNumberEditingDialogsProps) {
   const { form, conflict } = props;
+  const [deleteAsked, setDeleteAsked] = useState(false);
+  if (props.toDelete !== undefined && !deleteAsked) setDeleteAsked(true);
   return (
     <>
       {form === undefined ? null : (
@@ -48,12 +60,16 @@ export function PhoneNumberEditingDialogs(props: PhoneNumberEditingDialogsProps)
           />
         </Suspense>
       )}
-      <DeletePhoneNumberDialog
-        phoneNumber={props.toDelete}
-        changedSinceAsked={props.changedSinceAsked}
-        onCancel={props.onCancelDelete}
-        onConfirm={props.onConfirmDelete}
-      />
+      {deleteAsked ? (
+        <Suspense fallback={null}>
+          <DeletePhoneNumberDialog
+            phoneNumber={props.toDelete}
+            changedSinceAsked={props.changedSinceAsked}
+            onCancel={props.onCancelDelete}
+            onConfirm={props.onConfirmDelete}
+          />
+        </Suspense>
+      ) : null}
       {conflict === undefined ? null : (
         <Suspense fallback={null}>
           <PhoneNumberConflictDialog {...conflict} />

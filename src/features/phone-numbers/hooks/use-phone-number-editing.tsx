@@ -2,7 +2,10 @@ import { useCallback, useEffect } from 'react';
 import { useGridApiRef, type GridRenderCellParams } from '@mui/x-data-grid';
 import { afterPaint } from '@/lib/after-paint';
 import { DEFAULT_COUNTRY } from '@contract/iso-countries';
-import type { PhoneNumberEditingDialogsProps } from '../components/phone-number-editing-dialogs';
+import {
+  preloadDeleteDialog,
+  type PhoneNumberEditingDialogsProps,
+} from '../components/phone-number-editing-dialogs';
 import { PhoneNumberRowActions } from '../components/phone-number-row-actions';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import type { PhoneNumberChange, PhoneNumberFailure } from '../types/phone-number-events';
@@ -78,16 +81,18 @@ export function usePhoneNumberEditing({
   });
   const refusals = useRowRefusalsStore(deletes.rows, reorder);
 
-  // Whoever may edit a cell gets the rules (libphonenumber's full metadata) once the list they may change
-  // has been painted: not in the way of the first rows, and there before a first edit or the Add dialog
-  // needs them. A viewer never loads them.
+  // Whoever may edit a cell gets the rules (libphonenumber's full metadata) and the delete dialog once
+  // the list they may change has been painted: not in the way of the first rows, and there before a
+  // first edit, the Add dialog or a Delete needs them. A viewer never loads them.
   const mayWrite =
     !readOnly && (rows.some((row) => row.canWrite) || prospect?.canWritePhoneNumbers === true);
   useEffect(() => {
     if (!mayWrite) return;
     let cancelled = false;
     afterPaint(() => {
-      if (!cancelled) void loadPhoneNumberRules();
+      if (cancelled) return;
+      void loadPhoneNumberRules();
+      preloadDeleteDialog();
     });
     return () => {
       cancelled = true;
