@@ -4,10 +4,11 @@ import { defineConfig } from 'vite';
 import { productionBuild } from './scripts/vite-production-build';
 
 /**
- * `npm run build:embed`: the `<prospect-phone-numbers>` custom element as one ES module,
- * dist/embed/prospect-phone-numbers.js, with everything it needs inside (React, MUI, its styles, the
- * phone rules the dialog loads on demand), for a page of any kind to load with one script tag. It runs
- * after the app's build, which empties dist/.
+ * `npm run build:embed`: the `<prospect-phone-numbers>` custom element as an ES module,
+ * dist/embed/prospect-phone-numbers.js, for a page of any kind to load with one script tag. What its
+ * first rows need comes with it (React, MUI, its styles); the write path (the phone rules, the dialogs)
+ * are chunks beside it that it imports when a user who may write needs them, from the module's own URL
+ * (docs/decisions/0055-first-screen.md). It runs after the app's build, which empties dist/.
  */
 export default defineConfig({
   plugins: [react(), productionBuild()],
@@ -15,9 +16,6 @@ export default defineConfig({
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),
       '@contract': fileURLToPath(new URL('./contract', import.meta.url)),
-      // The app formats with the minimal metadata so that its first screen need not load the full set;
-      // here the full set comes along for the rules anyway, and formats the same.
-      'libphonenumber-js/min': 'libphonenumber-js/max',
     },
   },
   // public/ is the app's, copied by its own build.
@@ -26,13 +24,16 @@ export default defineConfig({
     outDir: 'dist/embed',
     emptyOutDir: false,
     sourcemap: true,
-    // One file by design; bench:ui reports its size against the budget.
+    // bench:ui reports its first load beside the app's.
     chunkSizeWarningLimit: 2000,
-    // The page imports this module itself; there is nothing to preload.
+    // Chunks are imported from the module's URL, on whatever page loaded it: no preload links to add.
     modulePreload: false,
     rolldownOptions: {
       input: fileURLToPath(new URL('./src/embed/prospect-phone-numbers.ts', import.meta.url)),
-      output: { entryFileNames: 'prospect-phone-numbers.js', codeSplitting: false },
+      output: {
+        entryFileNames: 'prospect-phone-numbers.js',
+        chunkFileNames: 'prospect-phone-numbers-[name]-[hash].js',
+      },
     },
   },
 });

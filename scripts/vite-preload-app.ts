@@ -5,7 +5,7 @@ import type { HtmlTagDescriptor, Plugin } from 'vite';
  * The entry module sends the first screen's requests and then imports the app (src/main.tsx), which the
  * browser would only start to fetch once the entry has run. This lists the app's chunk and every chunk
  * it imports as module preloads in index.html, so that they load alongside the entry instead of after it
- * (docs/decisions/0053-first-screen.md).
+ * (docs/decisions/0055-first-screen.md).
  */
 export function preloadApp(moduleSuffix: string): Plugin {
   return {

@@ -84,8 +84,11 @@ const HOUR_MS = 3_600_000;
 
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
 
-/** The `<prospect-phone-numbers>` custom element's module (npm run build:embed). */
-const ELEMENT_SCRIPT_PATH = '/embed/prospect-phone-numbers.js';
+/**
+ * The `<prospect-phone-numbers>` custom element's module and the chunks it imports when it needs them
+ * (npm run build:embed).
+ */
+const ELEMENT_SCRIPT_PATH = /^\/embed\/prospect-phone-numbers(?:-[\w-]+)?\.js$/;
 
 /**
  * Built files for development only: the embedding demo page, which signs anyone in as any demo user, its
@@ -276,13 +279,14 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       const allowed = new Set(config.corsAllowedOrigins);
       const elementScriptCors: MiddlewareHandler<AppEnv> = async (c, next) => {
         await next();
+        if (!ELEMENT_SCRIPT_PATH.test(c.req.path)) return;
         const origin = requestHeader(c, 'Origin');
         c.res.headers.append('Vary', 'Origin');
         if (origin !== undefined && allowed.has(origin)) {
           c.res.headers.set('Access-Control-Allow-Origin', origin);
         }
       };
-      app.use(ELEMENT_SCRIPT_PATH, elementScriptCors);
+      app.use('/embed/*', elementScriptCors);
     }
     // Built files, in Brotli or gzip when the browser takes it; "/" and index.html go to the page below,
     // which sends them with the Content-Security-Policy.

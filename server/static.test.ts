@@ -124,6 +124,7 @@ describe('serving the custom element', () => {
   it('lets the pages of CORS_ALLOWED_ORIGINS load its module, and no other', async () => {
     mkdirSync(join(directory, 'embed'), { recursive: true });
     writeFileSync(join(directory, 'embed', 'prospect-phone-numbers.js'), script);
+    writeFileSync(join(directory, 'embed', 'prospect-phone-numbers-rules-AbC_12.js'), script);
     const withOrigins = createApp({
       db: database.db,
       config: defaultConfig({ corsAllowedOrigins: [crm] }),
@@ -138,6 +139,12 @@ describe('serving the custom element', () => {
     expect(allowed.headers.get('Content-Type')).toMatch(/^text\/javascript/);
     expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(crm);
     expect(allowed.headers.get('Vary')).toContain('Origin');
+    // The chunks it imports as a user comes to write, from the same page.
+    const chunk = await withOrigins.request('/embed/prospect-phone-numbers-rules-AbC_12.js', {
+      headers: { Origin: crm },
+    });
+    expect(chunk.status).toBe(200);
+    expect(chunk.headers.get('Access-Control-Allow-Origin')).toBe(crm);
     const other = await withOrigins.request('/embed/prospect-phone-numbers.js', {
       headers: { Origin: 'https://elsewhere.example.com' },
     });

@@ -6,7 +6,7 @@ import type { FirstScreen } from './first-screen';
 import { NotFoundPage } from './routes/not-found-page';
 import { PhoneNumbersRoute } from './routes/phone-numbers-route';
 
-// The phone numbers are the first load; the other pages load when opened (docs/decisions/0053).
+// The phone numbers are the first load; the other pages load when opened (docs/decisions/0055-first-screen.md).
 const loadProspectRoute = () => import('./routes/prospect-route');
 const loadEmbeddedRoute = () => import('./routes/embedded-phone-numbers-route');
 const loadExtensionRoute = () => import('./routes/outreach-extension-route');

@@ -14,7 +14,7 @@ import { firstScreenOf } from './first-screen';
 /**
  * Sends, as the page starts, the GETs its first screen makes once the app has loaded and checked the
  * session, so that their answers are on their way while the JavaScript loads
- * (docs/decisions/0053-first-screen.md). The app asks for the same URLs as usual and takes these
+ * (docs/decisions/0055-first-screen.md). The app asks for the same URLs as usual and takes these
  * answers; one it ends up not asking for costs a spare request.
  */
 export function sendFirstScreenRequests(

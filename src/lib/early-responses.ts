@@ -1,6 +1,6 @@
 /**
  * The first screen's GETs, sent by the entry module as the page starts, while the rest of the app's
- * JavaScript is still loading (docs/decisions/0053-first-screen.md). The app's own request for the same
+ * JavaScript is still loading (docs/decisions/0055-first-screen.md). The app's own request for the same
  * URL then takes the response in flight instead of sending another. Each is taken once, and only while
  * fresh: one the app did not ask for soon (it showed another page first) is sent again when it does.
  */
