@@ -13,6 +13,8 @@ export interface PhoneNumberListParams {
   sort: PhoneNumberSort;
   phoneTypes: readonly string[];
   statuses: readonly string[];
+  /** A number however written, or some of its digits: the server reads it (decision 0053). */
+  number: string | undefined;
   pageSize: PageSize;
   after: string | undefined;
   before: string | undefined;
@@ -34,6 +36,7 @@ function searchParamsOf(params: PhoneNumberListParams): Record<string, string> {
   }
   if (params.phoneTypes.length > 0) search['filter[phoneType]'] = params.phoneTypes.join(',');
   if (params.statuses.length > 0) search['filter[status]'] = params.statuses.join(',');
+  if (params.number !== undefined) search['filter[number]'] = params.number;
   if (params.after !== undefined) search['page[after]'] = params.after;
   if (params.before !== undefined) search['page[before]'] = params.before;
   return search;
@@ -55,6 +58,7 @@ export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberL
     sort: sortOf(state),
     phoneTypes: state.types,
     statuses: state.statuses,
+    number: state.number,
     pageSize: state.size,
     after: state.after,
     before: state.before,
