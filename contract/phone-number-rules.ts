@@ -12,7 +12,9 @@ import {
 import * as z from 'zod/mini';
 import { hasInvisibleCharacters, withoutInvisibleCharacters } from './invisible-characters';
 import { DEFAULT_COUNTRY, isIsoCountryCode, type IsoCountryCode } from './iso-countries';
+import { EXTENSION_SUFFIX } from './phone-number-search';
 import {
+  MAX_EXTENSION_DIGITS,
   MAX_ORDER,
   MAX_STRING_LENGTH,
   isPhoneType,
@@ -20,8 +22,6 @@ import {
   PHONE_TYPES,
   type PhoneType,
 } from './phone-number-values';
-
-export const MAX_EXTENSION_DIGITS = 10;
 
 const tooLong = `Keep this under ${MAX_STRING_LENGTH + 1} characters`;
 const chooseType = 'Choose mobile, work, home, voip or other';
@@ -146,9 +146,6 @@ for (const [digit, letters] of Object.entries({
   for (const letter of letters) KEYPAD[letter] = digit;
 }
 
-const EXTENSION_SUFFIX =
-  /\s*(?:;ext=|,|#|(?<![a-z])x\.?|(?<![a-z])ext(?:ension)?\.?:?)\s*(\d+)\s*$/i;
-
 export type PhoneNumberParseResult =
   | {
       ok: true;
@@ -186,20 +183,6 @@ function prepare(input: string): { body: string; extension: string | undefined }
     body = body.replace(/[a-z]/gi, (letter) => KEYPAD[letter.toUpperCase()] ?? letter);
   }
   return { body: body.trim(), extension };
-}
-
-/**
- * "(415) 555-0100 ext. 12" → "(415) 555-0100" and "12": the number as typed, without the extension
- * suffix that `parsePhoneNumberInput` reads.
- */
-export function splitPhoneNumberExtension(input: string): {
-  number: string;
-  extension: string | undefined;
-} {
-  const match = EXTENSION_SUFFIX.exec(input);
-  return match
-    ? { number: input.slice(0, match.index), extension: match[1] }
-    : { number: input, extension: undefined };
 }
 
 /** "a US number", "an FR number": the article as a region code is read aloud, letter by letter. */

@@ -19,6 +19,8 @@ export const MAX_STRING_LENGTH = 255;
 
 /** The largest order a client may set: a signed 32-bit integer, so every database can store it. */
 export const MAX_ORDER = 2_147_483_647;
+/** An extension is 1 to this many digits. */
+export const MAX_EXTENSION_DIGITS = 10;
 
 /** The attributes a client sets (the rules' `phoneNumberWritableAttributesSchema` checks each). */
 export const PHONE_NUMBER_WRITABLE_ATTRIBUTES = [

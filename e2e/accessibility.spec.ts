@@ -54,6 +54,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await axeViolations(page)).toEqual([]);
     });
 
+    test('on a number search that found nothing, its field explaining a mistake', async ({
+      page,
+      signInPage,
+    }) => {
+      const phoneNumbersPage = new PhoneNumbersPage(page);
+      await signInPage.goto('/phone-numbers?number=%2B1%20999%20555%200000');
+      await signInPage.signInAs('Riley Rep');
+      await expect(phoneNumbersPage.emptyMessage).toBeVisible();
+      await phoneNumbersPage.findNumber('Olivia');
+      await expect(phoneNumbersPage.numberSearch).toHaveAccessibleDescription(
+        'Type a phone number or some of its digits',
+      );
+      await inScheme(page);
+
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
     test('on "Page not found"', async ({ page, signInPage }) => {
       await signInPage.goto('/no-such-page');
       await signInPage.signInAs('Riley Rep');

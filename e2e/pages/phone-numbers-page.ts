@@ -6,7 +6,7 @@ export type { ColumnName, EditableColumn, RowAction } from './phone-numbers-grid
 export type PageSize = 25 | 50 | 100;
 
 /**
- * The /phone-numbers page: the "Prospect" combobox, the filters, and the "Phone numbers" grid with its
+ * The /phone-numbers page: the "Prospect" combobox, "Find a number", the filters, and the "Phone numbers" grid with its
  * pages (everything of `PhoneNumbersGrid`).
  */
 export class PhoneNumbersPage extends PhoneNumbersGrid {
@@ -14,6 +14,8 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
   /** The search landmark that holds the combobox and the filters, with the chips of chosen values. */
   readonly choices: Locator;
   readonly prospectCombobox: Locator;
+  /** "Find a number": a number however written, or some of its digits, across prospects. */
+  readonly numberSearch: Locator;
   readonly typeFilter: Locator;
   readonly statusFilter: Locator;
   /** The grid's footer, a navigation landmark that says "1–50 of 163". */
@@ -28,6 +30,7 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
     this.heading = page.getByRole('heading', { name: 'Phone numbers', level: 1 });
     this.choices = page.getByRole('search', { name: 'Choose phone numbers' });
     this.prospectCombobox = this.choices.getByRole('combobox', { name: 'Prospect' });
+    this.numberSearch = this.choices.getByRole('searchbox', { name: 'Find a number' });
     this.typeFilter = this.choices.getByRole('combobox', { name: 'Filter by type' });
     this.statusFilter = this.choices.getByRole('combobox', { name: 'Filter by status' });
     this.pages = page.getByRole('navigation', { name: 'Phone number pages' });
@@ -45,6 +48,11 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
   async chooseProspect(name: string) {
     await this.prospectCombobox.fill(name);
     await this.page.getByRole('option', { name: new RegExp(`^${escapeRegExp(name)} · `) }).click();
+  }
+
+  /** Types a number, as a rep writes it, into "Find a number" in place of what it held. */
+  async findNumber(written: string) {
+    await this.numberSearch.fill(written);
   }
 
   /** Clicks a column's header, which sorts by it, or the other way round when it is sorted. */

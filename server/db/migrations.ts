@@ -491,6 +491,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Find a number (issue 16): the digits of each number, last first, kept by the database itself (a
+  // generated column, so that every write, the seed and bulk inserts alike, keeps it right) and indexed,
+  // so that "the numbers ending in these digits" is a range of that index (decision 0053).
+  '2026_12_05_phone_numbers_digits_reversed': {
+    async up(db: Kysely<unknown>) {
+      const postgres = engineOf(db) === 'postgres';
+      // SQLite has no reverse(): the number's first 20 characters one by one, last first (substr past
+      // the end is ''), without the "+". E.164 has at most 15 digits.
+      const characters = Array.from(
+        { length: 20 },
+        (_, index) => `substr(number, ${20 - index}, 1)`,
+      );
+      const reversed = sql.raw(`replace(${characters.join(' || ')}, '+', '')`);
+      await sql`alter table phone_numbers add column number_digits_reversed
+        ${postgres ? sql`text collate "C"` : sql`text`}
+        generated always as (${reversed}) ${postgres ? sql`stored` : sql`virtual`}`.execute(db);
+      await db.schema
+        .createIndex('phone_numbers_digits_reversed')
+        .on('phone_numbers')
+        .columns(['number_digits_reversed', 'id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 import type { AuthMode } from '../session/types';
 
 export type Role = 'admin' | 'rep' | 'viewer';
@@ -52,6 +52,8 @@ export interface PhoneNumbersTable {
   updated_at: string;
   /** 1 for a new number, one more with each write: what its ETag is made of. */
   version: Generated<number>;
+  /** The number's digits, last first ("+13035550141" → "14105553031"), computed by the database. */
+  number_digits_reversed: GeneratedAlways<string>;
 }
 
 export interface OauthCodesTable {
@@ -192,5 +194,6 @@ export interface Database {
 
 export type UserRow = Selectable<UsersTable>;
 export type ProspectRow = Selectable<ProspectsTable>;
-export type PhoneNumberRow = Selectable<PhoneNumbersTable>;
+/** A number as the API reads it; the search column stays in the database. */
+export type PhoneNumberRow = Omit<Selectable<PhoneNumbersTable>, 'number_digits_reversed'>;
 export type NewPhoneNumber = Insertable<PhoneNumbersTable>;

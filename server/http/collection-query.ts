@@ -230,7 +230,8 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
           }
           return builder.limit(bound).compile();
         },
-        { filtered, bounded: source.boundedCost },
+        // Searched first, the rows to sort are the few the quick count found.
+        { filtered, bounded: source.boundedCost === true || searchFirst },
       );
     },
   );

@@ -120,3 +120,22 @@ describe('the main sorts of all numbers and prospects', () => {
     }
   });
 });
+
+describe('finding a number (decision 0053)', () => {
+  it.each([
+    ['the end of a number', '5550141', 'phone_numbers_digits_reversed'],
+    ['a whole number', '+1 (415) 555-0100', 'phone_numbers_number'],
+  ])('%s ("%s"), newest first, reads %s and sorts only its rows', async (_what, written, index) => {
+    const { plans } = await pagePlans(
+      phoneNumberQuerySpec,
+      phoneNumberSource,
+      `filter[number]=${encodeURIComponent(written)}&sort=-updatedAt&page[size]=50`,
+    );
+    for (const plan of plans) {
+      expect(plan).toMatch(
+        new RegExp(`Index (Only )?Scan using ${index} |Bitmap Index Scan on ${index}`),
+      );
+      expect(plan).not.toMatch(/Seq Scan on phone_numbers/);
+    }
+  });
+});

@@ -192,3 +192,23 @@ describe("a range on another column than the sort's", () => {
     }
   });
 });
+
+describe('finding a number (decision 0053)', () => {
+  const search = (written: string, sort: string) =>
+    `filter[number]=${encodeURIComponent(written)}&sort=${sort}&page[size]=50&count=true`;
+
+  it.each([
+    ['the end of a number', '555 0141', 'phone_numbers_digits_reversed'],
+    ['a whole number', '+1 (415) 555-0100', 'phone_numbers_number'],
+    ['the start of one', '+1415', 'phone_numbers_number'],
+  ])('%s ("%s") searches %s in any sort', async (_what, written, index) => {
+    for (const sort of ['id', '-updatedAt', 'number']) {
+      const runs = await plansFor(database.db, phoneNumberSource, search(written, sort));
+      expect(runs.length).toBeGreaterThan(0);
+      for (const { sql: text, plan } of runs) {
+        expect(plan.some(fullScan), `${text}\n${plan.join('\n')}`).toBe(false);
+        expect(plan.join('\n'), text).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} `));
+      }
+    }
+  });
+});

@@ -18,6 +18,13 @@ export interface ColumnSpec {
 export interface FilterSpec extends ColumnSpec {
   /** Ranges (a..b) make sense for ordered values, not for enums or ids of another resource. */
   ranges: boolean;
+  /**
+   * Reads a value its own way (the phone-number search): the filters it stands for, or undefined to
+   * read it as a list of values and ranges.
+   */
+  interpret?: (parameter: string, raw: string) => ParsedFilter[] | undefined;
+  /** What the API description says of the filter before its lists and ranges. */
+  description?: string;
 }
 
 export interface QuerySpec {
@@ -272,7 +279,10 @@ export function parseQuery(
         );
       }
       if (filterSpec === 'search') searchText = value;
-      else filters.push(parseFilter(name, path, filterSpec, value));
+      else
+        filters.push(
+          ...(filterSpec.interpret?.(name, value) ?? [parseFilter(name, path, filterSpec, value)]),
+        );
     } else if (fieldset) {
       const [, type = ''] = fieldset;
       const allowed = Object.hasOwn(spec.fields, type) ? spec.fields[type] : undefined;

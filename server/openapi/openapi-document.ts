@@ -64,7 +64,8 @@ function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
       const description =
         filter === 'search'
           ? 'Prefix search on the name, the last name or the company, ignoring case and accents.'
-          : `Comma-separated values, at most ${MAX_FILTER_VALUES}${filter.ranges ? `, or ranges a..b (neginf / inf for an open end), at most ${MAX_FILTER_RANGES}` : ''}.` +
+          : (filter.description === undefined ? '' : `${filter.description} `) +
+            `Comma-separated values, at most ${MAX_FILTER_VALUES}${filter.ranges ? `, or ranges a..b (neginf / inf for an open end), at most ${MAX_FILTER_RANGES}` : ''}.` +
             (typeof filter.kind === 'object' ? ` One of: ${filter.kind.enum.join(', ')}.` : '');
       parameters.push({ name: parameter, in: 'query', schema: { type: 'string' }, description });
     }

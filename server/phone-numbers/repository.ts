@@ -86,8 +86,15 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
   // PostgreSQL's planner chooses between the lookup and the walk itself, from its statistics.
   const lookUp = engineOf(db) === 'postgres' || (await lookUpCountedFilters(db, query));
   const indexed = (filter: ParsedFilter) => lookUp || !isCounted(filter);
+  // One number, or a list of them, is on few prospects: like a prospect's numbers, few rows to sort.
+  const exactNumber = (filter: ParsedFilter) =>
+    filter.name === 'number' && filter.terms.every((term) => term.kind === 'equals');
   const onlyCountedOrProspect = query.filters.every(
-    (filter) => isCounted(filter) || filter.name === 'prospect.id',
+    (filter) =>
+      isCounted(filter) ||
+      filter.name === 'prospect.id' ||
+      filter.name === 'extension' ||
+      exactNumber(filter),
   );
   return {
     name: 'phoneNumbers',
@@ -111,7 +118,8 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
     // walk of the sort's index may meet the matches late, and is left to the plan to judge.
     boundedCost:
       onlyCountedOrProspect &&
-      (lookUp || query.filters.some((filter) => filter.name === 'prospect.id')),
+      (lookUp ||
+        query.filters.some((filter) => filter.name === 'prospect.id' || exactNumber(filter))),
   };
 }
 

@@ -5,6 +5,7 @@ import type { QuerySpec } from '../http/query';
 import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
 import { PROSPECT_FIELDS } from '../prospects/resource';
 import { phoneNumberEtag } from './concurrency';
+import { NUMBER_SEARCH_DESCRIPTION, numberFilterSpec, numberSearchFilters } from './number-search';
 import type { PhoneNumberListRow } from './repository';
 
 export const PHONE_NUMBER_TYPE = 'phoneNumber';
@@ -29,7 +30,11 @@ const statuses = { enum: PHONE_STATUSES };
 export const phoneNumberQuerySpec: QuerySpec = {
   filters: {
     id: { column: 'pn.id', kind: 'integer', ranges: true },
-    number: { column: 'pn.number', kind: 'string', ranges: true },
+    number: {
+      ...numberFilterSpec,
+      interpret: numberSearchFilters,
+      description: NUMBER_SEARCH_DESCRIPTION,
+    },
     order: { column: 'pn.sort_order', kind: 'integer', ranges: true },
     phoneType: { column: 'pn.phone_type', kind: types, ranges: false },
     status: { column: 'pn.status', kind: statuses, ranges: false },

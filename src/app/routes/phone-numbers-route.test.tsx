@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   phoneNumberCollection,
@@ -9,6 +9,7 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
+import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -174,5 +175,99 @@ describe('PhoneNumbersRoute', () => {
       expect(router.state.location.search).toBe('?status=verified');
     });
     expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+  });
+
+  describe('Find a number', () => {
+    /** The numbers whose digits end with the digits searched, as the server answers (decision 0053). */
+    function searchedNumbers() {
+      return phoneNumbersEndpoint((url) => {
+        const digits = (url.searchParams.get('filter[number]') ?? '').replace(/\D/g, '');
+        const ids = [1, 2].filter((id) =>
+          `141555501${String(id).padStart(2, '0')}`.endsWith(digits),
+        );
+        return phoneNumberCollection(
+          ids.map((id) =>
+            phoneNumberResource(
+              id,
+              { number: `+141555501${String(id).padStart(2, '0')}` },
+              { prospectId: id },
+            ),
+          ),
+          { meta: { count: ids.length } },
+        );
+      });
+    }
+    const box = () => screen.getByRole('searchbox', { name: 'Find a number' });
+
+    it('searches across prospects as the rep types, and keeps the search in the URL', async () => {
+      const endpoint = searchedNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      const { user, router } = renderPage();
+      await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+      expect(within(screen.getByRole('search')).getByRole('searchbox')).toBe(box());
+
+      await user.type(box(), '(415) 555-0102');
+
+      await waitFor(() => {
+        expect(
+          within(grid()).queryByRole('link', { name: '+1 415 555 0101' }),
+        ).not.toBeInTheDocument();
+      });
+      expect(within(grid()).getByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+      expect(headers()).toContain('Prospect');
+      expect(router.state.location.search).toBe('?number=(415)%20555-0102');
+      expect(endpoint.requests.at(-1)?.searchParams.get('filter[number]')).toBe('(415) 555-0102');
+      // Typing paused once: a search for what was typed, none for each key on the way.
+      const searched = endpoint.requests.flatMap(
+        (url) => url.searchParams.get('filter[number]') ?? [],
+      );
+      expect(new Set(searched)).toEqual(new Set(['(415) 555-0102']));
+    });
+
+    it('shows the search of the URL, says when nothing matches it, and clears back to all numbers', async () => {
+      const endpoint = searchedNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      const { user, router } = renderPage('/phone-numbers?number=%2B1%20303%20555%200141%20x12');
+
+      expect(box()).toHaveValue('+1 303 555 0141 x12');
+      await waitFor(() => {
+        expect(screen.getByRole('status')).toHaveTextContent(
+          'No phone numbers match +1 303 555 0141 x12',
+        );
+      });
+      expect(endpoint.requests[0]?.searchParams.get('filter[number]')).toBe('+1 303 555 0141 x12');
+
+      await user.clear(box());
+
+      expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+      expect(router.state.location.search).toBe('');
+      expect(endpoint.requests.at(-1)?.searchParams.has('filter[number]')).toBe(false);
+
+      // Back to the search: the box shows it again.
+      await act(() => router.navigate(-1));
+      await waitFor(() => {
+        expect(box()).toHaveValue('+1 303 555 0141 x12');
+      });
+    });
+
+    it('explains what cannot be a number yet, and sends nothing for it', async () => {
+      const endpoint = searchedNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      const { user, router } = renderPage();
+      await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+
+      await user.type(box(), '41');
+      expect(box()).toHaveAccessibleDescription('Type at least 3 digits of the number');
+      expect(box()).not.toBeInvalid();
+
+      await user.clear(box());
+      await user.type(box(), 'Olivia');
+      expect(box()).toHaveAccessibleDescription('Type a phone number or some of its digits');
+      expect(box()).toBeInvalid();
+
+      await new Promise((resolve) => setTimeout(resolve, 2 * NUMBER_SEARCH_DEBOUNCE_MS));
+      expect(router.state.location.search).toBe('');
+      expect(endpoint.requests.some((url) => url.searchParams.has('filter[number]'))).toBe(false);
+    });
   });
 });

@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-number-filters';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
+import { PhoneNumberSearch } from '@/features/phone-numbers/components/phone-number-search';
 import {
   ProspectLinkContext,
   type ProspectLinkProps,
@@ -26,7 +27,10 @@ function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProp
   );
 }
 
-/** /phone-numbers: the grid, narrowed by the "Prospect" combobox and the filters, all kept in the URL. */
+/**
+ * /phone-numbers: the grid, narrowed by the "Prospect" combobox, "Find a number" and the filters, all
+ * kept in the URL.
+ */
 export function PhoneNumbersRoute() {
   const client = useApiClient();
   const [state, setState] = usePhoneNumberListState();
@@ -55,6 +59,12 @@ export function PhoneNumbersRoute() {
           prospectId={state.prospect}
           onChange={(prospectId) => {
             setState((current) => changeView(current, { prospect: prospectId }));
+          }}
+        />
+        <PhoneNumberSearch
+          value={state.number}
+          onChange={(number) => {
+            setState((current) => changeView(current, { number }));
           }}
         />
         <PhoneNumberFilters

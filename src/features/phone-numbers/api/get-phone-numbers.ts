@@ -15,6 +15,8 @@ export interface PhoneNumberListParams {
   sort: PhoneNumberSort;
   phoneTypes: readonly string[];
   statuses: readonly string[];
+  /** A number however written, or some of its digits: the server reads it (decision 0053). */
+  number: string | undefined;
   pageSize: PageSize;
   after: string | undefined;
   before: string | undefined;
@@ -37,6 +39,7 @@ export function phoneNumberListSearchParams(params: PhoneNumberListParams): Reco
   }
   if (params.phoneTypes.length > 0) search['filter[phoneType]'] = params.phoneTypes.join(',');
   if (params.statuses.length > 0) search['filter[status]'] = params.statuses.join(',');
+  if (params.number !== undefined) search['filter[number]'] = params.number;
   if (params.after !== undefined) search['page[after]'] = params.after;
   if (params.before !== undefined) search['page[before]'] = params.before;
   return search;
@@ -61,6 +64,7 @@ export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberL
     sort: sortOf(state),
     phoneTypes: state.types,
     statuses: state.statuses,
+    number: state.number,
     pageSize: state.size,
     after: state.after,
     before: state.before,

@@ -25,6 +25,7 @@ const params = (change: Partial<PhoneNumberListParams> = {}): PhoneNumberListPar
   sort: 'order',
   phoneTypes: [],
   statuses: [],
+  number: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

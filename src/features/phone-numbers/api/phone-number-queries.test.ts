@@ -19,6 +19,7 @@ const params: PhoneNumberListParams = {
   sort: 'order',
   phoneTypes: ['mobile'],
   statuses: [],
+  number: undefined,
   pageSize: 50,
   after: 'c2',
   before: undefined,

@@ -33,6 +33,7 @@ const params: PhoneNumberListParams = {
   sort: 'order',
   phoneTypes: [],
   statuses: [],
+  number: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

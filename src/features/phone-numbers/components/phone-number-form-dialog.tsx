@@ -19,10 +19,10 @@ import {
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
   phoneNumberDraftSchemaKeeping,
-  splitPhoneNumberExtension,
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
 } from '@contract/phone-number-rules';
+import { splitPhoneNumberExtension } from '@contract/phone-number-search';
 import { isPhoneType, PHONE_TYPES } from '@contract/phone-number-values';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { placeWriteError } from '@/lib/place-write-error';

@@ -72,7 +72,7 @@ export interface PhoneNumberListProspect {
 function reorderRefusal(state: PhoneNumberListState, hasNextPage: boolean): string | undefined {
   if (state.prospect === undefined) return 'Choose a prospect to put its numbers in order';
   if (sortOf(state) !== 'order') return 'Sort by Order to put the numbers in order';
-  if (state.types.length > 0 || state.statuses.length > 0) {
+  if (state.types.length > 0 || state.statuses.length > 0 || state.number !== undefined) {
     return 'Clear the filters to put the numbers in order';
   }
   if (state.page > 1 || hasNextPage)
@@ -81,7 +81,11 @@ function reorderRefusal(state: PhoneNumberListState, hasNextPage: boolean): stri
 }
 
 function emptyMessageOf(state: PhoneNumberListState): string {
-  if (state.types.length > 0 || state.statuses.length > 0) {
+  const filtered = state.types.length > 0 || state.statuses.length > 0;
+  if (state.number !== undefined) {
+    return `No phone numbers match ${state.number}${filtered ? ' with these filters' : ''}`;
+  }
+  if (filtered) {
     return 'No phone numbers match these filters';
   }
   return state.prospect === undefined

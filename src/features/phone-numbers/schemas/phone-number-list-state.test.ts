@@ -16,6 +16,7 @@ const defaults: PhoneNumberListState = {
   sort: undefined,
   types: [],
   statuses: [],
+  number: undefined,
   size: 50,
   page: 1,
   after: undefined,
@@ -39,6 +40,19 @@ describe('parsePhoneNumberListState', () => {
       before: undefined,
     });
     expect(parse('?before=xyz&page=2')).toEqual({ ...defaults, page: 2, before: 'xyz' });
+  });
+
+  it('reads the number searched as the rep wrote it, without spaces around it, and writes it back', () => {
+    const state = parse('?number=%20%2B1%20(303)%20555-0141%20x12%20&page=2&after=abc');
+    expect(state.number).toBe('+1 (303) 555-0141 x12');
+    expect(parse(serializePhoneNumberListState(state))).toEqual(state);
+    expect(parse('?number=%20%20').number).toBeUndefined();
+    expect(parse(`?number=${'1'.repeat(256)}`).number).toBeUndefined();
+    expect(changeView(state, { number: '0141' })).toMatchObject({
+      number: '0141',
+      page: 1,
+      after: undefined,
+    });
   });
 
   it('gives the defaults for an empty search', () => {

@@ -38,6 +38,8 @@ export interface PhoneNumberListState {
    */
   types: readonly string[];
   statuses: readonly string[];
+  /** A number, or some of its digits, as the rep wrote it in "Find a number": `filter[number]`. */
+  number: string | undefined;
   size: PageSize;
   /** The 1-based page number, only shown: the cursors decide which rows come. */
   page: number;
@@ -67,6 +69,12 @@ const filterValues = (known: readonly string[]) =>
     }),
   );
 
+/** What was typed, without the spaces around it; nothing typed is no search. */
+const numberSearch = z.pipe(
+  z.catch(z.optional(z.string().check(z.maxLength(MAX_STRING_LENGTH))), undefined),
+  z.transform((value) => (value?.trim() ? value.trim() : undefined)),
+);
+
 const cursor = z.catch(
   z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CURSOR_LENGTH))),
   undefined,
@@ -78,6 +86,7 @@ const searchParamsSchema = z.pipe(
     sort: z.catch(z.optional(z.enum(SORTS)), undefined),
     type: filterValues(PHONE_TYPES),
     status: filterValues(PHONE_STATUSES),
+    number: numberSearch,
     size: z._default(
       z.catch(
         z.pipe(z.pipe(z.string(), z.transform(Number)), z.literal(PAGE_SIZES)),
@@ -90,8 +99,8 @@ const searchParamsSchema = z.pipe(
     before: cursor,
   }),
   z.transform((params): PhoneNumberListState => {
-    const { prospect, sort, type, status, size } = params;
-    const view = { prospect, sort, types: type, statuses: status, size };
+    const { prospect, sort, type, status, number, size } = params;
+    const view = { prospect, sort, types: type, statuses: status, number, size };
     // Two cursors contradict each other, and a page without one is the first.
     if (params.after !== undefined && params.before !== undefined) {
       return { ...view, page: 1, after: undefined, before: undefined };
@@ -121,6 +130,7 @@ export function serializePhoneNumberListState(state: PhoneNumberListState): stri
   if (state.sort !== undefined) entries.push(['sort', state.sort]);
   if (state.types.length > 0) entries.push(['type', state.types.join(',')]);
   if (state.statuses.length > 0) entries.push(['status', state.statuses.join(',')]);
+  if (state.number !== undefined) entries.push(['number', state.number]);
   if (state.size !== DEFAULT_PAGE_SIZE) entries.push(['size', String(state.size)]);
   if (state.page !== 1) entries.push(['page', String(state.page)]);
   if (state.after !== undefined) entries.push(['after', state.after]);
@@ -135,7 +145,7 @@ export function sortOf(state: PhoneNumberListState): PhoneNumberSort {
 }
 
 export type PhoneNumberViewChange = Partial<
-  Pick<PhoneNumberListState, 'prospect' | 'sort' | 'types' | 'statuses' | 'size'>
+  Pick<PhoneNumberListState, 'prospect' | 'sort' | 'types' | 'statuses' | 'number' | 'size'>
 >;
 
 /** Another prospect, sort, filter or page size: back to the first page. */
