@@ -84,7 +84,9 @@ describe('OutreachExtensionRoute', () => {
     const posted = outreachParent();
     renderExtension();
 
-    expect(screen.getByRole('progressbar', { name: 'Connecting to Outreach' })).toBeVisible();
+    expect(
+      await screen.findByRole('progressbar', { name: 'Connecting to Outreach' }),
+    ).toBeVisible();
     await waitFor(() => {
       expect(posted()).toContainEqual(expect.objectContaining({ type: 'cxt:sdk:ready' }));
     });
@@ -138,7 +140,9 @@ describe('OutreachExtensionRoute', () => {
 
     sendInit('https://evil.example', '7');
 
-    expect(screen.getByRole('progressbar', { name: 'Connecting to Outreach' })).toBeVisible();
+    expect(
+      await screen.findByRole('progressbar', { name: 'Connecting to Outreach' }),
+    ).toBeVisible();
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
     // Outreach itself answers in the end, which also ends the SDK's 10-second wait.
     sendInit(OUTREACH, '7');
