@@ -4,15 +4,15 @@ import CircularProgress from '@mui/material/CircularProgress';
 import { AppShell } from './app-shell';
 import type { FirstScreen } from './first-screen';
 import { NotFoundPage } from './routes/not-found-page';
+// Small: the Outreach SDK it needs loads apart (src/embed/outreach-extension.ts).
+import { OutreachExtensionRoute } from './routes/outreach-extension-route';
 import { PhoneNumbersRoute } from './routes/phone-numbers-route';
 
 // The phone numbers are the first load; the other pages load when opened (docs/decisions/0055-first-screen.md).
 const loadProspectRoute = () => import('./routes/prospect-route');
 const loadEmbeddedRoute = () => import('./routes/embedded-phone-numbers-route');
-const loadExtensionRoute = () => import('./routes/outreach-extension-route');
 const ProspectRoute = lazy(loadProspectRoute);
 const EmbeddedPhoneNumbersRoute = lazy(loadEmbeddedRoute);
-const OutreachExtensionRoute = lazy(loadExtensionRoute);
 // Admins only, and rarely.
 const UsersRoute = lazy(() => import('./routes/users-route'));
 
@@ -20,7 +20,6 @@ const UsersRoute = lazy(() => import('./routes/users-route'));
 export function preloadFirstPage(screen: FirstScreen): void {
   if (screen.page === 'prospect') void loadProspectRoute();
   if (screen.page === 'embedded') void loadEmbeddedRoute();
-  if (screen.page === 'extension') void loadExtensionRoute();
 }
 
 function Loading({ children }: { children: ReactNode }) {
@@ -42,14 +41,7 @@ export function AppRoutes() {
           </Loading>
         }
       />
-      <Route
-        path="embed/outreach/phone-numbers"
-        element={
-          <Loading>
-            <OutreachExtensionRoute />
-          </Loading>
-        }
-      />
+      <Route path="embed/outreach/phone-numbers" element={<OutreachExtensionRoute />} />
       <Route element={<AppShell />}>
         <Route path="phone-numbers" element={<PhoneNumbersRoute />} />
         <Route

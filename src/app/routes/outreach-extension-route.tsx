@@ -71,5 +71,3 @@ export function OutreachExtensionRoute() {
     </Box>
   );
 }
-
-export default OutreachExtensionRoute;
