@@ -117,7 +117,7 @@ export function prospectResource(
       : {}),
     links: { self: `${context.apiBase}/prospects/${row.id}` },
     ...(context.authorizationMeta
-      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id) }
+      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id, context.ownerNames) }
       : {}),
   };
 }
