@@ -29,7 +29,8 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await deleteDialog.confirm();
 
     await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
-    await expect(phoneNumbersPage.snackbar).toContainText('Phone number deleted');
+    // It names the number it deleted.
+    await expect(phoneNumbersPage.snackbar).toContainText(`Deleted ${number.shown}`);
     await expect(phoneNumbersPage.undoButton).toBeVisible();
     expect((await deleted).status()).toBe(204);
     await page.reload();
@@ -51,19 +52,19 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     const numbers = await api.numbersOf(prospect.id);
     await page.clock.install();
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = phoneNumbersPage.numberLinks();
-    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    const numbersShown = phoneNumbersPage.shownNumbers();
+    await expect(numbersShown).toHaveText(numbers.map((each) => each.shown));
     const writes = recordWrites(page);
 
     await phoneNumbersPage.delete(number.shown);
     await expect(phoneNumbersPage.row(number.shown)).toBeHidden();
     await phoneNumbersPage.undoButton.click();
 
-    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    await expect(numbersShown).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.snackbar).toBeHidden();
     await page.clock.runFor(2 * UNDO_WINDOW_MS);
     await page.reload();
-    await expect(links).toHaveText(numbers.map((each) => each.shown));
+    await expect(numbersShown).toHaveText(numbers.map((each) => each.shown));
     expect(writes).toEqual([]);
     expect(await api.numbersOf(prospect.id)).toEqual(numbers);
   });
@@ -94,7 +95,7 @@ test.describe('Deleting a number, with a moment to undo it', () => {
     await signInLater.signInAs('Riley Rep');
     const left = (await api.numbersOf(prospect.id)).map((each) => each.shown);
     expect(left).not.toContain(number.shown);
-    await expect(new PhoneNumbersPage(later).numberLinks()).toHaveText(left);
+    await expect(new PhoneNumbersPage(later).shownNumbers()).toHaveText(left);
     await context.close();
   });
 
@@ -132,7 +133,7 @@ test.describe('Where the focus goes after a delete with the mouse', () => {
     const first = await addNumber(prospect.id);
     const second = await addNumber(prospect.id);
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
       (await api.numbersOf(prospect.id)).map((each) => each.shown),
     );
 

@@ -17,8 +17,13 @@ export interface ApiPhoneNumber {
   prospectName: string | undefined;
   /** Readable, in the international format: "+1 702 555 0126 ext. 689". */
   shown: string;
-  /** RFC 3966, with the extension as a parameter: "tel:+17025550126;ext=689". */
-  href: string;
+  /**
+   * RFC 3966, with the extension as a parameter: "tel:+17025550126;ext=689"; null for a number not to
+   * be called, which the grid shows without a link.
+   */
+  href: string | null;
+  /** Why the number is not to be called ("Do not call", "Prospect opted out of calls"), or null. */
+  callBlock: string | null;
   /** The Type and Status columns' words: "VoIP", "Do not call". */
   typeLabel: string;
   statusLabel: string;
@@ -93,6 +98,15 @@ export interface ApiUser {
   locked: boolean;
 }
 
+const optInCollection = z.object({
+  data: z.array(
+    z.object({
+      id: z.number(),
+      attributes: z.object({ name: z.string(), callsOptStatus: z.string().nullable() }),
+    }),
+  ),
+});
+
 const userResource = z.object({
   id: z.number(),
   attributes: z.object({
@@ -121,12 +135,28 @@ const phoneNumberResource = z.object({
 });
 type PhoneNumberResource = z.infer<typeof phoneNumberResource>;
 
-const phoneNumberDocument = z.object({ data: phoneNumberResource });
+const phoneNumberDocument = z.object({
+  data: phoneNumberResource,
+  included: z.tuple([
+    z.object({ attributes: z.object({ callsOptStatus: z.string().nullable() }) }),
+  ]),
+});
+
+/** What the grid says in place of a link to dial, as the app decides it (status first). */
+function callBlockOf(status: string, callsOptStatus: string | null): string | null {
+  if (status === 'do_not_call') return 'Do not call';
+  return callsOptStatus === 'opted_out' ? 'Prospect opted out of calls' : null;
+}
 
 const phoneNumberCollection = z.object({
   data: z.array(phoneNumberResource),
   included: z
-    .array(z.object({ id: z.number(), attributes: z.object({ name: z.string() }) }))
+    .array(
+      z.object({
+        id: z.number(),
+        attributes: z.object({ name: z.string(), callsOptStatus: z.string().nullable() }),
+      }),
+    )
     .default([]),
   links: z.object({ next: z.string().optional() }),
   meta: z.object({ count: z.number() }),
@@ -144,15 +174,17 @@ function telHref(number: string, extension: string | null): string {
 
 function apiPhoneNumber(
   { id, attributes, relationships }: PhoneNumberResource,
-  prospectName?: string,
+  prospect: { name?: string; callsOptStatus: string | null },
 ): ApiPhoneNumber {
+  const callBlock = callBlockOf(attributes.status, prospect.callsOptStatus);
   return {
     id,
     ...attributes,
     prospectId: relationships.prospect.data.id,
-    prospectName,
+    prospectName: prospect.name,
     shown: shownAs(attributes.number, attributes.extension),
-    href: telHref(attributes.number, attributes.extension),
+    href: callBlock === null ? telHref(attributes.number, attributes.extension) : null,
+    callBlock,
     typeLabel: TYPE_LABELS[attributes.phoneType] ?? attributes.phoneType,
     statusLabel: STATUS_LABELS[attributes.status] ?? attributes.status,
   };
@@ -208,13 +240,14 @@ export class DemoApi {
 
   /** All the pages of a view, following links.next as the grid does. */
   async phoneNumbers(query: PhoneNumberQuery = {}): Promise<PhoneNumberPages> {
-    const search = new URLSearchParams({ 'page[size]': String(query.size ?? 50), count: 'true' });
+    const search = new URLSearchParams({
+      'page[size]': String(query.size ?? 50),
+      count: 'true',
+      include: 'prospect',
+      'fields[prospect]': 'name,callsOptStatus',
+    });
     if (query.sort !== undefined) search.set('sort', query.sort);
-    if (query.prospect === undefined) {
-      search.set('include', 'prospect');
-    } else {
-      search.set('filter[prospect][id]', String(query.prospect));
-    }
+    if (query.prospect !== undefined) search.set('filter[prospect][id]', String(query.prospect));
     if (query.types?.length) search.set('filter[phoneType]', query.types.join(','));
     if (query.statuses?.length) search.set('filter[status]', query.statuses.join(','));
     if (query.numbers !== undefined) search.set('filter[number]', query.numbers);
@@ -224,13 +257,18 @@ export class DemoApi {
     let url: string | undefined = `/api/v2/phoneNumbers?${search.toString()}`;
     while (url !== undefined) {
       const document = phoneNumberCollection.parse(await this.get(url));
-      const prospectNames = new Map(
-        document.included.map((prospect) => [prospect.id, prospect.attributes.name]),
+      const prospects = new Map(
+        document.included.map((prospect) => [prospect.id, prospect.attributes]),
       );
       pages.push(
-        document.data.map((resource) =>
-          apiPhoneNumber(resource, prospectNames.get(resource.relationships.prospect.data.id)),
-        ),
+        document.data.map((resource) => {
+          const prospect = prospects.get(resource.relationships.prospect.data.id);
+          // Named only across prospects, as the grid names them.
+          return apiPhoneNumber(resource, {
+            ...(query.prospect === undefined ? { name: prospect?.name } : {}),
+            callsOptStatus: prospect?.callsOptStatus ?? null,
+          });
+        }),
       );
       count = document.meta.count;
       url = document.links.next;
@@ -245,30 +283,38 @@ export class DemoApi {
 
   /** One number as it is now; undefined once it is deleted. */
   async phoneNumber(id: number): Promise<ApiPhoneNumber | undefined> {
-    const response = await this.request.get(`/api/v2/phoneNumbers/${id}`, { headers });
+    const response = await this.request.get(
+      `/api/v2/phoneNumbers/${id}?include=prospect&fields[prospect]=callsOptStatus`,
+      { headers },
+    );
     if (response.status() === 404) return undefined;
     if (!response.ok()) {
       throw new Error(`GET phone number ${id}: ${response.status()} ${await response.text()}`);
     }
-    return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
+    const { data, included } = phoneNumberDocument.parse(await response.json());
+    return apiPhoneNumber(data, included[0].attributes);
   }
 
   /** Adds a number to a prospect, as Ada, for a spec to change or delete. */
   async createPhoneNumber(prospectId: number, attributes: NewPhoneNumber): Promise<ApiPhoneNumber> {
-    const response = await this.request.post('/api/v2/phoneNumbers', {
-      headers,
-      data: JSON.stringify({
-        data: {
-          type: 'phoneNumber',
-          attributes: { phoneType: 'work', ...attributes },
-          relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
-        },
-      }),
-    });
+    const response = await this.request.post(
+      '/api/v2/phoneNumbers?include=prospect&fields[prospect]=callsOptStatus',
+      {
+        headers,
+        data: JSON.stringify({
+          data: {
+            type: 'phoneNumber',
+            attributes: { phoneType: 'work', ...attributes },
+            relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
+          },
+        }),
+      },
+    );
     if (response.status() !== 201) {
       throw new Error(`POST phone number: ${response.status()} ${await response.text()}`);
     }
-    return apiPhoneNumber(phoneNumberDocument.parse(await response.json()).data);
+    const { data, included } = phoneNumberDocument.parse(await response.json());
+    return apiPhoneNumber(data, included[0].attributes);
   }
 
   /** Changes a number's attributes, as Ada: someone else's change, made while a spec's page is open. */
@@ -308,6 +354,16 @@ export class DemoApi {
       if (!taken.has(candidate) && !skip.has(candidate)) return candidate;
     }
     throw new Error(`Every number from ${range} is taken.`);
+  }
+
+  /** The seeded prospects whose calls are opted out, by id and name. */
+  async prospectsOptedOutOfCalls(): Promise<{ id: number; name: string }[]> {
+    const { data } = optInCollection.parse(
+      await this.get('/api/v2/prospects?page[size]=1000&fields[prospect]=name,callsOptStatus'),
+    );
+    return data
+      .filter((prospect) => prospect.attributes.callsOptStatus === 'opted_out')
+      .map((prospect) => ({ id: prospect.id, name: prospect.attributes.name }));
   }
 
   /** A prospect's details and its owner's name. */

@@ -30,7 +30,7 @@ test.describe('Smoke: the same scenario in every embedding', () => {
       });
 
       await expect(panel.rows).toHaveCount(numbers.length);
-      await expect(panel.numberLinks()).toHaveText(numbers.map((number) => number.shown));
+      await expect(panel.shownNumbers()).toHaveText(numbers.map((number) => number.shown));
 
       const shown = shownAs(await newNumber());
       await panel.add({ number: shown, type: 'Work' });

@@ -21,7 +21,7 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.pages).toContainText(
       `1–${mobileFirst.length} of ${mobile.count}`,
     );
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
       mobileFirst.map((number) => number.shown),
     );
     await expect(phoneNumbersPage.cells('Type')).toHaveText(mobileFirst.map(() => 'Mobile'));
@@ -39,7 +39,7 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.pages).toContainText(
       `1–${verifiedFirst.length} of ${verified.count}`,
     );
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
       verifiedFirst.map((number) => number.shown),
     );
     await expect(phoneNumbersPage.cells('Type')).toHaveText(verifiedFirst.map(() => 'Mobile'));

@@ -44,7 +44,7 @@ test.describe('Find a number', () => {
       await expect(page).toHaveURL(`/phone-numbers?number=${inUrl(written)}`);
       const [found] = (await api.phoneNumbers({ numbers: written, sort: '-updatedAt' })).pages;
       expect(ids(found!)).toEqual(ids(sameNumber));
-      await expect(phoneNumbersPage.numberLinks()).toHaveText(found!.map((n) => n.shown));
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(found!.map((n) => n.shown));
       await expect(phoneNumbersPage.cells('Prospect')).toHaveText(
         found!.map((n) => n.prospectName ?? ''),
       );
@@ -67,7 +67,7 @@ test.describe('Find a number', () => {
     await expect(page).toHaveURL(`/phone-numbers?number=${inUrl(withExtension)}`);
     const [exact] = (await api.phoneNumbers({ numbers: withExtension, sort: '-updatedAt' })).pages;
     expect(ids(exact!)).toEqual(ids(sameNumber.filter((n) => n.extension === extension)));
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(exact!.map((n) => n.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(exact!.map((n) => n.shown));
 
     // The last digits alone: every number that ends with them.
     const lastDigits = `${exchange} ${line}`;
@@ -76,12 +76,12 @@ test.describe('Find a number', () => {
     await expect(page).toHaveURL(`/phone-numbers?number=${inUrl(lastDigits)}`);
     const [ending] = (await api.phoneNumbers({ numbers: lastDigits, sort: '-updatedAt' })).pages;
     expect(ids(ending!)).toEqual(ids(all.filter((n) => n.number.endsWith(exchange + line))));
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(ending!.map((n) => n.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(ending!.map((n) => n.shown));
 
     await page.reload();
 
     await expect(phoneNumbersPage.numberSearch).toHaveValue(lastDigits);
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(ending!.map((n) => n.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(ending!.map((n) => n.shown));
   });
 
   test('a number nobody has says that nothing matched it', async ({ phoneNumbersPage, api }) => {

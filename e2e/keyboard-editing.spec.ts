@@ -17,7 +17,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   const numbers = await api.numbersOf(prospect.id);
   const row = numbers.findIndex((each) => each.id === number.id);
   await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
-  await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+  await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers.map((each) => each.shown));
 
   // From the Number header down to her number's row, then right to its Extension.
   await tabTo(page, phoneNumbersPage.columnHeader('Number'));
@@ -50,7 +50,7 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await page.keyboard.press('Enter');
 
   await expect(phoneNumbersPage.row(edited)).toBeHidden();
-  await expect(phoneNumbersPage.snackbar).toContainText('Phone number deleted');
+  await expect(phoneNumbersPage.snackbar).toContainText(`Deleted ${edited}`);
   expect((await deleted).status()).toBe(204);
   expect(await api.phoneNumber(number.id)).toBeUndefined();
 });

@@ -22,7 +22,9 @@ test.describe('When loading goes wrong', () => {
     await page.unroute(isPhoneNumberList);
     await phoneNumbersPage.retryButton.click();
 
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers!.map((number) => number.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+      numbers!.map((number) => number.shown),
+    );
     await expect(phoneNumbersPage.loadError).toBeHidden();
   });
 

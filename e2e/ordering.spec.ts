@@ -27,20 +27,20 @@ test.describe("Putting a prospect's numbers in order", () => {
     const numbers = (await api.numbersOf(prospect.id)).map((number) => number.shown);
     const primaryFirst = [added.shown, ...numbers.filter((shown) => shown !== added.shown)];
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = phoneNumbersPage.numberLinks();
-    await expect(links).toHaveText(numbers);
+    const numbersShown = phoneNumbersPage.shownNumbers();
+    await expect(numbersShown).toHaveText(numbers);
     await expect(
       phoneNumbersPage.rowAction('Make primary', numbers[0]!),
     ).toHaveAccessibleDescription('This is already the primary number');
 
     await phoneNumbersPage.rowAction('Make primary', added.shown).click();
 
-    await expect(links).toHaveText(primaryFirst);
+    await expect(numbersShown).toHaveText(primaryFirst);
     await expect
       .poll(async () => (await api.numbersOf(prospect.id)).map((number) => number.shown))
       .toEqual(primaryFirst);
     await page.reload();
-    await expect(links).toHaveText(primaryFirst);
+    await expect(numbersShown).toHaveText(primaryFirst);
     await expectOrderColumn(
       phoneNumbersPage,
       (await api.numbersOf(prospect.id)).map((number) => number.order),
@@ -71,20 +71,20 @@ test.describe("Putting a prospect's numbers in order", () => {
       string,
     ];
     await phoneNumbersPage.chooseProspect(prospect.name);
-    const links = phoneNumbersPage.numberLinks();
-    await expect(links).toHaveText(numbers);
+    const numbersShown = phoneNumbersPage.shownNumbers();
+    await expect(numbersShown).toHaveText(numbers);
 
     await phoneNumbersPage.rowAction('Move up', third).click();
-    await expect(links).toHaveText([...earlier, first, third, second]);
+    await expect(numbersShown).toHaveText([...earlier, first, third, second]);
     await phoneNumbersPage.rowAction('Move down', first).click();
     const moved = [...earlier, third, first, second];
-    await expect(links).toHaveText(moved);
+    await expect(numbersShown).toHaveText(moved);
 
     await expect
       .poll(async () => (await api.numbersOf(prospect.id)).map((number) => number.shown))
       .toEqual(moved);
     await page.reload();
-    await expect(links).toHaveText(moved);
+    await expect(numbersShown).toHaveText(moved);
     await expectOrderColumn(
       phoneNumbersPage,
       (await api.numbersOf(prospect.id)).map((number) => number.order),
@@ -142,7 +142,7 @@ test.describe('Where numbers cannot be put in order, the order actions say why',
     await addNumber(prospect.id, { phoneType: 'mobile' });
     const numbers = await api.numbersOf(prospect.id);
     await phoneNumbersPage.chooseProspect(prospect.name);
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.actionsOfEveryRow('Move down').first()).toBeEnabled();
 
     await phoneNumbersPage.sortBy('Number');

@@ -28,11 +28,21 @@ test.describe("Finding a prospect's phone numbers", () => {
       'Updated',
       'Actions',
     ]);
-    const links = phoneNumbersPage.numberLinks();
-    await expect(links).toHaveText(numbers!.map((number) => number.shown));
-    expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual(
-      numbers!.map((number) => number.href),
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+      numbers!.map((number) => number.shown),
     );
+    // Each number is dialled by its link, but one not to be called, which has none: the seed gives
+    // Olivia a "Do not call" number.
+    const links = phoneNumbersPage.shownNumbers().getByRole('link');
+    expect(await links.evaluateAll((all) => all.map((link) => link.getAttribute('href')))).toEqual(
+      numbers!.flatMap((number) => (number.href === null ? [] : [number.href])),
+    );
+    expect(numbers!.some((number) => number.callBlock === 'Do not call')).toBe(true);
+    for (const number of numbers!.filter((each) => each.callBlock !== null)) {
+      await expect(phoneNumbersPage.callBlock(number.shown)).toHaveAccessibleName(
+        number.callBlock!,
+      );
+    }
     await expect(phoneNumbersPage.cells('Type')).toHaveText(
       numbers!.map((number) => number.typeLabel),
     );
@@ -71,7 +81,7 @@ test.describe("Finding a prospect's phone numbers", () => {
         'Prospect',
         'Actions',
       ]);
-      await expect(phoneNumbersPage.numberLinks()).toHaveText(
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
         numbers!.map((number) => number.shown),
       );
       const prospects = phoneNumbersPage.cells('Prospect').getByRole('link');

@@ -32,7 +32,7 @@ test.describe("A prospect's page", () => {
         ? 'Neither opted in nor out'
         : CALLS[prospect.callsOptStatus]!,
     );
-    await expect(prospectPage.panel.numberLinks()).toHaveText(
+    await expect(prospectPage.panel.shownNumbers()).toHaveText(
       numbers.map((number) => number.shown),
     );
     await expect(prospectPage.panel.addButton).toBeVisible();

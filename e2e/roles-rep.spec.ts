@@ -4,8 +4,9 @@ import { answer } from './requests';
 
 // Riley Rep is the fixtures' default user.
 
-const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
-const NO_DELETE = "You don't have permission to delete this prospect's phone numbers";
+// Riley is told who can act on Sam's prospect: Sam, or an admin.
+const NO_WRITE = 'Sam Rep owns this prospect; only they or an admin can change its phone numbers';
+const NO_DELETE = 'Sam Rep owns this prospect; only they or an admin can delete its phone numbers';
 
 test.describe('Riley Rep changes her own prospects’ numbers, and only those', () => {
   test('she adds a number to her prospect, edits it and deletes it', async ({
@@ -76,12 +77,18 @@ test.describe('Riley Rep changes her own prospects’ numbers, and only those', 
         await expect(action).toHaveAccessibleDescription(reason);
       }
 
+      // A cell she tries to edit opens no editor, and says why.
       await phoneNumbersPage.startEditing(shown, 'Number');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
+      await expect(phoneNumbersPage.snackbar).toContainText(NO_WRITE);
+      await phoneNumbersPage.snackbar.getByRole('button', { name: 'Close' }).click();
+      await expect(phoneNumbersPage.snackbar).toHaveCount(0);
       const statusCell = phoneNumbersPage.cell(shown, 'Status');
       await statusCell.click();
       await statusCell.press('Enter');
       await expect(phoneNumbersPage.cellEditor).toHaveCount(0);
+      await expect(phoneNumbersPage.snackbar).toContainText(NO_WRITE);
+      await phoneNumbersPage.snackbar.getByRole('button', { name: 'Close' }).click();
     }
 
     // The tooltip says it to whoever points at the button, too.

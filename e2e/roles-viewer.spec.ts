@@ -3,8 +3,9 @@ import type { PhoneNumbersPage, RowAction } from './pages/phone-numbers-page';
 
 test.use({ demoUser: 'Val Viewer' });
 
-const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
-const NO_DELETE = "You don't have permission to delete this prospect's phone numbers";
+// Val is told who can act instead of her.
+const NO_WRITE = "Viewers can't change phone numbers; an admin or the prospect's owner can";
+const NO_DELETE = "Viewers can't delete phone numbers; an admin or the prospect's owner can";
 
 const REFUSALS: [RowAction, string][] = [
   ['Edit', NO_WRITE],
@@ -44,7 +45,7 @@ test.describe('Val Viewer reads every number and may change none', () => {
 
     await phoneNumbersPage.chooseProspect(rileysProspect.name);
 
-    await expect(phoneNumbersPage.numberLinks()).toHaveText(numbers.map((each) => each.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers.map((each) => each.shown));
     await expect(phoneNumbersPage.addButton).toBeDisabled();
     await expect(phoneNumbersPage.addButton).toHaveAccessibleDescription(NO_WRITE);
     await expectEveryActionRefused(phoneNumbersPage);

@@ -15,7 +15,8 @@ import type { TeamMember } from './team-members';
 // axe is injected as an inline script, which the pages' Content-Security-Policy would refuse.
 test.use({ demoUser: 'Ada Admin', viewport: TALL_VIEWPORT, bypassCSP: true });
 
-const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
+// What a viewer is told, naming who can.
+const NO_WRITE = "Viewers can't change phone numbers; an admin or the prospect's owner can";
 
 /** Someone else, signed in in a browser context of their own, on a view of the phone numbers. */
 async function openAs(browser: Browser, user: SignInUser, view: string) {

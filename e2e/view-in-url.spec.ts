@@ -16,7 +16,7 @@ test.describe('The view in the address', () => {
     ).pages;
     const shown = (index: number) => verified.pages[index]!.map((number) => number.shown);
     expect(verified.pages.length, 'at least two pages of verified numbers').toBeGreaterThan(1);
-    const links = phoneNumbersPage.numberLinks();
+    const numbersShown = phoneNumbersPage.shownNumbers();
     const number = phoneNumbersPage.columnHeader('Number');
 
     // All verified numbers, by number from the last, 25 a page, second page.
@@ -26,15 +26,15 @@ test.describe('The view in the address', () => {
     await phoneNumbersPage.sortBy('Number');
     await expect(number).toHaveAttribute('aria-sort', 'descending');
     await phoneNumbersPage.setPageSize(25);
-    await expect(links).toHaveText(shown(0));
+    await expect(numbersShown).toHaveText(shown(0));
     await phoneNumbersPage.nextPageButton.click();
-    await expect(links).toHaveText(shown(1));
+    await expect(numbersShown).toHaveText(shown(1));
     const secondPage = page.url();
 
     await page.reload();
 
     await expect(page).toHaveURL(secondPage);
-    await expect(links).toHaveText(shown(1));
+    await expect(numbersShown).toHaveText(shown(1));
     await expect(phoneNumbersPage.pages).toContainText(`26–50 of ${verified.count}`);
     await expect(number).toHaveAttribute('aria-sort', 'descending');
     await expect(phoneNumbersPage.chosenFilter('Verified')).toBeVisible();
@@ -45,12 +45,12 @@ test.describe('The view in the address', () => {
     await expect(page).toHaveURL(
       /\/phone-numbers\?prospect=1&sort=-number&status=verified&size=25$/,
     );
-    await expect(links).toHaveText(oliviasVerified!.map((each) => each.shown));
+    await expect(numbersShown).toHaveText(oliviasVerified!.map((each) => each.shown));
 
     await page.reload();
 
     await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
-    await expect(links).toHaveText(oliviasVerified!.map((each) => each.shown));
+    await expect(numbersShown).toHaveText(oliviasVerified!.map((each) => each.shown));
     await expect(number).toHaveAttribute('aria-sort', 'descending');
     await expect(phoneNumbersPage.chosenFilter('Verified')).toBeVisible();
 
@@ -58,19 +58,19 @@ test.describe('The view in the address', () => {
 
     await expect(page).toHaveURL(secondPage);
     await expect(phoneNumbersPage.prospectCombobox).toHaveValue('');
-    await expect(links).toHaveText(shown(1));
+    await expect(numbersShown).toHaveText(shown(1));
     await expect(phoneNumbersPage.pages).toContainText(`26–50 of ${verified.count}`);
 
     await page.goBack();
 
     await expect(page).toHaveURL(/\/phone-numbers\?sort=-number&status=verified&size=25$/);
-    await expect(links).toHaveText(shown(0));
+    await expect(numbersShown).toHaveText(shown(0));
     await expect(phoneNumbersPage.pages).toContainText(`1–25 of ${verified.count}`);
 
     await page.goForward();
 
     await expect(page).toHaveURL(secondPage);
-    await expect(links).toHaveText(shown(1));
+    await expect(numbersShown).toHaveText(shown(1));
 
     await page.goForward();
 
@@ -78,7 +78,7 @@ test.describe('The view in the address', () => {
       /\/phone-numbers\?prospect=1&sort=-number&status=verified&size=25$/,
     );
     await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
-    await expect(links).toHaveText(oliviasVerified!.map((each) => each.shown));
+    await expect(numbersShown).toHaveText(oliviasVerified!.map((each) => each.shown));
   });
 
   test('bad parameters fall back to a sane view, and back skips the bad address', async ({

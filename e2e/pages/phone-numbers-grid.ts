@@ -102,14 +102,22 @@ export class PhoneNumbersGrid {
     this.keptChange = root.getByRole('alert').filter({ hasText: 'your session had ended' });
   }
 
-  /** A number's link in the grid, by how the grid shows it ("+44 20 7946 0123"). */
+  /** A number's link to dial it, by how the grid shows it ("+44 20 7946 0123"). */
   numberLink(shown: string): Locator {
     return this.grid.getByRole('link', { name: shown, exact: true });
   }
 
-  /** The row of a number, found by its link ("+1 303 555 0141"). */
+  /**
+   * Why a number is not to be called, where the grid shows it without a link: the crossed-out phone
+   * before it, named by the reason ("Do not call", "Prospect opted out of calls").
+   */
+  callBlock(shown: string): Locator {
+    return this.cell(shown, 'Number').getByRole('img');
+  }
+
+  /** The row of a number, found by how it is shown ("+1 303 555 0141"), with a link to dial or without. */
   row(number: string): Locator {
-    return this.rows.filter({ has: this.root.getByRole('link', { name: number, exact: true }) });
+    return this.rows.filter({ has: this.root.getByText(number, { exact: true }) });
   }
 
   /**
@@ -182,9 +190,9 @@ export class PhoneNumbersGrid {
     return cellsOf(this.rows, name);
   }
 
-  /** The numbers' links in the rendered rows, top to bottom. */
-  numberLinks(): Locator {
-    return this.cells('Number').getByRole('link');
+  /** The Number cells of the rendered rows, top to bottom: each reads as the number is shown. */
+  shownNumbers(): Locator {
+    return this.cells('Number');
   }
 
   /** Adds a number through the "Add phone number" dialog: what is given, the dialog's defaults otherwise. */

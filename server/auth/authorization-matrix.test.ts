@@ -120,17 +120,47 @@ describe('meta.canWrite / meta.canDelete / meta.canReadHistory are exactly what 
       canWrite: false,
       canDelete: false,
       canReadHistory: false,
+      writeRefusal:
+        'Sam Rep owns this prospect; only they or an admin can change its phone numbers',
+      deleteRefusal:
+        'Sam Rep owns this prospect; only they or an admin can delete its phone numbers',
     });
     expect(await flags('dev-viewer', PROSPECTS.rileys)).toEqual({
       canWrite: false,
       canDelete: false,
       canReadHistory: false,
+      writeRefusal: "Viewers can't change phone numbers; an admin or the prospect's owner can",
+      deleteRefusal: "Viewers can't delete phone numbers; an admin or the prospect's owner can",
     });
     expect(await flags('dev-readonly', PROSPECTS.adas)).toEqual({
       canWrite: false,
       canDelete: false,
       canReadHistory: false,
+      writeRefusal:
+        "Your sign-in doesn't allow you to change phone numbers; sign in again and allow it",
+      deleteRefusal:
+        "Your sign-in doesn't allow you to delete phone numbers; sign in again and allow it",
     });
+  });
+
+  it("names the owner in each refused number's meta, in one page of several owners", async () => {
+    const page = await server.request(
+      'GET',
+      `/api/v2/phoneNumbers?filter[prospect][id]=${PROSPECTS.rileys},${PROSPECTS.sams}&provideAuthorizationMeta=true`,
+      { token: 'dev-rep-riley' },
+    );
+    const metas = (page.json as { data: { meta: Record<string, unknown> }[] }).data.map(
+      (number) => number.meta,
+    );
+    expect(new Set(metas.map((meta) => meta.writeRefusal))).toEqual(
+      new Set([
+        undefined,
+        'Sam Rep owns this prospect; only they or an admin can change its phone numbers',
+      ]),
+    );
+    expect(metas.filter((meta) => meta.canWrite).every((meta) => !('writeRefusal' in meta))).toBe(
+      true,
+    );
   });
 
   it('explains a governance refusal in words', async () => {

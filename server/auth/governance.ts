@@ -14,13 +14,19 @@ export interface Principal {
 export type Decision =
   | { allowed: true }
   | { allowed: false; reason: 'scope'; scope: string }
-  | { allowed: false; reason: 'governance'; detail: string };
+  | {
+      allowed: false;
+      reason: 'governance';
+      detail: string;
+      /** Who stands in the way: the prospect's owner (the user is a rep who is not it), or the user's role. */
+      because: 'owner' | 'role';
+    };
 
 const ALLOWED: Decision = { allowed: true };
 
 /** What only an admin may change, said to everyone else. */
 const ADMIN_ONLY: Partial<Record<Resource, string>> = {
-  users: "add users, change their roles or deactivate them",
+  users: 'add users, change their roles or deactivate them',
   prospects: "reassign a prospect's owner",
 };
 
@@ -46,6 +52,7 @@ export function decide(
       allowed: false,
       reason: 'governance',
       detail: `Only admins can read the audit trail; ${principal.name} is not an admin.`,
+      because: 'role',
     };
   }
   if (action === 'read' || principal.role === 'admin') return ALLOWED;
@@ -55,6 +62,7 @@ export function decide(
       allowed: false,
       reason: 'governance',
       detail: `Only an admin can ${adminOnly}; ${principal.name} is not one.`,
+      because: 'role',
     };
   }
   if (principal.role === 'rep') {
@@ -64,12 +72,14 @@ export function decide(
           allowed: false,
           reason: 'governance',
           detail: `${principal.name} can change only the records of prospects they own.`,
+          because: 'owner',
         };
   }
   return {
     allowed: false,
     reason: 'governance',
     detail: `${principal.name} has read-only access.`,
+    because: 'role',
   };
 }
 
@@ -88,13 +98,66 @@ export function requireScope(principal: Principal, resource: Resource, action: A
 export interface AuthorizationMeta {
   canWrite: boolean;
   canDelete: boolean;
+  /** Why canWrite is false, naming who can act; there only then. */
+  writeRefusal?: string;
+  /** Why canDelete is false, naming who can act; there only then. */
+  deleteRefusal?: string;
 }
 
-/** meta for a phone number, or for a prospect (where it answers: may the user change its phone numbers). */
-export function authorizationMeta(principal: Principal, ownerId: number): AuthorizationMeta {
+const ROLE_PLURALS: Record<Role, string> = { admin: 'Admins', rep: 'Reps', viewer: 'Viewers' };
+
+/**
+ * A refused phone-number write or delete in the words meta gives beside the flag: who can do it
+ * instead ("Sam Rep owns this prospect…", "Viewers can't…"), not one sentence for every case.
+ */
+function refusalOf(
+  principal: Principal,
+  decision: Decision,
+  verb: 'change' | 'delete',
+  ownerName: string | undefined,
+): string | undefined {
+  if (decision.allowed) return undefined;
+  if (decision.reason === 'scope') {
+    return `Your sign-in doesn't allow you to ${verb} phone numbers; sign in again and allow it`;
+  }
+  if (decision.because === 'owner') {
+    return ownerName === undefined
+      ? `Only this prospect's owner or an admin can ${verb} its phone numbers`
+      : `${ownerName} owns this prospect; only they or an admin can ${verb} its phone numbers`;
+  }
+  return `${ROLE_PLURALS[principal.role]} can't ${verb} phone numbers; an admin or the prospect's owner can`;
+}
+
+/**
+ * The owners whose names the refusals of these records give: those of prospects a rep may not change
+ * because someone else owns them. Loaded only for them, so an allowed page costs no look-up.
+ */
+export function ownersToName(principal: Principal, ownerIds: readonly number[]): number[] {
+  return [...new Set(ownerIds)].filter((ownerId) => {
+    const decision = decide(principal, 'phoneNumbers', 'write', ownerId);
+    return !decision.allowed && decision.reason === 'governance' && decision.because === 'owner';
+  });
+}
+
+/**
+ * meta for a phone number, or for a prospect (where it answers: may the user change its phone numbers),
+ * with the reason beside each refused flag. `ownerNames` holds the names `ownersToName` asked for.
+ */
+export function authorizationMeta(
+  principal: Principal,
+  ownerId: number,
+  ownerNames?: ReadonlyMap<number, string>,
+): AuthorizationMeta {
+  const write = decide(principal, 'phoneNumbers', 'write', ownerId);
+  const remove = decide(principal, 'phoneNumbers', 'delete', ownerId);
+  const ownerName = ownerNames?.get(ownerId);
+  const writeRefusal = refusalOf(principal, write, 'change', ownerName);
+  const deleteRefusal = refusalOf(principal, remove, 'delete', ownerName);
   return {
-    canWrite: decide(principal, 'phoneNumbers', 'write', ownerId).allowed,
-    canDelete: decide(principal, 'phoneNumbers', 'delete', ownerId).allowed,
+    canWrite: write.allowed,
+    canDelete: remove.allowed,
+    ...(writeRefusal === undefined ? {} : { writeRefusal }),
+    ...(deleteRefusal === undefined ? {} : { deleteRefusal }),
   };
 }
 
@@ -102,9 +165,10 @@ export function authorizationMeta(principal: Principal, ownerId: number): Author
 export function prospectAuthorizationMeta(
   principal: Principal,
   ownerId: number,
+  ownerNames?: ReadonlyMap<number, string>,
 ): AuthorizationMeta & { canReadHistory: boolean } {
   return {
-    ...authorizationMeta(principal, ownerId),
+    ...authorizationMeta(principal, ownerId, ownerNames),
     canReadHistory: decide(principal, 'auditEvents', 'read').allowed,
   };
 }

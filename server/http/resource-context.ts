@@ -7,6 +7,8 @@ export interface ResourceContext {
   principal: Principal;
   authorizationMeta: boolean;
   fields: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Names of the prospects' owners that authorization meta's refusals name (`withOwnerNames`). */
+  ownerNames?: ReadonlyMap<number, string>;
 }
 
 /** Keeps the members a sparse fieldset asks for (all of them when there is none for the type). */

@@ -721,10 +721,19 @@ export function openApiDocument() {
         authorizationMeta: {
           type: 'object',
           description:
-            'canWrite and canDelete with provideAuthorizationMeta=true; a phone number always has etag.',
+            'canWrite and canDelete with provideAuthorizationMeta=true, and beside a false one the reason (writeRefusal, deleteRefusal); a phone number always has etag.',
           properties: {
             canWrite: { type: 'boolean' },
             canDelete: { type: 'boolean' },
+            writeRefusal: {
+              type: 'string',
+              description:
+                'When canWrite is false: why, naming who can change the phone numbers (the owner, or which role).',
+            },
+            deleteRefusal: {
+              type: 'string',
+              description: 'When canDelete is false: why, naming who can delete the phone numbers.',
+            },
             canReadHistory: {
               type: 'boolean',
               description:

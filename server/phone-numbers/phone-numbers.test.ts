@@ -246,6 +246,17 @@ describe('reading phone numbers', () => {
       await server.request('GET', `${path}?filter[id]=1&include=prospect&fields[prospect]=name`),
     );
     expect(sparse.included?.[0]?.attributes).toEqual({ name: expect.any(String) });
+    // What the app asks for: each number's prospect, named, with whether its calls are opted out.
+    const asTheAppAsks = collection(
+      await server.request(
+        'GET',
+        `${path}?filter[id]=1&include=prospect&fields[prospect]=name,callsOptStatus`,
+      ),
+    );
+    expect(asTheAppAsks.included?.[0]?.attributes).toEqual({
+      name: expect.any(String),
+      callsOptStatus: expect.toBeOneOf(['opted_in', 'opted_out', null]),
+    });
   });
 
   it('adds meta.canWrite and meta.canDelete only with provideAuthorizationMeta=true, meta.etag always', async () => {

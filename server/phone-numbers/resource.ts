@@ -90,7 +90,9 @@ export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceCo
     links: { self: `${context.apiBase}/phoneNumbers/${row.id}` },
     // The ETag of each number in a collection too, where a header cannot carry one per row.
     meta: {
-      ...(context.authorizationMeta ? authorizationMeta(context.principal, row.owner_id) : {}),
+      ...(context.authorizationMeta
+        ? authorizationMeta(context.principal, row.owner_id, context.ownerNames)
+        : {}),
       etag: phoneNumberEtag(row),
     },
   };

@@ -19,6 +19,7 @@ import {
 } from '../http/route-helpers';
 import { limitRequestBody, readRequestResource } from '../http/write-request';
 import { findProspect, prospectResourcesByIds } from '../prospects/repository';
+import { withOwnerNames } from '../users/owner-names';
 import {
   deletePhoneNumber,
   findPhoneNumber,
@@ -64,8 +65,9 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
   async function singleDocument(
     row: PhoneNumberListRow,
     query: CollectionQuery,
-    context: ResourceContext,
+    given: ResourceContext,
   ) {
+    const context = await withOwnerNames(db, given, [row.owner_id]);
     return {
       data: phoneNumberResource(row, context),
       ...(query.include.has('prospect')
@@ -80,7 +82,11 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     const query = parseQuery(searchParams(c), phoneNumberQuerySpec);
     checkIncludes(principal, query);
     const { page, meta } = await listPhoneNumbers(db, query);
-    const context = resourceContext(c, query);
+    const context = await withOwnerNames(
+      db,
+      resourceContext(c, query),
+      page.rows.map((row) => row.owner_id),
+    );
     return documentResponse(c, {
       data: page.rows.map((row) => phoneNumberResource(row, context)),
       ...(query.include.has('prospect')

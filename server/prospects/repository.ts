@@ -5,8 +5,15 @@ import { filterConditions, keptRowCount, listCollection } from '../http/collecti
 import type { Bind } from '../http/pagination';
 import type { CollectionQuery, ParsedFilter } from '../http/query';
 import { phoneNumbersOfProspects } from '../phone-numbers/repository';
-import type { ResourceContext } from '../http/resource-context';
-import { emptyPhones, groupPhones, prospectResource, type ProspectPhones } from './resource';
+import { wantsField, type ResourceContext } from '../http/resource-context';
+import {
+  emptyPhones,
+  groupPhones,
+  PHONE_ARRAY_FIELDS,
+  PROSPECT_TYPE,
+  prospectResource,
+  type ProspectPhones,
+} from './resource';
 import { searchKey } from './search-key';
 
 const selectProspects = (db: Kysely<Database>) => db.selectFrom('prospects as p').selectAll('p');
@@ -115,10 +122,14 @@ export async function prospectResources(
   rows: readonly ProspectRow[],
   context: ResourceContext,
 ) {
-  const phones = await phonesOf(
-    db,
-    rows.map((row) => row.id),
-  );
+  // A sparse fieldset without the phone arrays (a list of numbers including their prospects' names)
+  // costs no look-up of them.
+  const phones = PHONE_ARRAY_FIELDS.some((name) => wantsField(PROSPECT_TYPE, name, context.fields))
+    ? await phonesOf(
+        db,
+        rows.map((row) => row.id),
+      )
+    : () => emptyPhones();
   return rows.map((row) => prospectResource(row, phones(row.id), context));
 }
 

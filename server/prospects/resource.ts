@@ -55,6 +55,15 @@ export interface ProspectPhones {
   voipPhones: string[];
 }
 
+/** The derived arrays, which cost a look-up of the prospects' numbers. */
+export const PHONE_ARRAY_FIELDS = [
+  'homePhones',
+  'mobilePhones',
+  'workPhones',
+  'otherPhones',
+  'voipPhones',
+] as const satisfies readonly (keyof ProspectPhones)[];
+
 export function emptyPhones(): ProspectPhones {
   return { homePhones: [], mobilePhones: [], workPhones: [], otherPhones: [], voipPhones: [] };
 }
@@ -117,7 +126,7 @@ export function prospectResource(
       : {}),
     links: { self: `${context.apiBase}/prospects/${row.id}` },
     ...(context.authorizationMeta
-      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id) }
+      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id, context.ownerNames) }
       : {}),
   };
 }

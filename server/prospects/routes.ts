@@ -13,6 +13,7 @@ import { parseQuery, type CollectionQuery } from '../http/query';
 import { idParam, requestUrl, resourceContext, searchParams } from '../http/route-helpers';
 import { limitRequestBody, readRequestResource } from '../http/write-request';
 import { findUsers } from '../users/repository';
+import { withOwnerNames } from '../users/owner-names';
 import { userResource } from '../users/resource';
 import {
   changeOwner,
@@ -69,11 +70,8 @@ export function prospectRoutes({
     return { included: owners.map((owner) => userResource(owner, context)) };
   }
 
-  async function singleDocument(
-    row: ProspectRow,
-    query: CollectionQuery,
-    context: ResourceContext,
-  ) {
+  async function singleDocument(row: ProspectRow, query: CollectionQuery, given: ResourceContext) {
+    const context = await withOwnerNames(db, given, [row.owner_id]);
     const [data] = await prospectResources(db, [row], context);
     return { data, ...(await includedOwners([row.owner_id], query, context)) };
   }
@@ -84,7 +82,11 @@ export function prospectRoutes({
     const query = parseQuery(searchParams(c), prospectQuerySpec);
     checkIncludes(principal, query);
     const { page, meta } = await listProspects(db, query);
-    const context = resourceContext(c, query);
+    const context = await withOwnerNames(
+      db,
+      resourceContext(c, query),
+      page.rows.map((row) => row.owner_id),
+    );
     return documentResponse(c, {
       data: await prospectResources(db, page.rows, context),
       ...(await includedOwners(

@@ -8,10 +8,15 @@ export const resourceIdSchema = z.union([
 
 /**
  * A resource's `meta` when it is read with `provideAuthorizationMeta=true`: may the user change it, and
- * delete it. Absent where an API does not say.
+ * delete it, and beside a refusal why (our server's; Outreach gives no reason). Absent where an API does
+ * not say.
  */
 export const authorizationMetaSchema = z.optional(
-  z.object({ canWrite: z.optional(z.boolean()), canDelete: z.optional(z.boolean()) }),
+  z.object({
+    canWrite: z.optional(z.boolean()),
+    canDelete: z.optional(z.boolean()),
+    writeRefusal: z.optional(z.string()),
+  }),
 );
 
 /** A resource in `included` of which only the name is read; whatever else an API includes passes. */

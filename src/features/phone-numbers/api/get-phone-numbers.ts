@@ -29,12 +29,12 @@ export function phoneNumberListSearchParams(params: PhoneNumberListParams): Reco
     'page[size]': String(params.pageSize),
     count: 'true',
     provideAuthorizationMeta: 'true',
+    // Each row's prospect, for its name (across prospects) and whether its calls are opted out: a
+    // number of such a prospect is not offered to call, from the first paint (decision 0054).
+    include: 'prospect',
+    'fields[prospect]': 'name,callsOptStatus',
   };
-  if (params.prospectId === undefined) {
-    // Across prospects, each row names its prospect.
-    search.include = 'prospect';
-    search['fields[prospect]'] = 'name';
-  } else {
+  if (params.prospectId !== undefined) {
     search['filter[prospect][id]'] = String(params.prospectId);
   }
   if (params.phoneTypes.length > 0) search['filter[phoneType]'] = params.phoneTypes.join(',');

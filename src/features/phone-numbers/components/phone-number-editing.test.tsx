@@ -113,6 +113,15 @@ describe('PhoneNumberList: what each row allows', () => {
     expect(add).toHaveAccessibleDescription(NO_WRITE);
   });
 
+  it('says who can add, when the API names them', async () => {
+    serveNumbers();
+    const refusal = "Viewers can't change phone numbers; an admin or the prospect's owner can";
+    renderList({ ...OLIVIA, canWritePhoneNumbers: false, phoneNumbersRefusal: refusal });
+
+    const add = await screen.findByRole('button', { name: 'Add phone number' });
+    expect(add).toHaveAccessibleDescription(refusal);
+  });
+
   it('refuses an invalid number in the cell before anything is sent', async () => {
     serveNumbers();
     const writes = serveWrites(() => saved({}));
@@ -258,7 +267,8 @@ describe('PhoneNumberList: delete with undo', () => {
       ).not.toBeInTheDocument();
     });
     const snackbar = screen.getByRole('alert');
-    expect(snackbar).toHaveTextContent('Phone number deleted');
+    // The snackbar names the number it deleted.
+    expect(snackbar).toHaveTextContent('Deleted +1 415 555 0100');
     await user.click(within(snackbar).getByRole('button', { name: 'Undo' }));
 
     expect(await within(grid()).findByRole('link', { name: '+1 415 555 0100' })).toBeVisible();

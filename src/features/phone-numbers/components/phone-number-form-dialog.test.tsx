@@ -46,6 +46,7 @@ function renderDialog(props: Partial<PhoneNumberFormDialogProps> = {}) {
 const listed = (attributes: Parameters<typeof phoneNumberResource>[1]): ListedPhoneNumber => ({
   ...phoneNumberResourceSchema.parse(phoneNumberResource(7, attributes)),
   prospectName: null,
+  prospectCallsOptedOut: false,
 });
 
 /** The helper text an invalid field is described by. */
@@ -319,6 +320,7 @@ describe('PhoneNumberFormDialog', () => {
         }),
       ),
       prospectName: null,
+      prospectCallsOptedOut: false,
     };
     const { user, number, country, type, extension, save, onSubmit } = renderDialog({
       mode: 'edit',

@@ -1,5 +1,5 @@
 import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
-import type { ReactNode, RefObject } from 'react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import {
   DataGrid,
   type GridApi,
@@ -9,6 +9,7 @@ import {
   type GridRowClassNameParams,
   type GridSortDirection,
   type GridSortModel,
+  type MuiEvent,
 } from '@mui/x-data-grid';
 import type { Theme } from '@mui/material/styles';
 import { formatInteger } from '@/lib/format';
@@ -45,6 +46,8 @@ export interface PhoneNumberGridProps {
   renderActions: ((params: GridRenderCellParams<ListedPhoneNumber>) => ReactNode) | undefined;
   /** Whether the row's cells may be edited in place (its `meta.canWrite`, and no write under way). */
   isRowEditable: (row: ListedPhoneNumber) => boolean;
+  /** Told when the user tries to edit (double click, Enter) a cell of an editable column they may not. */
+  onReadOnlyCell: (row: ListedPhoneNumber) => void;
   /** Saves an edited cell; resolves with the row to show at once, rejects to keep the cell in edit mode. */
   processRowUpdate: (
     newRow: ListedPhoneNumber,
@@ -187,6 +190,19 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     }
   }, []);
 
+  // A cell that could be edited in another row but not in this one says why, where a grid says nothing.
+  const explainReadOnly = useCallback((params: GridCellParams<ListedPhoneNumber>) => {
+    if (params.colDef.editable === true && !params.isEditable && params.cellMode === 'view') {
+      latest.current.onReadOnlyCell(params.row);
+    }
+  }, []);
+  const handleCellKeyDown = useCallback(
+    (params: GridCellParams<ListedPhoneNumber>, event: MuiEvent<KeyboardEvent>) => {
+      if (event.key === 'Enter') explainReadOnly(params);
+    },
+    [explainReadOnly],
+  );
+
   const handleSortModelChange = useCallback(([first]: GridSortModel) => {
     if (first && isSortField(first.field)) {
       latest.current.onSortChange(sortOf(first.field, first.sort));
@@ -216,6 +232,8 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       pageSizeOptions={PAGE_SIZES}
       disableRowSelectionOnClick
       isCellEditable={isCellEditable}
+      onCellDoubleClick={explainReadOnly}
+      onCellKeyDown={handleCellKeyDown}
       getRowClassName={getRowClassName}
       processRowUpdate={props.processRowUpdate}
       onProcessRowUpdateError={props.onProcessRowUpdateError}

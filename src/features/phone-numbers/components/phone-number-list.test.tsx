@@ -95,7 +95,7 @@ describe('PhoneNumberList: loading and showing', () => {
               extension: '12',
               countryCode: 'DE',
               phoneType: 'mobile',
-              status: 'do_not_call',
+              status: 'verified',
               order: 1234,
               updatedAt: threeDaysAgo,
             },
@@ -129,7 +129,7 @@ describe('PhoneNumberList: loading and showing', () => {
       'Mobile',
       '12',
       'Germany (DE)',
-      'Do not call',
+      'Verified',
       '1,234',
       '3 days ago',
       'Olivia García',
@@ -162,7 +162,7 @@ describe('PhoneNumberList: loading and showing', () => {
       count: 'true',
       provideAuthorizationMeta: 'true',
       include: 'prospect',
-      'fields[prospect]': 'name',
+      'fields[prospect]': 'name,callsOptStatus',
     });
     expect(
       within(grid())
@@ -192,6 +192,8 @@ describe('PhoneNumberList: loading and showing', () => {
       'page[size]': '25',
       count: 'true',
       provideAuthorizationMeta: 'true',
+      include: 'prospect',
+      'fields[prospect]': 'name,callsOptStatus',
       'filter[prospect][id]': '3',
       'filter[phoneType]': 'mobile,home',
       'filter[status]': 'verified',

@@ -66,6 +66,8 @@ export interface PhoneNumberListProspect {
   addressCountry: string | null;
   /** The prospect's `meta.canWrite`: may the user add, change and delete its phone numbers. */
   canWritePhoneNumbers: boolean;
+  /** Why not, naming who can ("Sam Rep owns this prospect…"), when the API says. */
+  phoneNumbersRefusal?: string | null | undefined;
 }
 
 /** Why the order actions can't be used in this view, if they can't. */
@@ -178,6 +180,7 @@ export function PhoneNumberList({
         : {
             id: prospect.id,
             canWritePhoneNumbers: prospect.canWritePhoneNumbers,
+            refusal: prospect.phoneNumbersRefusal ?? null,
             defaultCountry: isoCountryOrDefault(prospect.addressCountry),
           },
   });

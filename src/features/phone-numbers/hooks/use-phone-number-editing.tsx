@@ -30,7 +30,15 @@ export interface PhoneNumberEditingOptions {
   onError?: ((failure: PhoneNumberFailure) => void) | undefined;
   reorder: ReorderContext;
   /** The prospect a new number is added to, when the view is narrowed to one. */
-  prospect: { id: number; canWritePhoneNumbers: boolean; defaultCountry: string } | undefined;
+  prospect:
+    | {
+        id: number;
+        canWritePhoneNumbers: boolean;
+        /** Why not, when the API says. */
+        refusal: string | null;
+        defaultCountry: string;
+      }
+    | undefined;
 }
 
 /**
@@ -116,12 +124,20 @@ export function usePhoneNumberEditing({
     [refusals, openEdit, ask, move],
   );
 
+  // Said, not shown: a rep who tries to edit a cell of a number they may not change learns why.
+  const explainReadOnlyCell = useCallback(
+    (row: ListedPhoneNumber) => {
+      if (!readOnly && !row.canWrite) say(row.writeRefusal ?? NO_WRITE, 'info');
+    },
+    [readOnly, say],
+  );
+
   const addRefusal =
     prospect === undefined
       ? 'Choose a prospect to add a phone number to'
       : prospect.canWritePhoneNumbers
         ? undefined
-        : NO_WRITE;
+        : (prospect.refusal ?? NO_WRITE);
 
   const dialogs: PhoneNumberEditingDialogsProps = {
     form: form.form,
@@ -144,6 +160,7 @@ export function usePhoneNumberEditing({
       apiRef,
       renderActions: readOnly ? undefined : renderActions,
       isRowEditable: cells.isRowEditable,
+      onReadOnlyCell: explainReadOnlyCell,
       processRowUpdate: cells.processRowUpdate,
       onProcessRowUpdateError: cells.onProcessRowUpdateError,
     },

@@ -4,11 +4,14 @@ import { describeWriteError } from '../utils/describe-write-error';
 import { failureOf } from '../utils/phone-number-failure';
 import { useLatest } from '@/lib/use-latest';
 
+/** What became of a write, or (info) why something can't be done. */
+export type FeedbackSeverity = 'success' | 'error' | 'info';
+
 /** One message of the snackbar under the grid. */
 export interface PhoneNumberFeedbackMessage {
   key: number;
   message: string;
-  severity: 'success' | 'error';
+  severity: FeedbackSeverity;
   /** Undoes what the message reports, while it shows. */
   undo?: () => void;
 }
@@ -17,7 +20,7 @@ export interface PhoneNumberFeedback {
   /** The message showing, if any. */
   shown: PhoneNumberFeedbackMessage | undefined;
   /** Shows a message in place of the one showing; returns its key, to withdraw it later. */
-  say: (message: string, severity: 'success' | 'error', undo?: () => void) => number;
+  say: (message: string, severity: FeedbackSeverity, undo?: () => void) => number;
   /** Says why a write failed (`then` is what became of the data), and tells the host. */
   sayFailed: (error: unknown, then?: string) => void;
   /** Takes the message down if it is still the one showing. */
@@ -33,7 +36,7 @@ export function usePhoneNumberFeedback(
   const lastKey = useRef(0);
   const onErrorRef = useLatest(onError);
 
-  const say = useCallback((message: string, severity: 'success' | 'error', undo?: () => void) => {
+  const say = useCallback((message: string, severity: FeedbackSeverity, undo?: () => void) => {
     lastKey.current += 1;
     setShown({ key: lastKey.current, message, severity, ...(undo ? { undo } : {}) });
     return lastKey.current;

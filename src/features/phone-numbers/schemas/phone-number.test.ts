@@ -36,8 +36,28 @@ describe('phoneNumberDocumentSchema', () => {
       prospectId: 7,
       canWrite: true,
       canDelete: true,
-      // Outreach sends no version: writes then go without If-Match.
+      // Outreach gives no reasons, nor a version: writes then go without If-Match.
+      writeRefusal: null,
+      deleteRefusal: null,
       etag: null,
+    });
+  });
+
+  it('reads the reasons beside refused flags', () => {
+    const parsed = phoneNumberDocumentSchema.parse({
+      data: {
+        ...outreachResource,
+        meta: {
+          canWrite: false,
+          canDelete: false,
+          writeRefusal: 'Sam Rep owns this prospect',
+          deleteRefusal: "Viewers can't delete phone numbers",
+        },
+      },
+    });
+    expect(parsed).toMatchObject({
+      writeRefusal: 'Sam Rep owns this prospect',
+      deleteRefusal: "Viewers can't delete phone numbers",
     });
   });
 
@@ -127,6 +147,47 @@ describe('phoneNumberCollectionSchema', () => {
       [43, null],
     ]);
     expect(page).toMatchObject({ count: 145, nextCursor: 'eyJrIjpbN119', prevCursor: 'b+/1' });
+  });
+
+  it("marks the rows of a prospect whose calls are opted out, and no other prospect's", () => {
+    const page = phoneNumberCollectionSchema.parse({
+      data: [
+        outreachResource,
+        {
+          ...outreachResource,
+          id: 43,
+          relationships: { prospect: { data: { type: 'prospect', id: 8 } } },
+        },
+        {
+          ...outreachResource,
+          id: 44,
+          relationships: { prospect: { data: { type: 'prospect', id: 9 } } },
+        },
+        {
+          ...outreachResource,
+          id: 45,
+          relationships: { prospect: { data: { type: 'prospect', id: 10 } } },
+        },
+      ],
+      included: [
+        {
+          type: 'prospect',
+          id: 7,
+          attributes: { name: 'Olivia García', callsOptStatus: 'opted_out' },
+        },
+        { type: 'prospect', id: 8, attributes: { callsOptStatus: 'opted_in' } },
+        { type: 'prospect', id: 9, attributes: { callsOptStatus: null } },
+        // Another API's odd value is no opt-out, and does not fail the page.
+        { type: 'prospect', id: 10, attributes: { callsOptStatus: 3 } },
+        { type: 'user', id: 8, attributes: { callsOptStatus: 'opted_out' } },
+      ],
+    });
+    expect(page.phoneNumbers.map((row) => [row.id, row.prospectCallsOptedOut])).toEqual([
+      [42, true],
+      [43, false],
+      [44, false],
+      [45, false],
+    ]);
   });
 
   it('keeps every row when one holds values the app does not know, or none at all', () => {

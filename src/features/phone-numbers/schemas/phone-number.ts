@@ -1,10 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  cursorOf,
-  namedIncludedResourceSchema,
-  paginationLinksSchema,
-  resourceIdSchema,
-} from '@/lib/json-api-schemas';
+import { cursorOf, paginationLinksSchema, resourceIdSchema } from '@/lib/json-api-schemas';
 import { MAX_STRING_LENGTH } from '@contract/phone-number-values';
 
 /**
@@ -39,6 +34,9 @@ const phoneNumberMetaSchema = z.optional(
   z.object({
     canWrite: z.optional(z.boolean()),
     canDelete: z.optional(z.boolean()),
+    // Why a flag is false, naming who can act: our server's; Outreach sends no reason.
+    writeRefusal: z.optional(z.string()),
+    deleteRefusal: z.optional(z.string()),
     etag: z.optional(z.string()),
   }),
 );
@@ -80,6 +78,8 @@ export const phoneNumberResourceSchema = z.pipe(
     // An API that does not say leaves the decision to the server, which refuses what it must.
     canWrite: meta?.canWrite ?? true,
     canDelete: meta?.canDelete ?? true,
+    writeRefusal: meta?.writeRefusal ?? null,
+    deleteRefusal: meta?.deleteRefusal ?? null,
     etag: meta?.etag ?? null,
   })),
 );
@@ -91,19 +91,36 @@ export const phoneNumberDocumentSchema = z.pipe(
   z.transform(({ data }) => data),
 );
 
+/**
+ * A prospect in `included`, of which the name and whether its calls are opted out are read; a value
+ * that is no string reads as none rather than failing the page. Whatever else an API includes passes.
+ */
+const includedProspectSchema = z.object({
+  type: z.string(),
+  id: resourceIdSchema,
+  attributes: z.optional(
+    z.object({
+      name: z.catch(z.nullish(z.string()), null),
+      callsOptStatus: z.catch(z.nullish(z.string()), null),
+    }),
+  ),
+});
+
 export const phoneNumberCollectionSchema = z.pipe(
   z.object({
     data: z.array(phoneNumberResourceSchema),
-    // Only prospects' names are read.
-    included: z.optional(z.array(namedIncludedResourceSchema)),
+    included: z.optional(z.array(includedProspectSchema)),
     links: z.optional(paginationLinksSchema),
     meta: z.optional(z.object({ count: z.optional(z.int().check(z.nonnegative())) })),
   }),
   z.transform(({ data, included = [], links, meta }) => {
     const prospectNames = new Map<number, string>();
+    const optedOut = new Set<number>();
     for (const resource of included) {
+      if (resource.type !== 'prospect') continue;
       const name = resource.attributes?.name;
-      if (resource.type === 'prospect' && name) prospectNames.set(resource.id, name);
+      if (name) prospectNames.set(resource.id, name);
+      if (resource.attributes?.callsOptStatus === 'opted_out') optedOut.add(resource.id);
     }
     return {
       phoneNumbers: data.map((phoneNumber) => ({
@@ -112,6 +129,9 @@ export const phoneNumberCollectionSchema = z.pipe(
           phoneNumber.prospectId === null
             ? null
             : (prospectNames.get(phoneNumber.prospectId) ?? null),
+        /** The prospect's `callsOptStatus` is "opted_out": none of its numbers is to be called. */
+        prospectCallsOptedOut:
+          phoneNumber.prospectId !== null && optedOut.has(phoneNumber.prospectId),
       })),
       /** meta.count, when the API counted. */
       count: meta?.count,

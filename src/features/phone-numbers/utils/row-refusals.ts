@@ -1,5 +1,6 @@
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 
+/** What a refusal says where the API gives no reason (Outreach). */
 export const NO_WRITE = "You don't have permission to change this prospect's phone numbers";
 export const NO_DELETE = "You don't have permission to delete this prospect's phone numbers";
 
@@ -27,13 +28,13 @@ export function refusalsOf(
   rows: readonly ListedPhoneNumber[],
   reorder: ReorderContext,
 ): RowActionRefusals {
-  const edit = row.canWrite ? undefined : NO_WRITE;
+  const edit = row.canWrite ? undefined : (row.writeRefusal ?? NO_WRITE);
   const move = edit ?? reorder.refusal;
   const first = index === 0;
   const last = index === rows.length - 1;
   return {
     edit,
-    delete: row.canDelete ? undefined : NO_DELETE,
+    delete: row.canDelete ? undefined : (row.deleteRefusal ?? NO_DELETE),
     first: move ?? (first ? 'This is already the primary number' : undefined),
     up: move ?? (first ? 'This is already the first number' : undefined),
     down: move ?? (last ? 'This is already the last number' : undefined),

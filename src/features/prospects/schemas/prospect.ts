@@ -32,6 +32,8 @@ export const prospectResourceSchema = z.pipe(
     addressCountry: attributes.addressCountry ?? null,
     // An API that does not say leaves the decision to the server, which refuses what it must.
     canWritePhoneNumbers: meta?.canWrite ?? true,
+    /** Why not, naming who can, when the API says. */
+    phoneNumbersRefusal: meta?.writeRefusal ?? null,
   })),
 );
 
