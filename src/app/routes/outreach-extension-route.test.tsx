@@ -84,9 +84,7 @@ describe('OutreachExtensionRoute', () => {
     const posted = outreachParent();
     renderExtension();
 
-    expect(
-      await screen.findByRole('progressbar', { name: 'Connecting to Outreach' }),
-    ).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Connecting to Outreach' })).toBeVisible();
     await waitFor(() => {
       expect(posted()).toContainEqual(expect.objectContaining({ type: 'cxt:sdk:ready' }));
     });
@@ -140,9 +138,7 @@ describe('OutreachExtensionRoute', () => {
 
     sendInit('https://evil.example', '7');
 
-    expect(
-      await screen.findByRole('progressbar', { name: 'Connecting to Outreach' }),
-    ).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: 'Connecting to Outreach' })).toBeVisible();
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
     // Outreach itself answers in the end, which also ends the SDK's 10-second wait.
     sendInit(OUTREACH, '7');

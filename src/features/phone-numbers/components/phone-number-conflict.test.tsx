@@ -247,7 +247,7 @@ describe('PhoneNumberList: deleting a number someone else changed', () => {
 
     const row = await rowOf('+1 415 555 0100');
     await user.click(within(row).getByRole('button', { name: 'Delete +1 415 555 0100' }));
-    const first = screen.getByRole('dialog', { name: 'Delete phone number?' });
+    const first = await screen.findByRole('dialog', { name: 'Delete phone number?' });
     expect(first).toHaveTextContent('+1 415 555 0100 (Work) will be deleted');
     await user.click(within(first).getByRole('button', { name: 'Delete' }));
     await act(() => vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS));

@@ -257,7 +257,7 @@ describe('PhoneNumberList: delete with undo', () => {
 
     const row = await rowOf('+1 415 555 0100');
     await user.click(within(row).getByRole('button', { name: 'Delete +1 415 555 0100' }));
-    const dialog = screen.getByRole('dialog', { name: 'Delete phone number?' });
+    const dialog = await screen.findByRole('dialog', { name: 'Delete phone number?' });
     expect(dialog).toHaveTextContent('+1 415 555 0100 (Work) will be deleted');
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
