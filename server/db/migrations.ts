@@ -514,6 +514,19 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Find a number, when the end of a number is on thousands of numbers (a switchboard's, or the seed's
+  // shared landlines): the index holds the sort's `updated_at` too, so that the newest page of the
+  // matches is chosen from the index entries alone and only its rows are read (decision 0053).
+  '2026_12_06_phone_numbers_digits_reversed_updated': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('phone_numbers_digits_reversed_updated')
+        .on('phone_numbers')
+        .columns(['number_digits_reversed', 'updated_at', 'id'])
+        .execute();
+      await db.schema.dropIndex('phone_numbers_digits_reversed').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

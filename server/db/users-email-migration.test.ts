@@ -8,10 +8,11 @@ const MIGRATION = '2026_12_04_users_email_any_case';
 
 /**
  * The database as it was before the migration: no index on lower(email), and neither it nor the one
- * after it (2026_12_05_phone_numbers_digits_reversed, undone too) run, since migrations run in order.
+ * after it (2026_12_05_phone_numbers_digits_reversed and 2026_12_06_…_updated, undone too) run, since
+ * migrations run in order.
  */
 async function beforeTheMigration(db: Kysely<Database>) {
-  await db.schema.dropIndex('phone_numbers_digits_reversed').execute();
+  await db.schema.dropIndex('phone_numbers_digits_reversed_updated').execute();
   await db.schema.alterTable('phone_numbers').dropColumn('number_digits_reversed').execute();
   await db.schema.dropIndex('users_email_any_case').execute();
   await sql`delete from kysely_migration where name >= ${MIGRATION}`.execute(db);

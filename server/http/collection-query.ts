@@ -49,6 +49,20 @@ export interface CollectionSource<DB, TB extends keyof DB, Row> {
   keptCount?: (() => Promise<number>) | undefined;
   /** The source chose its conditions knowing what they cost: its pages never run as long reads. */
   boundedCost?: boolean;
+  /**
+   * Selects the keys (`column`) of a page's rows from fewer tables than `base`, conditions, order and
+   * limit given (each order term as it is to be written). A page searched first (see listCollection)
+   * then sorts the matches' index entries alone, and `base` reads only the page's rows: not a row and
+   * a join for each of thousands of matches.
+   */
+  pageKeys?: {
+    column: string;
+    select: (
+      conditions: Expression<SqlBool>[],
+      order: readonly { expression: Expression<unknown>; direction: 'asc' | 'desc' }[],
+      limit: Expression<number>,
+    ) => Expression<unknown>;
+  };
 }
 
 /** `meta` of a collection asked for with count=true. */
@@ -186,16 +200,17 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
 ): Promise<{ page: Page<Row>; meta: CountMeta | undefined }> {
   const sort = sortSignature(query.sort);
   const filtered = query.filters.length > 0 || query.search !== undefined;
-  // PostgreSQL's planner weighs these from its statistics; the hints below are SQLite's.
-  //
-  // For a range on another column than the sort's first, SQLite may walk the sort's index and test each
-  // row (the whole table when none matches) or search the range and sort every row it holds (the whole
-  // table when all match). A quick count tells which costs less: when the range holds few rows, the order
-  // is written +column, which no index can give, so SQLite searches the range and sorts its few rows; when
-  // it holds many, the range is written +column, so SQLite walks the sort's index and stops at the page.
+  const sqlite = engineOf(db) === 'sqlite';
+  // For a range on another column than the sort's first, the database may walk the sort's index and
+  // test each row (the whole table when none matches) or search the range and sort every row it holds
+  // (the whole table when all match). PostgreSQL's planner weighs these from its statistics; for SQLite,
+  // a quick count tells which costs less: when the range holds few rows, the order is written +column,
+  // which no index can give, so SQLite searches the range and sorts its few rows; when it holds many,
+  // the range is written +column, so SQLite walks the sort's index and stops at the page. A source
+  // with `pageKeys` is counted on both engines: its few rows are sorted as keys alone.
   const rangesElsewhere = query.filters.filter(
     (filter) =>
-      engineOf(db) === 'sqlite' &&
+      (sqlite || source.pageKeys !== undefined) &&
       filter.spec.column !== query.sort[0]?.column &&
       filter.terms.some(
         (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
@@ -206,7 +221,8 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
       ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT)
       : undefined;
   const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
-  const walked = new Set(few !== undefined && !searchFirst ? rangesElsewhere : []);
+  const walked = new Set(sqlite && few !== undefined && !searchFirst ? rangesElsewhere : []);
+  const keysFirst = searchFirst ? source.pageKeys : undefined;
   const page = await fetchPage<Row>(
     query,
     (row) => query.sort.map((key) => columnValue(row, key.column)),
@@ -223,12 +239,34 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
           limit: bind(limit),
         }),
         ({ conditions, limit: bound }) => {
-          let builder = conditions.reduce((b, condition) => b.where(condition), source.base());
-          for (const term of orderTerms(query.sort, side === 'before')) {
-            const column = sql.ref(term.column);
-            builder = builder.orderBy(searchFirst ? sql`+${column}` : column, term.direction);
+          const terms = orderTerms(query.sort, side === 'before');
+          const ordered = <B extends SelectQueryBuilder<DB, TB, Row>>(builder: B, plus: boolean) =>
+            terms.reduce(
+              (b, term) =>
+                b.orderBy(
+                  plus ? sql`+${sql.ref(term.column)}` : sql.ref(term.column),
+                  term.direction,
+                ) as B,
+              builder,
+            );
+          if (keysFirst) {
+            const keys = keysFirst.select(
+              conditions,
+              terms.map((term) => ({
+                expression: sqlite ? sql`+${sql.ref(term.column)}` : sql.ref(term.column),
+                direction: term.direction,
+              })),
+              bound,
+            );
+            const page = source
+              .base()
+              .where(sql<SqlBool>`${sql.ref(keysFirst.column)} in (${keys})`);
+            return ordered(page, false).compile();
           }
-          return builder.limit(bound).compile();
+          const builder = conditions.reduce((b, condition) => b.where(condition), source.base());
+          return ordered(builder, sqlite && searchFirst)
+            .limit(bound)
+            .compile();
         },
         // Searched first, the rows to sort are the few the quick count found.
         { filtered, bounded: source.boundedCost === true || searchFirst },

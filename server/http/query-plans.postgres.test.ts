@@ -123,7 +123,7 @@ describe('the main sorts of all numbers and prospects', () => {
 
 describe('finding a number (decision 0053)', () => {
   it.each([
-    ['the end of a number', '5550141', 'phone_numbers_digits_reversed'],
+    ['the end of a number', '5550141', 'phone_numbers_digits_reversed_updated'],
     ['a whole number', '+1 (415) 555-0100', 'phone_numbers_number'],
   ])('%s ("%s"), newest first, reads %s and sorts only its rows', async (_what, written, index) => {
     const { plans } = await pagePlans(

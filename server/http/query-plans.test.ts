@@ -198,7 +198,7 @@ describe('finding a number (decision 0053)', () => {
     `filter[number]=${encodeURIComponent(written)}&sort=${sort}&page[size]=50&count=true`;
 
   it.each([
-    ['the end of a number', '555 0141', 'phone_numbers_digits_reversed'],
+    ['the end of a number', '555 0141', 'phone_numbers_digits_reversed_updated'],
     ['a whole number', '+1 (415) 555-0100', 'phone_numbers_number'],
     ['the start of one', '+1415', 'phone_numbers_number'],
   ])('%s ("%s") searches %s in any sort', async (_what, written, index) => {
@@ -209,6 +209,22 @@ describe('finding a number (decision 0053)', () => {
         expect(plan.some(fullScan), `${text}\n${plan.join('\n')}`).toBe(false);
         expect(plan.join('\n'), text).toMatch(new RegExp(`USING (COVERING )?INDEX ${index} `));
       }
+    }
+  });
+
+  it("the end of a number, newest first, sorts its matches' index entries alone, then reads the page's rows", async () => {
+    const runs = (
+      await plansFor(database.db, phoneNumberSource, search('555 0141', '-updatedAt'))
+    ).filter(({ sql: text }) => !text.startsWith('select count(*)'));
+    expect(runs.length).toBeGreaterThan(0);
+    for (const { sql: text, plan } of runs) {
+      const details = plan.join('\n');
+      // The page's ids from the index alone (it holds updated_at: SQLite seeks no row for the sort)…
+      expect(details, text).toMatch(
+        /LIST SUBQUERY[^]*SEARCH pn USING INDEX phone_numbers_digits_reversed_updated \(/,
+      );
+      // …then those rows, by id.
+      expect(details, text).toContain('SEARCH pn USING INTEGER PRIMARY KEY');
     }
   });
 });

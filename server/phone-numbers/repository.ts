@@ -106,6 +106,23 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
           db.selectFrom('phone_numbers as pn').select(sql<number>`1`.as('one')),
         )
         .limit(limit),
+    pageKeys: {
+      column: 'pn.id',
+      select: (
+        conditions: Expression<SqlBool>[],
+        order: readonly { expression: Expression<unknown>; direction: 'asc' | 'desc' }[],
+        limit: Expression<number>,
+      ) =>
+        order
+          .reduce(
+            (builder, term) => builder.orderBy(term.expression, term.direction),
+            conditions.reduce(
+              (builder, condition) => builder.where(condition),
+              db.selectFrom('phone_numbers as pn').select('pn.id'),
+            ),
+          )
+          .limit(limit),
+    },
     conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
       query.filters.map((filter) =>
         filterCondition(filter, bind, indexed(filter) && !walked.has(filter)),
