@@ -33,6 +33,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
+  // Two workers, their browsers and three servers share CI's two cores: a page that renders in 1 s alone
+  // has been seen to take over 5 s (Playwright's default wait) there. A wait ends as soon as it holds.
+  expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['github']] : [['list']],
   use: {
     ...devices['Desktop Chrome'],

@@ -5,6 +5,7 @@ import { expect, TALL_VIEWPORT, test } from './fixtures';
 import { ConflictDialog } from './pages/conflict-dialog';
 import { PhoneNumbersGrid } from './pages/phone-numbers-grid';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
+import { ProspectPage } from './pages/prospect-page';
 
 // axe is injected as an inline script, which the pages' Content-Security-Policy would refuse.
 test.use({ bypassCSP: true });
@@ -12,10 +13,25 @@ test.use({ bypassCSP: true });
 /** Where the grid is shown. */
 type Surface = 'all numbers' | 'one prospect' | 'prospect page' | 'embedded panel';
 
-const SURFACES: { surface: Surface; path: (prospectId: number) => string }[] = [
+const SURFACES: {
+  surface: Surface;
+  path: (prospectId: number) => string;
+  /** Waits for what the surface shows beside the grid, so that nothing arrives while a state opens. */
+  settled?: (page: Page) => Promise<void>;
+}[] = [
   { surface: 'all numbers', path: () => '/phone-numbers' },
   { surface: 'one prospect', path: (id) => `/phone-numbers?prospect=${id}` },
-  { surface: 'prospect page', path: (id) => `/prospects/${id}` },
+  {
+    surface: 'prospect page',
+    path: (id) => `/prospects/${id}`,
+    // Ada is an admin: the Owner select (once the users are in) and the History.
+    settled: async (page) => {
+      const prospectPage = new ProspectPage(page);
+      await expect(prospectPage.heading).toBeVisible();
+      await expect(prospectPage.ownerSelect).toBeEnabled();
+      await expect(prospectPage.showHistoryButton).toBeVisible();
+    },
+  },
   { surface: 'embedded panel', path: (id) => `/embed/prospects/${id}/phone-numbers` },
 ];
 
@@ -186,7 +202,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     // side by side would push its own out of the rows in view.
     test.describe.configure({ mode: 'default' });
 
-    for (const { surface, path } of SURFACES) {
+    for (const { surface, path, settled } of SURFACES) {
       test(`on ${surface}`, async ({ page, signInPage, addNumber, api, newProspect }) => {
         test.setTimeout(600_000);
         const prospectId = (await newProspect('Ada Admin')).id;
@@ -211,6 +227,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await page.goto(path(prospectId));
           await expect(page.locator('html')).toHaveCSS('color-scheme', colorScheme);
           await expect(grid.grid).toHaveAttribute('aria-busy', 'false');
+          await settled?.(page);
           for (const shown of [...Object.values(byStatus), disposable].map((each) => each.shown)) {
             await expect(grid.row(shown)).toBeVisible();
           }

@@ -39,6 +39,58 @@ test.describe("A prospect's page", () => {
     await expect(signInPage.signedInUser).toHaveText(`Signed in as ${demoUser}`);
   });
 
+  for (const user of ['Riley Rep', 'Ada Admin'] as const) {
+    test(`as ${user}, the numbers do not move when the prospect's details arrive after them`, async ({
+      page,
+      signInPage,
+    }) => {
+      const prospectPage = new ProspectPage(page);
+      await prospectPage.goto(1);
+      await signInPage.signInAs(user);
+      // The details (the profile, the one request for the time zone) held back until the numbers show.
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(
+        (url) =>
+          /^\/api\/v2\/prospects\/1$/.test(url.pathname) && url.search.includes('timeZoneIana'),
+        async (route) => {
+          await released;
+          await route.continue();
+        },
+      );
+      await page.reload();
+      const firstNumber = prospectPage.panel.shownNumbers().first();
+      await expect(firstNumber).toBeVisible();
+      await expect(prospectPage.heading).toHaveCount(0);
+      const before = await firstNumber.boundingBox();
+
+      release();
+      await expect(prospectPage.heading).toBeVisible();
+      await expect(prospectPage.detail('Owner')).toBeVisible();
+
+      expect(await firstNumber.boundingBox()).toEqual(before);
+      const shifted = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            new PerformanceObserver((list) => {
+              resolve(
+                list
+                  .getEntries()
+                  .reduce((sum, entry) => sum + (entry as unknown as { value: number }).value, 0),
+              );
+            }).observe({ type: 'layout-shift', buffered: true });
+            // No shift at all: no entry, and the observer is never called.
+            setTimeout(() => {
+              resolve(0);
+            }, 1_000);
+          }),
+      );
+      expect(shifted).toBeLessThanOrEqual(0.05);
+    });
+  }
+
   test('an address for a prospect that does not exist says so, with a way back', async ({
     page,
     phoneNumbersPage,

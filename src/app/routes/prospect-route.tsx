@@ -6,12 +6,16 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { describeProspectLoadError } from '@/features/prospects/components/describe-prospect-load-error';
-import { ProspectDetails } from '@/features/prospects/components/prospect-details';
+import {
+  ProspectDetails,
+  ProspectDetailsPlaceholder,
+} from '@/features/prospects/components/prospect-details';
 import { ProspectOwnerSelect } from '@/features/prospects/components/prospect-owner-select';
 import type { ProspectProfile } from '@/features/prospects/schemas/prospect-profile';
 import { useIsAdmin } from '@/features/users/api/use-is-admin';
@@ -59,7 +63,15 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
 
   return (
     <Stack spacing={3}>
-      {profile.isPending ? <CircularProgress aria-label="Loading the prospect" /> : null}
+      {profile.isPending ? (
+        // The details' place, kept: the numbers below do not move when they arrive.
+        <Stack spacing={2} aria-busy="true">
+          <Typography variant="h4" component="p">
+            <Skeleton role="progressbar" aria-label="Loading the prospect" width="10em" />
+          </Typography>
+          <ProspectDetailsPlaceholder ownerSelect={isAdmin} />
+        </Stack>
+      ) : null}
       {profile.data ? (
         <Stack spacing={2}>
           <Typography variant="h4" component="h1">

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
+import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import type { ProspectProfile } from '../schemas/prospect-profile';
 import { callsOptStatusLabel } from './prospect-labels';
@@ -28,19 +29,42 @@ interface ProspectDetailsProps {
   owner?: ReactNode;
 }
 
+const LIST_SX = {
+  display: 'grid',
+  gridTemplateColumns: 'max-content 1fr',
+  columnGap: 3,
+  rowGap: 1,
+  m: 0,
+} as const;
+
+/** The height of the small select an admin gets for the owner (MUI's small outlined field). */
+const OWNER_SELECT_HEIGHT = 40;
+
+/**
+ * The details' place while the prospect loads: the same terms, each value a line of placeholder, so
+ * that nothing below moves when they arrive. `ownerSelect`: the owner will be a select, not a name.
+ */
+export function ProspectDetailsPlaceholder({ ownerSelect }: { ownerSelect: boolean }) {
+  return (
+    <Box component="dl" sx={LIST_SX}>
+      {(['Company', 'Title', 'Owner', 'Local time', 'Calls'] as const).map((term) => (
+        <Detail key={term} term={term}>
+          <Skeleton
+            width="12em"
+            {...(term === 'Owner' && ownerSelect
+              ? { variant: 'rounded', height: OWNER_SELECT_HEIGHT }
+              : {})}
+          />
+        </Detail>
+      ))}
+    </Box>
+  );
+}
+
 /** Who the prospect is and when to call: company, title, owner, local time, calls opt status. */
 export function ProspectDetails({ profile, owner }: ProspectDetailsProps) {
   return (
-    <Box
-      component="dl"
-      sx={{
-        display: 'grid',
-        gridTemplateColumns: 'max-content 1fr',
-        columnGap: 3,
-        rowGap: 1,
-        m: 0,
-      }}
-    >
+    <Box component="dl" sx={LIST_SX}>
       <Detail term="Company">{profile.company ?? NOT_SET}</Detail>
       <Detail term="Title">{profile.title ?? NOT_SET}</Detail>
       <Detail term="Owner">{owner ?? profile.ownerName ?? NOT_SET}</Detail>
