@@ -43,7 +43,9 @@ test.describe('The first screen', () => {
 
     await phoneNumbersPage.goto('?prospect=1');
 
-    await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers!.map((number) => number.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+      numbers!.map((number) => number.shown),
+    );
     expect(heldBack, 'the list was asked for before the app code was let through').toBe(true);
     const paths = asked.map((url) => new URL(url).pathname);
     expect(paths.toSorted()).toEqual([
@@ -54,6 +56,42 @@ test.describe('The first screen', () => {
     ]);
   });
 
+  for (const { name, path, asks } of [
+    {
+      name: 'the prospect page',
+      path: '/prospects/1',
+      // Its profile, and the panel's prospect (name and country) beside the list.
+      asks: ['/api/v2', '/api/v2/phoneNumbers', '/api/v2/prospects/1', '/api/v2/prospects/1'],
+    },
+    {
+      name: 'the panel other sites frame',
+      path: '/embed/prospects/1/phone-numbers',
+      asks: ['/api/v2/phoneNumbers', '/api/v2/prospects/1'],
+    },
+  ]) {
+    test(`${name} asks for each thing it shows once: the app takes what the page start asked for`, async ({
+      page,
+      phoneNumbersPage,
+      api,
+    }) => {
+      const [numbers] = (await api.phoneNumbers({ prospect: 1, sort: 'order' })).pages;
+      await phoneNumbersPage.goto();
+      await page.waitForLoadState('networkidle');
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (isDataRequest(request)) asked.push(new URL(request.url()).pathname);
+      });
+
+      await page.goto(path);
+
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+        numbers!.map((number) => number.shown),
+      );
+      await page.waitForLoadState('networkidle');
+      expect(asked.toSorted()).toEqual([...asks, '/auth/session'].toSorted());
+    });
+  }
+
   test('the view chosen next loads its own data', async ({ phoneNumbersPage, api }) => {
     const [numbers] = (await api.phoneNumbers({ prospect: 1, sort: 'order' })).pages;
     await phoneNumbersPage.goto();
@@ -61,6 +99,8 @@ test.describe('The first screen', () => {
 
     await phoneNumbersPage.chooseProspect('Olivia García');
 
-    await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers!.map((number) => number.shown));
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+      numbers!.map((number) => number.shown),
+    );
   });
 });

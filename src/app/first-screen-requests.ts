@@ -9,7 +9,7 @@ import { PROSPECT_SEARCH_PARAMS, prospectPath } from '@/features/prospects/schem
 import { PROSPECT_PROFILE_SEARCH_PARAMS } from '@/features/prospects/schemas/prospect-profile';
 import { CURRENT_USER_PATH } from '@/features/users/api/get-current-user';
 import { sendEarlyGet } from '@/lib/api-client';
-import { firstScreenOf } from './first-screen';
+import type { FirstScreen } from './first-screen';
 
 /**
  * Sends, as the page starts, the GETs its first screen makes once the app has loaded and checked the
@@ -17,11 +17,7 @@ import { firstScreenOf } from './first-screen';
  * (docs/decisions/0055-first-screen.md). The app asks for the same URLs as usual and takes these
  * answers; one it ends up not asking for costs a spare request.
  */
-export function sendFirstScreenRequests(
-  location: Pick<Location, 'pathname' | 'search'>,
-  baseUrl: string,
-): void {
-  const screen = firstScreenOf(location);
+export function sendFirstScreenRequests(screen: FirstScreen, baseUrl: string): void {
   if (screen.page === 'extension') return;
   sendEarlySessionCheck();
   const sendList = (list: PhoneNumberListState) => {

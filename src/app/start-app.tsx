@@ -6,7 +6,7 @@ import { appApiBaseUrl } from '@/lib/app-config';
 import { createQueryClient } from '@/lib/query-client';
 import { App } from './app';
 import { preloadFirstPage } from './app-routes';
-import { firstScreenOf } from './first-screen';
+import type { FirstScreen } from './first-screen';
 import { prefetchFirstScreen } from './first-screen-queries';
 
 /**
@@ -17,12 +17,11 @@ import { prefetchFirstScreen } from './first-screen-queries';
  */
 const FIRST_SCREEN_WAIT_MS = 300;
 
-/** Renders the app into the page's #root. */
-export async function startApp(): Promise<void> {
+/** Renders the app into the page's #root; `screen` is what the URL it started at shows first. */
+export async function startApp(screen: FirstScreen): Promise<void> {
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element.');
 
-  const screen = firstScreenOf(window.location);
   preloadFirstPage(screen);
   const session = createAuthSession();
   const queryClient = createQueryClient();
