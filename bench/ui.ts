@@ -178,6 +178,18 @@ function peerFromEnvironment(): Peer | undefined {
   };
 }
 
+/** The item whose key most items share: the usual one among runs that now and then differ. */
+function mostCommon<T>(items: readonly T[], key: (item: T) => string): T {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  const [usual] = [...counts].reduce((most, entry) => (entry[1] > most[1] ? entry : most));
+  const found = items.find((item) => key(item) === usual);
+  if (found === undefined) throw new Error('No item to choose from');
+  return found;
+}
+
+const scriptSet = (scripts: readonly string[]) => scripts.toSorted().join(' ');
+
 /**
  * The product and the peer, cold, interleaved (peer, product, peer, …) so that a noisy machine slows
  * both alike; the figures that matter are the ratios from this one run.
@@ -189,19 +201,20 @@ async function sideBySide(
   peer: Peer,
 ): Promise<[string, string][]> {
   const times = { peer: [] as number[], product: [] as number[] };
-  const scripts = { peer: [] as string[], product: [] as string[] };
+  const scripts = { peer: [] as string[][], product: [] as string[][] };
   for (let run = 0; run < RUNS; run++) {
     const peerLoad = await coldLoad(browser, peer.url, peer.rowSelector, undefined);
     const productLoad = await coldLoad(browser, productUrl, PRODUCT_ROW, session);
     times.peer.push(peerLoad.firstRowMs);
     times.product.push(productLoad.firstRowMs);
-    scripts.peer = peerLoad.scriptUrls;
-    scripts.product = productLoad.scriptUrls;
+    scripts.peer.push(peerLoad.scriptUrls);
+    scripts.product.push(productLoad.scriptUrls);
   }
   const peerMs = median(times.peer);
   const productMs = median(times.product);
-  const peerJs = await gzip9Size(scripts.peer);
-  const productJs = await gzip9Size(scripts.product);
+  // What most loads asked for before their first row (see the first-load line below).
+  const peerJs = await gzip9Size(mostCommon(scripts.peer, scriptSet));
+  const productJs = await gzip9Size(mostCommon(scripts.product, scriptSet));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   return [
     [`peer (${peer.url}): navigation start → first row, cold`, `${peerMs.toFixed(0)} ms`],
@@ -517,13 +530,9 @@ async function main() {
     // page asks for the rules a few milliseconds before its first row is painted: they go out in the task
     // after the frame that paints the list, and the DataGrid renders its rows a commit after the list
     // hands them over, which that task sometimes precedes. Those loads are listed apart.
-    const firstLoadOf = (load: (typeof loads)[number]) => load.scripts.toSorted().join(' ');
-    const counts = new Map<string, number>();
-    for (const load of loads)
-      counts.set(firstLoadOf(load), (counts.get(firstLoadOf(load)) ?? 0) + 1);
-    const usual = [...counts].reduce((most, entry) => (entry[1] > most[1] ? entry : most))[0];
-    const firstLoad = loads.find((load) => firstLoadOf(load) === usual);
-    if (firstLoad === undefined) throw new Error('No cold load');
+    const firstLoadOf = (load: (typeof loads)[number]) => scriptSet(load.scripts);
+    const firstLoad = mostCommon(loads, firstLoadOf);
+    const usual = firstLoadOf(firstLoad);
     const firstLoadScripts = firstLoad.scripts;
     const firstLoadTransferred = firstLoad.scriptBytes;
     const laterScripts = firstLoad.laterScripts;
