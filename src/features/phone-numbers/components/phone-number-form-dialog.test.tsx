@@ -69,6 +69,15 @@ const duplicate = () =>
   });
 
 describe('PhoneNumberFormDialog', () => {
+  it('opens with focus in Number, ready for the number to be typed', async () => {
+    const { user, number } = renderDialog();
+    await waitFor(() => {
+      expect(number()).toHaveFocus();
+    });
+    await user.keyboard('4155550100');
+    expect(number()).toHaveValue('(415) 555-0100');
+  });
+
   it("shows the rule's message under Number, focuses it, and does not save", async () => {
     const { user, number, save, onSubmit } = renderDialog();
     await user.type(number(), '555 123 4567');

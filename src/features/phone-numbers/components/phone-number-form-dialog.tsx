@@ -210,6 +210,8 @@ function PhoneNumberForm({
             error={errors.number !== undefined}
             helperText={errors.number?.message}
             autoComplete="off"
+            // The dialog opens for the number; MUI's focus trap leaves focus where it already is.
+            autoFocus
             // Required without the label's asterisk, so that the label reads exactly "Number".
             slotProps={{ htmlInput: { inputMode: 'tel', 'aria-required': true } }}
             fullWidth
