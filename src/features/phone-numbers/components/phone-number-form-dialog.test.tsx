@@ -180,6 +180,66 @@ describe('PhoneNumberFormDialog', () => {
     });
   });
 
+  it('sets Country as soon as a number typed with its country code is whole, before Number is left', async () => {
+    const { user, number, country } = renderDialog();
+    await user.type(number(), '+44 20 7946 001');
+    expect(country()).toHaveValue('United States (US)');
+    await user.type(number(), '8');
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveFocus();
+  });
+
+  it("keeps a country chosen after the number when Number is left again, and offers the number's own", async () => {
+    const { user, dialog, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '+44 20 7946 0018');
+    await user.click(country());
+    await user.keyboard('United States{Enter}');
+    await user.click(number());
+    await user.tab();
+    expect(country()).toHaveValue('United States (US)');
+    expect(number()).toHaveAccessibleDescription(
+      'This looks like a United Kingdom number. Use United Kingdom',
+    );
+
+    await user.click(within(dialog).getByRole('button', { name: 'Use United Kingdom' }));
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveFocus();
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+442079460018',
+      countryCode: 'GB',
+    });
+  });
+
+  it('suggests the country a number too long for the chosen one fits, and takes it when asked', async () => {
+    const { user, dialog, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '44740012345');
+    expect(number()).not.toHaveAccessibleDescription(/looks like/);
+    await user.type(number(), '6');
+    expect(number()).toHaveAccessibleDescription(
+      'This looks like a United Kingdom number. Use United Kingdom',
+    );
+    expect(country()).toHaveValue('United States (US)');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Use United Kingdom' }));
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveValue('+447400123456');
+    expect(number()).toHaveFocus();
+    expect(within(dialog).queryByRole('button', { name: /^Use / })).not.toBeInTheDocument();
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+447400123456',
+      countryCode: 'GB',
+      phoneType: 'mobile',
+    });
+  });
+
   it('reads a national number in the country chosen', async () => {
     const { user, number, country, save, onSubmit } = renderDialog();
     await user.click(country());

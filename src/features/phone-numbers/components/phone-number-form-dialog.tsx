@@ -7,18 +7,21 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
-import { formatRegion } from '@/lib/format';
+import { formatRegion, regionName } from '@/lib/format';
 import { formatInternational } from '@contract/phone-number-format';
 import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@contract/iso-countries';
 import {
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
   phoneNumberDraftSchemaKeeping,
+  suggestCountry,
+  type CountrySuggestion,
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
 } from '@contract/phone-number-rules';
@@ -103,11 +106,11 @@ function PhoneNumberForm({
 }: PhoneNumberFormProps) {
   const keptType = mode === 'edit' ? keptTypeOf(phoneNumber) : null;
   const resolver = useMemo(() => zodResolver(phoneNumberDraftSchemaKeeping(keptType)), [keptType]);
-  const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<
-    PhoneNumberDraftValues,
-    unknown,
-    PhoneNumberDraft
-  >({ resolver, defaultValues: initialValues(phoneNumber, defaultCountry) });
+  const { control, handleSubmit, getValues, setValue, setError, setFocus, trigger, formState } =
+    useForm<PhoneNumberDraftValues, unknown, PhoneNumberDraft>({
+      resolver,
+      defaultValues: initialValues(phoneNumber, defaultCountry),
+    });
   const number = useController({ control, name: 'number', rules: { deps: ['extension'] } });
   const country = useController({ control, name: 'countryCode', rules: { deps: ['number'] } });
   const type = useController({ control, name: 'phoneType' });
@@ -137,7 +140,28 @@ function PhoneNumberForm({
     const next = added ? formatPhoneNumberAsYouType(typed, getValues('countryCode')) : typed;
     number.field.onChange(next);
     numberSinceCountry.current = true;
+    followNumberCountry(next);
     suggestType(next, getValues('countryCode'));
+  }
+
+  /** A number typed with its "+" country code moves Country there as soon as it is a whole number. */
+  function followNumberCountry(typed: string) {
+    if (!typed.trimStart().startsWith('+')) return;
+    const parsed = parsePhoneNumberInput(typed, getValues('countryCode'));
+    const home = parsed.ok ? parsed.country : undefined;
+    if (home !== undefined && isIsoCountryCode(home) && home !== getValues('countryCode')) {
+      setValue('countryCode', home, validate);
+    }
+  }
+
+  /** The rep takes the country suggested under Number: chosen, as if picked in Country. */
+  function acceptCountry(suggestion: CountrySuggestion) {
+    numberSinceCountry.current = false;
+    setValue('countryCode', suggestion.country);
+    setValue('number', suggestion.number);
+    suggestType(suggestion.number, suggestion.country);
+    if (formState.isSubmitted) void trigger(['number', 'countryCode']);
+    setFocus('number');
   }
 
   /**
@@ -146,6 +170,7 @@ function PhoneNumberForm({
    * "+44 …"). A country chosen after the number stays as chosen, and the rules say if it contradicts it.
    */
   function tidyNumber() {
+    const numberLast = numberSinceCountry.current;
     numberSinceCountry.current = false;
     const { number: typed, countryCode, extension: typedExtension } = getValues();
     const parsed = parsePhoneNumberInput(typed, countryCode);
@@ -158,7 +183,8 @@ function PhoneNumberForm({
       setValue('extension', split.extension, validate);
     }
     const home = parsed.country;
-    if (home === undefined || home === countryCode || !isIsoCountryCode(home)) return;
+    if (!numberLast || home === undefined || home === countryCode || !isIsoCountryCode(home))
+      return;
     const there = parsePhoneNumberInput(body, home);
     if (!there.ok || there.e164 !== parsed.e164) {
       setValue('number', formatInternational(parsed.e164), validate);
@@ -182,6 +208,7 @@ function PhoneNumberForm({
   }
 
   const errors = formState.errors;
+  const suggestion = suggestCountry(number.field.value, country.field.value);
   return (
     <Box
       component="form"
@@ -208,7 +235,26 @@ function PhoneNumberForm({
             inputRef={number.field.ref}
             name={number.field.name}
             error={errors.number !== undefined}
-            helperText={errors.number?.message}
+            helperText={
+              suggestion === undefined ? (
+                errors.number?.message
+              ) : (
+                <>
+                  This looks like a {regionName(suggestion.country)} number.{' '}
+                  <Link
+                    component="button"
+                    type="button"
+                    variant="inherit"
+                    sx={{ verticalAlign: 'baseline' }}
+                    onClick={() => {
+                      acceptCountry(suggestion);
+                    }}
+                  >
+                    Use {regionName(suggestion.country)}
+                  </Link>
+                </>
+              )
+            }
             autoComplete="off"
             // The dialog opens for the number; MUI's focus trap leaves focus where it already is.
             autoFocus
