@@ -75,7 +75,7 @@ describe('PhoneNumberFormDialog', () => {
       expect(number()).toHaveFocus();
     });
     await user.keyboard('4155550100');
-    expect(number()).toHaveValue('(415) 555-0100');
+    expect(number()).toHaveValue('4155550100');
   });
 
   it("shows the rule's message under Number, focuses it, and does not save", async () => {
@@ -110,18 +110,39 @@ describe('PhoneNumberFormDialog', () => {
     expect(number()).toHaveAttribute('aria-invalid', 'false');
   });
 
-  it('formats the number as it is typed, in the chosen country', async () => {
-    const { user, number } = renderDialog({ defaultCountry: 'fr' });
-    await user.type(number(), '0612345678');
-    expect(number()).toHaveValue('06 12 34 56 78');
+  it("keeps the rep's own way of writing the number, while typing and after, and saves it as typed", async () => {
+    const { user, number, country, save, onSubmit } = renderDialog({ defaultCountry: 'be' });
+    await user.type(number(), '06.12.345678');
+    expect(number()).toHaveValue('06.12.345678');
+    await user.click(country());
+    await user.keyboard('France{Enter}');
+    expect(country()).toHaveValue('France (FR)');
+    expect(number()).toHaveValue('06.12.345678');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+33612345678',
+      rawNumber: '06.12.345678',
+    });
   });
 
-  it('leaves deleting to the rep rather than formatting again', async () => {
-    const { user, number } = renderDialog();
-    await user.type(number(), '4155');
-    expect(number()).toHaveValue('(415) 5');
-    await user.type(number(), '{Backspace}{Backspace}{Backspace}');
-    expect(number()).toHaveValue('(415');
+  it('keeps a line under each field for its message, so that a message does not move the dialog', async () => {
+    const { user, dialog, number, country, type, extension, save } = renderDialog();
+    const fields = [number(), country(), type(), extension()];
+    const lines = fields.map((field) =>
+      document.getElementById(field.getAttribute('aria-describedby') ?? ''),
+    );
+    for (const [index, line] of lines.entries()) {
+      expect(dialog).toContainElement(line);
+      expect(fields[index]).toHaveAccessibleDescription('');
+    }
+    await user.click(save());
+    await waitFor(() => {
+      expectError(number(), 'Enter a phone number');
+    });
+    expect(document.getElementById(number().getAttribute('aria-describedby') ?? '')).toBe(lines[0]);
   });
 
   it('moves the extension of a pasted number into Extension and saves it in E.164', async () => {
@@ -161,7 +182,7 @@ describe('PhoneNumberFormDialog', () => {
     await waitFor(() => {
       expectError(extension(), 'The number ends in extension 12, but Extension says 34');
     });
-    expect(number()).toHaveValue('(415) 555-0100 x12');
+    expect(number()).toHaveValue('415 555 0100 x12');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

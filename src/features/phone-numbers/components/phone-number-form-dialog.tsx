@@ -55,6 +55,9 @@ export interface PhoneNumberFormDialogProps {
 
 type FieldName = keyof PhoneNumberDraftValues;
 
+/** MUI keeps a line's height under a field for a helper text of one space, so messages don't move the dialog. */
+const RESERVED_LINE = ' ';
+
 const countryNames = new Map<string, string>(
   ISO_COUNTRY_CODES.map((code) => [code, formatRegion(code)]),
 );
@@ -133,15 +136,12 @@ function PhoneNumberForm({
   }
 
   function changeNumber(event: ChangeEvent<HTMLInputElement>) {
+    // Kept as the rep types it: the number is stored in E.164, and rawNumber keeps the rep's writing.
     const typed = event.target.value;
-    // Formatting only what was added at the end leaves deleting and mid-number edits as the rep makes them.
-    const added =
-      typed.length > number.field.value.length && event.target.selectionStart === typed.length;
-    const next = added ? formatPhoneNumberAsYouType(typed, getValues('countryCode')) : typed;
-    number.field.onChange(next);
+    number.field.onChange(typed);
     numberSinceCountry.current = true;
-    followNumberCountry(next);
-    suggestType(next, getValues('countryCode'));
+    followNumberCountry(typed);
+    suggestType(typed, getValues('countryCode'));
   }
 
   /** A number typed with its "+" country code moves Country there as soon as it is a whole number. */
@@ -179,7 +179,7 @@ function PhoneNumberForm({
     let body = typed;
     if (split.extension !== undefined && ['', split.extension].includes(typedExtension.trim())) {
       body = split.number.trim();
-      setValue('number', formatPhoneNumberAsYouType(body, countryCode), validate);
+      setValue('number', body, validate);
       setValue('extension', split.extension, validate);
     }
     const home = parsed.country;
@@ -237,7 +237,7 @@ function PhoneNumberForm({
             error={errors.number !== undefined}
             helperText={
               suggestion === undefined ? (
-                errors.number?.message
+                (errors.number?.message ?? RESERVED_LINE)
               ) : (
                 <>
                   This looks like a {regionName(suggestion.country)} number.{' '}
@@ -271,9 +271,7 @@ function PhoneNumberForm({
             onChange={(_, code) => {
               numberSinceCountry.current = false;
               country.field.onChange(code);
-              const typed = getValues('number');
-              setValue('number', formatPhoneNumberAsYouType(typed, code), validate);
-              suggestType(typed, code);
+              suggestType(getValues('number'), code);
             }}
             onBlur={country.field.onBlur}
             renderInput={(params) => (
@@ -283,7 +281,7 @@ function PhoneNumberForm({
                 name={country.field.name}
                 inputRef={country.field.ref}
                 error={errors.countryCode !== undefined}
-                helperText={errors.countryCode?.message}
+                helperText={errors.countryCode?.message ?? RESERVED_LINE}
               />
             )}
           />
@@ -306,7 +304,7 @@ function PhoneNumberForm({
                 ? 'Suggested from the number'
                 : type.field.value === keptType
                   ? UNLISTED_VALUE_HINT
-                  : undefined)
+                  : RESERVED_LINE)
             }
             fullWidth
           >
@@ -325,7 +323,7 @@ function PhoneNumberForm({
             inputRef={extension.field.ref}
             name={extension.field.name}
             error={errors.extension !== undefined}
-            helperText={errors.extension?.message}
+            helperText={errors.extension?.message ?? RESERVED_LINE}
             autoComplete="off"
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             fullWidth
