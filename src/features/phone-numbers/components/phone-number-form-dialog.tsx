@@ -240,7 +240,7 @@ function PhoneNumberForm({
                 (errors.number?.message ?? RESERVED_LINE)
               ) : (
                 <>
-                  This looks like a {regionName(suggestion.country)} number.{' '}
+                  A {regionName(suggestion.country)} number?{' '}
                   <Link
                     component="button"
                     type="button"
