@@ -65,7 +65,7 @@ export function PhoneNumbersRoute() {
           <Link
             component={RouterLink}
             to={`/prospects/${prospect.data.id}`}
-            sx={{ alignSelf: { sm: 'center' } }}
+            sx={{ alignSelf: { sm: 'flex-start' }, mt: { sm: 1 } }}
           >
             {prospect.data.name === null
               ? "Open the prospect's page"
