@@ -9,6 +9,7 @@ import {
   phoneNumberDraftSchema,
   phoneNumberDraftSchemaKeeping,
   phoneNumberWritableAttributesSchema,
+  suggestCountry,
   type PhoneNumberDraftValues,
 } from './phone-number-rules';
 import { formatInternational } from './phone-number-format';
@@ -364,5 +365,24 @@ describe('countryConflict', () => {
   ];
   it.each(cases)('%s in %s: %s', (number, country, conflict) => {
     expect(countryConflict(number, country)).toBe(conflict);
+  });
+});
+
+describe('suggestCountry', () => {
+  // [typed, country chosen, suggestion]: only a whole number that fits another country better.
+  const cases: [string, string, ReturnType<typeof suggestCountry>][] = [
+    ['(415) 555-0100', 'US', undefined],
+    ['+44 20 7946 0018', 'GB', undefined],
+    ['+44 20 7946 0018', 'US', { country: 'GB', number: '+44 20 7946 0018' }],
+    ['44 7400 123456', 'US', { country: 'GB', number: '+44 7400 123456' }],
+    ['0044 20 7946 0018', 'US', { country: 'GB', number: '+44 20 7946 0018' }],
+    ['33 6 12 34 56 78', 'US', { country: 'FR', number: '+33 6 12 34 56 78' }],
+    ['44 7400 12345', 'US', undefined],
+    ['415 555', 'US', undefined],
+    ['+44 20 7946 00', 'US', undefined],
+    ['555 123 4567', 'US', undefined],
+  ];
+  it.each(cases)('%s in %s: %o', (typed, country, suggestion) => {
+    expect(suggestCountry(typed, country)).toEqual(suggestion);
   });
 });

@@ -260,6 +260,39 @@ export function countryConflict(e164: string, country: string): string | undefin
   return `This is ${numberOf(home)}, not ${numberOf(region)}`;
 }
 
+/** A country the typed number fits better than the chosen one, and the number as it reads there. */
+export interface CountrySuggestion {
+  country: IsoCountryCode;
+  /** What was typed, with a "+" where it was dialled without one ("44 20 …" becomes "+44 20 …"). */
+  number: string;
+}
+
+/**
+ * The country to suggest for a number that does not fit the chosen one: a number in international
+ * format ("+44 …") that the chosen country contradicts, or one typed in full that is not valid there but
+ * is once read as international ("44 7400 123456", "0044 …" from a US prospect). Undefined while the
+ * number is still too short to tell, or when it fits the chosen country.
+ */
+export function suggestCountry(input: string, country: string): CountrySuggestion | undefined {
+  const parsed = parsePhoneNumberInput(input, country);
+  if (parsed.ok) {
+    const home = parsed.country;
+    if (home === undefined || !isIsoCountryCode(home)) return undefined;
+    return countryConflict(parsed.e164, country) === undefined
+      ? undefined
+      : { country: home, number: input };
+  }
+  const { body } = prepare(input);
+  const region = country.toUpperCase();
+  if (body === '' || body.startsWith('+') || !isSupportedCountry(region)) return undefined;
+  if (validatePhoneNumberLength(body, region) === 'TOO_SHORT') return undefined;
+  const international = `+${input.trimStart().replace(/^00/, '')}`;
+  const there = parsePhoneNumberInput(international, country);
+  if (!there.ok || there.country === undefined || !isIsoCountryCode(there.country))
+    return undefined;
+  return there.country === region ? undefined : { country: there.country, number: international };
+}
+
 /** A phone number as the Add / Edit form saves it. */
 export interface PhoneNumberDraft {
   /** E.164, without extension. */

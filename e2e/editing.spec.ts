@@ -1,5 +1,5 @@
 import { shownAs } from './demo-api';
-import { answerWithError, isPhoneNumber } from './faults';
+import { answerWithError, isPhoneNumber, isPhoneNumberList } from './faults';
 import { expect, test } from './fixtures';
 import { answer, recordWrites } from './requests';
 
@@ -183,6 +183,47 @@ test.describe('Adding and editing in the dialog', () => {
     expect(
       (await api.numbersOf(prospect.id)).filter((each) => each.number === existing.number),
     ).toEqual([existing]);
+  });
+
+  test('Add opens with the cursor in Number; a number typed with +44 sets Country to United Kingdom as she types, and is saved so', async ({
+    page,
+    phoneNumbersPage,
+    addDialog,
+    api,
+    newProspect,
+    newNumber,
+  }) => {
+    const prospect = await newProspect();
+    const number = await newNumber();
+    const typed = shownAs(number);
+    await phoneNumbersPage.chooseProspect(prospect.name);
+
+    await phoneNumbersPage.addButton.click();
+    await expect(addDialog.number).toBeFocused();
+    // A message under a field takes the line kept for it: the dialog does not grow.
+    const height = (await addDialog.dialog.boundingBox())?.height;
+    await addDialog.save();
+    await expect(addDialog.number).toHaveAccessibleDescription('Enter a phone number');
+    expect((await addDialog.dialog.boundingBox())?.height).toBe(height);
+
+    // Her prospect has no country of its own: the dialog starts in the default one.
+    await expect(addDialog.country).toHaveValue('United States (US)');
+    await addDialog.number.pressSequentially(typed);
+    await expect(addDialog.country).toHaveValue('United Kingdom (GB)');
+    await expect(addDialog.number).toBeFocused();
+    await expect(addDialog.number).toHaveValue(typed);
+    const saved = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && isPhoneNumberList(new URL(response.url())),
+    );
+    await addDialog.save();
+
+    expect((await saved).status()).toBe(201);
+    await expect(addDialog.dialog).toBeHidden();
+    await expect(phoneNumbersPage.row(typed)).toBeVisible();
+    expect((await api.numbersOf(prospect.id)).find((each) => each.number === number)).toMatchObject(
+      { number, countryCode: 'GB' },
+    );
   });
 
   test('Edit opens "Edit phone number" with the number filled in, and saves only what she changed', async ({

@@ -7,7 +7,7 @@ import { PhoneNumbersPanel } from './pages/phone-numbers-panel';
 const OUTREACH = 'https://host.outreach-dev.com';
 
 test.describe('The panel as an Outreach prospect tab', () => {
-  test("Riley opens the tab of a prospect in Outreach, signs in in a popup, and sees that prospect's numbers; a delete is told to Outreach", async ({
+  test("Riley opens the tab of a prospect in Outreach, signs in in a popup, and sees that prospect's numbers; a delete is told to Outreach, naming the number", async ({
     page,
     baseURL,
     demoUser,
@@ -40,7 +40,7 @@ test.describe('The panel as an Outreach prospect tab', () => {
       .toEqual([
         expect.objectContaining({
           type: 'cxt:sdk:notify',
-          notificationText: 'Phone number deleted',
+          notificationText: `Deleted ${shownAs(added.number, added.extension)}`,
           notificationType: 'success',
         }),
       ]);

@@ -1,5 +1,8 @@
 import { ManifestTranslator, validate } from '@outreach/extensibility-sdk';
 import { describe, expect, it } from 'vitest';
+import { phoneNumberResourceSchema } from '@/features/phone-numbers/schemas/phone-number';
+import { phoneNumberResource } from '@/features/phone-numbers/testing/phone-number-documents';
+import { changeToast } from './outreach-extension';
 import manifestText from '/public/outreach-extension-manifest.json?raw';
 
 describe('the example Outreach extension manifest', () => {
@@ -17,5 +20,22 @@ describe('the example Outreach extension manifest', () => {
     ]);
     expect(application.extensions[0]?.host.url).toMatch(/\/embed\/outreach\/phone-numbers$/);
     expect(application.api?.scopes).toEqual(['phoneNumbers.all', 'prospects.read', 'users.read']);
+  });
+});
+
+describe("Outreach's toast after a change", () => {
+  const phoneNumber = phoneNumberResourceSchema.parse(
+    phoneNumberResource(3, { number: '+14155550100', extension: '12' }),
+  );
+
+  it('names the number deleted, as the app does', () => {
+    expect(changeToast({ action: 'deleted', phoneNumber })).toBe('Deleted +1 415 555 0100 ext. 12');
+    expect(changeToast({ action: 'deleted', phoneNumber: { ...phoneNumber, number: null } })).toBe(
+      'Phone number deleted',
+    );
+  });
+
+  it('says what was done for the other changes', () => {
+    expect(changeToast({ action: 'updated', phoneNumber })).toBe('Phone number saved');
   });
 });

@@ -2,6 +2,7 @@
  * The panel as an Outreach extension: Outreach loads it in an iframe tab and talks to it through
  * `@outreach/extensibility-sdk` (0.9.10). The SDK is loaded only on this route, when it is used.
  */
+import { deletedMessage } from '@/features/phone-numbers/utils/deleted-message';
 import type { PhoneNumberChange } from './phone-numbers-panel';
 
 export interface OutreachHost {
@@ -31,12 +32,12 @@ export async function connectToOutreach(): Promise<OutreachHost> {
   };
 }
 
-const CHANGE_TOASTS: Record<PhoneNumberChange['action'], string> = {
+const CHANGE_TOASTS: Record<Exclude<PhoneNumberChange['action'], 'deleted'>, string> = {
   created: 'Phone number added',
   updated: 'Phone number saved',
-  deleted: 'Phone number deleted',
   reordered: 'Phone numbers reordered',
 };
 
-/** What Outreach's toast says about a change the panel made. */
-export const changeToast = (change: PhoneNumberChange): string => CHANGE_TOASTS[change.action];
+/** What Outreach's toast says about a change the panel made; a delete names the number, as the app does. */
+export const changeToast = (change: PhoneNumberChange): string =>
+  change.action === 'deleted' ? deletedMessage(change.phoneNumber) : CHANGE_TOASTS[change.action];

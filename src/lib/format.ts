@@ -39,15 +39,19 @@ export function formatRelativeTime(date: Date, now: Date = new Date()): string {
   return relativeTimeFormat.format(Math.round(difference / (15 * SECOND)) * 15, 'second');
 }
 
+/** "Germany"; the code itself when the browser has no name for it. */
+export function regionName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** "Germany (DE)"; the code alone when the browser has no name for it. */
 export function formatRegion(code: string): string {
-  let name: string | undefined;
-  try {
-    name = regionNames.of(code);
-  } catch {
-    name = undefined;
-  }
-  return name === undefined || name === code ? code : `${name} (${code})`;
+  const name = regionName(code);
+  return name === code ? code : `${name} (${code})`;
 }
 
 const zonedTimeFormats = new Map<string, Intl.DateTimeFormat | null>();

@@ -106,6 +106,21 @@ describe('PhoneNumbersRoute', () => {
     expect(await within(grid()).findByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
   });
 
+  it("links to the chosen prospect's page, and to none when all numbers are listed", async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    const { user } = renderPage();
+    await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+    expect(screen.queryByRole('link', { name: /^Open .*'s page$/ })).not.toBeInTheDocument();
+
+    await user.type(screen.getByRole('combobox', { name: 'Prospect' }), 'lia');
+    await user.click(await screen.findByRole('option', { name: 'Liam Patel · Umbrella Health' }));
+
+    expect(await screen.findByRole('link', { name: "Open Liam Patel's page" })).toHaveAttribute(
+      'href',
+      '/prospects/2',
+    );
+  });
+
   it('filters by type and status on the server', async () => {
     const endpoint = phoneNumbers();
     server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);

@@ -29,7 +29,7 @@ function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProp
 
 /**
  * /phone-numbers: the grid, narrowed by the "Prospect" combobox, "Find a number" and the filters, all
- * kept in the URL.
+ * kept in the URL; with a prospect chosen, a link to its page beside the combobox.
  */
 export function PhoneNumbersRoute() {
   const client = useApiClient();
@@ -61,6 +61,17 @@ export function PhoneNumbersRoute() {
             setState((current) => changeView(current, { prospect: prospectId }));
           }}
         />
+        {prospect.data !== undefined && prospect.data.id === state.prospect && (
+          <Link
+            component={RouterLink}
+            to={`/prospects/${prospect.data.id}`}
+            sx={{ alignSelf: { sm: 'flex-start' }, mt: { sm: 1 } }}
+          >
+            {prospect.data.name === null
+              ? "Open the prospect's page"
+              : `Open ${prospect.data.name}'s page`}
+          </Link>
+        )}
         <PhoneNumberSearch
           value={state.number}
           onChange={(number) => {

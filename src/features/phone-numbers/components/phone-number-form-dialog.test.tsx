@@ -69,6 +69,15 @@ const duplicate = () =>
   });
 
 describe('PhoneNumberFormDialog', () => {
+  it('opens with focus in Number, ready for the number to be typed', async () => {
+    const { user, number } = renderDialog();
+    await waitFor(() => {
+      expect(number()).toHaveFocus();
+    });
+    await user.keyboard('4155550100');
+    expect(number()).toHaveValue('4155550100');
+  });
+
   it("shows the rule's message under Number, focuses it, and does not save", async () => {
     const { user, number, save, onSubmit } = renderDialog();
     await user.type(number(), '555 123 4567');
@@ -101,18 +110,39 @@ describe('PhoneNumberFormDialog', () => {
     expect(number()).toHaveAttribute('aria-invalid', 'false');
   });
 
-  it('formats the number as it is typed, in the chosen country', async () => {
-    const { user, number } = renderDialog({ defaultCountry: 'fr' });
-    await user.type(number(), '0612345678');
-    expect(number()).toHaveValue('06 12 34 56 78');
+  it("keeps the rep's own way of writing the number, while typing and after, and saves it as typed", async () => {
+    const { user, number, country, save, onSubmit } = renderDialog({ defaultCountry: 'be' });
+    await user.type(number(), '06.12.345678');
+    expect(number()).toHaveValue('06.12.345678');
+    await user.click(country());
+    await user.keyboard('France{Enter}');
+    expect(country()).toHaveValue('France (FR)');
+    expect(number()).toHaveValue('06.12.345678');
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+33612345678',
+      rawNumber: '06.12.345678',
+    });
   });
 
-  it('leaves deleting to the rep rather than formatting again', async () => {
-    const { user, number } = renderDialog();
-    await user.type(number(), '4155');
-    expect(number()).toHaveValue('(415) 5');
-    await user.type(number(), '{Backspace}{Backspace}{Backspace}');
-    expect(number()).toHaveValue('(415');
+  it('keeps a line under each field for its message, so that a message does not move the dialog', async () => {
+    const { user, dialog, number, country, type, extension, save } = renderDialog();
+    const fields = [number(), country(), type(), extension()];
+    const lines = fields.map((field) =>
+      document.getElementById(field.getAttribute('aria-describedby') ?? ''),
+    );
+    for (const [index, line] of lines.entries()) {
+      expect(dialog).toContainElement(line);
+      expect(fields[index]).toHaveAccessibleDescription('');
+    }
+    await user.click(save());
+    await waitFor(() => {
+      expectError(number(), 'Enter a phone number');
+    });
+    expect(document.getElementById(number().getAttribute('aria-describedby') ?? '')).toBe(lines[0]);
   });
 
   it('moves the extension of a pasted number into Extension and saves it in E.164', async () => {
@@ -152,7 +182,7 @@ describe('PhoneNumberFormDialog', () => {
     await waitFor(() => {
       expectError(extension(), 'The number ends in extension 12, but Extension says 34');
     });
-    expect(number()).toHaveValue('(415) 555-0100 x12');
+    expect(number()).toHaveValue('415 555 0100 x12');
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
@@ -168,6 +198,62 @@ describe('PhoneNumberFormDialog', () => {
     expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
       number: '+442079460958',
       countryCode: 'GB',
+    });
+  });
+
+  it('sets Country as soon as a number typed with its country code is whole, before Number is left', async () => {
+    const { user, number, country } = renderDialog();
+    await user.type(number(), '+44 20 7946 001');
+    expect(country()).toHaveValue('United States (US)');
+    await user.type(number(), '8');
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveFocus();
+  });
+
+  it("keeps a country chosen after the number when Number is left again, and offers the number's own", async () => {
+    const { user, dialog, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '+44 20 7946 0018');
+    await user.click(country());
+    await user.keyboard('United States{Enter}');
+    await user.click(number());
+    await user.tab();
+    expect(country()).toHaveValue('United States (US)');
+    expect(number()).toHaveAccessibleDescription('A United Kingdom number? Use United Kingdom');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Use United Kingdom' }));
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveFocus();
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+442079460018',
+      countryCode: 'GB',
+    });
+  });
+
+  it('suggests the country a number too long for the chosen one fits, and takes it when asked', async () => {
+    const { user, dialog, number, country, save, onSubmit } = renderDialog();
+    await user.type(number(), '44740012345');
+    expect(number()).not.toHaveAccessibleDescription(/United Kingdom/);
+    await user.type(number(), '6');
+    expect(number()).toHaveAccessibleDescription('A United Kingdom number? Use United Kingdom');
+    expect(country()).toHaveValue('United States (US)');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Use United Kingdom' }));
+    expect(country()).toHaveValue('United Kingdom (GB)');
+    expect(number()).toHaveValue('+447400123456');
+    expect(number()).toHaveFocus();
+    expect(within(dialog).queryByRole('button', { name: /^Use / })).not.toBeInTheDocument();
+    await user.click(save());
+    await waitFor(() => {
+      expect(onSubmit).toHaveBeenCalledOnce();
+    });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({
+      number: '+447400123456',
+      countryCode: 'GB',
+      phoneType: 'mobile',
     });
   });
 

@@ -7,18 +7,21 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMemo, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useController, useForm } from 'react-hook-form';
-import { formatRegion } from '@/lib/format';
+import { formatRegion, regionName } from '@/lib/format';
 import { formatInternational } from '@contract/phone-number-format';
 import { ISO_COUNTRY_CODES, isIsoCountryCode, isoCountryOrDefault } from '@contract/iso-countries';
 import {
   formatPhoneNumberAsYouType,
   parsePhoneNumberInput,
   phoneNumberDraftSchemaKeeping,
+  suggestCountry,
+  type CountrySuggestion,
   type PhoneNumberDraft,
   type PhoneNumberDraftValues,
 } from '@contract/phone-number-rules';
@@ -51,6 +54,9 @@ export interface PhoneNumberFormDialogProps {
 }
 
 type FieldName = keyof PhoneNumberDraftValues;
+
+/** MUI keeps a line's height under a field for a helper text of one space, so messages don't move the dialog. */
+const RESERVED_LINE = ' ';
 
 const countryNames = new Map<string, string>(
   ISO_COUNTRY_CODES.map((code) => [code, formatRegion(code)]),
@@ -103,11 +109,11 @@ function PhoneNumberForm({
 }: PhoneNumberFormProps) {
   const keptType = mode === 'edit' ? keptTypeOf(phoneNumber) : null;
   const resolver = useMemo(() => zodResolver(phoneNumberDraftSchemaKeeping(keptType)), [keptType]);
-  const { control, handleSubmit, getValues, setValue, setError, formState } = useForm<
-    PhoneNumberDraftValues,
-    unknown,
-    PhoneNumberDraft
-  >({ resolver, defaultValues: initialValues(phoneNumber, defaultCountry) });
+  const { control, handleSubmit, getValues, setValue, setError, setFocus, trigger, formState } =
+    useForm<PhoneNumberDraftValues, unknown, PhoneNumberDraft>({
+      resolver,
+      defaultValues: initialValues(phoneNumber, defaultCountry),
+    });
   const number = useController({ control, name: 'number', rules: { deps: ['extension'] } });
   const country = useController({ control, name: 'countryCode', rules: { deps: ['number'] } });
   const type = useController({ control, name: 'phoneType' });
@@ -130,14 +136,32 @@ function PhoneNumberForm({
   }
 
   function changeNumber(event: ChangeEvent<HTMLInputElement>) {
+    // Kept as the rep types it: the number is stored in E.164, and rawNumber keeps the rep's writing.
     const typed = event.target.value;
-    // Formatting only what was added at the end leaves deleting and mid-number edits as the rep makes them.
-    const added =
-      typed.length > number.field.value.length && event.target.selectionStart === typed.length;
-    const next = added ? formatPhoneNumberAsYouType(typed, getValues('countryCode')) : typed;
-    number.field.onChange(next);
+    number.field.onChange(typed);
     numberSinceCountry.current = true;
-    suggestType(next, getValues('countryCode'));
+    followNumberCountry(typed);
+    suggestType(typed, getValues('countryCode'));
+  }
+
+  /** A number typed with its "+" country code moves Country there as soon as it is a whole number. */
+  function followNumberCountry(typed: string) {
+    if (!typed.trimStart().startsWith('+')) return;
+    const parsed = parsePhoneNumberInput(typed, getValues('countryCode'));
+    const home = parsed.ok ? parsed.country : undefined;
+    if (home !== undefined && isIsoCountryCode(home) && home !== getValues('countryCode')) {
+      setValue('countryCode', home, validate);
+    }
+  }
+
+  /** The rep takes the country suggested under Number: chosen, as if picked in Country. */
+  function acceptCountry(suggestion: CountrySuggestion) {
+    numberSinceCountry.current = false;
+    setValue('countryCode', suggestion.country);
+    setValue('number', suggestion.number);
+    suggestType(suggestion.number, suggestion.country);
+    if (formState.isSubmitted) void trigger(['number', 'countryCode']);
+    setFocus('number');
   }
 
   /**
@@ -146,6 +170,7 @@ function PhoneNumberForm({
    * "+44 …"). A country chosen after the number stays as chosen, and the rules say if it contradicts it.
    */
   function tidyNumber() {
+    const numberLast = numberSinceCountry.current;
     numberSinceCountry.current = false;
     const { number: typed, countryCode, extension: typedExtension } = getValues();
     const parsed = parsePhoneNumberInput(typed, countryCode);
@@ -154,11 +179,12 @@ function PhoneNumberForm({
     let body = typed;
     if (split.extension !== undefined && ['', split.extension].includes(typedExtension.trim())) {
       body = split.number.trim();
-      setValue('number', formatPhoneNumberAsYouType(body, countryCode), validate);
+      setValue('number', body, validate);
       setValue('extension', split.extension, validate);
     }
     const home = parsed.country;
-    if (home === undefined || home === countryCode || !isIsoCountryCode(home)) return;
+    if (!numberLast || home === undefined || home === countryCode || !isIsoCountryCode(home))
+      return;
     const there = parsePhoneNumberInput(body, home);
     if (!there.ok || there.e164 !== parsed.e164) {
       setValue('number', formatInternational(parsed.e164), validate);
@@ -182,6 +208,7 @@ function PhoneNumberForm({
   }
 
   const errors = formState.errors;
+  const suggestion = suggestCountry(number.field.value, country.field.value);
   return (
     <Box
       component="form"
@@ -208,8 +235,29 @@ function PhoneNumberForm({
             inputRef={number.field.ref}
             name={number.field.name}
             error={errors.number !== undefined}
-            helperText={errors.number?.message}
+            helperText={
+              suggestion === undefined ? (
+                (errors.number?.message ?? RESERVED_LINE)
+              ) : (
+                <>
+                  A {regionName(suggestion.country)} number?{' '}
+                  <Link
+                    component="button"
+                    type="button"
+                    variant="inherit"
+                    sx={{ verticalAlign: 'baseline' }}
+                    onClick={() => {
+                      acceptCountry(suggestion);
+                    }}
+                  >
+                    Use {regionName(suggestion.country)}
+                  </Link>
+                </>
+              )
+            }
             autoComplete="off"
+            // The dialog opens for the number; MUI's focus trap leaves focus where it already is.
+            autoFocus
             // Required without the label's asterisk, so that the label reads exactly "Number".
             slotProps={{ htmlInput: { inputMode: 'tel', 'aria-required': true } }}
             fullWidth
@@ -223,9 +271,7 @@ function PhoneNumberForm({
             onChange={(_, code) => {
               numberSinceCountry.current = false;
               country.field.onChange(code);
-              const typed = getValues('number');
-              setValue('number', formatPhoneNumberAsYouType(typed, code), validate);
-              suggestType(typed, code);
+              suggestType(getValues('number'), code);
             }}
             onBlur={country.field.onBlur}
             renderInput={(params) => (
@@ -235,7 +281,7 @@ function PhoneNumberForm({
                 name={country.field.name}
                 inputRef={country.field.ref}
                 error={errors.countryCode !== undefined}
-                helperText={errors.countryCode?.message}
+                helperText={errors.countryCode?.message ?? RESERVED_LINE}
               />
             )}
           />
@@ -258,7 +304,7 @@ function PhoneNumberForm({
                 ? 'Suggested from the number'
                 : type.field.value === keptType
                   ? UNLISTED_VALUE_HINT
-                  : undefined)
+                  : RESERVED_LINE)
             }
             fullWidth
           >
@@ -277,7 +323,7 @@ function PhoneNumberForm({
             inputRef={extension.field.ref}
             name={extension.field.name}
             error={errors.extension !== undefined}
-            helperText={errors.extension?.message}
+            helperText={errors.extension?.message ?? RESERVED_LINE}
             autoComplete="off"
             slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             fullWidth

@@ -3,7 +3,7 @@ import type { GridApi, GridRowId } from '@mui/x-data-grid';
 import { afterPaint } from '@/lib/after-paint';
 import { isPreconditionFailed } from '@/lib/api-error';
 import { useLatest } from '@/lib/use-latest';
-import { formatInternational } from '@contract/phone-number-format';
+import { deletedMessage } from '../utils/deleted-message';
 import { usePendingDeletes } from '../api/use-phone-number-mutations';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import type { PhoneNumberChange } from '../types/phone-number-events';
@@ -76,11 +76,7 @@ export function useDeleteWithUndo({
     let scheduled = false;
     let undone = false;
     const { say, sayFailed, withdraw } = latestRef.current.feedback;
-    const deleted =
-      row.number === null
-        ? 'Phone number deleted'
-        : `Deleted ${formatInternational(row.number, row.extension)}`;
-    const message = say(deleted, 'success', () => {
+    const message = say(deletedMessage(row), 'success', () => {
       focusTarget.current = { row: row.id };
       if (scheduled) {
         deletes.undo(row.id);
