@@ -328,6 +328,32 @@ describe('PhoneNumberList: undoing an edit', () => {
     expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveTextContent('Mobile');
   });
 
+  it("keeps Undo on offer when Escape leaves another cell's editor, and closes on its own Escape", async () => {
+    const writes = serveKeepingWrites();
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+    const snackbar = await screen.findByRole('alert');
+    await user.dblClick(cellOf(row, 'extension'));
+    await user.type(await within(row).findByRole('textbox'), '9');
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => {
+      expect(within(row).queryByRole('textbox')).not.toBeInTheDocument();
+    });
+    const undo = within(snackbar).getByRole('button', { name: 'Undo' });
+    expect(undo).toBeVisible();
+    undo.focus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => {
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+    expect(writes).toEqual([patched({ phoneType: 'mobile' })]);
+  });
+
   it('says so when the undo is refused, and keeps the edit', async () => {
     const writes = serveKeepingWrites((write) =>
       write.body !== undefined && JSON.stringify(write.body).includes('"work"')
