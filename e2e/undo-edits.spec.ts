@@ -75,7 +75,9 @@ test.describe('Undoing an edit made in a cell', () => {
     const undone = answer(page, 'PATCH', number.id);
     await page.keyboard.press('Enter');
 
-    expect((await undone).request().postDataJSON()).toMatchObject({
+    const response = await undone;
+    expect(response.status()).toBe(200);
+    expect(response.request().postDataJSON()).toMatchObject({
       data: { attributes: { extension: null } },
     });
     await expect(extension).toHaveText('—');
