@@ -65,9 +65,9 @@ export class PhoneNumbersGrid {
   readonly cellEditor: Locator;
   /** Why the cell being edited refuses its value: the rules' message, or the server's. */
   readonly cellError: Locator;
-  /** What a write says ("Phone number deleted"): closed, or undone, by a button. */
+  /** What a write says ("Deleted +1 …", "Type of +1 … changed to Mobile"): closed, or undone, by a button. */
   readonly snackbar: Locator;
-  /** The snackbar's "Undo", after a delete. */
+  /** The snackbar's "Undo", after a delete or a cell's edit. */
   readonly undoButton: Locator;
   readonly loadError: Locator;
   readonly retryButton: Locator;

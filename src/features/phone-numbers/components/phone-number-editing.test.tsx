@@ -248,6 +248,142 @@ describe('PhoneNumberList: saving a cell', () => {
   });
 });
 
+/**
+ * A server that keeps what it is sent: the list shows number 1 as the last accepted PATCH left it.
+ * `refuse` answers a PATCH instead, when it returns a response.
+ */
+function serveKeepingWrites(refuse: (write: Write) => Response | undefined = () => undefined) {
+  let attributes: Record<string, unknown> = { number: '+14155550100', order: 0 };
+  let version = 1;
+  const current = () => phoneNumberResource(1, attributes, { etag: `W/"${version}"` });
+  server.use(
+    phoneNumbersEndpoint(() => phoneNumberCollection([current()], { meta: { count: 1 } })).handler,
+  );
+  return serveWrites((write) => {
+    const refused = refuse(write);
+    if (refused !== undefined) return refused;
+    const body = write.body as { data: { attributes: Record<string, unknown> } };
+    attributes = { ...attributes, ...body.data.attributes };
+    version += 1;
+    return jsonApiResponse({ data: current() });
+  });
+}
+
+const patched = (attributes: Record<string, unknown>) => ({
+  method: 'PATCH',
+  id: '1',
+  body: { data: { type: 'phoneNumber', id: 1, attributes } },
+});
+
+describe('PhoneNumberList: undoing an edit', () => {
+  it('says what the edit changed, and Undo sends the old value back and shows it', async () => {
+    const writes = serveKeepingWrites();
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+
+    const snackbar = await screen.findByRole('alert');
+    expect(snackbar).toHaveTextContent('Type of +1 415 555 0100 changed to Mobile');
+    await user.click(within(snackbar).getByRole('button', { name: 'Undo' }));
+
+    await waitFor(() => {
+      expect(writes).toEqual([patched({ phoneType: 'mobile' }), patched({ phoneType: 'work' })]);
+    });
+    await waitFor(async () => {
+      expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveTextContent('Work');
+    });
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // The focus was on Undo, which is gone: it goes back to the cell.
+    expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveFocus();
+  });
+
+  it('undoes only the last edit', async () => {
+    const writes = serveKeepingWrites();
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('changed to Mobile');
+    await user.dblClick(cellOf(row, 'extension'));
+    await user.type(await within(row).findByRole('textbox'), '42{Enter}');
+
+    const snackbar = await screen.findByRole('alert', {
+      name: (_, element) => element.textContent.includes('Extension'),
+    });
+    expect(snackbar).toHaveTextContent('Extension of +1 415 555 0100 changed to 42');
+    await user.click(within(snackbar).getByRole('button', { name: 'Undo' }));
+
+    await waitFor(() => {
+      expect(writes).toHaveLength(3);
+    });
+    expect(writes[2]).toEqual(patched({ extension: null }));
+    await waitFor(async () => {
+      expect(cellOf(await rowOf('+1 415 555 0100'), 'extension')).toHaveTextContent('—');
+    });
+    expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveTextContent('Mobile');
+  });
+
+  it("keeps Undo on offer when Escape leaves another cell's editor, and closes on its own Escape", async () => {
+    const writes = serveKeepingWrites();
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+    const snackbar = await screen.findByRole('alert');
+    await user.dblClick(cellOf(row, 'extension'));
+    await user.type(await within(row).findByRole('textbox'), '9');
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => {
+      expect(within(row).queryByRole('textbox')).not.toBeInTheDocument();
+    });
+    const undo = within(snackbar).getByRole('button', { name: 'Undo' });
+    expect(undo).toBeVisible();
+    undo.focus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => {
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    });
+    expect(writes).toEqual([patched({ phoneType: 'mobile' })]);
+  });
+
+  it('says so when the undo is refused, and keeps the edit', async () => {
+    const writes = serveKeepingWrites((write) =>
+      write.body !== undefined && JSON.stringify(write.body).includes('"work"')
+        ? errorResponse(403, {
+            id: 'unauthorizedRequest',
+            title: 'Forbidden',
+            detail: 'You may not change this phone number.',
+          })
+        : undefined,
+    );
+    const user = userEvent.setup();
+    renderList();
+
+    const row = await rowOf('+1 415 555 0100');
+    await user.dblClick(cellOf(row, 'phoneType'));
+    await user.click(await screen.findByRole('option', { name: 'Mobile' }));
+    await user.click(
+      within(await screen.findByRole('alert')).getByRole('button', { name: 'Undo' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "You no longer have permission to change this prospect's phone numbers. The edit was not undone.",
+    );
+    expect(writes).toEqual([patched({ phoneType: 'mobile' }), patched({ phoneType: 'work' })]);
+    await waitFor(async () => {
+      expect(cellOf(await rowOf('+1 415 555 0100'), 'phoneType')).toHaveTextContent('Mobile');
+    });
+  });
+});
+
 describe('PhoneNumberList: delete with undo', () => {
   it('asks first, removes the row at once, and Undo brings it back without a request', async () => {
     serveNumbers();

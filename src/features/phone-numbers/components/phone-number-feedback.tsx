@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
+import { useRef } from 'react';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
 import type { PhoneNumberFeedbackMessage } from '../hooks/use-phone-number-feedback';
 
@@ -11,13 +12,23 @@ export interface PhoneNumberFeedbackProps {
 
 /** The snackbar that says what became of a write; a delete's stays for the undo window, with "Undo". */
 export function PhoneNumberFeedback({ shown, onClose }: PhoneNumberFeedbackProps) {
+  const snackbar = useRef<HTMLDivElement>(null);
   return (
     <Snackbar
+      ref={snackbar}
       key={shown?.key}
       open={shown !== undefined}
       autoHideDuration={shown?.undo ? UNDO_WINDOW_MS : 8000}
-      onClose={(_, reason) => {
-        if (reason !== 'clickaway') onClose();
+      onClose={(event, reason) => {
+        if (reason === 'clickaway') return;
+        // Escape pressed elsewhere (to leave a cell's editor) belongs to the grid: Undo stays on offer.
+        // The path, not the target: inside the custom element's shadow root the target is its host.
+        const fromSnackbar =
+          event instanceof Event &&
+          snackbar.current !== null &&
+          event.composedPath().includes(snackbar.current);
+        if (reason === 'escapeKeyDown' && shown?.undo && !fromSnackbar) return;
+        onClose();
       }}
     >
       <Alert

@@ -8,6 +8,7 @@ import { useUpdatePhoneNumber } from '../api/use-phone-number-mutations';
 import type { CellServerError } from '../components/phone-number-edit-cell';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import type { PhoneNumberChange, PhoneNumberFailure } from '../types/phone-number-events';
+import { changesUndoing, describeCellEdit } from '../utils/cell-edit-undo';
 import { describeWriteError } from '../utils/describe-write-error';
 import {
   cellChanges,
@@ -16,6 +17,10 @@ import {
   type EditableField,
 } from '../utils/phone-number-changes';
 import { failureOf } from '../utils/phone-number-failure';
+import type { PhoneNumberFeedback } from './use-phone-number-feedback';
+
+/** Said when an Undo is refused; the edit it would have taken back stays saved and shown. */
+const UNDO_FAILED = 'The edit was not undone.';
 
 interface CellError {
   id: GridRowId;
@@ -31,7 +36,8 @@ export interface CellEditingOptions {
   pendingDeletes: ReadonlySet<number>;
   onChange: ((change: PhoneNumberChange) => void) | undefined;
   onError: ((failure: PhoneNumberFailure) => void) | undefined;
-  sayFailed: (error: unknown, then?: string) => void;
+  say: PhoneNumberFeedback['say'];
+  sayFailed: PhoneNumberFeedback['sayFailed'];
   /** After a 412: shows the number as it is now, with the rep's change (decision 0036). */
   resolveConflict: (
     row: ListedPhoneNumber,
@@ -42,7 +48,8 @@ export interface CellEditingOptions {
 /**
  * Cells edited in place (decision 0018): the rules check a cell when it is committed, the grid paints the
  * new value at once, and the PATCH follows that paint. On a 422 (or a 429 the app did not wait out) the
- * cell opens again with what the rep typed and the server's message under it.
+ * cell opens again with what the rep typed and the server's message under it. A saved edit is offered to
+ * undo (decision 0056): the old values go back as a PATCH of their own.
  */
 export function useCellEditing({
   apiRef,
@@ -50,6 +57,7 @@ export function useCellEditing({
   pendingDeletes,
   onChange,
   onError,
+  say,
   sayFailed,
   resolveConflict,
 }: CellEditingOptions) {
@@ -57,7 +65,54 @@ export function useCellEditing({
   // the callbacks below must not (the grid hands them to every cell).
   const { mutate: updateLater } = useUpdatePhoneNumber();
   const [cellError, setCellError] = useState<CellError>();
-  const latestRef = useLatest({ onChange, onError, sayFailed, resolveConflict });
+  const latestRef = useLatest({ onChange, onError, say, sayFailed, resolveConflict });
+
+  /** After a 412: the number as it is now beside `changes`, to apply knowingly or discard (decision 0036). */
+  const showConflict = useCallback(
+    (
+      error: unknown,
+      row: ListedPhoneNumber,
+      changes: PhoneNumberWritableAttributes,
+      then: string,
+    ) => {
+      latestRef.current.onError?.(failureOf(error, describeWriteError(error)));
+      latestRef.current.resolveConflict(row, changes).catch((readError: unknown) => {
+        latestRef.current.sayFailed(readError, then);
+      });
+    },
+    [latestRef],
+  );
+
+  /**
+   * Sends back the values an edit of `field` replaced, through the same mutation as the edit; the
+   * focus, which was on the snackbar's Undo, goes back to the cell.
+   */
+  const undo = useCallback(
+    (row: ListedPhoneNumber, field: EditableField, changes: PhoneNumberWritableAttributes) => {
+      const api = apiRef.current;
+      if (api?.getRow(row.id) != null && api.getCellMode(row.id, field) === 'view') {
+        api.scrollToIndexes({ rowIndex: api.getRowIndexRelativeToVisibleRows(row.id) });
+        api.setCellFocus(row.id, field);
+        api.getCellElement(row.id, field)?.focus();
+      }
+      updateLater(
+        { row, changes },
+        {
+          onSuccess: (saved) => {
+            latestRef.current.onChange?.({ action: 'updated', phoneNumber: saved });
+          },
+          onError: (error) => {
+            if (isPreconditionFailed(error)) {
+              showConflict(error, row, changes, UNDO_FAILED);
+              return;
+            }
+            latestRef.current.sayFailed(error, UNDO_FAILED);
+          },
+        },
+      );
+    },
+    [updateLater, apiRef, latestRef, showConflict],
+  );
 
   /** Sends a cell's change, shown already: on a 422, the cell opens again with what was typed. */
   const save = useCallback(
@@ -72,14 +127,23 @@ export function useCellEditing({
         {
           onSuccess: (saved) => {
             latestRef.current.onChange?.({ action: 'updated', phoneNumber: saved });
+            // Only the last edit can be undone: its message takes the place of the one before.
+            const undoing = changesUndoing(original, changes);
+            const edited = { ...original, ...saved };
+            latestRef.current.say(
+              describeCellEdit(field, original, saved),
+              'success',
+              undoing === undefined
+                ? undefined
+                : () => {
+                    undo(edited, field, undoing);
+                  },
+            );
           },
           onError: (error) => {
             if (isPreconditionFailed(error)) {
               // Someone changed the number first: the rep sees it as it is now, with the change kept.
-              latestRef.current.onError?.(failureOf(error, describeWriteError(error)));
-              latestRef.current.resolveConflict(original, changes).catch((readError: unknown) => {
-                latestRef.current.sayFailed(readError, 'Your change was not saved.');
-              });
+              showConflict(error, original, changes, 'Your change was not saved.');
               return;
             }
             // A 429 the app did not wait out is the rep's to retry: the input stays, as for a 422.
@@ -109,7 +173,7 @@ export function useCellEditing({
         },
       );
     },
-    [updateLater, apiRef, latestRef],
+    [updateLater, apiRef, latestRef, showConflict, undo],
   );
 
   const processRowUpdate = useCallback(

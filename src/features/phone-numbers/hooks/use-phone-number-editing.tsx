@@ -76,6 +76,7 @@ export function usePhoneNumberEditing({
     pendingDeletes: deletes.pendingIds,
     onChange,
     onError,
+    say,
     sayFailed,
     resolveConflict: conflicts.resolve,
   });
