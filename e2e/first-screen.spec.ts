@@ -69,7 +69,7 @@ test.describe('The first screen', () => {
       asks: ['/api/v2/phoneNumbers', '/api/v2/prospects/1'],
     },
   ]) {
-    test(`${name} asks for each thing it shows once: the app takes what the page start asked for`, async ({
+    test(`${name} asks for what the page start asked for: the app takes those answers`, async ({
       page,
       phoneNumbersPage,
       api,
@@ -79,7 +79,9 @@ test.describe('The first screen', () => {
       await page.waitForLoadState('networkidle');
       const asked: string[] = [];
       page.on('request', (request) => {
-        if (isDataRequest(request)) asked.push(new URL(request.url()).pathname);
+        if (!isDataRequest(request)) return;
+        const url = new URL(request.url());
+        asked.push(`${url.pathname}${url.search}`);
       });
 
       await page.goto(path);
@@ -88,7 +90,11 @@ test.describe('The first screen', () => {
         numbers!.map((number) => number.shown),
       );
       await page.waitForLoadState('networkidle');
-      expect(asked.toSorted()).toEqual([...asks, '/auth/session'].toSorted());
+      // The app asked for the very URLs the page start did (a URL the app built otherwise would be a
+      // second request to its path). A loaded machine may ask for one again later, when the early
+      // answer came too long before the app (early-responses.ts): the same URL, counted once here.
+      const paths = [...new Set(asked)].map((url) => url.replace(/\?.*/, ''));
+      expect(paths.toSorted(), asked.join('\n')).toEqual([...asks, '/auth/session'].toSorted());
     });
   }
 
