@@ -514,9 +514,10 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  // Find a number, when the end of a number is on thousands of numbers (a switchboard's, or the seed's
-  // shared landlines): the index holds the sort's `updated_at` too, so that the newest page of the
-  // matches is chosen from the index entries alone and only its rows are read (decision 0053).
+  // Find a number, when a number, or the end of one, is on thousands of numbers (a switchboard's, or the
+  // seed's shared landlines): the indexes hold the grid's sort, `updated_at`, too, so that the newest
+  // page of the matches is read from the index alone: in order for a whole number, sorted from the
+  // index entries for the end of one; then only the page's rows are read (decision 0053).
   '2026_12_06_phone_numbers_digits_reversed_updated': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -525,6 +526,11 @@ const migrations: Record<string, Migration> = {
         .columns(['number_digits_reversed', 'updated_at', 'id'])
         .execute();
       await db.schema.dropIndex('phone_numbers_digits_reversed').execute();
+      await db.schema
+        .createIndex('phone_numbers_number_updated')
+        .on('phone_numbers')
+        .columns(['number', 'updated_at', 'id'])
+        .execute();
     },
   },
 };

@@ -13,6 +13,7 @@ const MIGRATION = '2026_12_04_users_email_any_case';
  */
 async function beforeTheMigration(db: Kysely<Database>) {
   await db.schema.dropIndex('phone_numbers_digits_reversed_updated').execute();
+  await db.schema.dropIndex('phone_numbers_number_updated').execute();
   await db.schema.alterTable('phone_numbers').dropColumn('number_digits_reversed').execute();
   await db.schema.dropIndex('users_email_any_case').execute();
   await sql`delete from kysely_migration where name >= ${MIGRATION}`.execute(db);

@@ -17,6 +17,7 @@ import {
   keysetCondition,
   orderTerms,
   type Bind,
+  type OrderTerm,
   type Page,
 } from './pagination';
 import { sortSignature, type CollectionQuery, type KeyValue, type ParsedFilter } from './query';
@@ -51,15 +52,16 @@ export interface CollectionSource<DB, TB extends keyof DB, Row> {
   boundedCost?: boolean;
   /**
    * Selects the keys (`column`) of a page's rows from fewer tables than `base`, conditions, order and
-   * limit given (each order term as it is to be written). A page searched first (see listCollection)
-   * then sorts the matches' index entries alone, and `base` reads only the page's rows: not a row and
-   * a join for each of thousands of matches.
+   * limit given. A page searched first (see listCollection) then sorts the matches' index entries
+   * alone, and `base` reads only the page's rows: not a row and a join for each of thousands of
+   * matches. The query must search the conditions' index, not walk the order's: the quick count has
+   * found few matches.
    */
   pageKeys?: {
     column: string;
     select: (
       conditions: Expression<SqlBool>[],
-      order: readonly { expression: Expression<unknown>; direction: 'asc' | 'desc' }[],
+      order: readonly OrderTerm[],
       limit: Expression<number>,
     ) => Expression<unknown>;
   };
@@ -250,14 +252,7 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
               builder,
             );
           if (keysFirst) {
-            const keys = keysFirst.select(
-              conditions,
-              terms.map((term) => ({
-                expression: sqlite ? sql`+${sql.ref(term.column)}` : sql.ref(term.column),
-                direction: term.direction,
-              })),
-              bound,
-            );
+            const keys = keysFirst.select(conditions, terms, bound);
             const page = source
               .base()
               .where(sql<SqlBool>`${sql.ref(keysFirst.column)} in (${keys})`);
