@@ -103,6 +103,25 @@ async function signIn(browser: Browser, origin: string): Promise<SessionCookies>
   return cookies;
 }
 
+/** How long the page must ask for nothing new before what it fetched after its first row is read. */
+const QUIET_MS = 1_000;
+
+/** Waits until the page has asked for no new resource for QUIET_MS (10 s at most). */
+async function untilNoNewResources(page: Page) {
+  const count = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  const started = performance.now();
+  let last = await count();
+  let quietSince = performance.now();
+  while (performance.now() - quietSince < QUIET_MS && performance.now() - started < 10_000) {
+    await page.waitForTimeout(100);
+    const now = await count();
+    if (now !== last) {
+      last = now;
+      quietSince = performance.now();
+    }
+  }
+}
+
 /**
  * One cold load: a fresh browser context (empty cache), holding the session cookie if there is one (as
  * after a reload). Returns the time from navigation start to the first row painted and the scripts it
@@ -126,8 +145,10 @@ async function coldLoad(
       timeout: 30_000,
     },
   );
-  // What the page goes on to fetch once its first row shows is over too, to be reported apart.
-  await page.waitForLoadState('networkidle');
+  // What the page goes on to fetch once its first row shows is over too, to be reported apart. Not
+  // Playwright's networkidle: it is reached once per page, often before the first row (the data is in
+  // and the CPU is busy with nothing to fetch), and would not wait at all.
+  await untilNoNewResources(page);
   const result = await page.evaluate(() => {
     const firstRowAt = (window as unknown as { __firstRowAt: number }).__firstRowAt;
     const all = performance
