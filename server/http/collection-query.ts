@@ -273,8 +273,8 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
   if (!query.after && !query.before && !page.next)
     return { page, meta: { count: page.rows.length } };
   if (source.keptCount) return { page, meta: { count: await source.keptCount() } };
-  if (searchFirst) return { page, meta: { count: few } };
-  const quick = await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT);
+  // A range counted before the page has had its quick count.
+  const quick = few ?? (await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT));
   if (quick <= QUICK_COUNT_LIMIT) return { page, meta: { count: quick } };
   const full = await countUpTo(db, source, filtered, COUNT_LIMIT, true);
   return { page, meta: full <= COUNT_LIMIT ? { count: full } : { countExceeds: COUNT_LIMIT } };
