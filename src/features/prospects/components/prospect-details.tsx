@@ -40,6 +40,26 @@ const LIST_SX = {
 /** The height of the small select an admin gets for the owner (MUI's small outlined field). */
 const OWNER_SELECT_HEIGHT = 40;
 
+/** The details, in their order: each term and how its value reads from the profile. */
+const TERMS: readonly {
+  term: string;
+  value: (profile: ProspectProfile, owner: ReactNode) => ReactNode;
+}[] = [
+  { term: 'Company', value: (profile) => profile.company ?? NOT_SET },
+  { term: 'Title', value: (profile) => profile.title ?? NOT_SET },
+  { term: 'Owner', value: (profile, owner) => owner ?? profile.ownerName ?? NOT_SET },
+  {
+    term: 'Local time',
+    value: (profile) =>
+      profile.timeZone === null ? (
+        'Time zone not known'
+      ) : (
+        <ProspectLocalTime timeZone={profile.timeZone} />
+      ),
+  },
+  { term: 'Calls', value: (profile) => callsOptStatusLabel(profile.callsOptStatus) },
+];
+
 /**
  * The details' place while the prospect loads: the same terms, each value a line of placeholder, so
  * that nothing below moves when they arrive. `ownerSelect`: the owner will be a select, not a name.
@@ -47,7 +67,7 @@ const OWNER_SELECT_HEIGHT = 40;
 export function ProspectDetailsPlaceholder({ ownerSelect }: { ownerSelect: boolean }) {
   return (
     <Box component="dl" sx={LIST_SX}>
-      {(['Company', 'Title', 'Owner', 'Local time', 'Calls'] as const).map((term) => (
+      {TERMS.map(({ term }) => (
         <Detail key={term} term={term}>
           <Skeleton
             width="12em"
@@ -65,17 +85,11 @@ export function ProspectDetailsPlaceholder({ ownerSelect }: { ownerSelect: boole
 export function ProspectDetails({ profile, owner }: ProspectDetailsProps) {
   return (
     <Box component="dl" sx={LIST_SX}>
-      <Detail term="Company">{profile.company ?? NOT_SET}</Detail>
-      <Detail term="Title">{profile.title ?? NOT_SET}</Detail>
-      <Detail term="Owner">{owner ?? profile.ownerName ?? NOT_SET}</Detail>
-      <Detail term="Local time">
-        {profile.timeZone === null ? (
-          'Time zone not known'
-        ) : (
-          <ProspectLocalTime timeZone={profile.timeZone} />
-        )}
-      </Detail>
-      <Detail term="Calls">{callsOptStatusLabel(profile.callsOptStatus)}</Detail>
+      {TERMS.map(({ term, value }) => (
+        <Detail key={term} term={term}>
+          {value(profile, owner)}
+        </Detail>
+      ))}
     </Box>
   );
 }
