@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { coveredOnes, ERROR_RED } from './layout';
 import { recordWrites } from './requests';
 
 // Sam Rep edits the country of a number he adds to his own prospect.
@@ -34,7 +35,14 @@ test.describe('The Country cell', () => {
     await phoneNumbersPage.typeInCountryCell(number.shown, 'United States');
     await phoneNumbersPage.cellEditor.press('Enter');
     await expect(phoneNumbersPage.cellError).toHaveText('This is a GB number, not a US number');
+    expect(await phoneNumbersPage.editingCellEdgeColours()).toContain(ERROR_RED);
     expect(writes).toEqual([]);
+
+    // Searching again, the reason stays in view and the countries are not under it.
+    await phoneNumbersPage.cellEditor.press('ArrowDown');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(phoneNumbersPage.cellError).toBeVisible();
+    expect(await coveredOnes(page.getByRole('option'))).toEqual([]);
     expect(await api.phoneNumber(number.id)).toMatchObject({ countryCode: 'GB' });
   });
 });

@@ -1,6 +1,7 @@
 import { shownAs } from './demo-api';
 import { answerWithError, isPhoneNumber, isPhoneNumberList } from './faults';
 import { expect, test } from './fixtures';
+import { coveredOnes, ERROR_RED } from './layout';
 import { answer, recordWrites } from './requests';
 
 // Riley Rep (the fixtures' default user) edits numbers she adds to her own prospects.
@@ -78,6 +79,8 @@ test.describe('Editing a number in its cell', () => {
     await expect(phoneNumbersPage.cellError).toHaveText('This is too short for a phone number');
     await expect(phoneNumbersPage.cellEditor).toHaveValue('+44 20 7946');
     await expect(phoneNumbersPage.cellEditor).toHaveAttribute('aria-invalid', 'true');
+    // The cell itself is red, not only the message beside it.
+    expect(await phoneNumbersPage.editingCellEdgeColours()).toContain(ERROR_RED);
     expect(writes).toEqual([]);
 
     await phoneNumbersPage.cellEditor.press('Escape');
@@ -85,6 +88,40 @@ test.describe('Editing a number in its cell', () => {
     await expect(phoneNumbersPage.cellError).toHaveCount(0);
     expect(writes).toEqual([]);
     expect(await api.phoneNumber(number.id)).toEqual(number);
+  });
+
+  test('a type the server refuses: the cell is red and says why, and the reason never covers the types to choose from', async ({
+    page,
+    phoneNumbersPage,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const number = await addNumber(prospect.id);
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    await answerWithError(
+      page,
+      isPhoneNumber(number.id),
+      422,
+      {
+        id: 'validationError',
+        title: 'Validation Error',
+        detail: 'VoIP numbers are not taken for this prospect.',
+        source: { pointer: '/data/attributes/phoneType' },
+      },
+      { method: 'PATCH' },
+    );
+
+    await phoneNumbersPage.chooseInCell(number.shown, 'Type', 'VoIP');
+
+    await expect(phoneNumbersPage.cellError).toHaveText(
+      'VoIP numbers are not taken for this prospect.',
+    );
+    expect(await phoneNumbersPage.editingCellEdgeColours()).toContain(ERROR_RED);
+    // The cell opens again with its types listed.
+    await expect(page.getByRole('option').first()).toBeVisible();
+    await expect(phoneNumbersPage.cellError).toBeVisible();
+    expect(await coveredOnes(page.getByRole('option'))).toEqual([]);
   });
 
   test("a number the prospect already has is refused by the server: the cell opens again with what she typed and the server's reason", async ({

@@ -20,6 +20,8 @@ export interface JsonApiError {
   id: string;
   title: string;
   detail: string;
+  /** The attribute the error is about, e.g. `{ pointer: '/data/attributes/phoneType' }`. */
+  source?: { pointer: string };
 }
 
 export interface AnswerOptions {

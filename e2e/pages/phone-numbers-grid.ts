@@ -65,6 +65,8 @@ export class PhoneNumbersGrid {
   readonly cellEditor: Locator;
   /** Why the cell being edited refuses its value: the rules' message, or the server's. */
   readonly cellError: Locator;
+  /** The cell being edited. */
+  readonly editingCell: Locator;
   /** What a write says ("Deleted +1 …", "Type of +1 … changed to Mobile"): closed, or undone, by a button. */
   readonly snackbar: Locator;
   /** The snackbar's "Undo", after a delete or a cell's edit. */
@@ -90,6 +92,8 @@ export class PhoneNumbersGrid {
     this.deleteDialog = new DeleteDialog(root);
     this.cellEditor = this.grid.getByRole('textbox').or(this.grid.getByRole('combobox'));
     this.cellError = root.getByRole('tooltip').getByRole('alert');
+    // By the grid's class: while a select cell's menu is open, the grid is hidden from roles.
+    this.editingCell = root.locator('.MuiDataGrid-cell--editing');
     this.snackbar = root
       .getByRole('alert')
       .filter({ has: root.getByRole('button', { name: /^(Close|Undo)$/ }) });
@@ -163,6 +167,28 @@ export class PhoneNumbersGrid {
   async chooseInCell(number: string, column: 'Type' | 'Country' | 'Status', option: string) {
     await this.startEditing(number, column);
     await this.root.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /**
+   * The colours the cell being edited paints its edges in: each outline, border and inset shadow of the
+   * cell and what it holds, as `rgb(…)` strings.
+   */
+  async editingCellEdgeColours(): Promise<string[]> {
+    return this.editingCell.evaluate((cell) =>
+      [cell, ...cell.querySelectorAll('*')].flatMap((element) => {
+        const style = getComputedStyle(element);
+        const pseudo = ['::before', '::after'].map((name) => getComputedStyle(element, name));
+        return [style, ...pseudo].flatMap((s) => [
+          ...(s.outlineStyle !== 'none' && s.outlineWidth !== '0px' ? [s.outlineColor] : []),
+          ...(['Top', 'Right', 'Bottom', 'Left'] as const)
+            .filter(
+              (side) => s[`border${side}Style`] !== 'none' && s[`border${side}Width`] !== '0px',
+            )
+            .map((side) => s[`border${side}Color`]),
+          ...(s.boxShadow.match(/rgba?\([^)]*\)/g) ?? []),
+        ]);
+      }),
+    );
   }
 
   /** Types into the Country cell's search, key by key as a rep does, without choosing anything. */

@@ -18,7 +18,11 @@ export const CellServerErrorContext = createContext<CellServerError>(() => undef
 
 export type EditCellProps = GridRenderEditCellParams & { error?: unknown };
 
-/** Wraps one of the grid's edit cells so that its error (the rules' or the server's) shows under it. */
+/**
+ * Wraps one of the grid's edit cells so that its error (the rules' or the server's) paints the cell red
+ * and shows under it. The message sits beneath any list the cell opens (a select's menu, the countries),
+ * so it never covers the choices.
+ */
 export function withCellError(EditCell: ComponentType<EditCellProps>) {
   return function EditCellWithError(props: EditCellProps) {
     const serverError = useContext(CellServerErrorContext)(props.id, props.field, props.value);
@@ -29,8 +33,18 @@ export function withCellError(EditCell: ComponentType<EditCellProps>) {
         title={<span role="alert">{message}</span>}
         placement="bottom-start"
         arrow
+        slotProps={{ popper: { sx: { zIndex: (theme) => theme.zIndex.modal - 1 } } }}
       >
-        <Box sx={{ display: 'flex', width: '100%', height: '100%' }}>
+        <Box
+          sx={[
+            { display: 'flex', width: '100%', height: '100%' },
+            message !== undefined &&
+              ((theme) => ({
+                outline: `2px solid ${(theme.vars ?? theme).palette.error.main}`,
+                outlineOffset: '-2px',
+              })),
+          ]}
+        >
           <EditCell {...props} error={message !== undefined} />
         </Box>
       </Tooltip>
