@@ -24,3 +24,19 @@ export function coveredOnes(elements: Locator): Promise<string[]> {
       .map((element) => element.textContent),
   );
 }
+
+/** The texts under a locator that run over more than one line. */
+export function wrappedTexts(container: Locator): Promise<string[]> {
+  return container.evaluate((root) => {
+    const wrapped: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+      if (lines.size > 1) wrapped.push(node.textContent);
+    }
+    return wrapped;
+  });
+}

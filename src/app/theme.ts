@@ -1,5 +1,6 @@
 import { dialogClasses } from '@mui/material/Dialog';
 import { createTheme } from '@mui/material/styles';
+import { touchTargetComponents } from '@/lib/touch-targets';
 import { AA_TEXT_CONTRAST } from '@/lib/contrast';
 
 /**
@@ -23,6 +24,7 @@ export const theme = createTheme({
     dark: { palette: { contrastThreshold: AA_TEXT_CONTRAST } },
   },
   components: {
+    ...touchTargetComponents,
     MuiPopper: { defaultProps: { container: popupContainer } },
     MuiPopover: { defaultProps: { container: popupContainer } },
   },

@@ -1,6 +1,7 @@
 import { dialogClasses } from '@mui/material/Dialog';
 import { createTheme, type Theme } from '@mui/material/styles';
 import { AA_TEXT_CONTRAST } from '@/lib/contrast';
+import { touchTargetComponents } from '@/lib/touch-targets';
 
 /** The focused element; inside a shadow root the document's activeElement is only its host. */
 function focusedElementIn(container: HTMLElement): Element | null {
@@ -31,7 +32,8 @@ export function createPanelTheme({ container, colorScheme }: PanelThemeOptions =
     colorScheme === undefined
       ? { colorSchemes: { light: { palette: readable }, dark: { palette: readable } } }
       : {};
-  if (container === undefined) return createTheme({ ...palette, ...colorSchemes });
+  const components = touchTargetComponents;
+  if (container === undefined) return createTheme({ ...palette, ...colorSchemes, components });
 
   const popupContainer = () =>
     focusedElementIn(container)?.closest<HTMLElement>(`.${dialogClasses.root}`) ?? container;
@@ -39,6 +41,7 @@ export function createPanelTheme({ container, colorScheme }: PanelThemeOptions =
     ...palette,
     ...colorSchemes,
     components: {
+      ...components,
       MuiModal: { defaultProps: { container } },
       MuiPopper: { defaultProps: { container: popupContainer } },
       MuiPopover: { defaultProps: { container: popupContainer } },

@@ -30,6 +30,7 @@ export function SignOutButton({ onSigningOut, onSignedOut }: SignOutButtonProps)
     <Button
       color="inherit"
       disabled={signingOut}
+      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
       onClick={() => {
         void signOut();
       }}

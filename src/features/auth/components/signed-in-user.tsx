@@ -1,3 +1,5 @@
+import Box from '@mui/material/Box';
+import visuallyHidden from '@mui/utils/visuallyHidden';
 import Typography from '@mui/material/Typography';
 import { useAuthState } from '../auth-session-context';
 
@@ -6,8 +8,12 @@ export function SignedInUser() {
   const auth = useAuthState();
   if (auth.status !== 'signed-in' || !auth.user.name) return null;
   return (
-    <Typography variant="body2" sx={{ mr: 2 }}>
-      Signed in as {auth.user.name}
+    <Typography variant="body2" noWrap sx={{ mr: { xs: 1, sm: 2 }, flexShrink: 0 }}>
+      {/* On a phone the name alone shows; a screen reader still hears the whole sentence. */}
+      <Box component="span" sx={(theme) => ({ [theme.breakpoints.down('sm')]: visuallyHidden })}>
+        Signed in as{' '}
+      </Box>
+      {auth.user.name}
     </Typography>
   );
 }

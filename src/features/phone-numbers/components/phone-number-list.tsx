@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -12,6 +12,7 @@ import { RateLimitNotice } from '@/components/rate-limit-notice';
 import { useApiClient } from '@/lib/api-client-context';
 import { formatInteger } from '@/lib/format';
 import { isoCountryOrDefault } from '@contract/iso-countries';
+import { useNarrow } from '@/lib/use-narrow';
 import { useOnlineStatus } from '@/lib/use-online-status';
 import { phoneNumberListParams } from '../api/get-phone-numbers';
 import { phoneNumberQueries } from '../api/phone-number-queries';
@@ -40,6 +41,13 @@ const NO_ROWS: readonly ListedPhoneNumber[] = [];
 
 /** The same height in every state, so that nothing below moves when rows arrive. */
 const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';
+
+/** Narrower than this (CSS pixels), the numbers are a list, not a grid (decision 0061). */
+const NARROW_WIDTH = 600;
+
+const PhoneNumberCards = lazy(() =>
+  import('./phone-number-cards').then(({ PhoneNumberCards }) => ({ default: PhoneNumberCards })),
+);
 
 export interface PhoneNumberListProps {
   state: PhoneNumberListState;
@@ -185,6 +193,7 @@ export function PhoneNumberList({
           },
   });
   const { rows } = editing;
+  const [measured, narrow] = useNarrow(NARROW_WIDTH);
   // Numbers deleted a moment ago (the undo window) are not counted while the server still counts them.
   const count = data?.count === undefined ? undefined : data.count - editing.hiddenCount;
   const emptyMessage = emptyMessageOf(state);
@@ -234,9 +243,29 @@ export function PhoneNumberList({
       <Box role="status" sx={visuallyHidden}>
         {summary}
       </Box>
-      <Box sx={fitContent ? undefined : { height: GRID_HEIGHT }}>
+      <Box ref={measured} sx={fitContent || narrow ? undefined : { height: GRID_HEIGHT }}>
         {error && data === undefined && !cursorRefused ? (
           <LoadError title="Couldn't load phone numbers" error={error} onRetry={retry} />
+        ) : narrow ? (
+          <Suspense fallback={null}>
+            <PhoneNumberCards
+              rows={rows}
+              loading={loading}
+              showProspect={state.prospect === undefined}
+              emptyMessage={emptyMessage}
+              actions={editing.actions}
+              page={state.page}
+              pageSize={state.size}
+              count={count}
+              hasNextPage={nextCursor !== undefined}
+              onNextPage={() => {
+                if (nextCursor !== undefined) onStateChange(nextPage(state, nextCursor));
+              }}
+              onPreviousPage={() => {
+                onStateChange(previousPage(state, data?.prevCursor));
+              }}
+            />
+          </Suspense>
         ) : (
           <CellServerErrorContext value={editing.cellServerError}>
             <PhoneNumberGrid

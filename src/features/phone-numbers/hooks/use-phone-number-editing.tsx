@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useGridApiRef, type GridRenderCellParams } from '@mui/x-data-grid';
 import { afterPaint } from '@/lib/after-paint';
 import { DEFAULT_COUNTRY } from '@contract/iso-countries';
@@ -125,6 +125,12 @@ export function usePhoneNumberEditing({
     [refusals, openEdit, ask, move],
   );
 
+  // The same actions, for the list phones get instead of the grid.
+  const actions = useMemo(
+    () => (readOnly ? undefined : { refusals, onEdit: openEdit, onDelete: ask, onMove: move }),
+    [readOnly, refusals, openEdit, ask, move],
+  );
+
   // Said, not shown: a rep who tries to edit a cell of a number they may not change learns why.
   const explainReadOnlyCell = useCallback(
     (row: ListedPhoneNumber) => {
@@ -166,6 +172,7 @@ export function usePhoneNumberEditing({
       onProcessRowUpdateError: cells.onProcessRowUpdateError,
     },
     cellServerError: cells.cellServerError,
+    actions,
     /** Whether to offer "Add phone number" at all. */
     canAdd: !readOnly,
     addRefusal,
