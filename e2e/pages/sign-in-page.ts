@@ -18,7 +18,7 @@ export class SignInPage {
   constructor(private readonly page: Page) {
     this.signInButton = page.getByRole('button', { name: 'Sign in' });
     this.signOutButton = page.getByRole('banner').getByRole('button', { name: 'Sign out' });
-    this.signedInUser = page.getByRole('banner').getByText(/^Signed in as /);
+    this.signedInUser = page.getByRole('banner').getByText(/^Signed in as \S/);
     this.authorizationHeading = page.getByRole('heading', {
       name: 'Sign in to Phone Numbers Admin',
     });
