@@ -6,7 +6,7 @@ export type { ColumnName, EditableColumn, RowAction } from './phone-numbers-grid
 export type PageSize = 25 | 50 | 100;
 
 /**
- * The /phone-numbers page: the "Prospect" combobox, "Find a number", the filters and "My prospects", and the "Phone numbers" grid with its
+ * The /phone-numbers page: the "Prospect" combobox, "Find a number", the filters and "My prospects", "Row density", and the "Phone numbers" grid with its
  * pages (everything of `PhoneNumbersGrid`).
  */
 export class PhoneNumbersPage extends PhoneNumbersGrid {
@@ -85,6 +85,18 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
       await this.page.getByRole('option', { name: country, exact: true }).click();
     }
     await this.countryFilter.press('Escape');
+  }
+
+  /** A button of "Row density": "Compact", "Standard" or "Comfortable". */
+  density(name: 'Compact' | 'Standard' | 'Comfortable'): Locator {
+    return this.page
+      .getByRole('group', { name: 'Row density' })
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** The height of the first row, in pixels. */
+  async rowHeight(): Promise<number> {
+    return (await this.rows.first().boundingBox())?.height ?? 0;
   }
 
   /** The chip of a value chosen in a filter ("Mobile", "Verified", "United Kingdom (GB)"). */

@@ -180,6 +180,31 @@ describe('PhoneNumbersRoute', () => {
     });
   });
 
+  it('shows the rows in the density chosen, kept in the URL, without asking the server again', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+    const density = screen.getByRole('group', { name: 'Row density' });
+    expect(within(density).getByRole('button', { name: 'Standard' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const requests = endpoint.requests.length;
+
+    await user.click(within(density).getByRole('button', { name: 'Compact' }));
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?density=compact');
+    });
+    expect(within(density).getByRole('button', { name: 'Compact' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(grid()).getByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+    expect(endpoint.requests).toHaveLength(requests);
+  });
+
   describe('My prospects', () => {
     const mySwitch = () => screen.getByRole('switch', { name: 'My prospects' });
 

@@ -5,6 +5,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useAuthState } from '@/features/auth/auth-session-context';
+import { PhoneNumberDensity } from '@/features/phone-numbers/components/phone-number-density';
 import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-number-filters';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
 import { PhoneNumberOwnerFilter } from '@/features/phone-numbers/components/phone-number-owner-filter';
@@ -110,6 +111,13 @@ export function PhoneNumbersRoute() {
           />
         )}
       </Stack>
+      <PhoneNumberDensity
+        value={state.density}
+        onChange={(density) => {
+          // Only how the rows look: the same page, so no new request.
+          setState((current) => ({ ...current, density }));
+        }}
+      />
       <ProspectLinkContext value={routerProspectLink}>
         <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
       </ProspectLinkContext>

@@ -253,6 +253,7 @@ export function PhoneNumberList({
               {...editing.grid}
               pendingWrites={pendingWrites.byId}
               autoHeight={fitContent}
+              density={state.density}
               rows={rows}
               loading={loading}
               showProspect={state.prospect === undefined}

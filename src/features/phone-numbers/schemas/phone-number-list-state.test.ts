@@ -19,6 +19,7 @@ const defaults: PhoneNumberListState = {
   number: undefined,
   countries: [],
   owner: undefined,
+  density: 'standard',
   size: 50,
   page: 1,
   after: undefined,
@@ -29,7 +30,7 @@ describe('parsePhoneNumberListState', () => {
   it('reads every parameter of a valid view', () => {
     expect(
       parse(
-        '?prospect=12&sort=-number&type=work,mobile&status=do_not_call&country=GB&size=25&page=3&after=abc_-1',
+        '?prospect=12&sort=-number&type=work,mobile&status=do_not_call&country=GB&density=compact&size=25&page=3&after=abc_-1',
       ),
     ).toEqual({
       prospect: 12,
@@ -38,6 +39,7 @@ describe('parsePhoneNumberListState', () => {
       statuses: ['do_not_call'],
       countries: ['GB'],
       owner: undefined,
+      density: 'compact',
       size: 25,
       page: 3,
       after: 'abc_-1',
@@ -75,6 +77,14 @@ describe('parsePhoneNumberListState', () => {
     expect(parse('?owner=0').owner).toBeUndefined();
     expect(parse('?prospect=4&owner=2')).toEqual({ ...defaults, prospect: 4 });
     expect(changeView(parse('?owner=2&page=3&after=c'), { owner: undefined })).toEqual(defaults);
+  });
+
+  it('reads the density, keeps the page when it changes, and falls back to standard', () => {
+    const state = parse('?density=compact&page=2&after=c');
+    expect(state).toMatchObject({ density: 'compact', page: 2, after: 'c' });
+    expect(serializePhoneNumberListState(state)).toBe('?density=compact&page=2&after=c');
+    expect(parse('?density=tiny').density).toBe('standard');
+    expect(serializePhoneNumberListState(parse('?density=standard'))).toBe('');
   });
 
   it('gives the defaults for an empty search', () => {

@@ -17,6 +17,11 @@ const SORTS: readonly PhoneNumberSort[] = PHONE_NUMBER_SORT_FIELDS.flatMap(
   (field) => [field, `-${field}`] as const,
 );
 
+/** How tall the grid's rows are: the DataGrid's densities. */
+export const GRID_DENSITIES = ['compact', 'standard', 'comfortable'] as const;
+export type GridDensity = (typeof GRID_DENSITIES)[number];
+const DEFAULT_DENSITY: GridDensity = 'standard';
+
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
@@ -48,6 +53,8 @@ export interface PhoneNumberListState {
    * `filter[prospect][owner][id]`. Never beside a prospect, which has one owner already.
    */
   owner: number | undefined;
+  /** How tall the rows are; only shown, so not in what a page is fetched with. */
+  density: GridDensity;
   size: PageSize;
   /** The 1-based page number, only shown: the cursors decide which rows come. */
   page: number;
@@ -109,6 +116,7 @@ const searchParamsSchema = z.pipe(
     number: numberSearch,
     country: countryCodes,
     owner: z.catch(z.optional(positiveInteger), undefined),
+    density: z._default(z.catch(z.enum(GRID_DENSITIES), DEFAULT_DENSITY), DEFAULT_DENSITY),
     size: z._default(
       z.catch(
         z.pipe(z.pipe(z.string(), z.transform(Number)), z.literal(PAGE_SIZES)),
@@ -121,7 +129,7 @@ const searchParamsSchema = z.pipe(
     before: cursor,
   }),
   z.transform((params): PhoneNumberListState => {
-    const { prospect, sort, type, status, number, country, size } = params;
+    const { prospect, sort, type, status, number, country, density, size } = params;
     const owner = prospect === undefined ? params.owner : undefined;
     const view = {
       prospect,
@@ -131,6 +139,7 @@ const searchParamsSchema = z.pipe(
       number,
       countries: country,
       owner,
+      density,
       size,
     };
     // Two cursors contradict each other, and a page without one is the first.
@@ -165,6 +174,7 @@ export function serializePhoneNumberListState(state: PhoneNumberListState): stri
   if (state.number !== undefined) entries.push(['number', state.number]);
   if (state.countries.length > 0) entries.push(['country', state.countries.join(',')]);
   if (state.owner !== undefined) entries.push(['owner', String(state.owner)]);
+  if (state.density !== DEFAULT_DENSITY) entries.push(['density', state.density]);
   if (state.size !== DEFAULT_PAGE_SIZE) entries.push(['size', String(state.size)]);
   if (state.page !== 1) entries.push(['page', String(state.page)]);
   if (state.after !== undefined) entries.push(['after', state.after]);
