@@ -43,6 +43,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await axeViolations(page)).toEqual([]);
     });
 
+    test('on the filters, with a country and My prospects chosen', async ({ page, signInPage }) => {
+      const phoneNumbersPage = new PhoneNumbersPage(page);
+      await signInPage.goto('/phone-numbers?country=US');
+      await signInPage.signInAs('Riley Rep');
+      await phoneNumbersPage.myProspects.click();
+      await expect(phoneNumbersPage.myProspects).toBeChecked();
+      await expect(phoneNumbersPage.chosenFilter('United States (US)')).toBeVisible();
+      await expect(phoneNumbersPage.rows.first()).toBeVisible();
+      await expect(phoneNumbersPage.grid).toHaveAttribute('aria-busy', 'false');
+      await inScheme(page);
+
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    test('on My prospects refused while a prospect is chosen', async ({ page, signInPage }) => {
+      const phoneNumbersPage = new PhoneNumbersPage(page);
+      await signInPage.goto('/phone-numbers?prospect=1');
+      await signInPage.signInAs('Riley Rep');
+      await expect(phoneNumbersPage.myProspects).toHaveAttribute('aria-disabled', 'true');
+      await expect(phoneNumbersPage.rows.first()).toBeVisible();
+      await inScheme(page);
+
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
     test('on the empty state', async ({ page, signInPage, newProspect }) => {
       const phoneNumbersPage = new PhoneNumbersPage(page);
       const prospect = await newProspect('Sam Rep');

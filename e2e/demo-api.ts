@@ -55,6 +55,10 @@ export interface PhoneNumberQuery {
   size?: number;
   /** As the API filters them: "+442079460000..+442079460999". */
   numbers?: string;
+  /** ISO codes: "GB". */
+  countries?: string[];
+  /** The numbers of this user's prospects. */
+  owner?: number;
 }
 
 export interface PhoneNumberPages {
@@ -251,6 +255,8 @@ export class DemoApi {
     if (query.types?.length) search.set('filter[phoneType]', query.types.join(','));
     if (query.statuses?.length) search.set('filter[status]', query.statuses.join(','));
     if (query.numbers !== undefined) search.set('filter[number]', query.numbers);
+    if (query.countries?.length) search.set('filter[countryCode]', query.countries.join(','));
+    if (query.owner !== undefined) search.set('filter[prospect][owner][id]', String(query.owner));
 
     const pages: ApiPhoneNumber[][] = [];
     let count = 0;

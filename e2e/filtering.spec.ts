@@ -67,3 +67,75 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.rows).toHaveCount(0);
   });
 });
+
+test.describe('The filters reps ask for', () => {
+  test("Riley turns on My prospects: her prospects' numbers only, still after a reload", async ({
+    page,
+    phoneNumbersPage,
+    api,
+  }) => {
+    const riley = await api.user('Riley Rep');
+    await phoneNumbersPage.goto('?size=25');
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+    await expect(phoneNumbersPage.myProspects).not.toBeChecked();
+
+    await phoneNumbersPage.myProspects.click();
+    await expect(phoneNumbersPage.myProspects).toBeChecked();
+
+    const hers = await api.phoneNumbers({ owner: riley.id, sort: '-updatedAt', size: 25 });
+    const all = await api.phoneNumbers({ sort: '-updatedAt', size: 25 });
+    expect(hers.count, 'Riley owns some numbers, not all').toBeLessThan(all.count);
+    const first = hers.pages[0]!;
+    await expect(page).toHaveURL(new RegExp(`/phone-numbers\\?owner=${riley.id}&size=25$`));
+    await expect(phoneNumbersPage.pages).toContainText(`1–${first.length} of ${hers.count}`);
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(first.map((number) => number.shown));
+
+    await page.reload();
+
+    await expect(phoneNumbersPage.myProspects).toBeChecked();
+    await expect(phoneNumbersPage.pages).toContainText(`1–${first.length} of ${hers.count}`);
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(first.map((number) => number.shown));
+  });
+
+  test('Riley filters by country, and by My prospects too; both stay after a reload', async ({
+    page,
+    phoneNumbersPage,
+    api,
+  }) => {
+    const riley = await api.user('Riley Rep');
+    await phoneNumbersPage.goto('?size=25');
+    await expect(phoneNumbersPage.rows.first()).toBeVisible();
+
+    await phoneNumbersPage.filterByCountry('United Kingdom (GB)');
+
+    const british = await api.phoneNumbers({ countries: ['GB'], sort: '-updatedAt', size: 25 });
+    expect(british.count, 'some numbers are British').toBeGreaterThan(0);
+    await expect(page).toHaveURL(/\/phone-numbers\?country=GB&size=25$/);
+    await expect(phoneNumbersPage.chosenFilter('United Kingdom (GB)')).toBeVisible();
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+      british.pages[0]!.map((number) => number.shown),
+    );
+    await expect(phoneNumbersPage.shownNumbers().first()).toHaveText(/^\+44 /);
+
+    await phoneNumbersPage.myProspects.click();
+    await expect(phoneNumbersPage.myProspects).toBeChecked();
+
+    const hers = await api.phoneNumbers({
+      countries: ['GB'],
+      owner: riley.id,
+      sort: '-updatedAt',
+      size: 25,
+    });
+    const shown = hers.pages[0]!.map((number) => number.shown);
+    await expect(page).toHaveURL(
+      new RegExp(`/phone-numbers\\?country=GB&owner=${riley.id}&size=25$`),
+    );
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(shown);
+
+    await page.reload();
+
+    await expect(phoneNumbersPage.chosenFilter('United Kingdom (GB)')).toBeVisible();
+    await expect(phoneNumbersPage.myProspects).toBeChecked();
+    await expect(phoneNumbersPage.shownNumbers()).toHaveText(shown);
+  });
+});

@@ -6,7 +6,7 @@ export type { ColumnName, EditableColumn, RowAction } from './phone-numbers-grid
 export type PageSize = 25 | 50 | 100;
 
 /**
- * The /phone-numbers page: the "Prospect" combobox, "Find a number", the filters, and the "Phone numbers" grid with its
+ * The /phone-numbers page: the "Prospect" combobox, "Find a number", the filters and "My prospects", "Row density", and the "Phone numbers" grid with its
  * pages (everything of `PhoneNumbersGrid`).
  */
 export class PhoneNumbersPage extends PhoneNumbersGrid {
@@ -18,6 +18,9 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
   readonly numberSearch: Locator;
   readonly typeFilter: Locator;
   readonly statusFilter: Locator;
+  readonly countryFilter: Locator;
+  /** "My prospects": only the numbers of the signed-in user's prospects. */
+  readonly myProspects: Locator;
   /** The grid's footer, a navigation landmark that says "1–50 of 163". */
   readonly pages: Locator;
   readonly rowsPerPage: Locator;
@@ -33,6 +36,8 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
     this.numberSearch = this.choices.getByRole('searchbox', { name: 'Find a number' });
     this.typeFilter = this.choices.getByRole('combobox', { name: 'Filter by type' });
     this.statusFilter = this.choices.getByRole('combobox', { name: 'Filter by status' });
+    this.countryFilter = this.choices.getByRole('combobox', { name: 'Filter by country' });
+    this.myProspects = this.choices.getByRole('switch', { name: 'My prospects' });
     this.pages = page.getByRole('navigation', { name: 'Phone number pages' });
     this.rowsPerPage = this.pages.getByRole('combobox', { name: 'Rows per page:' });
     this.nextPageButton = this.pages.getByRole('button', { name: 'Go to next page' });
@@ -70,7 +75,31 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
     await this.choose(this.statusFilter, statuses);
   }
 
-  /** The chip of a value chosen in a filter ("Mobile", "Verified"). */
+  /**
+   * Adds countries to the "Filter by country" filter by their names ("United Kingdom (GB)"), typed to
+   * find them among all the countries, then closes its list.
+   */
+  async filterByCountry(...countries: string[]) {
+    for (const country of countries) {
+      await this.countryFilter.fill(country);
+      await this.page.getByRole('option', { name: country, exact: true }).click();
+    }
+    await this.countryFilter.press('Escape');
+  }
+
+  /** A button of "Row density": "Compact", "Standard" or "Comfortable". */
+  density(name: 'Compact' | 'Standard' | 'Comfortable'): Locator {
+    return this.page
+      .getByRole('group', { name: 'Row density' })
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** The height of the first row, in pixels. */
+  async rowHeight(): Promise<number> {
+    return (await this.rows.first().boundingBox())?.height ?? 0;
+  }
+
+  /** The chip of a value chosen in a filter ("Mobile", "Verified", "United Kingdom (GB)"). */
   chosenFilter(label: string): Locator {
     return this.choices.getByRole('button', { name: label, exact: true });
   }

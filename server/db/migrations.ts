@@ -533,6 +533,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The grid's Country filter (issue 16): the numbers of a country are a range of this index, in id
+  // order like every filter's (decision 0059).
+  '2026_12_07_phone_numbers_country': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('phone_numbers_country')
+        .on('phone_numbers')
+        .columns(['country_code', 'id'])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = {

@@ -8,10 +8,12 @@ const MIGRATION = '2026_12_04_users_email_any_case';
 
 /**
  * The database as it was before the migration: no index on lower(email), and neither it nor the one
- * after it (2026_12_05_phone_numbers_digits_reversed and 2026_12_06_…_updated, undone too) run, since
+ * after it (2026_12_05_phone_numbers_digits_reversed, 2026_12_06_…_updated and
+ * 2026_12_07_phone_numbers_country, undone too) run, since
  * migrations run in order.
  */
 async function beforeTheMigration(db: Kysely<Database>) {
+  await db.schema.dropIndex('phone_numbers_country').execute();
   await db.schema.dropIndex('phone_numbers_digits_reversed_updated').execute();
   await db.schema.dropIndex('phone_numbers_number_updated').execute();
   await db.schema.alterTable('phone_numbers').dropColumn('number_digits_reversed').execute();

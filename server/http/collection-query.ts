@@ -209,14 +209,16 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
   // a quick count tells which costs less: when the range holds few rows, the order is written +column,
   // which no index can give, so SQLite searches the range and sorts its few rows; when it holds many,
   // the range is written +column, so SQLite walks the sort's index and stops at the page. A source
-  // with `pageKeys` is counted on both engines: its few rows are sorted as keys alone.
+  // with `pageKeys` is counted on both engines: its few rows are sorted as keys alone. A filter whose
+  // values may match few rows or many (`countFirst`) is weighed like a range.
   const rangesElsewhere = query.filters.filter(
     (filter) =>
       (sqlite || source.pageKeys !== undefined) &&
       filter.spec.column !== query.sort[0]?.column &&
-      filter.terms.some(
-        (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
-      ),
+      (filter.spec.countFirst === true ||
+        filter.terms.some(
+          (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
+        )),
   );
   const few =
     rangesElsewhere.length > 0

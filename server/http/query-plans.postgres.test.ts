@@ -139,3 +139,18 @@ describe('finding a number (decision 0053)', () => {
     }
   });
 });
+
+describe('Country and My prospects (decision 0059)', () => {
+  it.each([
+    ['a country of many numbers', 'filter[countryCode]=US'],
+    ["a rep's prospects", 'filter[prospect][owner][id]=2'],
+    ['both', 'filter[countryCode]=US&filter[prospect][owner][id]=2'],
+  ])("%s, newest first, walks the sort's index and stops at the page", async (_what, search) => {
+    const { plans } = await pagePlans(
+      phoneNumberQuerySpec,
+      phoneNumberSource,
+      `${search}&sort=-updatedAt&page[size]=50`,
+    );
+    for (const plan of plans) walksIndex(plan, 'phone_numbers_updated');
+  });
+});

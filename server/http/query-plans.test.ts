@@ -103,7 +103,7 @@ describe.each(collections)('%s', (_name, spec, source) => {
   const filters = Object.entries(spec.filters).flatMap(([name, filter]) =>
     valuesFor(name, filter).map(
       (value) =>
-        `filter[${name.replace('.', '][')}]=${encodeURIComponent(value)}&page[size]=1&count=true`,
+        `filter[${name.replaceAll('.', '][')}]=${encodeURIComponent(value)}&page[size]=1&count=true`,
     ),
   );
   it.each(filters)('%s searches an index, never scans the table', async (search) => {
@@ -189,6 +189,67 @@ describe("a range on another column than the sort's", () => {
     expect(runs.length).toBeGreaterThan(0);
     for (const { sql: text, plan } of runs) {
       expect(plan.join('\n'), text).toMatch(/USING (COVERING )?INDEX phone_numbers_number/);
+    }
+  });
+});
+
+describe('Country and owner, whose values may match few rows or many (decision 0059)', () => {
+  let crowded: OpenedDatabase;
+  let crowdedDirectory: string;
+  beforeAll(async () => {
+    crowdedDirectory = mkdtempSync(join(tmpdir(), 'phone-numbers-plans-'));
+    crowded = await openDatabase(join(crowdedDirectory, 'crowded.sqlite'));
+    await seedIfEmpty(crowded.db);
+    // More US numbers than the quick count stops at (5,000), on prospects of every owner.
+    await insertManyNumbers(crowded.db, { prefix: '+1212', count: 6000 });
+    await crowded.db
+      .updateTable('phone_numbers')
+      .set({ country_code: 'US' })
+      .where('country_code', 'is', null)
+      .execute();
+  });
+  afterAll(async () => {
+    await crowded.close();
+    rmSync(crowdedDirectory, { recursive: true, force: true });
+  });
+
+  const pagePlans = async (search: string) =>
+    (await plansFor(crowded.db, phoneNumberSource, `${search}&sort=-updatedAt`)).filter(
+      ({ sql: text }) => !text.startsWith('select count(*)'),
+    );
+
+  it.each([
+    ['a country of many numbers', 'filter[countryCode]=US'],
+    ['the owners of every prospect', 'filter[prospect][owner][id]=1,2,3'],
+  ])(
+    "%s: walks the sort's index and stops at the page, nothing is sorted",
+    async (_what, search) => {
+      const runs = await pagePlans(search);
+      expect(runs.length).toBeGreaterThan(0);
+      for (const { sql: text, plan } of runs) {
+        expect(plan.join('\n'), text).toContain('USING INDEX phone_numbers_updated');
+        expect(plan.join('\n'), text).not.toContain('TEMP B-TREE');
+      }
+    },
+  );
+
+  it.each([
+    [
+      'a country of few numbers',
+      'filter[countryCode]=GB',
+      /SEARCH pn USING (COVERING )?INDEX phone_numbers_country \(country_code=\?/,
+    ],
+    [
+      'an owner of no prospect',
+      'filter[prospect][owner][id]=4',
+      /SEARCH owned USING COVERING INDEX prospects_owner \(owner_id=\?/,
+    ],
+  ])('%s: searches its index and sorts only those', async (_what, search, index) => {
+    const runs = await pagePlans(search);
+    expect(runs.length).toBeGreaterThan(0);
+    for (const { sql: text, plan } of runs) {
+      expect(plan.join('\n'), text).toMatch(index);
+      expect(plan.some(fullScan), `${text}\n${plan.join('\n')}`).toBe(false);
     }
   });
 });

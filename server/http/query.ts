@@ -6,7 +6,12 @@ import { badRequest } from './errors';
  * 400 naming the parameter: a typo should not silently return the whole collection.
  */
 
-export type ValueKind = 'integer' | 'string' | 'datetime' | { enum: readonly string[] };
+export type ValueKind =
+  | 'integer'
+  | 'string'
+  | 'datetime'
+  /** `label` names a long set in errors and the API description instead of listing it. */
+  | { enum: readonly string[]; label?: string };
 export type KeyValue = string | number;
 
 export interface ColumnSpec {
@@ -25,10 +30,19 @@ export interface FilterSpec extends ColumnSpec {
   interpret?: (parameter: string, raw: string) => ParsedFilter[] | undefined;
   /** What the API description says of the filter before its lists and ranges. */
   description?: string;
+  /**
+   * Its values may each match a handful of rows or much of the table (a country, an owner): like a
+   * range, it is counted first to choose between searching its index and walking the sort's (see
+   * listCollection).
+   */
+  countFirst?: boolean;
 }
 
 export interface QuerySpec {
-  /** Filters by dotted name: "number", "prospect.id"; "q" is handled by the resource itself. */
+  /**
+   * Filters by dotted name: "number", "prospect.id", "prospect.owner.id"; "q" is handled by the resource
+   * itself.
+   */
   filters: Readonly<Record<string, FilterSpec | 'search'>>;
   sorts: Readonly<Record<string, ColumnSpec>>;
   /** Always the last sort key, so that every row has a distinct position. */
@@ -86,7 +100,7 @@ function kindLabel(kind: ValueKind): string {
   if (kind === 'integer') return 'a whole number';
   if (kind === 'datetime') return 'an ISO 8601 date-time such as 2026-01-31T09:00:00Z';
   if (kind === 'string') return 'text';
-  return `one of ${kind.enum.join(', ')}`;
+  return kind.label ?? `one of ${kind.enum.join(', ')}`;
 }
 
 export function parseValue(raw: string, kind: ValueKind): KeyValue | undefined {
@@ -217,11 +231,16 @@ function parseBoolean(parameter: string, raw: string): boolean {
   throw badRequest(parameter, `${parameter} is true or false.`);
 }
 
+/** The query parameter of a filter: "prospect.owner.id" is filter[prospect][owner][id]. */
+export function filterParameter(path: string): string {
+  return `filter[${path.replaceAll('.', '][')}]`;
+}
+
 function parseList(raw: string): string[] {
   return raw === '' ? [] : raw.split(',');
 }
 
-const FILTER = /^filter\[([^[\]]+)\](?:\[([^[\]]+)\])?$/;
+const FILTER = /^filter((?:\[[^[\]]+\]){1,3})$/;
 const FIELDS = /^fields\[([^[\]]+)\]$/;
 
 /**
@@ -266,13 +285,10 @@ export function parseQuery(
     const fieldset = FIELDS.exec(name);
     if (filter) {
       collectionOnly(name);
-      const [, resource = '', attribute] = filter;
-      const path = attribute === undefined ? resource : `${resource}.${attribute}`;
+      const path = (filter[1] ?? '').slice(1, -1).split('][').join('.');
       const filterSpec = Object.hasOwn(spec.filters, path) ? spec.filters[path] : undefined;
       if (filterSpec === undefined) {
-        const allowed = Object.keys(spec.filters)
-          .map((key) => `filter[${key.replace('.', '][')}]`)
-          .join(', ');
+        const allowed = Object.keys(spec.filters).map(filterParameter).join(', ');
         throw badRequest(
           name,
           `Filtering by ${name.slice(0, 80)} is not supported; use ${allowed}.`,

@@ -21,6 +21,7 @@ import {
   MAX_FILTER_RANGES,
   MAX_FILTER_VALUES,
   MAX_PAGE_SIZE,
+  filterParameter,
   type QuerySpec,
 } from '../http/query';
 import { phoneNumberQuerySpec } from '../phone-numbers/resource';
@@ -60,13 +61,15 @@ function queryParameters(spec: QuerySpec, type: string, collection: boolean) {
   const parameters: object[] = [];
   if (collection) {
     for (const [name, filter] of Object.entries(spec.filters)) {
-      const parameter = `filter[${name.replace('.', '][')}]`;
+      const parameter = filterParameter(name);
       const description =
         filter === 'search'
           ? 'Prefix search on the name, the last name or the company, ignoring case and accents.'
           : (filter.description === undefined ? '' : `${filter.description} `) +
             `Comma-separated values, at most ${MAX_FILTER_VALUES}${filter.ranges ? `, or ranges a..b (neginf / inf for an open end), at most ${MAX_FILTER_RANGES}` : ''}.` +
-            (typeof filter.kind === 'object' ? ` One of: ${filter.kind.enum.join(', ')}.` : '');
+            (typeof filter.kind === 'object'
+              ? ` ${filter.kind.label === undefined ? `One of: ${filter.kind.enum.join(', ')}` : `Each ${filter.kind.label}`}.`
+              : '');
       parameters.push({ name: parameter, in: 'query', schema: { type: 'string' }, description });
     }
     parameters.push(

@@ -111,6 +111,21 @@ function pageKeysOf(db: Kysely<Database>) {
   };
 }
 
+/**
+ * A filter's condition. The owner's is the numbers whose prospect is among the owner's: a subquery on
+ * prospects' (owner_id, id) index, so that every query of the collection (the page, its keys, the
+ * count) takes it as it takes a condition on phone_numbers alone.
+ */
+function numberCondition(filter: ParsedFilter, bind: Bind, indexed: boolean): Expression<SqlBool> {
+  if (filter.name !== 'prospect.owner.id') return filterCondition(filter, bind, indexed);
+  const owners = filterCondition(
+    { ...filter, spec: { ...filter.spec, column: 'owned.owner_id' } },
+    bind,
+  );
+  const prospect = indexed ? sql.ref('pn.prospect_id') : sql`+${sql.ref('pn.prospect_id')}`;
+  return sql<SqlBool>`${prospect} in (select "owned"."id" from "prospects" as "owned" where ${owners})`;
+}
+
 /** The phone numbers a collection query selects, for `listCollection`. */
 export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQuery) {
   // PostgreSQL's planner chooses between the lookup and the walk itself, from its statistics.
@@ -139,7 +154,7 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
     pageKeys: { column: 'pn.id', select: pageKeysOf(db) },
     conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
       query.filters.map((filter) =>
-        filterCondition(filter, bind, indexed(filter) && !walked.has(filter)),
+        numberCondition(filter, bind, indexed(filter) && !walked.has(filter)),
       ),
     shape: query.filters
       .map((filter) => `${filterShape(filter)}${indexed(filter) ? '' : '+'}`)

@@ -1,3 +1,4 @@
+import { ISO_COUNTRY_CODES } from '../../contract/iso-countries';
 import { PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values';
 import { authorizationMeta } from '../auth/governance';
 import type { PhoneNumberRow } from '../db/schema';
@@ -25,11 +26,16 @@ export const PHONE_NUMBER_ATTRIBUTES = [
 
 const types = { enum: PHONE_TYPES };
 const statuses = { enum: PHONE_STATUSES };
+const countries = { enum: ISO_COUNTRY_CODES, label: 'an ISO 3166-1 alpha-2 code such as US or GB' };
 
-/** Filterable and sortable attributes as Outreach marks them, plus id. */
+/**
+ * Filterable and sortable attributes as Outreach marks them, plus id, and the filters reps ask for:
+ * country and the prospect's owner (decision 0059).
+ */
 export const phoneNumberQuerySpec: QuerySpec = {
   filters: {
     id: { column: 'pn.id', kind: 'integer', ranges: true },
+    countryCode: { column: 'pn.country_code', kind: countries, ranges: false, countFirst: true },
     number: {
       ...numberFilterSpec,
       interpret: numberSearchFilters,
@@ -41,6 +47,14 @@ export const phoneNumberQuerySpec: QuerySpec = {
     statusChangedAt: { column: 'pn.status_changed_at', kind: 'datetime', ranges: true },
     updatedAt: { column: 'pn.updated_at', kind: 'datetime', ranges: true },
     'prospect.id': { column: 'pn.prospect_id', kind: 'integer', ranges: false },
+    // The condition is the repository's: the numbers of the prospects these users own.
+    'prospect.owner.id': {
+      column: 'pn.prospect_id',
+      kind: 'integer',
+      ranges: false,
+      countFirst: true,
+      description: 'The numbers of the prospects these users own.',
+    },
   },
   sorts: {
     id: { column: 'pn.id', kind: 'integer' },

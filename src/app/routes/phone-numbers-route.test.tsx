@@ -1,5 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   phoneNumberCollection,
   phoneNumberResource,
@@ -10,6 +11,7 @@ import {
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
 import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
+import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -38,8 +40,15 @@ function phoneNumbers() {
   });
 }
 
+const signedIn = sessionIn({ status: 'signed-in', user: TEST_USER });
+
 function renderPage(url = '/phone-numbers') {
-  return renderRoute(<PhoneNumbersRoute />, { path: '/phone-numbers', url });
+  return renderRoute(
+    <AuthSessionContext value={signedIn}>
+      <PhoneNumbersRoute />
+    </AuthSessionContext>,
+    { path: '/phone-numbers', url },
+  );
 }
 
 const grid = () => screen.getByRole('grid', { name: 'Phone numbers' });
@@ -144,6 +153,130 @@ describe('PhoneNumbersRoute', () => {
       expect(last?.searchParams.get('filter[status]')).toBe('do_not_call');
     });
     expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][id]')).toBe('1');
+  });
+
+  it('filters by country on the server, and shows the countries of the URL', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers?country=gb,XX');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    // A code in any case is read; what is no code is dropped, as the server would refuse it.
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?country=GB');
+    });
+    expect(endpoint.requests.at(-1)?.searchParams.get('filter[countryCode]')).toBe('GB');
+    const country = screen.getByRole('combobox', { name: 'Filter by country' });
+    expect(screen.getByRole('button', { name: 'United Kingdom (GB)' })).toBeVisible();
+
+    await user.type(country, 'united st');
+    await user.click(screen.getByRole('option', { name: 'United States (US)' }));
+    await user.keyboard('{Escape}');
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?country=GB,US');
+    });
+    await waitFor(() => {
+      expect(endpoint.requests.at(-1)?.searchParams.get('filter[countryCode]')).toBe('GB,US');
+    });
+  });
+
+  it('shows the rows in the density chosen, kept in the URL, without asking the server again', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+    const density = screen.getByRole('group', { name: 'Row density' });
+    expect(within(density).getByRole('button', { name: 'Standard' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    const requests = endpoint.requests.length;
+
+    await user.click(within(density).getByRole('button', { name: 'Compact' }));
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?density=compact');
+    });
+    expect(within(density).getByRole('button', { name: 'Compact' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(within(grid()).getByRole('link', { name: '+1 415 555 0102' })).toBeVisible();
+    expect(endpoint.requests).toHaveLength(requests);
+  });
+
+  describe('My prospects', () => {
+    const mySwitch = () => screen.getByRole('switch', { name: 'My prospects' });
+
+    it("shows the signed-in user's prospects' numbers, from the server, kept in the URL", async () => {
+      const endpoint = phoneNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      const { user, router } = renderPage();
+      await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+      expect(mySwitch()).not.toBeChecked();
+
+      await user.click(mySwitch());
+
+      expect(mySwitch()).toBeChecked();
+      await waitFor(() => {
+        expect(router.state.location.search).toBe(`?owner=${TEST_USER.id}`);
+      });
+      await waitFor(() => {
+        expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][owner][id]')).toBe(
+          String(TEST_USER.id),
+        );
+      });
+
+      await user.click(mySwitch());
+      await waitFor(() => {
+        expect(router.state.location.search).toBe('');
+      });
+      expect(endpoint.requests.at(-1)?.searchParams.has('filter[prospect][owner][id]')).toBe(false);
+    });
+
+    it('says why it is off while a prospect is chosen, and changes nothing when pressed', async () => {
+      const endpoint = phoneNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      // A prospect has one owner: the URL's owner beside it is dropped.
+      const { user, router } = renderPage(`/phone-numbers?prospect=1&owner=${TEST_USER.id}`);
+      await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+      await waitFor(() => {
+        expect(router.state.location.search).toBe('?prospect=1');
+      });
+      expect(mySwitch()).not.toBeChecked();
+      expect(mySwitch()).toHaveAttribute('aria-disabled', 'true');
+      expect(mySwitch()).toHaveAccessibleDescription(
+        'A prospect is chosen: clear Prospect to see the numbers of your prospects',
+      );
+
+      await user.click(mySwitch());
+
+      expect(mySwitch()).not.toBeChecked();
+      expect(router.state.location.search).toBe('?prospect=1');
+      expect(
+        endpoint.requests.some((request) =>
+          request.searchParams.has('filter[prospect][owner][id]'),
+        ),
+      ).toBe(false);
+    });
+
+    it("names another user's prospects from a shared link, and clears them", async () => {
+      const endpoint = phoneNumbers();
+      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      const { user, router } = renderPage('/phone-numbers?owner=3');
+      await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
+      expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][owner][id]')).toBe('3');
+      expect(mySwitch()).not.toBeChecked();
+      const chip = screen.getByRole('button', { name: "Another user's prospects" });
+
+      chip.focus();
+      await user.keyboard('{Delete}');
+
+      await waitFor(() => {
+        expect(router.state.location.search).toBe('');
+      });
+      expect(screen.queryByRole('button', { name: "Another user's prospects" })).toBeNull();
+    });
   });
 
   it("keeps a filter value of another API's, and shows in place a server that refuses it", async () => {

@@ -4,8 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useAuthState } from '@/features/auth/auth-session-context';
+import { PhoneNumberDensity } from '@/features/phone-numbers/components/phone-number-density';
 import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-number-filters';
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
+import { PhoneNumberOwnerFilter } from '@/features/phone-numbers/components/phone-number-owner-filter';
 import { PhoneNumberSearch } from '@/features/phone-numbers/components/phone-number-search';
 import {
   ProspectLinkContext,
@@ -34,6 +37,7 @@ function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProp
 export function PhoneNumbersRoute() {
   const client = useApiClient();
   const [state, setState] = usePhoneNumberListState();
+  const auth = useAuthState();
   const prospect = useQuery(prospectQueries.detail(client, state.prospect));
   const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
 
@@ -87,8 +91,33 @@ export function PhoneNumbersRoute() {
           onStatusesChange={(statuses) => {
             setState((current) => changeView(current, { statuses }));
           }}
+          countries={state.countries}
+          onCountriesChange={(countries) => {
+            setState((current) => changeView(current, { countries }));
+          }}
         />
+        {auth.status === 'signed-in' && (
+          <PhoneNumberOwnerFilter
+            owner={state.owner}
+            me={auth.user.id}
+            refusal={
+              state.prospect === undefined
+                ? undefined
+                : 'A prospect is chosen: clear Prospect to see the numbers of your prospects'
+            }
+            onChange={(owner) => {
+              setState((current) => changeView(current, { owner }));
+            }}
+          />
+        )}
       </Stack>
+      <PhoneNumberDensity
+        value={state.density}
+        onChange={(density) => {
+          // Only how the rows look: the same page, so no new request.
+          setState((current) => ({ ...current, density }));
+        }}
+      />
       <ProspectLinkContext value={routerProspectLink}>
         <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
       </ProspectLinkContext>

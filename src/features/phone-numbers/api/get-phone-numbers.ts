@@ -17,6 +17,9 @@ export interface PhoneNumberListParams {
   statuses: readonly string[];
   /** A number however written, or some of its digits: the server reads it (decision 0053). */
   number: string | undefined;
+  countryCodes: readonly string[];
+  /** Only the numbers of this user's prospects. */
+  ownerId: number | undefined;
   pageSize: PageSize;
   after: string | undefined;
   before: string | undefined;
@@ -40,6 +43,10 @@ export function phoneNumberListSearchParams(params: PhoneNumberListParams): Reco
   if (params.phoneTypes.length > 0) search['filter[phoneType]'] = params.phoneTypes.join(',');
   if (params.statuses.length > 0) search['filter[status]'] = params.statuses.join(',');
   if (params.number !== undefined) search['filter[number]'] = params.number;
+  if (params.countryCodes.length > 0) {
+    search['filter[countryCode]'] = params.countryCodes.join(',');
+  }
+  if (params.ownerId !== undefined) search['filter[prospect][owner][id]'] = String(params.ownerId);
   if (params.after !== undefined) search['page[after]'] = params.after;
   if (params.before !== undefined) search['page[before]'] = params.before;
   return search;
@@ -65,6 +72,8 @@ export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberL
     phoneTypes: state.types,
     statuses: state.statuses,
     number: state.number,
+    countryCodes: state.countries,
+    ownerId: state.owner,
     pageSize: state.size,
     after: state.after,
     before: state.before,

@@ -26,6 +26,8 @@ const params = (change: Partial<PhoneNumberListParams> = {}): PhoneNumberListPar
   phoneTypes: [],
   statuses: [],
   number: undefined,
+  countryCodes: [],
+  ownerId: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

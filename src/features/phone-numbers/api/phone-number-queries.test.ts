@@ -20,6 +20,8 @@ const params: PhoneNumberListParams = {
   phoneTypes: ['mobile'],
   statuses: [],
   number: undefined,
+  countryCodes: [],
+  ownerId: undefined,
   pageSize: 50,
   after: 'c2',
   before: undefined,

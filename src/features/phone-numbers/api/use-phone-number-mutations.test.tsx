@@ -34,6 +34,8 @@ const params: PhoneNumberListParams = {
   phoneTypes: [],
   statuses: [],
   number: undefined,
+  countryCodes: [],
+  ownerId: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

@@ -1,6 +1,8 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
+import { ISO_COUNTRY_CODES } from '@contract/iso-countries';
 import { PHONE_STATUSES, PHONE_TYPES } from '@contract/phone-number-values';
+import { formatRegion } from '@/lib/format';
 import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 
 interface MultiSelectProps {
@@ -30,16 +32,27 @@ function MultiSelect({ label, options, value, getLabel, onChange }: MultiSelectP
   );
 }
 
+let countriesByName: readonly string[] | undefined;
+/** The country codes in the order of their names, worked out when the filters first show. */
+function countryOptions(): readonly string[] {
+  countriesByName ??= [...ISO_COUNTRY_CODES].sort((a, b) =>
+    formatRegion(a).localeCompare(formatRegion(b)),
+  );
+  return countriesByName;
+}
+
 interface PhoneNumberFiltersProps {
   types: readonly string[];
   statuses: readonly string[];
+  countries: readonly string[];
   onTypesChange: (types: string[]) => void;
   onStatusesChange: (statuses: string[]) => void;
+  onCountriesChange: (countries: string[]) => void;
 }
 
 /**
  * The server-side filters. Labelled "Filter by …", so that they do not share a name with the grid's
- * "Type" and "Status" column headers.
+ * "Type", "Status" and "Country" column headers.
  */
 export function PhoneNumberFilters(props: PhoneNumberFiltersProps) {
   return (
@@ -57,6 +70,13 @@ export function PhoneNumberFilters(props: PhoneNumberFiltersProps) {
         value={props.statuses}
         getLabel={phoneStatusLabel}
         onChange={props.onStatusesChange}
+      />
+      <MultiSelect
+        label="Filter by country"
+        options={countryOptions()}
+        value={props.countries}
+        getLabel={formatRegion}
+        onChange={props.onCountriesChange}
       />
     </>
   );

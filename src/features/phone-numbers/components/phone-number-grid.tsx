@@ -19,6 +19,7 @@ import {
   PHONE_NUMBER_SORT_FIELDS,
   type PageSize,
   type PhoneNumberSort,
+  type GridDensity,
   type PhoneNumberSortField,
 } from '../schemas/phone-number-list-state';
 import { phoneNumberColumns } from './phone-number-columns';
@@ -59,6 +60,8 @@ export interface PhoneNumberGridProps {
   pendingWrites?: ReadonlyMap<number, { paused: boolean }> | undefined;
   /** As tall as its rows, instead of filling its container. */
   autoHeight: boolean;
+  /** How tall the rows are; the grid's own, standard, when not given. */
+  density?: GridDensity | undefined;
 }
 
 const SORTING_ORDER: GridSortDirection[] = ['asc', 'desc'];
@@ -213,6 +216,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     <DataGrid
       apiRef={props.apiRef}
       autoHeight={props.autoHeight}
+      density={props.density}
       aria-label="Phone numbers"
       sx={gridStyle}
       rows={rows}

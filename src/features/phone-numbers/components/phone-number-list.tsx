@@ -78,11 +78,21 @@ export interface PhoneNumberListProspect {
   phoneNumbersRefusal?: string | null | undefined;
 }
 
+/** Whether the view is narrowed by a filter other than the prospect or Find a number. */
+function isFiltered(state: PhoneNumberListState): boolean {
+  return (
+    state.types.length > 0 ||
+    state.statuses.length > 0 ||
+    state.countries.length > 0 ||
+    state.owner !== undefined
+  );
+}
+
 /** Why the order actions can't be used in this view, if they can't. */
 function reorderRefusal(state: PhoneNumberListState, hasNextPage: boolean): string | undefined {
   if (state.prospect === undefined) return 'Choose a prospect to put its numbers in order';
   if (sortOf(state) !== 'order') return 'Sort by Order to put the numbers in order';
-  if (state.types.length > 0 || state.statuses.length > 0 || state.number !== undefined) {
+  if (isFiltered(state) || state.number !== undefined) {
     return 'Clear the filters to put the numbers in order';
   }
   if (state.page > 1 || hasNextPage)
@@ -91,7 +101,7 @@ function reorderRefusal(state: PhoneNumberListState, hasNextPage: boolean): stri
 }
 
 function emptyMessageOf(state: PhoneNumberListState): string {
-  const filtered = state.types.length > 0 || state.statuses.length > 0;
+  const filtered = isFiltered(state);
   if (state.number !== undefined) {
     return `No phone numbers match ${state.number}${filtered ? ' with these filters' : ''}`;
   }
@@ -272,6 +282,7 @@ export function PhoneNumberList({
               {...editing.grid}
               pendingWrites={pendingWrites.byId}
               autoHeight={fitContent}
+              density={state.density}
               rows={rows}
               loading={loading}
               showProspect={state.prospect === undefined}

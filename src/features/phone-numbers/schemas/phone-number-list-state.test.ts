@@ -17,6 +17,9 @@ const defaults: PhoneNumberListState = {
   types: [],
   statuses: [],
   number: undefined,
+  countries: [],
+  owner: undefined,
+  density: 'standard',
   size: 50,
   page: 1,
   after: undefined,
@@ -27,13 +30,16 @@ describe('parsePhoneNumberListState', () => {
   it('reads every parameter of a valid view', () => {
     expect(
       parse(
-        '?prospect=12&sort=-number&type=work,mobile&status=do_not_call&size=25&page=3&after=abc_-1',
+        '?prospect=12&sort=-number&type=work,mobile&status=do_not_call&country=GB&density=compact&size=25&page=3&after=abc_-1',
       ),
     ).toEqual({
       prospect: 12,
       sort: '-number',
       types: ['mobile', 'work'],
       statuses: ['do_not_call'],
+      countries: ['GB'],
+      owner: undefined,
+      density: 'compact',
       size: 25,
       page: 3,
       after: 'abc_-1',
@@ -53,6 +59,32 @@ describe('parsePhoneNumberListState', () => {
       page: 1,
       after: undefined,
     });
+  });
+
+  it('reads the countries as codes in any case, drops what is no code, and writes them back', () => {
+    const state = parse('?country=us,XX,gb,,US,usa');
+    expect(state.countries).toEqual(['GB', 'US']);
+    expect(serializePhoneNumberListState(state)).toBe('?country=GB,US');
+    expect(parse('?country=').countries).toEqual([]);
+  });
+
+  it('reads the owner, and drops it beside a prospect, which has one owner already', () => {
+    expect(parse('?owner=2').owner).toBe(2);
+    expect(serializePhoneNumberListState(parse('?owner=2&page=2&after=c'))).toBe(
+      '?owner=2&page=2&after=c',
+    );
+    expect(parse('?owner=me').owner).toBeUndefined();
+    expect(parse('?owner=0').owner).toBeUndefined();
+    expect(parse('?prospect=4&owner=2')).toEqual({ ...defaults, prospect: 4 });
+    expect(changeView(parse('?owner=2&page=3&after=c'), { owner: undefined })).toEqual(defaults);
+  });
+
+  it('reads the density, keeps the page when it changes, and falls back to standard', () => {
+    const state = parse('?density=compact&page=2&after=c');
+    expect(state).toMatchObject({ density: 'compact', page: 2, after: 'c' });
+    expect(serializePhoneNumberListState(state)).toBe('?density=compact&page=2&after=c');
+    expect(parse('?density=tiny').density).toBe('standard');
+    expect(serializePhoneNumberListState(parse('?density=standard'))).toBe('');
   });
 
   it('gives the defaults for an empty search', () => {

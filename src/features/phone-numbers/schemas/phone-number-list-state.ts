@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ISO_COUNTRY_CODES } from '@contract/iso-countries';
 import { MAX_STRING_LENGTH, PHONE_STATUSES, PHONE_TYPES } from '@contract/phone-number-values';
 
 /** The attributes the grid sorts on, in the API's names. */
@@ -15,6 +16,11 @@ export type PhoneNumberSort = PhoneNumberSortField | `-${PhoneNumberSortField}`;
 const SORTS: readonly PhoneNumberSort[] = PHONE_NUMBER_SORT_FIELDS.flatMap(
   (field) => [field, `-${field}`] as const,
 );
+
+/** How tall the grid's rows are: the DataGrid's densities. */
+export const GRID_DENSITIES = ['compact', 'standard', 'comfortable'] as const;
+export type GridDensity = (typeof GRID_DENSITIES)[number];
+const DEFAULT_DENSITY: GridDensity = 'standard';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -40,6 +46,15 @@ export interface PhoneNumberListState {
   statuses: readonly string[];
   /** A number, or some of its digits, as the rep wrote it in "Find a number": `filter[number]`. */
   number: string | undefined;
+  /** The countries filtered on, ISO codes: `filter[countryCode]`. */
+  countries: readonly string[];
+  /**
+   * The user whose prospects' numbers are shown ("My prospects" when it is the signed-in user's id):
+   * `filter[prospect][owner][id]`. Never beside a prospect, which has one owner already.
+   */
+  owner: number | undefined;
+  /** How tall the rows are; only shown, so not in what a page is fetched with. */
+  density: GridDensity;
   size: PageSize;
   /** The 1-based page number, only shown: the cursors decide which rows come. */
   page: number;
@@ -69,6 +84,18 @@ const filterValues = (known: readonly string[]) =>
     }),
   );
 
+/**
+ * A comma list of ISO country codes, once each, in the codes' order; any case is read, and what is not a
+ * code is dropped (the server would refuse it).
+ */
+const countryCodes = z.pipe(
+  z.optional(z.string()),
+  z.transform((list = ''): string[] => {
+    const given = new Set(list.toUpperCase().split(','));
+    return ISO_COUNTRY_CODES.filter((code) => given.has(code));
+  }),
+);
+
 /** What was typed, without the spaces around it; nothing typed is no search. */
 const numberSearch = z.pipe(
   z.catch(z.optional(z.string().check(z.maxLength(MAX_STRING_LENGTH))), undefined),
@@ -87,6 +114,9 @@ const searchParamsSchema = z.pipe(
     type: filterValues(PHONE_TYPES),
     status: filterValues(PHONE_STATUSES),
     number: numberSearch,
+    country: countryCodes,
+    owner: z.catch(z.optional(positiveInteger), undefined),
+    density: z._default(z.catch(z.enum(GRID_DENSITIES), DEFAULT_DENSITY), DEFAULT_DENSITY),
     size: z._default(
       z.catch(
         z.pipe(z.pipe(z.string(), z.transform(Number)), z.literal(PAGE_SIZES)),
@@ -99,8 +129,19 @@ const searchParamsSchema = z.pipe(
     before: cursor,
   }),
   z.transform((params): PhoneNumberListState => {
-    const { prospect, sort, type, status, number, size } = params;
-    const view = { prospect, sort, types: type, statuses: status, number, size };
+    const { prospect, sort, type, status, number, country, density, size } = params;
+    const owner = prospect === undefined ? params.owner : undefined;
+    const view = {
+      prospect,
+      sort,
+      types: type,
+      statuses: status,
+      number,
+      countries: country,
+      owner,
+      density,
+      size,
+    };
     // Two cursors contradict each other, and a page without one is the first.
     if (params.after !== undefined && params.before !== undefined) {
       return { ...view, page: 1, after: undefined, before: undefined };
@@ -131,6 +172,9 @@ export function serializePhoneNumberListState(state: PhoneNumberListState): stri
   if (state.types.length > 0) entries.push(['type', state.types.join(',')]);
   if (state.statuses.length > 0) entries.push(['status', state.statuses.join(',')]);
   if (state.number !== undefined) entries.push(['number', state.number]);
+  if (state.countries.length > 0) entries.push(['country', state.countries.join(',')]);
+  if (state.owner !== undefined) entries.push(['owner', String(state.owner)]);
+  if (state.density !== DEFAULT_DENSITY) entries.push(['density', state.density]);
   if (state.size !== DEFAULT_PAGE_SIZE) entries.push(['size', String(state.size)]);
   if (state.page !== 1) entries.push(['page', String(state.page)]);
   if (state.after !== undefined) entries.push(['after', state.after]);
@@ -145,7 +189,10 @@ export function sortOf(state: PhoneNumberListState): PhoneNumberSort {
 }
 
 export type PhoneNumberViewChange = Partial<
-  Pick<PhoneNumberListState, 'prospect' | 'sort' | 'types' | 'statuses' | 'number' | 'size'>
+  Pick<
+    PhoneNumberListState,
+    'prospect' | 'sort' | 'types' | 'statuses' | 'number' | 'countries' | 'owner' | 'size'
+  >
 >;
 
 /** Another prospect, sort, filter or page size: back to the first page. */
