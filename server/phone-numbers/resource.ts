@@ -7,6 +7,7 @@ import { PROSPECT_FIELDS } from '../prospects/resource';
 import { phoneNumberEtag } from './concurrency';
 import { NUMBER_SEARCH_DESCRIPTION, numberFilterSpec, numberSearchFilters } from './number-search';
 import type { PhoneNumberListRow } from './repository';
+import { sharedFilterSpec } from './shared-numbers';
 
 export const PHONE_NUMBER_TYPE = 'phoneNumber';
 
@@ -41,6 +42,8 @@ export const phoneNumberQuerySpec: QuerySpec = {
     statusChangedAt: { column: 'pn.status_changed_at', kind: 'datetime', ranges: true },
     updatedAt: { column: 'pn.updated_at', kind: 'datetime', ranges: true },
     'prospect.id': { column: 'pn.prospect_id', kind: 'integer', ranges: false },
+    // Ours, not Outreach's (decision 0058).
+    shared: sharedFilterSpec,
   },
   sorts: {
     id: { column: 'pn.id', kind: 'integer' },
