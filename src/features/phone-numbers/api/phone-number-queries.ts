@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
+import { getNumberHolders } from './get-number-holders';
 import { getPhoneNumber } from './get-phone-number';
 import { getPhoneNumbers, type PhoneNumberListParams } from './get-phone-numbers';
 
@@ -15,6 +16,14 @@ export const phoneNumberQueries = {
       // Back from another tab (which may have changed these numbers), the list is fetched again, however
       // fresh it is: two tabs converge as soon as the rep looks.
       refetchOnWindowFocus: 'always',
+    }),
+  /** Who holds a number, for the Add and Edit dialog: under `all`, so a write marks it stale. */
+  holders: (client: ApiClient, e164: string) =>
+    queryOptions({
+      queryKey: [...phoneNumberQueries.all(), 'holders', e164] as const,
+      queryFn: ({ signal }) => getNumberHolders(client, e164, signal),
+      // A failed lookup says nothing and blocks nothing: not worth asking again.
+      retry: false,
     }),
   details: () => [...phoneNumberQueries.all(), 'detail'] as const,
   detail: (client: ApiClient, id: number) =>
