@@ -10,7 +10,8 @@ import type { FilterSpec, ParsedFilter } from '../http/query';
 
 const SHARED_DESCRIPTION =
   'true: the numbers another prospect also holds (the same E.164, whatever the extension); false: the ' +
-  'numbers no other prospect holds. Sort by number to have each shared number’s holders together.';
+  'numbers no other prospect holds. Sort by number to have each shared number’s holders together. ' +
+  'For admins only: anyone else gets a 403.';
 
 // The names tell the shapes apart (collection-query.ts caches a query's SQL by its filters' names).
 const SHARED = 'shared';
