@@ -22,6 +22,9 @@ function AdminNavigation() {
       <Button color="inherit" component={RouterLink} to="/phone-numbers">
         Phone numbers
       </Button>
+      <Button color="inherit" component={RouterLink} to="/shared-numbers">
+        Shared numbers
+      </Button>
       <Button color="inherit" component={RouterLink} to="/users">
         Users
       </Button>

@@ -1,7 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { getNumberHolders } from './get-number-holders';
 import { getPhoneNumber } from './get-phone-number';
+import { getSharedNumbers } from './get-shared-numbers';
 import { getPhoneNumbers, type PhoneNumberListParams } from './get-phone-numbers';
 
 export const phoneNumberQueries = {
@@ -24,6 +25,14 @@ export const phoneNumberQueries = {
       queryFn: ({ signal }) => getNumberHolders(client, e164, signal),
       // A failed lookup says nothing and blocks nothing: not worth asking again.
       retry: false,
+    }),
+  /** The numbers several prospects hold, a page after another as the admin asks for more. */
+  shared: (client: ApiClient) =>
+    infiniteQueryOptions({
+      queryKey: [...phoneNumberQueries.all(), 'shared'] as const,
+      queryFn: ({ pageParam, signal }) => getSharedNumbers(client, pageParam, signal),
+      initialPageParam: undefined as string | undefined,
+      getNextPageParam: (page) => page.nextCursor ?? undefined,
     }),
   details: () => [...phoneNumberQueries.all(), 'detail'] as const,
   detail: (client: ApiClient, id: number) =>
