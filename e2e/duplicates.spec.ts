@@ -6,6 +6,9 @@ import { SharedNumbersPage } from './pages/shared-numbers-page';
 test.use({ bypassCSP: true });
 
 test.describe('A number another prospect already has', () => {
+  // Two prospects, a page, a dialog, axe and a save, on a busy machine.
+  test.slow();
+
   test("Riley adds a number Sam's prospect has: the dialog names that prospect, and Save still adds it", async ({
     page,
     phoneNumbersPage,
@@ -28,6 +31,7 @@ test.describe('A number another prospect already has', () => {
     await expect(link).toHaveAttribute('href', `/prospects/${sams.id}`);
     await expect(addDialog.number).not.toHaveAttribute('aria-invalid', 'true');
     await expect(addDialog.saveButton).toBeEnabled();
+    expect(await axeViolations(page)).toEqual([]);
 
     const created = page.waitForResponse(
       (response) => response.request().method() === 'POST' && response.status() === 201,
@@ -46,8 +50,10 @@ test.describe('A number another prospect already has', () => {
 
 test.describe('Shared numbers, for admins', () => {
   test.use({ demoUser: 'Ada Admin' });
+  // Two pages and axe twice, on a busy machine.
+  test.slow();
 
-  test('Ada opens Shared numbers from the app bar and sees both prospects that hold a number; axe finds nothing', async ({
+  test('Ada opens Shared numbers from the app bar and sees both prospects that hold a number; axe finds nothing, light or dark', async ({
     page,
     phoneNumbersPage,
     addNumber,
@@ -77,6 +83,9 @@ test.describe('Shared numbers, for admins', () => {
       `/prospects/${sams.id}`,
     );
 
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
     expect(await axeViolations(page)).toEqual([]);
 
     await shared.prospectLink(first.shown, sams.name).click();
