@@ -105,6 +105,15 @@ describe('the Add and Edit dialog: a number other prospects hold', () => {
     });
   });
 
+  it('counts the holders it did not read when the page held only its own prospect', async () => {
+    server.use(holdersEndpoint([OWN], 3).handler);
+    const { user, number } = renderDialog();
+    await user.type(number(), '4155550100');
+    await waitFor(() => {
+      expect(number()).toHaveAccessibleDescription("Also on 2 other prospects' records");
+    });
+  });
+
   it('says nothing when only the number edited holds it', async () => {
     const { handler, requests } = holdersEndpoint([21]);
     server.use(handler);

@@ -30,7 +30,11 @@ const others = (count: number) => (count === 1 ? '1 other' : `${count} others`);
 export function NumberHoldersNotice({ holders }: { holders: OtherHolders }) {
   const { named, more } = holders;
   const [first] = named;
-  if (first === undefined) return <>Also on {others(more)} prospects' records</>;
+  if (first === undefined) {
+    return (
+      <>Also on {more === 1 ? "another prospect's record" : `${more} other prospects' records`}</>
+    );
+  }
   if (more > 0) {
     return (
       <>

@@ -33,8 +33,5 @@ export function otherHolders(
   const all = [...holders.values()];
   const unread = Math.max(0, (page.count ?? page.phoneNumbers.length) - page.phoneNumbers.length);
   if (all.length <= 2 && unread === 0) return { named: all, more: 0 };
-  return { named: all.slice(0, 1), more: all.length - 1 + unread };
+  return { named: all.slice(0, 1), more: Math.max(0, all.length - 1) + unread };
 }
-
-/** "Olivia García's", as the notice writes a name. */
-export const possessive = (name: string) => `${name}'s`;
