@@ -8,6 +8,7 @@ import { seedIfEmpty } from '../db/seed';
 import type { Database } from '../db/schema';
 import { phoneNumberSource } from '../phone-numbers/repository';
 import { phoneNumberQuerySpec } from '../phone-numbers/resource';
+import { sharedFilterSpec } from '../phone-numbers/shared-numbers';
 import { prospectSource } from '../prospects/repository';
 import { prospectQuerySpec } from '../prospects/resource';
 import { insertManyNumbers } from '../testing/many-numbers';
@@ -100,7 +101,9 @@ const specOf = (source: SourceOf) => {
 const fullScan = (detail: string) => /^SCAN (pn|p|u)$/.test(detail);
 
 describe.each(collections)('%s', (_name, spec, source) => {
-  const filters = Object.entries(spec.filters).flatMap(([name, filter]) =>
+  // filter[shared] compares each row with its number's other holders: a walk (decision 0058, below).
+  const searched = Object.entries(spec.filters).filter(([, filter]) => filter !== sharedFilterSpec);
+  const filters = searched.flatMap(([name, filter]) =>
     valuesFor(name, filter).map(
       (value) =>
         `filter[${name.replaceAll('.', '][')}]=${encodeURIComponent(value)}&page[size]=1&count=true`,
@@ -129,6 +132,34 @@ describe.each(collections)('%s', (_name, spec, source) => {
       ).toBe(false);
     }
   });
+});
+
+describe('filter[shared]', () => {
+  it.each(['sort=number', 'sort=id'])(
+    'with %s walks an index, looks each number up in the number index, and runs as a long read',
+    async (sort) => {
+      const runs = await plansFor(
+        database.db,
+        phoneNumberSource,
+        `filter[shared]=true&${sort}&page[size]=2&count=true`,
+      );
+      expect(runs.length).toBeGreaterThan(0);
+      for (const { sql, plan } of runs) {
+        const described = `${sql}\n${plan.join('\n')}`;
+        expect(
+          plan.some((detail) =>
+            /^SEARCH other (EXISTS )?USING (COVERING )?INDEX phone_numbers_number /.test(detail),
+          ),
+          described,
+        ).toBe(true);
+        expect(isLongPlan(plan, true), described).toBe(true);
+        expect(
+          plan.some((detail) => detail.includes('TEMP B-TREE')),
+          described,
+        ).toBe(false);
+      }
+    },
+  );
 });
 
 describe('which plans run as long reads', () => {

@@ -6,6 +6,7 @@ import { listCollection } from '../http/collection-query';
 import { filterCondition, filterShape, type Bind, type OrderTerm } from '../http/pagination';
 import type { CollectionQuery, ParsedFilter } from '../http/query';
 import type { PhoneNumberChange } from './audit';
+import { isSharedFilter, sharedCondition } from './shared-numbers';
 
 /** A phone number with the owner of its prospect, which every authorization decision needs. */
 export type PhoneNumberListRow = PhoneNumberRow & { owner_id: number };
@@ -154,7 +155,9 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
     pageKeys: { column: 'pn.id', select: pageKeysOf(db) },
     conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
       query.filters.map((filter) =>
-        numberCondition(filter, bind, indexed(filter) && !walked.has(filter)),
+        isSharedFilter(filter)
+          ? sharedCondition(filter)
+          : numberCondition(filter, bind, indexed(filter) && !walked.has(filter)),
       ),
     shape: query.filters
       .map((filter) => `${filterShape(filter)}${indexed(filter) ? '' : '+'}`)

@@ -8,6 +8,7 @@ import { PROSPECT_FIELDS } from '../prospects/resource';
 import { phoneNumberEtag } from './concurrency';
 import { NUMBER_SEARCH_DESCRIPTION, numberFilterSpec, numberSearchFilters } from './number-search';
 import type { PhoneNumberListRow } from './repository';
+import { sharedFilterSpec } from './shared-numbers';
 
 export const PHONE_NUMBER_TYPE = 'phoneNumber';
 
@@ -55,6 +56,8 @@ export const phoneNumberQuerySpec: QuerySpec = {
       countFirst: true,
       description: 'The numbers of the prospects these users own.',
     },
+    // Ours, not Outreach's (decision 0058).
+    shared: sharedFilterSpec,
   },
   sorts: {
     id: { column: 'pn.id', kind: 'integer' },

@@ -5,7 +5,13 @@ import { decide, enforce, requireScope, type Principal } from '../auth/governanc
 import type { Database } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
 import { membersNotTaken, readRequiredToOne, readToOne } from '../http/request-document';
-import { methodNotAllowed, notFound, validationFailed, type FieldError } from '../http/errors';
+import {
+  methodNotAllowed,
+  notFound,
+  refused,
+  validationFailed,
+  type FieldError,
+} from '../http/errors';
 import { documentResponse } from '../http/json-api';
 import { collectionLinks } from '../http/pagination';
 import { parseQuery, type CollectionQuery } from '../http/query';
@@ -35,6 +41,7 @@ import {
 import { recordPhoneNumberChange } from './audit';
 import { changedSince, exchangeOrder, expectedVersion, phoneNumberEtag } from './concurrency';
 import { PHONE_NUMBER_TYPE, phoneNumberQuerySpec, phoneNumberResource } from './resource';
+import { isSharedFilter } from './shared-numbers';
 import { planCreate, planUpdate } from './validation';
 
 interface RouteOptions {
@@ -81,6 +88,10 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
     requireScope(principal, 'phoneNumbers', 'read');
     const query = parseQuery(searchParams(c), phoneNumberQuerySpec);
     checkIncludes(principal, query);
+    // The admins' list of shared numbers (decision 0058); a rep's dialog asks by number instead.
+    if (query.filters.some(isSharedFilter) && principal.role !== 'admin') {
+      throw refused(`Only admins can list shared numbers; ${principal.name} is not an admin.`);
+    }
     const { page, meta } = await listPhoneNumbers(db, query);
     const context = await withOwnerNames(
       db,

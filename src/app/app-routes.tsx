@@ -15,6 +15,7 @@ const ProspectRoute = lazy(loadProspectRoute);
 const EmbeddedPhoneNumbersRoute = lazy(loadEmbeddedRoute);
 // Admins only, and rarely.
 const UsersRoute = lazy(() => import('./routes/users-route'));
+const SharedNumbersRoute = lazy(() => import('./routes/shared-numbers-route'));
 
 /** Starts loading the page the app opens on, while its data is on its way. */
 export function preloadFirstPage(screen: FirstScreen): void {
@@ -57,6 +58,14 @@ export function AppRoutes() {
           element={
             <Loading>
               <UsersRoute />
+            </Loading>
+          }
+        />
+        <Route
+          path="shared-numbers"
+          element={
+            <Loading>
+              <SharedNumbersRoute />
             </Loading>
           }
         />

@@ -25,12 +25,13 @@ const NO_WRAP = { whiteSpace: 'nowrap', flexShrink: 0 } as const;
 /** The pages an admin goes between; the others have only the phone numbers. */
 const ADMIN_PAGES = [
   { to: '/phone-numbers', label: 'Phone numbers' },
+  { to: '/shared-numbers', label: 'Shared numbers' },
   { to: '/users', label: 'Users' },
 ] as const;
 
 /**
  * The app bar's links to the pages, for admins: buttons where there is room, and a "Pages" menu on a
- * phone, so that the bar stays one line.
+ * phone or a narrow window, so that the bar stays one line.
  */
 function AdminNavigation() {
   const isAdmin = useIsAdmin();
@@ -41,7 +42,7 @@ function AdminNavigation() {
   };
   return (
     <Box component="nav" aria-label="Pages" sx={{ display: 'flex', gap: 1, mr: { xs: 1, sm: 2 } }}>
-      <Box sx={{ display: { xs: 'none', md: 'flex' }, gap: 1 }}>
+      <Box sx={{ display: { xs: 'none', lg: 'flex' }, gap: 1 }}>
         {ADMIN_PAGES.map(({ to, label }) => (
           <Button key={to} color="inherit" component={RouterLink} to={to} sx={NO_WRAP}>
             {label}
@@ -53,7 +54,7 @@ function AdminNavigation() {
         aria-label="Pages"
         aria-haspopup="menu"
         aria-expanded={anchor === null ? undefined : true}
-        sx={{ display: { md: 'none' } }}
+        sx={{ display: { lg: 'none' } }}
         onClick={(event) => {
           setAnchor(event.currentTarget);
         }}

@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import { ThemeProvider, type Theme } from '@mui/material/styles';
 import { createRoot, type Root } from 'react-dom/client';
 import { flushPendingDeletes } from '@/features/phone-numbers/api/pending-deletes';
+import { ProspectPageHrefContext } from '@/features/phone-numbers/components/prospect-link';
 import { createQueryClient } from '@/lib/query-client';
 import { createPanelTheme } from './panel-theme';
 import {
@@ -82,8 +83,13 @@ interface ElementViewProps {
 function ElementView({ prospectId, api, onChange, onError }: ElementViewProps) {
   if (api === undefined) return <Notice>Waiting for sign-in…</Notice>;
   if (prospectId === undefined) return <Notice>No prospect: prospect-id names none.</Notice>;
+  // The app's pages are on the API's origin, not on the page that holds the element.
+  const prospectPageHref = (id: number) =>
+    new URL(`/prospects/${id}`, api.baseUrl ?? scriptUrl).href;
   return (
-    <PhoneNumbersPanel prospectId={prospectId} api={api} onChange={onChange} onError={onError} />
+    <ProspectPageHrefContext value={prospectPageHref}>
+      <PhoneNumbersPanel prospectId={prospectId} api={api} onChange={onChange} onError={onError} />
+    </ProspectPageHrefContext>
   );
 }
 

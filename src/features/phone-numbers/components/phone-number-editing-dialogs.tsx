@@ -53,6 +53,9 @@ export function PhoneNumberEditingDialogs(props: PhoneNumberEditingDialogsProps)
             open
             mode={form.mode}
             phoneNumber={form.mode === 'edit' ? form.phoneNumber : undefined}
+            prospectId={
+              form.mode === 'edit' ? (form.phoneNumber.prospectId ?? undefined) : form.prospectId
+            }
             defaultCountry={props.defaultCountry}
             onClose={props.onCloseForm}
             onSubmit={props.onSubmitForm}

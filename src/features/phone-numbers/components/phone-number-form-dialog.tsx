@@ -32,12 +32,18 @@ import { placeWriteError } from '@/lib/place-write-error';
 import { describeWriteError } from '../utils/describe-write-error';
 import { phoneTypeLabel } from '@/lib/phone-value-labels';
 import { UNLISTED_VALUE_HINT } from '../utils/phone-number-labels';
+import { NumberHoldersLine } from './number-holders-notice';
 
 export interface PhoneNumberFormDialogProps {
   open: boolean;
   mode: 'add' | 'edit';
   /** The number being edited (mode 'edit'): its current values fill the form. */
   phoneNumber?: ListedPhoneNumber | undefined;
+  /**
+   * The prospect the number is, or is to be, on: other prospects that hold the number typed are named
+   * under Number (decision 0058). Without it, nothing is looked up.
+   */
+  prospectId?: number | undefined;
   /** Country for a new number: the prospect's addressCountry, else DEFAULT_COUNTRY. */
   defaultCountry: string;
   onClose: () => void;
@@ -102,6 +108,7 @@ type PhoneNumberFormProps = Omit<PhoneNumberFormDialogProps, 'open'>;
 function PhoneNumberForm({
   mode,
   phoneNumber,
+  prospectId,
   defaultCountry,
   onClose,
   onSubmit,
@@ -209,6 +216,7 @@ function PhoneNumberForm({
 
   const errors = formState.errors;
   const suggestion = suggestCountry(number.field.value, country.field.value);
+  const typed = parsePhoneNumberInput(number.field.value, country.field.value);
   return (
     <Box
       component="form"
@@ -237,7 +245,17 @@ function PhoneNumberForm({
             error={errors.number !== undefined}
             helperText={
               suggestion === undefined ? (
-                (errors.number?.message ?? RESERVED_LINE)
+                (errors.number?.message ??
+                (prospectId !== undefined && typed.ok ? (
+                  <NumberHoldersLine
+                    e164={typed.e164}
+                    prospectId={prospectId}
+                    exceptId={phoneNumber?.id}
+                    fallback={RESERVED_LINE}
+                  />
+                ) : (
+                  RESERVED_LINE
+                )))
               ) : (
                 <>
                   A {regionName(suggestion.country)} number?{' '}

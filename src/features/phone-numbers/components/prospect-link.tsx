@@ -28,3 +28,12 @@ export function ProspectLink(props: ProspectLinkProps) {
   const renderLink = use(ProspectLinkContext);
   return renderLink(props);
 }
+
+/**
+ * Where a prospect's page is, for a link that opens it in a new tab (the Add and Edit dialog's "Also on
+ * …'s record"); undefined where there is no page to open. The app's pages and its frame are on the app's
+ * origin; the custom element, on another site's page, gives the app's address.
+ */
+export const ProspectPageHrefContext = createContext<((prospectId: number) => string) | undefined>(
+  (prospectId) => `/prospects/${prospectId}`,
+);

@@ -9,7 +9,9 @@ import { draftChanges } from '../utils/phone-number-changes';
 import { failureOf } from '../utils/phone-number-failure';
 
 export type PhoneNumberFormState =
-  { mode: 'add' } | { mode: 'edit'; phoneNumber: ListedPhoneNumber } | undefined;
+  | { mode: 'add'; prospectId: number | undefined }
+  | { mode: 'edit'; phoneNumber: ListedPhoneNumber }
+  | undefined;
 
 export interface PhoneNumberFormOptions {
   /** The prospect a new number is added to, when the view is narrowed to one. */
@@ -70,7 +72,7 @@ export function usePhoneNumberForm({
   return {
     form,
     openAdd: () => {
-      setForm({ mode: 'add' });
+      setForm({ mode: 'add', prospectId });
     },
     openEdit,
     close: () => {
