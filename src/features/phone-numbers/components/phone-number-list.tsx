@@ -211,7 +211,12 @@ export function PhoneNumberList({
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
       {readOnly === true ? null : (
-        <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
+        <Stack
+          direction="row"
+          spacing={1}
+          useFlexGap
+          sx={{ justifyContent: 'flex-end', flexWrap: 'wrap' }}
+        >
           <ExportPhoneNumbersButton state={state} />
           {editing.canAdd ? (
             <Tooltip title={editing.addRefusal ?? ''} describeChild>
