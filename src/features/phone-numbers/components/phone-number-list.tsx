@@ -32,6 +32,7 @@ import { CellServerErrorContext } from './phone-number-edit-cell';
 import { usePhoneNumberEditing } from '../hooks/use-phone-number-editing';
 import { PhoneNumberEditingDialogs } from './phone-number-editing-dialogs';
 import type { PhoneNumberChange, PhoneNumberFailure } from '../types/phone-number-events';
+import { ExportPhoneNumbersButton } from './export-phone-numbers-button';
 import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
@@ -228,28 +229,36 @@ export function PhoneNumberList({
       {error && data !== undefined && !cursorRefused ? (
         <LoadError title="Couldn't refresh the phone numbers" error={error} onRetry={retry} />
       ) : null}
-      {editing.canAdd ? (
-        <Stack direction="row" sx={{ justifyContent: 'flex-end' }}>
-          <Tooltip title={editing.addRefusal ?? ''} describeChild>
-            <Button
-              variant="contained"
-              startIcon={<GridAddIcon />}
-              aria-disabled={editing.addRefusal === undefined ? undefined : true}
-              aria-description={editing.addRefusal}
-              sx={
-                editing.addRefusal === undefined
-                  ? undefined
-                  : { opacity: 0.5, cursor: 'not-allowed' }
-              }
-              onClick={() => {
-                if (editing.addRefusal === undefined) editing.openAddDialog();
-              }}
-            >
-              Add phone number
-            </Button>
-          </Tooltip>
+      {readOnly === true ? null : (
+        <Stack
+          direction="row"
+          spacing={1}
+          useFlexGap
+          sx={{ justifyContent: 'flex-end', flexWrap: 'wrap' }}
+        >
+          <ExportPhoneNumbersButton state={state} />
+          {editing.canAdd ? (
+            <Tooltip title={editing.addRefusal ?? ''} describeChild>
+              <Button
+                variant="contained"
+                startIcon={<GridAddIcon />}
+                aria-disabled={editing.addRefusal === undefined ? undefined : true}
+                aria-description={editing.addRefusal}
+                sx={
+                  editing.addRefusal === undefined
+                    ? undefined
+                    : { opacity: 0.5, cursor: 'not-allowed' }
+                }
+                onClick={() => {
+                  if (editing.addRefusal === undefined) editing.openAddDialog();
+                }}
+              >
+                Add phone number
+              </Button>
+            </Tooltip>
+          ) : null}
         </Stack>
-      ) : null}
+      )}
       <Box role="status" sx={visuallyHidden}>
         {summary}
       </Box>
