@@ -165,7 +165,9 @@ const collectionFilter = fc.constantFrom(
       ['/api/v2/users', userQuerySpec],
     ] as const
   ).flatMap(([path, spec]) =>
-    Object.keys(spec.filters).map((name) => [path, `filter[${name.replaceAll('.', '][')}]`] as const),
+    Object.keys(spec.filters).map(
+      (name) => [path, `filter[${name.replaceAll('.', '][')}]`] as const,
+    ),
   ),
 );
 

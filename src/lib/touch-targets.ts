@@ -4,7 +4,7 @@ export const TOUCH_TARGET = 44;
 const COARSE = '@media (pointer: coarse)';
 
 /**
- * Theme overrides that make every button and icon button at least a thumb's size on a touch screen (a
+ * Theme overrides that make every button, icon button and toggle button at least a thumb's size on a touch screen (a
  * coarse pointer), and leave them as they are under a mouse.
  */
 export const touchTargetComponents = {
@@ -12,4 +12,5 @@ export const touchTargetComponents = {
   MuiIconButton: {
     styleOverrides: { root: { [COARSE]: { minWidth: TOUCH_TARGET, minHeight: TOUCH_TARGET } } },
   },
+  MuiToggleButton: { styleOverrides: { root: { [COARSE]: { minHeight: TOUCH_TARGET } } } },
 } as const;

@@ -24,7 +24,8 @@ export function PhoneNumberDensity({ value, onChange }: PhoneNumberDensityProps)
       size="small"
       exclusive
       value={value}
-      sx={{ alignSelf: 'flex-end' }}
+      // Below 600 px the numbers are a list (decision 0061), which has no rows to make denser.
+      sx={{ alignSelf: 'flex-end', display: { xs: 'none', sm: 'inline-flex' } }}
       onChange={(_, density: GridDensity | null) => {
         // Pressing the chosen density again keeps it: one is always chosen.
         if (density !== null) onChange(density);
