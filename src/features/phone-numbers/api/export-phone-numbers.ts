@@ -51,18 +51,20 @@ function wait(ms: number, signal: AbortSignal, onSecond: (secondsLeft: number) =
 /**
  * One page of the view: the first counted, the others following the cursor of the one before. A 429 is
  * waited out as the app's reads wait one out (rate-limit.ts); any other failure ends the export.
+ * `withPermissions` keeps each row's meta (a bulk change needs it; a file does not).
  */
-async function exportPage(
+export async function exportPage(
   client: ApiClient,
   params: PhoneNumberListParams,
   after: string | undefined,
   signal: AbortSignal,
   onWait: (secondsLeft: number) => void,
+  withPermissions = false,
 ): Promise<PhoneNumberPage> {
   const searchParams = phoneNumberListSearchParams({ ...params, after, before: undefined });
   searchParams['page[size]'] = String(EXPORT_PAGE_SIZE);
-  // Counting once is enough; and a permission per row is not wanted in a file.
-  delete searchParams.provideAuthorizationMeta;
+  // Counting once is enough.
+  if (!withPermissions) delete searchParams.provideAuthorizationMeta;
   if (after !== undefined) delete searchParams.count;
   for (let failures = 0; ; failures += 1) {
     try {

@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
+import { boundedGate } from '@/lib/run-bounded';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { forgetDeletedPhoneNumber, invalidatePhoneNumberWrite } from './phone-number-cache';
 import { endedTheSession, keepChange } from './kept-changes';
-import { phoneNumberWriteKeys } from './phone-number-writes';
+import { BULK_REQUESTS_AT_ONCE, phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
 
 /** How long "Undo" can take a delete back before the DELETE is sent. */
@@ -48,6 +49,8 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
   const listeners = new Set<() => void>();
   let pendingIds: ReadonlySet<number> = new Set();
   let watchingPage = false;
+  // A bulk delete's DELETEs all come due together: a few at a time, not hundreds (decision 0063).
+  const bounded = boundedGate(BULK_REQUESTS_AT_ONCE);
 
   const flushWhenHidden = () => {
     if (document.visibilityState === 'hidden') void flush();
@@ -83,9 +86,9 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
     clearTimeout(entry.timer);
     entry.timer = undefined;
     watchPage();
-    try {
-      // A mutation, as edits are: offline it waits for the network, after a 429 it waits as asked.
-      await queryClient
+    // A mutation, as edits are: offline it waits for the network, after a 429 it waits as asked.
+    const execute = () =>
+      queryClient
         .getMutationCache()
         .build(queryClient, {
           mutationKey: phoneNumberWriteKeys.delete,
@@ -93,6 +96,9 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
             deletePhoneNumber(entry.client, variables.id, { keepalive, etag: entry.row.etag }),
         })
         .execute({ id });
+    try {
+      // A page going away sends everything at once: no later turn would come.
+      await (keepalive ? execute() : bounded(execute));
     } catch (error) {
       if (endedTheSession(error)) {
         keepChange({

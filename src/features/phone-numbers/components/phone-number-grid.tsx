@@ -7,6 +7,8 @@ import {
   type GridPaginationModel,
   type GridRenderCellParams,
   type GridRowClassNameParams,
+  type GridRowParams,
+  type GridRowSelectionModel,
   type GridSortDirection,
   type GridSortModel,
   type MuiEvent,
@@ -23,6 +25,7 @@ import {
   type PhoneNumberSortField,
 } from '../schemas/phone-number-list-state';
 import { phoneNumberColumns } from './phone-number-columns';
+import { PhoneNumberRowCheckbox } from './phone-number-row-checkbox';
 
 export interface PhoneNumberGridProps {
   rows: readonly ListedPhoneNumber[];
@@ -62,7 +65,19 @@ export interface PhoneNumberGridProps {
   autoHeight: boolean;
   /** How tall the rows are; the grid's own, standard, when not given. */
   density?: GridDensity | undefined;
+  /** Checkboxes to select rows for a bulk change (the rows the rep may change); none without it. */
+  selection?: PhoneNumberGridSelection | undefined;
 }
+
+export interface PhoneNumberGridSelection {
+  /** The selected ids, kept identical while they do not change. */
+  model: GridRowSelectionModel;
+  onChange: (model: GridRowSelectionModel) => void;
+}
+
+const SELECTION_SLOTS = { rowCheckbox: PhoneNumberRowCheckbox };
+
+const isRowSelectable = ({ row }: GridRowParams<ListedPhoneNumber>) => row.canWrite;
 
 const SORTING_ORDER: GridSortDirection[] = ['asc', 'desc'];
 
@@ -212,6 +227,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     }
   }, []);
 
+  const { selection } = props;
   return (
     <DataGrid
       apiRef={props.apiRef}
@@ -235,6 +251,14 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       onPaginationModelChange={handlePaginationModelChange}
       pageSizeOptions={PAGE_SIZES}
       disableRowSelectionOnClick
+      checkboxSelection={selection !== undefined}
+      isRowSelectable={isRowSelectable}
+      // Rows selected on another page stay selected; the grid never selects by "all but these".
+      keepNonExistentRowsSelected
+      disableRowSelectionExcludeModel
+      rowSelectionModel={selection?.model}
+      onRowSelectionModelChange={selection?.onChange}
+      slots={SELECTION_SLOTS}
       isCellEditable={isCellEditable}
       onCellDoubleClick={explainReadOnly}
       onCellKeyDown={handleCellKeyDown}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -37,6 +37,7 @@ import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
 import { useReportLoadFailure } from '../hooks/use-report-load-failure';
+import { useRowSelection } from '../hooks/use-row-selection';
 
 const NO_ROWS: readonly ListedPhoneNumber[] = [];
 
@@ -45,6 +46,9 @@ const GRID_HEIGHT = 'max(420px, calc(100dvh - 270px))';
 
 /** Narrower than this (CSS pixels), the numbers are a list, not a grid (decision 0061). */
 const NARROW_WIDTH = 600;
+
+// What the selected rows can be made to do loads once a first row is selected (decision 0063).
+const PhoneNumberBulkActions = lazy(() => import('./phone-number-bulk-actions'));
 
 const PhoneNumberCards = lazy(() =>
   import('./phone-number-cards').then(({ PhoneNumberCards }) => ({ default: PhoneNumberCards })),
@@ -208,6 +212,16 @@ export function PhoneNumberList({
   // Numbers deleted a moment ago (the undo window) are not counted while the server still counts them.
   const count = data?.count === undefined ? undefined : data.count - editing.hiddenCount;
   const emptyMessage = emptyMessageOf(state);
+  const selection = useRowSelection(rows, params);
+  // The phone list has no checkboxes: its rows are changed one at a time.
+  const selecting = readOnly !== true && !narrow;
+  const { model: selectionModel, onChange: onSelectionChange } = selection;
+  const gridSelection = useMemo(
+    () => (selecting ? { model: selectionModel, onChange: onSelectionChange } : undefined),
+    [selecting, selectionModel, onSelectionChange],
+  );
+  const [bulkLoaded, setBulkLoaded] = useState(false);
+  if (selecting && !bulkLoaded && selection.rows.length > 0) setBulkLoaded(true);
   const retry = () => void refetch();
 
   let summary = '';
@@ -259,6 +273,17 @@ export function PhoneNumberList({
           ) : null}
         </Stack>
       )}
+      {selecting && bulkLoaded ? (
+        <Suspense fallback={null}>
+          <PhoneNumberBulkActions
+            selection={selection}
+            pageRows={rows}
+            count={count}
+            say={editing.say}
+            onChange={onChange}
+          />
+        </Suspense>
+      ) : null}
       <Box role="status" sx={visuallyHidden}>
         {summary}
       </Box>
@@ -290,6 +315,7 @@ export function PhoneNumberList({
             <PhoneNumberGrid
               {...editing.grid}
               pendingWrites={pendingWrites.byId}
+              selection={gridSelection}
               autoHeight={fitContent}
               density={state.density}
               rows={rows}

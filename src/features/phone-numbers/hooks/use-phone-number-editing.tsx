@@ -177,6 +177,8 @@ export function usePhoneNumberEditing({
     canAdd: !readOnly,
     addRefusal,
     openAddDialog: form.openAdd,
+    /** Says something in the snackbar, with an Undo when given one. */
+    say,
     dialogs,
   };
 }

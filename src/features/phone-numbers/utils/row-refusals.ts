@@ -40,3 +40,8 @@ export function refusalsOf(
     down: move ?? (last ? 'This is already the last number' : undefined),
   };
 }
+
+/** Why the row can't be selected for a bulk change, if it can't: a change of the selection writes it. */
+export function selectionRefusal(row: ListedPhoneNumber): string | undefined {
+  return row.canWrite ? undefined : (row.writeRefusal ?? NO_WRITE);
+}
