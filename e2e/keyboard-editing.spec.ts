@@ -19,8 +19,11 @@ test('Riley edits a cell and deletes a number with the keyboard alone', async ({
   await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
   await expect(phoneNumbersPage.shownNumbers()).toHaveText(numbers.map((each) => each.shown));
 
-  // From the Number header down to her number's row, then right to its Extension.
-  await tabTo(page, phoneNumbersPage.columnHeader('Number'));
+  // Into the grid at its first header, "Select all rows", right to Number, down to her number's row,
+  // then right to its Extension.
+  await tabTo(page, phoneNumbersPage.selectAllCheckbox);
+  await page.keyboard.press('ArrowRight');
+  await expect(phoneNumbersPage.columnHeader('Number')).toBeFocused();
   for (let step = 0; step <= row; step++) await page.keyboard.press('ArrowDown');
   await expect(phoneNumbersPage.row(number.shown).getByRole('link')).toBeFocused();
   await page.keyboard.press('ArrowRight');

@@ -81,6 +81,8 @@ export class PhoneNumbersGrid {
   readonly rateLimitNotice: Locator;
   /** "Your change to … wasn't saved: your session had ended.", with "Apply your change again". */
   readonly keptChange: Locator;
+  /** The first header of a grid whose rows can be selected: the checkbox that selects the page's rows. */
+  readonly selectAllCheckbox: Locator;
 
   constructor(protected readonly root: GridRoot) {
     this.grid = root.getByRole('grid', { name: 'Phone numbers' });
@@ -104,6 +106,7 @@ export class PhoneNumbersGrid {
     this.pendingChanges = root.getByRole('status').filter({ hasText: 'waiting for the network' });
     this.rateLimitNotice = root.getByRole('status').filter({ hasText: /^Too many requests/ });
     this.keptChange = root.getByRole('alert').filter({ hasText: 'your session had ended' });
+    this.selectAllCheckbox = this.grid.getByRole('checkbox', { name: 'Select all rows' });
   }
 
   /** A number's link to dial it, by how the grid shows it ("+44 20 7946 0123"). */

@@ -1,0 +1,150 @@
+import { axeViolations } from './axe';
+import { answerWithError, isPhoneNumber } from './faults';
+import { expect, TALL_VIEWPORT, test } from './fixtures';
+import { BulkActions } from './pages/bulk-actions';
+import { recordWrites } from './requests';
+
+// Riley Rep is the fixtures' default user. axe is injected as an inline script, which the pages'
+// Content-Security-Policy would refuse.
+test.use({ viewport: TALL_VIEWPORT, bypassCSP: true });
+
+const NO_WRITE = 'Sam Rep owns this prospect; only they or an admin can change its phone numbers';
+const NO_LONGER = "You no longer have permission to change this prospect's phone numbers.";
+
+test.describe('Select and act in bulk', () => {
+  test('Riley changes the status of her numbers across prospects; Sam’s is not hers to select', async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const [first, second, sams] = [
+      await newProspect(),
+      await newProspect(),
+      await newProspect('Sam Rep'),
+    ];
+    const mine = [
+      await addNumber(first.id, { phoneType: 'mobile' }),
+      await addNumber(second.id, { phoneType: 'home', extension: '12' }),
+    ];
+    const samsNumber = await addNumber(sams.id, { phoneType: 'work' });
+    const bulk = new BulkActions(page);
+
+    // Every number, latest change first: the ones just added are at the top.
+    await phoneNumbersPage.goto();
+    const [one, two] = mine;
+    const samsCheckbox = bulk.checkbox(samsNumber.shown);
+    await expect(samsCheckbox).toBeDisabled();
+    await expect(samsCheckbox).toHaveAccessibleDescription(NO_WRITE);
+
+    await bulk.select(one!.shown, two!.shown);
+    await expect(bulk.bar).toContainText('2 selected');
+    expect(await axeViolations(page)).toEqual([]);
+    await bulk.changeStatus('Verified');
+
+    await expect(phoneNumbersPage.snackbar).toContainText(
+      'Status of 2 phone numbers changed to Verified',
+    );
+    await expect(phoneNumbersPage.cell(one!.shown, 'Status')).toHaveText('Verified');
+    await expect(phoneNumbersPage.cell(two!.shown, 'Status')).toHaveText('Verified');
+    // Only the status changed, and only of the numbers selected.
+    expect(await api.phoneNumber(mine[0]!.id)).toMatchObject({
+      status: 'verified',
+      phoneType: 'mobile',
+    });
+    expect(await api.phoneNumber(mine[1]!.id)).toMatchObject({
+      status: 'verified',
+      phoneType: 'home',
+      extension: '12',
+    });
+    expect(await api.phoneNumber(samsNumber.id)).toMatchObject({ status: samsNumber.status });
+  });
+
+  test('a bulk change the server refuses for one number reports exactly that one, which stays selected', async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const numbers = [
+      await addNumber(prospect.id, { phoneType: 'mobile' }),
+      await addNumber(prospect.id, { phoneType: 'work' }),
+      await addNumber(prospect.id, { phoneType: 'home' }),
+    ];
+    const refused = numbers[1]!;
+    await answerWithError(
+      page,
+      isPhoneNumber(refused.id),
+      403,
+      { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'Not yours.' },
+      { method: 'PATCH' },
+    );
+    const bulk = new BulkActions(page);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+    const shown = numbers.map((number) => number.shown);
+
+    await bulk.select(...shown);
+    await expect(bulk.bar).toContainText('3 selected');
+    await bulk.changeStatus('Invalid');
+
+    await expect(bulk.report).toContainText('Changed 2. 1 failed:');
+    await expect(bulk.report.getByRole('listitem')).toHaveText([`${shown[1]}: ${NO_LONGER}`]);
+    await expect(bulk.bar).toContainText('1 selected');
+    await expect(bulk.checkbox(shown[1]!)).toBeChecked();
+    expect(await api.phoneNumber(numbers[0]!.id)).toMatchObject({ status: 'invalid' });
+    expect(await api.phoneNumber(refused.id)).toMatchObject({ status: refused.status });
+    expect(await api.phoneNumber(numbers[2]!.id)).toMatchObject({ status: 'invalid' });
+  });
+
+  test('a deleted selection comes back with one Undo, and is deleted for good without it', async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const numbers = [
+      await addNumber(prospect.id, { phoneType: 'mobile' }),
+      await addNumber(prospect.id, { phoneType: 'work' }),
+      await addNumber(prospect.id, { phoneType: 'home' }),
+    ];
+    const bulk = new BulkActions(page);
+    const writes = recordWrites(page);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+    const shown = numbers.map((number) => number.shown);
+
+    await bulk.select(shown[0]!, shown[2]!);
+    await bulk.deleteButton.click();
+    await expect(bulk.deleteDialog).toHaveAccessibleName('Delete 2 phone numbers?');
+    expect(await axeViolations(page)).toEqual([]);
+    await bulk.deleteDialog.getByRole('button', { name: 'Delete' }).click();
+
+    await expect(phoneNumbersPage.row(shown[0]!)).toBeHidden();
+    await expect(phoneNumbersPage.row(shown[2]!)).toBeHidden();
+    await expect(phoneNumbersPage.row(shown[1]!)).toBeVisible();
+    await expect(phoneNumbersPage.snackbar).toContainText('2 phone numbers deleted');
+    await phoneNumbersPage.undoButton.click();
+
+    await expect(phoneNumbersPage.row(shown[0]!)).toBeVisible();
+    await expect(phoneNumbersPage.row(shown[2]!)).toBeVisible();
+    expect(writes).toEqual([]);
+
+    await bulk.select(shown[0]!, shown[2]!);
+    await bulk.deleteSelection();
+    await expect(phoneNumbersPage.snackbar).toContainText('2 phone numbers deleted');
+    // Sent once the undo window is over.
+    await expect
+      .poll(async () => (await api.numbersOf(prospect.id)).map(({ id }) => id), {
+        timeout: 20_000,
+      })
+      .toEqual([numbers[1]!.id]);
+    expect(writes.sort()).toEqual([
+      `DELETE phoneNumbers/${numbers[0]!.id}`,
+      `DELETE phoneNumbers/${numbers[2]!.id}`,
+    ]);
+  });
+});
