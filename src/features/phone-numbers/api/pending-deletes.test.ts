@@ -109,6 +109,41 @@ describe('pending deletes', () => {
     expect(cached()?.phoneNumbers.map(({ id }) => id)).toEqual([1, 3]);
   });
 
+  it('send at most 4 DELETEs at once when a bulk delete comes due, the others as each one ends', async () => {
+    let underWay = 0;
+    let most = 0;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { pendingDeletes, deletes } = setup(async () => {
+      underWay += 1;
+      most = Math.max(most, underWay);
+      await held;
+      underWay -= 1;
+      return new HttpResponse(null, { status: 204 });
+    });
+    const rows = phoneNumberCollectionSchema.parse(
+      phoneNumberCollection(
+        Array.from({ length: 10 }, (_, index) => phoneNumberResource(index + 1)),
+      ),
+    ).phoneNumbers;
+    const onDeleted = vi.fn();
+
+    for (const row of rows) pendingDeletes.schedule(client, row, { onDeleted });
+    await vi.advanceTimersByTimeAsync(UNDO_WINDOW_MS);
+
+    await vi.waitFor(() => {
+      expect(deletes).toHaveLength(4);
+    });
+    release();
+    await vi.waitFor(() => {
+      expect(onDeleted).toHaveBeenCalledTimes(10);
+    });
+    expect(deletes).toHaveLength(10);
+    expect(most).toBe(4);
+  });
+
   it('wait for the network when offline, as edits do, and are sent once it is back', async () => {
     const { queryClient, pendingDeletes, row, deletes, ids } = setup();
     queryClient.mount();

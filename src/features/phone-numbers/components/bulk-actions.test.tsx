@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
 import {
   PHONE_NUMBERS_URL,
+  pageLink,
   phoneNumberCollection,
   phoneNumberResource,
   phoneNumbersEndpoint,
@@ -92,6 +93,10 @@ function renderList() {
   });
 }
 
+/** The bar of the selection's actions, once its chunk (loaded with a first selection) is in. */
+const bulkBar = () =>
+  screen.findByRole('toolbar', { name: 'Selected phone numbers' }, { timeout: 5000 });
+
 const checkboxOf = async (id: number) =>
   within(await rowOf(shown(id))).getByRole('checkbox', { name: `Select ${shown(id)}` });
 
@@ -108,7 +113,7 @@ describe('Selecting rows', () => {
     expect(allowed).not.toHaveAccessibleDescription();
 
     await user.click(allowed);
-    const bar = await screen.findByRole('toolbar', { name: 'Selected phone numbers' });
+    const bar = await bulkBar();
     expect(bar).toHaveTextContent('1 selected');
     await user.click(within(bar).getByRole('button', { name: 'Clear' }));
     expect(allowed).not.toBeChecked();
@@ -127,7 +132,7 @@ describe('Changing the status of the selection', () => {
     const { user } = renderList();
 
     for (const id of [1, 2, 3]) await user.click(await checkboxOf(id));
-    const bar = await screen.findByRole('toolbar', { name: 'Selected phone numbers' });
+    const bar = await bulkBar();
     expect(bar).toHaveTextContent('3 selected');
     await user.click(within(bar).getByRole('button', { name: 'Change status' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Verified' }));
@@ -180,7 +185,7 @@ describe('Changing the status of the selection', () => {
 
     await rowOf(shown(1));
     await user.click(within(grid()).getByRole('checkbox', { name: 'Select all rows' }));
-    const bar = await screen.findByRole('toolbar', { name: 'Selected phone numbers' });
+    const bar = await bulkBar();
     expect(bar).toHaveTextContent('10 selected');
     await user.click(within(bar).getByRole('button', { name: 'Change type' }));
     await user.click(await screen.findByRole('menuitem', { name: 'Mobile' }));
@@ -211,7 +216,7 @@ describe('Deleting the selection', () => {
 
     await user.click(await checkboxOf(1));
     await user.click(await checkboxOf(3));
-    const bar = await screen.findByRole('toolbar', { name: 'Selected phone numbers' });
+    const bar = await bulkBar();
     await user.click(within(bar).getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete 2 phone numbers?' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
@@ -228,5 +233,123 @@ describe('Deleting the selection', () => {
     expect(await within(grid()).findByRole('link', { name: shown(1) })).toBeVisible();
     expect(within(grid()).getByRole('link', { name: shown(3) })).toBeVisible();
     expect(writes).toEqual([]);
+  });
+});
+
+describe('Undoing a bulk change', () => {
+  it('sends each changed row its old status back, and only that', async () => {
+    serveNumbers(resources([1, 2]));
+    const writes = serveWrites(saved);
+    const { user } = renderList();
+
+    await user.click(await checkboxOf(1));
+    await user.click(await checkboxOf(2));
+    const bar = await bulkBar();
+    await user.click(within(bar).getByRole('button', { name: 'Change status' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Do not call' }));
+    const snackbar = await screen.findByText('Status of 2 phone numbers changed to Do not call');
+    await user.click(
+      within(snackbar.closest<HTMLElement>('[role="alert"]')!).getByRole('button', {
+        name: 'Undo',
+      }),
+    );
+
+    await waitFor(() => {
+      expect(writes).toHaveLength(4);
+    });
+    expect(
+      writes
+        .slice(2)
+        .map(({ id, body }) => [id, body])
+        .sort(),
+    ).toEqual([
+      [1, { data: { type: 'phoneNumber', id: 1, attributes: { status: 'unverified' } } }],
+      [2, { data: { type: 'phoneNumber', id: 2, attributes: { status: 'unverified' } } }],
+    ]);
+  });
+});
+
+describe('Selecting every number of the view', () => {
+  it('offers all the numbers the server counted, changes those the rep may, and reports the others', async () => {
+    const all = resources([1, 2, 3, 4, 5], [5]);
+    const endpoint = phoneNumbersEndpoint((url) => {
+      const after = url.searchParams.get('page[after]');
+      if (url.searchParams.get('page[size]') === '1000') {
+        return after === null
+          ? phoneNumberCollection(all.slice(0, 3), {
+              meta: { count: 5 },
+              links: { next: pageLink({ after: 'bulk-2' }) },
+            })
+          : phoneNumberCollection(all.slice(3));
+      }
+      return after === null
+        ? phoneNumberCollection(all.slice(0, 2), {
+            meta: { count: 5 },
+            links: { next: pageLink({ after: 'grid-2' }) },
+          })
+        : phoneNumberCollection(all.slice(2), { meta: { count: 5 } });
+    });
+    server.use(endpoint.handler);
+    const writes = serveWrites(saved);
+    const { user } = renderList();
+
+    await rowOf(shown(1));
+    await user.click(within(grid()).getByRole('checkbox', { name: 'Select all rows' }));
+    const bar = await bulkBar();
+    expect(bar).toHaveTextContent('2 selected');
+    await user.click(within(bar).getByRole('button', { name: 'Select all 5 matching' }));
+    expect(bar).toHaveTextContent('All 5 selected');
+    await user.click(within(bar).getByRole('button', { name: 'Change status' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Verified' }));
+
+    expect(
+      await screen.findByText('Changed 4. 1 failed:', undefined, { timeout: 3000 }),
+    ).toBeVisible();
+    expect(screen.getByText(new RegExp(SAM_OWNS))).toHaveTextContent(`${shown(5)}: ${SAM_OWNS}`);
+    expect(writes.map(({ id }) => id).sort()).toEqual([1, 2, 3, 4]);
+    // The view's numbers, with what the rep may do with each, page after page.
+    const bulkReads = endpoint.requests.filter((url) => url.searchParams.has('page[size]', '1000'));
+    expect(bulkReads.map((url) => url.searchParams.get('page[after]'))).toEqual([null, 'bulk-2']);
+    expect(bulkReads[0]!.searchParams.get('filter[prospect][id]')).toBe('1');
+    expect(bulkReads[0]!.searchParams.get('provideAuthorizationMeta')).toBe('true');
+  });
+});
+
+describe('Exporting the selection', () => {
+  const downloads: Blob[] = [];
+  beforeEach(() => {
+    downloads.length = 0;
+    const blobs = new Map<string, Blob>();
+    URL.createObjectURL = (blob: Blob) => {
+      const url = `blob:selected-${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      downloads.push(blobs.get(this.href)!);
+    });
+  });
+
+  it('downloads the CSV of the selected rows only', async () => {
+    serveNumbers(resources([1, 2, 3]));
+    const { user } = renderList();
+
+    await user.click(await checkboxOf(1));
+    await user.click(await checkboxOf(3));
+    const bar = await bulkBar();
+    await user.click(within(bar).getByRole('button', { name: 'Export selected' }));
+
+    await waitFor(() => {
+      expect(downloads).toHaveLength(1);
+    });
+    const lines = (await downloads[0]!.text()).split('\r\n');
+    expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual([
+      '+14155550101',
+      '+14155550103',
+      undefined,
+    ]);
   });
 });
