@@ -18,7 +18,9 @@ test.describe("Finding a prospect's phone numbers", () => {
     await expect(page).toHaveURL(/\/phone-numbers\?prospect=1$/);
     await expect(phoneNumbersPage.prospectCombobox).toHaveValue('Olivia García · Acme Corporation');
     await expect(phoneNumbersPage.pages).toContainText(`1–${count} of ${count}`);
+    // First the column of the rows' checkboxes, which has no text.
     await expect(phoneNumbersPage.grid.getByRole('columnheader')).toHaveText([
+      '',
       'Number',
       'Type',
       'Extension',
@@ -71,6 +73,7 @@ test.describe("Finding a prospect's phone numbers", () => {
       await expect(phoneNumbersPage.pages).toContainText(`1–25 of ${count}`);
       await expect(phoneNumbersPage.prospectCombobox).toHaveValue('');
       await expect(phoneNumbersPage.grid.getByRole('columnheader')).toHaveText([
+        '',
         'Number',
         'Type',
         'Extension',
