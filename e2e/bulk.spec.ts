@@ -99,6 +99,40 @@ test.describe('Select and act in bulk', () => {
     expect(await api.phoneNumber(numbers[2]!.id)).toMatchObject({ status: 'invalid' });
   });
 
+  test('a number Ada changed since the page read it is refused by the server itself, and reported', async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const numbers = [
+      await addNumber(prospect.id, { phoneType: 'mobile' }),
+      await addNumber(prospect.id, { phoneType: 'work' }),
+    ];
+    const bulk = new BulkActions(page);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+    const shown = numbers.map((number) => number.shown);
+    await bulk.select(...shown);
+    await expect(bulk.bar).toContainText('2 selected');
+
+    await api.updatePhoneNumber(numbers[1]!.id, { phoneType: 'voip' });
+    await bulk.changeStatus('Verified');
+
+    await expect(bulk.report).toContainText('Changed 1. 1 failed:');
+    await expect(bulk.report.getByRole('listitem')).toHaveText([
+      `${shown[1]}: Someone changed this number after it was shown to you, so it was left as it is.`,
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await api.phoneNumber(numbers[0]!.id)).toMatchObject({ status: 'verified' });
+    // Ada's change stands; the rep's was not written over it.
+    expect(await api.phoneNumber(numbers[1]!.id)).toMatchObject({
+      status: numbers[1]!.status,
+      phoneType: 'voip',
+    });
+  });
+
   test('a selection made with the keyboard too, deleted, comes back with one Undo, and is deleted for good without it', async ({
     page,
     phoneNumbersPage,

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
+import { isPreconditionFailed } from '@/lib/api-error';
 import { runBounded } from '@/lib/run-bounded';
 import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import type { ListedPhoneNumber, PhoneNumber } from '../schemas/phone-number';
@@ -15,6 +16,16 @@ import { updatePhoneNumber } from './write-phone-numbers';
 export interface BulkFailure {
   row: ListedPhoneNumber;
   reason: string;
+}
+
+/**
+ * Why a row of a bulk change or delete was left as it was. A 412 is said in a rep's words: one number at
+ * a time the app shows it as it is now (decision 0036), but a list can only say what happened.
+ */
+export function bulkFailureReason(error: unknown): string {
+  return isPreconditionFailed(error)
+    ? 'Someone changed this number after it was shown to you, so it was left as it is.'
+    : describeWriteError(error);
 }
 
 export interface BulkChangeResult {
@@ -64,7 +75,7 @@ export async function changePhoneNumbers(
     const row = rows[index];
     if (row === undefined) return;
     if (settled.ok) result.changed.push({ before: row, after: settled.value });
-    else result.failed.push({ row, reason: describeWriteError(settled.error) });
+    else result.failed.push({ row, reason: bulkFailureReason(settled.error) });
   });
   return result;
 }

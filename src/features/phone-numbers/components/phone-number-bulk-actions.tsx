@@ -22,6 +22,7 @@ import { PHONE_STATUS_LABELS, PHONE_TYPE_LABELS } from '@/lib/phone-value-labels
 import { formatInternational } from '@contract/phone-number-format';
 import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import {
+  bulkFailureReason,
   changePhoneNumbers,
   fetchMatchingPhoneNumbers,
   type BulkChangeResult,
@@ -34,7 +35,6 @@ import type { ListedPhoneNumber } from '../schemas/phone-number';
 import type { PhoneNumberChange } from '../types/phone-number-events';
 import { changesUndoing } from '../utils/cell-edit-undo';
 import { describeLoadError } from '../utils/describe-load-error';
-import { describeWriteError } from '../utils/describe-write-error';
 import { phoneNumbersCsv, phoneNumbersCsvFileName } from '../utils/phone-numbers-csv';
 import { NO_DELETE, selectionRefusal } from '../utils/row-refusals';
 
@@ -248,7 +248,7 @@ export function PhoneNumberBulkActions({
     for (const row of rows) {
       deletes.schedule(row, {
         onError: (error: unknown) => {
-          failed.push({ row, reason: describeWriteError(error) });
+          failed.push({ row, reason: bulkFailureReason(error) });
           settle();
         },
         onDeleted: () => {
