@@ -54,7 +54,10 @@ test.describe('Undoing an edit made in a cell', () => {
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
     const extension = phoneNumbersPage.cell(number.shown, 'Extension');
 
-    await tabTo(page, phoneNumbersPage.columnHeader('Number'));
+    // Into the grid at its first header, "Select all rows", then right to Number.
+    await tabTo(page, phoneNumbersPage.selectAllCheckbox);
+    await page.keyboard.press('ArrowRight');
+    await expect(phoneNumbersPage.columnHeader('Number')).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
