@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { seriousViolations, type Violation } from './axe';
 import type { ApiPhoneNumber, DemoApi } from './demo-api';
 import { expect, TALL_VIEWPORT, test } from './fixtures';
+import { BulkActions } from './pages/bulk-actions';
 import { ConflictDialog } from './pages/conflict-dialog';
 import { PhoneNumbersGrid } from './pages/phone-numbers-grid';
 import { PhoneNumbersPage } from './pages/phone-numbers-page';
@@ -183,6 +184,24 @@ const STATES: ScannedState[] = [
       for (const label of ['Unverified', 'Verified', 'Invalid', 'Do not call']) {
         await page.getByRole('option', { name: label, exact: true }).click();
       }
+    },
+  },
+  {
+    name: "the selected rows' toolbar with its Change status menu",
+    open: async ({ page, byStatus }) => {
+      const bulk = new BulkActions(page);
+      await bulk.select(byStatus.verified.shown, byStatus.invalid.shown);
+      await bulk.changeStatusButton.click();
+      await expect(bulk.menu).toBeVisible();
+    },
+  },
+  {
+    name: 'the confirmation of a bulk delete',
+    open: async ({ page, byStatus }) => {
+      const bulk = new BulkActions(page);
+      await bulk.select(byStatus.verified.shown, byStatus.invalid.shown);
+      await bulk.deleteButton.click();
+      await expect(bulk.deleteDialog).toBeVisible();
     },
   },
   // Last: it deletes a number for good.
