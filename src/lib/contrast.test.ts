@@ -1,6 +1,6 @@
 import { getContrastRatio } from '@mui/material/styles';
 import { describe, expect, it } from 'vitest';
-import { AA_TEXT_CONTRAST, readableOn } from './contrast';
+import { AA_TEXT_CONTRAST, mixColors, readableOn } from './contrast';
 
 describe('readableOn', () => {
   it('darkens an orange that is too light to read on white until it reads at AA', () => {
@@ -20,5 +20,12 @@ describe('readableOn', () => {
 
   it('keeps a colour that already reads', () => {
     expect(readableOn('#2e7d32', ['#fff', '#f5f5f5'])).toBe('#2e7d32');
+  });
+});
+
+describe('mixColors', () => {
+  it('lays a colour over another at an opacity, as a selected row is tinted', () => {
+    expect(mixColors('#000000', '#ffffff', 0.5)).toBe('rgb(128, 128, 128)');
+    expect(mixColors('#121212', '#90caf9', 0)).toBe('rgb(18, 18, 18)');
   });
 });

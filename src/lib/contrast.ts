@@ -1,4 +1,10 @@
-import { darken, getContrastRatio, lighten } from '@mui/material/styles';
+import {
+  darken,
+  decomposeColor,
+  getContrastRatio,
+  lighten,
+  recomposeColor,
+} from '@mui/material/styles';
 
 /** WCAG 2 AA: the contrast normal-sized text needs against its background. */
 export const AA_TEXT_CONTRAST = 4.5;
@@ -19,4 +25,12 @@ export function readableOn(color: string, backgrounds: readonly [string, ...stri
     if (reads(shade)) return shade;
   }
   return darker ? '#000' : '#fff';
+}
+
+/** `overlay` laid over `background` at `opacity` (0–1), as a tinted background shows: one opaque colour. */
+export function mixColors(background: string, overlay: string, opacity: number): string {
+  const [r1 = 0, g1 = 0, b1 = 0] = decomposeColor(background).values;
+  const [r2 = 0, g2 = 0, b2 = 0] = decomposeColor(overlay).values;
+  const mix = (under: number, over: number) => Math.round(under * (1 - opacity) + over * opacity);
+  return recomposeColor({ type: 'rgb', values: [mix(r1, r2), mix(g1, g2), mix(b1, b2)] });
 }

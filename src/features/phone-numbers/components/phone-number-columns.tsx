@@ -5,7 +5,7 @@ import Tooltip from '@mui/material/Tooltip';
 import { darken, lighten, type Theme } from '@mui/material/styles';
 import type { GridColDef, GridRenderCellParams } from '@mui/x-data-grid';
 import { RelativeTime } from '@/components/relative-time';
-import { readableOn } from '@/lib/contrast';
+import { mixColors, readableOn } from '@/lib/contrast';
 import { formatInteger, formatRegion } from '@/lib/format';
 import { markInvisibleCharacters } from '@contract/invisible-characters';
 import { ISO_COUNTRY_CODES } from '@contract/iso-countries';
@@ -67,11 +67,14 @@ function UnlistedType({ type }: { type: string }) {
 
 function readableInRow(theme: Theme, color: Exclude<PhoneStatusColor, 'default'>) {
   const { paper } = theme.palette.background;
+  const { hoverOpacity, selectedOpacity } = theme.palette.action;
   // The grid tints a hovered row towards the text colour by hoverOpacity; twice that leaves a margin for
   // the grid's own base colour, a shade off the paper's in the dark scheme.
-  const tint = 2 * theme.palette.action.hoverOpacity;
+  const tint = 2 * hoverOpacity;
   const hovered = theme.palette.mode === 'dark' ? lighten(paper, tint) : darken(paper, tint);
-  return readableOn(theme.palette[color].main, [paper, hovered]);
+  // A selected row is tinted with the primary colour, by selectedOpacity, and more when hovered.
+  const selected = mixColors(hovered, theme.palette.primary.main, selectedOpacity + hoverOpacity);
+  return readableOn(theme.palette[color].main, [paper, hovered, selected]);
 }
 
 type Column = GridColDef<ListedPhoneNumber> & { field: keyof ListedPhoneNumber | 'actions' };
