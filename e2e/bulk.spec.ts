@@ -12,6 +12,12 @@ const NO_WRITE = 'Sam Rep owns this prospect; only they or an admin can change i
 const NO_LONGER = "You no longer have permission to change this prospect's phone numbers.";
 
 test.describe('Select and act in bulk', () => {
+  // Each adds prospects' numbers, then writes and reads them back, on a machine that may be busy; the
+  // delete also waits out the undo window.
+  test.beforeEach(() => {
+    test.slow();
+  });
+
   test('Riley changes the status of her numbers across prospects; Sam’s is not hers to select', async ({
     page,
     phoneNumbersPage,
@@ -140,8 +146,6 @@ test.describe('Select and act in bulk', () => {
     addNumber,
     newProspect,
   }) => {
-    // It waits out the undo window, on a machine that may be busy.
-    test.slow();
     const prospect = await newProspect();
     const numbers = [
       await addNumber(prospect.id, { phoneType: 'mobile' }),
