@@ -236,6 +236,25 @@ describe('Deleting the selection', () => {
   });
 });
 
+describe('Changing to the value the rows have', () => {
+  it('sends nothing and says so', async () => {
+    serveNumbers(resources([1, 2]));
+    const writes = serveWrites(saved);
+    const { user } = renderList();
+
+    await user.click(await checkboxOf(1));
+    await user.click(await checkboxOf(2));
+    const bar = await bulkBar();
+    await user.click(within(bar).getByRole('button', { name: 'Change status' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Unverified' }));
+
+    expect(
+      await screen.findByText('The status of each selected number is Unverified already'),
+    ).toBeVisible();
+    expect(writes).toEqual([]);
+  });
+});
+
 describe('Undoing a bulk change', () => {
   it('sends each changed row its old status back, and only that', async () => {
     serveNumbers(resources([1, 2]));

@@ -206,13 +206,18 @@ export function PhoneNumberBulkActions({
         failed,
       });
     }
+    const label = CHANGEABLE[field];
+    const valueLabel = Object.entries(label.values).find(([known]) => known === value)?.[1];
     if (result.changed.length > 0) {
-      const label = CHANGEABLE[field];
-      const valueLabel = Object.entries(label.values).find(([known]) => known === value)?.[1];
       say(
         `${label.label} of ${phoneNumbers(result.changed.length)} changed to ${valueLabel ?? value}`,
         'success',
         () => void undoChange(result.changed, field),
+      );
+    } else if (rows.length === 0 && failed.length === 0) {
+      say(
+        `The ${label.label.toLowerCase()} of each selected number is ${valueLabel ?? value} already`,
+        'info',
       );
     }
   }
