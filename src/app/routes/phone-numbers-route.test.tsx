@@ -11,6 +11,7 @@ import {
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
 import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
+import { demoUsers, usersEndpoint } from '@/features/users/testing/user-documents';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
@@ -262,12 +263,16 @@ describe('PhoneNumbersRoute', () => {
 
     it("names another user's prospects from a shared link, and clears them", async () => {
       const endpoint = phoneNumbers();
-      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      server.use(
+        endpoint.handler,
+        ...prospectsEndpoint(prospects).handlers,
+        ...usersEndpoint(demoUsers()).handlers,
+      );
       const { user, router } = renderPage('/phone-numbers?owner=3');
       await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
       expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][owner][id]')).toBe('3');
       expect(mySwitch()).not.toBeChecked();
-      const chip = screen.getByRole('button', { name: "Another user's prospects" });
+      const chip = await screen.findByRole('button', { name: "Sam Rep's prospects" });
 
       chip.focus();
       await user.keyboard('{Delete}');
@@ -275,7 +280,7 @@ describe('PhoneNumbersRoute', () => {
       await waitFor(() => {
         expect(router.state.location.search).toBe('');
       });
-      expect(screen.queryByRole('button', { name: "Another user's prospects" })).toBeNull();
+      expect(screen.queryByRole('button', { name: "Sam Rep's prospects" })).toBeNull();
     });
   });
 

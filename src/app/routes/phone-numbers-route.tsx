@@ -18,6 +18,8 @@ import { usePhoneNumberListState } from '@/features/phone-numbers/hooks/use-phon
 import { changeView } from '@/features/phone-numbers/schemas/phone-number-list-state';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { ProspectCombobox } from '@/features/prospects/components/prospect-combobox';
+import { userQueries } from '@/features/users/api/user-queries';
+import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 
@@ -39,6 +41,11 @@ export function PhoneNumbersRoute() {
   const [state, setState] = usePhoneNumberListState();
   const auth = useAuthState();
   const prospect = useQuery(prospectQueries.detail(client, state.prospect));
+  const me = auth.status === 'signed-in' ? auth.user.id : undefined;
+  // A shared link's other owner is named on the chip that clears it.
+  const otherOwner = useQuery(
+    userQueries.detail(client, state.owner === me ? undefined : state.owner),
+  );
   const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
 
   // A link to a prospect that no longer exists lists all numbers rather than an empty grid.
@@ -100,6 +107,7 @@ export function PhoneNumbersRoute() {
           <PhoneNumberOwnerFilter
             owner={state.owner}
             me={auth.user.id}
+            ownerName={otherOwner.data === undefined ? undefined : userLabel(otherOwner.data)}
             refusal={
               state.prospect === undefined
                 ? undefined
