@@ -10,6 +10,7 @@ import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-nu
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
 import { PhoneNumberOwnerFilter } from '@/features/phone-numbers/components/phone-number-owner-filter';
 import { PhoneNumberSearch } from '@/features/phone-numbers/components/phone-number-search';
+import { PhoneNumberUpdatedFilter } from '@/features/phone-numbers/components/phone-number-updated-filter';
 import {
   ProspectLinkContext,
   type ProspectLinkProps,
@@ -101,6 +102,13 @@ export function PhoneNumbersRoute() {
           countries={state.countries}
           onCountriesChange={(countries) => {
             setState((current) => changeView(current, { countries }));
+          }}
+        />
+        <PhoneNumberUpdatedFilter
+          from={state.updatedFrom}
+          to={state.updatedTo}
+          onChange={(updatedFrom, updatedTo) => {
+            setState((current) => changeView(current, { updatedFrom, updatedTo }));
           }}
         />
         {auth.status === 'signed-in' && (
