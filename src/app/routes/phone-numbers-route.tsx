@@ -18,8 +18,11 @@ import { usePhoneNumberListState } from '@/features/phone-numbers/hooks/use-phon
 import { changeView } from '@/features/phone-numbers/schemas/phone-number-list-state';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { ProspectCombobox } from '@/features/prospects/components/prospect-combobox';
+import { userQueries } from '@/features/users/api/user-queries';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
+
+const VIEWERS_CANNOT_IMPORT = "Viewers can't import phone numbers; an admin or a rep can";
 
 /** The Prospect column's links, followed by the router without loading the page again. */
 function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProps) {
@@ -39,6 +42,7 @@ export function PhoneNumbersRoute() {
   const [state, setState] = usePhoneNumberListState();
   const auth = useAuthState();
   const prospect = useQuery(prospectQueries.detail(client, state.prospect));
+  const me = useQuery(userQueries.current(client));
   const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
 
   // A link to a prospect that no longer exists lists all numbers rather than an empty grid.
@@ -119,7 +123,12 @@ export function PhoneNumbersRoute() {
         }}
       />
       <ProspectLinkContext value={routerProspectLink}>
-        <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
+        <PhoneNumberList
+          state={state}
+          onStateChange={setState}
+          prospect={prospect.data}
+          importRefusal={me.data?.role === 'viewer' ? VIEWERS_CANNOT_IMPORT : undefined}
+        />
       </ProspectLinkContext>
     </Stack>
   );
