@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '@/lib/api-client';
 import { authorizationMetaSchema, resourceIdSchema } from '@/lib/json-api-schemas';
-import { sendWaitingOutRateLimits } from '@/lib/rate-limit';
+import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { phoneNumberCollectionSchema } from '../schemas/phone-number';
 import {
   duplicateKey,

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import { sendWaitingOutRateLimits } from '@/lib/rate-limit';
+import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { phoneNumberCollectionSchema, type PhoneNumberPage } from '../schemas/phone-number';
 import { phoneNumbersCsvLines, phoneNumbersCsvStart } from '../utils/phone-numbers-csv';
 import {

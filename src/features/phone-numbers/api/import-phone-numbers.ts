@@ -1,6 +1,6 @@
 import type { ApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-import { sendWaitingOutRateLimits } from '@/lib/rate-limit';
+import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { describeWriteError } from '../utils/describe-write-error';
 import type { ImportRow, NewPhoneNumber } from '../utils/phone-numbers-import';
 import { createPhoneNumber } from './write-phone-numbers';

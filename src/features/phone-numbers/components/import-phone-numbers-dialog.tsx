@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -14,7 +13,6 @@ import visuallyHidden from '@mui/utils/visuallyHidden';
 import { useApiClient } from '@/lib/api-client-context';
 import { downloadFile } from '@/lib/download-file';
 import { formatInteger } from '@/lib/format';
-import { useWarnBeforeUnload } from '@/lib/use-warn-before-unload';
 import { checkImportRows } from '../api/check-import-rows';
 import {
   importPhoneNumbers,
@@ -22,7 +20,6 @@ import {
   type ImportOutcome,
   type ImportProgress,
 } from '../api/import-phone-numbers';
-import { invalidatePhoneNumberWrite } from '../api/phone-number-cache';
 import { describeLoadError } from '../utils/describe-load-error';
 import {
   importReportCsv,
@@ -169,18 +166,34 @@ function FilePicker({ onFile }: { onFile: (file: File) => void }) {
   );
 }
 
+export interface ImportPhoneNumbersDialogProps {
+  /** Told when the rep closes the dialog: it is done. */
+  onClose: () => void;
+  /** Told when numbers start, and stop, being written: leaving the page then would stop the import. */
+  onImportingChange: (importing: boolean) => void;
+  /** Told once an import has ended (done or cancelled) with numbers perhaps added: lists are stale. */
+  onImported: () => void;
+}
+
 /**
  * "Import phone numbers": a CSV file read and checked (the form's rules, the server's prospects and
  * numbers) into a preview of each row's result, nothing written; then the numbers to add, written a few
  * at a time with their progress and Cancel; at the end what was added, and a report of what was not.
  */
-export function ImportPhoneNumbersDialog({ onClose }: { onClose: () => void }) {
+export function ImportPhoneNumbersDialog({
+  onClose,
+  onImportingChange,
+  onImported,
+}: ImportPhoneNumbersDialogProps) {
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ step: 'choose' });
   const reading = useRef<AbortController>(undefined);
   const stop = useRef<AbortController>(undefined);
-  useWarnBeforeUnload(step.step === 'importing');
+  const importing = step.step === 'importing';
+
+  useEffect(() => {
+    onImportingChange(importing);
+  }, [importing, onImportingChange]);
 
   // Closing the dialog, or leaving the page, stops the reading and the sending.
   useEffect(
@@ -259,7 +272,7 @@ export function ImportPhoneNumbersDialog({ onClose }: { onClose: () => void }) {
         setStep((current) => (current.step === 'importing' ? { ...current, progress } : current));
       },
     });
-    void invalidatePhoneNumberWrite(queryClient, undefined);
+    onImported();
     setStep({ step: 'done', result: resultOf(rows, outcome) });
   };
 

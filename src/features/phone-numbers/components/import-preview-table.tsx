@@ -1,13 +1,8 @@
 import { useMemo, useState } from 'react';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
-import TableRow from '@mui/material/TableRow';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import { formatInteger } from '@/lib/format';
 import {
   IMPORT_COLUMN_LABELS,
@@ -20,6 +15,8 @@ import {
 
 type Shown = 'all' | ImportVerdict['kind'];
 
+const SHOWN: readonly Shown[] = ['all', 'add', 'duplicate', 'error'];
+
 const SHOWN_LABELS: Record<Shown, string> = {
   all: 'All rows',
   add: 'Will add',
@@ -27,9 +24,8 @@ const SHOWN_LABELS: Record<Shown, string> = {
   error: 'Errors',
 };
 
-const SHOWN: readonly Shown[] = ['all', 'add', 'duplicate', 'error'];
-
-const PAGE_SIZES = [25, 50, 100];
+/** Rows on a page of the preview: a file of 10,000 rows is never 10,000 rows of the page. */
+export const PREVIEW_PAGE_SIZE = 25;
 
 const RESULT_COLORS: Record<ImportVerdict['kind'], string> = {
   add: 'success.main',
@@ -37,9 +33,19 @@ const RESULT_COLORS: Record<ImportVerdict['kind'], string> = {
   error: 'error.main',
 };
 
+const cellSx = {
+  px: 1,
+  py: 0.5,
+  borderBottom: 1,
+  borderColor: 'divider',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const;
+
 /**
- * The preview's rows, a page at a time (a file of 10,000 rows is never 10,000 rows of the page), with
- * each row's result; the rep may show only the errors, the duplicates or what will be added.
+ * The preview's rows, a page at a time, with each row's result; the rep may show only the errors, the
+ * duplicates or what will be added. Plain table elements and buttons: the grid's own table parts are in
+ * the page's first chunk, and sharing them with this lazy one would split that chunk.
  */
 export function ImportPreviewTable({
   rows,
@@ -50,75 +56,108 @@ export function ImportPreviewTable({
 }) {
   const [shown, setShown] = useState<Shown>('all');
   const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(25);
   const shownRows = useMemo(
     () => (shown === 'all' ? rows : rows.filter(({ verdict }) => verdict.kind === shown)),
     [rows, shown],
   );
   const countOf = (kind: Shown) => (kind === 'all' ? rows.length : counts[kind]);
+  const first = page * PREVIEW_PAGE_SIZE;
+  const last = Math.min(first + PREVIEW_PAGE_SIZE, shownRows.length);
 
   return (
     <>
-      <ToggleButtonGroup
-        exclusive
-        size="small"
+      <Stack
+        role="group"
         aria-label="Rows shown"
-        value={shown}
-        onChange={(_event, value: Shown | null) => {
-          if (value === null) return;
-          setShown(value);
-          setPage(0);
-        }}
+        direction="row"
+        spacing={1}
+        useFlexGap
         sx={{ flexWrap: 'wrap', mb: 1 }}
       >
         {SHOWN.map((kind) => (
-          <ToggleButton key={kind} value={kind}>
+          <Button
+            key={kind}
+            size="small"
+            variant={shown === kind ? 'contained' : 'outlined'}
+            aria-pressed={shown === kind}
+            onClick={() => {
+              setShown(kind);
+              setPage(0);
+            }}
+          >
             {SHOWN_LABELS[kind]} ({formatInteger(countOf(kind))})
-          </ToggleButton>
+          </Button>
         ))}
-      </ToggleButtonGroup>
-      <TableContainer sx={{ maxHeight: 360 }}>
-        <Table size="small" stickyHeader aria-label="Rows of the file">
-          <TableHead>
-            <TableRow>
-              <TableCell>Row</TableCell>
+      </Stack>
+      <Box sx={{ maxHeight: 360, overflow: 'auto' }}>
+        <Box
+          component="table"
+          aria-label="Rows of the file"
+          sx={{ width: '100%', borderCollapse: 'collapse', typography: 'body2' }}
+        >
+          <thead>
+            <tr>
+              <Box component="th" scope="col" sx={cellSx}>
+                Row
+              </Box>
               {IMPORT_COLUMNS.map((column) => (
-                <TableCell key={column}>{IMPORT_COLUMN_LABELS[column]}</TableCell>
+                <Box component="th" scope="col" key={column} sx={cellSx}>
+                  {IMPORT_COLUMN_LABELS[column]}
+                </Box>
               ))}
-              <TableCell>Result</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {shownRows
-              .slice(page * pageSize, (page + 1) * pageSize)
-              .map(({ row, cells, verdict }) => (
-                <TableRow key={row}>
-                  <TableCell>{row}</TableCell>
-                  {IMPORT_COLUMNS.map((column) => (
-                    <TableCell key={column}>{cells[column]}</TableCell>
-                  ))}
-                  <TableCell sx={{ color: RESULT_COLORS[verdict.kind] }}>
-                    {describeVerdict(verdict)}
-                  </TableCell>
-                </TableRow>
-              ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <TablePagination
-        component="div"
-        count={shownRows.length}
-        page={page}
-        rowsPerPage={pageSize}
-        rowsPerPageOptions={PAGE_SIZES}
-        onPageChange={(_event, next) => {
-          setPage(next);
-        }}
-        onRowsPerPageChange={(event) => {
-          setPageSize(Number(event.target.value));
-          setPage(0);
-        }}
-      />
+              <Box component="th" scope="col" sx={cellSx}>
+                Result
+              </Box>
+            </tr>
+          </thead>
+          <tbody>
+            {shownRows.slice(first, last).map(({ row, cells, verdict }) => (
+              <tr key={row}>
+                <Box component="td" sx={cellSx}>
+                  {row}
+                </Box>
+                {IMPORT_COLUMNS.map((column) => (
+                  <Box component="td" key={column} sx={cellSx}>
+                    {cells[column]}
+                  </Box>
+                ))}
+                <Box component="td" sx={{ ...cellSx, color: RESULT_COLORS[verdict.kind] }}>
+                  {describeVerdict(verdict)}
+                </Box>
+              </tr>
+            ))}
+          </tbody>
+        </Box>
+      </Box>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center', justifyContent: 'flex-end', mt: 1 }}
+      >
+        <Typography variant="body2">
+          {shownRows.length === 0
+            ? 'No rows'
+            : `Rows ${formatInteger(first + 1)}–${formatInteger(last)} of ${formatInteger(shownRows.length)}`}
+        </Typography>
+        <Button
+          size="small"
+          disabled={page === 0}
+          onClick={() => {
+            setPage(page - 1);
+          }}
+        >
+          Previous rows
+        </Button>
+        <Button
+          size="small"
+          disabled={last >= shownRows.length}
+          onClick={() => {
+            setPage(page + 1);
+          }}
+        >
+          Next rows
+        </Button>
+      </Stack>
     </>
   );
 }
