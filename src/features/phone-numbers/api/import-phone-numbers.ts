@@ -45,7 +45,7 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * POSTs the rows, IMPORT_WRITES_IN_FLIGHT at a time, each as the Add dialog's create does (the same
+ * POSTs the rows, IMPORT_WRITES_IN_FLIGHT at a time (one per prospect), each as the Add dialog's create does (the same
  * client, document and rules). A refused row goes on to the next; a 429 is waited out. `stop` (Cancel)
  * sends nothing more: the writes under way are answered and counted, the rest are not sent.
  */
@@ -55,7 +55,6 @@ export async function importPhoneNumbers(
   { stop, onProgress }: { stop: AbortSignal; onProgress: (progress: ImportProgress) => void },
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { added: 0, refused: [], notSent: [] };
-  let next = 0;
   let done = 0;
   const total = rows.length;
   const write = async (row: ImportableRow) => {
@@ -77,15 +76,28 @@ export async function importPhoneNumbers(
     done += 1;
     onProgress({ done, total });
   };
+  // A prospect's rows go one after another, in the file's order, so that its numbers keep that order
+  // (new numbers go last); several prospects are written at once.
+  const byProspect = new Map<number, ImportableRow[]>();
+  for (const row of rows) {
+    const prospectId = row.verdict.phoneNumber.prospectId;
+    const queue = byProspect.get(prospectId);
+    if (queue === undefined) byProspect.set(prospectId, [row]);
+    else queue.push(row);
+  }
+  const queues = [...byProspect.values()];
+  const sent = new Set<ImportableRow>();
   const worker = async () => {
-    while (next < rows.length && !stop.aborted) {
-      const row = rows[next] as ImportableRow;
-      next += 1;
-      await write(row);
+    for (let queue = queues.shift(); queue !== undefined; queue = queues.shift()) {
+      for (const row of queue) {
+        if (stop.aborted) return;
+        sent.add(row);
+        await write(row);
+      }
     }
   };
   onProgress({ done, total });
   await Promise.all(Array.from({ length: Math.min(IMPORT_WRITES_IN_FLIGHT, total) }, worker));
-  outcome.notSent.push(...rows.slice(next));
+  outcome.notSent.push(...rows.filter((row) => !sent.has(row)));
   return outcome;
 }
