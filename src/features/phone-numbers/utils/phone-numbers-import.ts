@@ -219,6 +219,9 @@ export async function readImportRows(
 ): Promise<ImportRow[]> {
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
+  // The file was read in the task before: the rows start in a slice of their own.
+  await yieldToPage();
+  signal?.throwIfAborted();
   let sliceStart = performance.now();
   for (let index = 0; index < records.length; index += 1) {
     if (performance.now() - sliceStart > SLICE_MS) {
