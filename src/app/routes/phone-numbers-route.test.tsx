@@ -12,6 +12,7 @@ import {
 } from '@/features/prospects/testing/prospect-documents';
 import { currentUserEndpoint, userResource } from '@/features/users/testing/user-documents';
 import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
+import { demoUsers, usersEndpoint } from '@/features/users/testing/user-documents';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
@@ -205,6 +206,41 @@ describe('PhoneNumbersRoute', () => {
     });
   });
 
+  it('filters by the days numbers were last changed, on the server, and refuses a backwards range', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers?updated=..2026-09-30');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    const from = screen.getByLabelText('Updated from');
+    const to = screen.getByLabelText('Updated to');
+    expect(to).toHaveValue('2026-09-30');
+    expect(endpoint.requests.at(-1)?.searchParams.get('filter[updatedAt]')).toMatch(
+      /^neginf\.\.2026-09-30T/,
+    );
+
+    await user.type(from, '2026-09-01');
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?updated=2026-09-01..2026-09-30');
+    });
+    await waitFor(() => {
+      expect(endpoint.requests.at(-1)?.searchParams.get('filter[updatedAt]')).toMatch(
+        /^2026-09-01T.*\.\.2026-09-30T/,
+      );
+    });
+    const asked = endpoint.requests.length;
+
+    await user.clear(to);
+    await user.type(to, '2026-08-15');
+
+    // Left out of the view, and kept where the rep typed it, with the reason.
+    expect(to).toHaveValue('2026-08-15');
+    expect(to).toHaveAccessibleDescription('On or after Updated from');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(router.state.location.search).toBe('?updated=2026-09-01..');
+    expect(endpoint.requests.length).toBe(asked + 1);
+  });
+
   it('shows the rows in the density chosen, kept in the URL, without asking the server again', async () => {
     const endpoint = phoneNumbers();
     server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
@@ -287,12 +323,16 @@ describe('PhoneNumbersRoute', () => {
 
     it("names another user's prospects from a shared link, and clears them", async () => {
       const endpoint = phoneNumbers();
-      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      server.use(
+        endpoint.handler,
+        ...prospectsEndpoint(prospects).handlers,
+        ...usersEndpoint(demoUsers()).handlers,
+      );
       const { user, router } = renderPage('/phone-numbers?owner=3');
       await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
       expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][owner][id]')).toBe('3');
       expect(mySwitch()).not.toBeChecked();
-      const chip = screen.getByRole('button', { name: "Another user's prospects" });
+      const chip = await screen.findByRole('button', { name: "Sam Rep's prospects" });
 
       chip.focus();
       await user.keyboard('{Delete}');
@@ -300,7 +340,7 @@ describe('PhoneNumbersRoute', () => {
       await waitFor(() => {
         expect(router.state.location.search).toBe('');
       });
-      expect(screen.queryByRole('button', { name: "Another user's prospects" })).toBeNull();
+      expect(screen.queryByRole('button', { name: "Sam Rep's prospects" })).toBeNull();
     });
   });
 
