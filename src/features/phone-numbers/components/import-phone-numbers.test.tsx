@@ -27,8 +27,8 @@ const FILE = [
 
 const SAM_OWNS = 'Sam Rep owns this prospect; only they or an admin can change its phone numbers';
 
-/** Prospect 1 is the rep's and has +1 415 555 0100; Sam owns 2; there is no 3. */
-function serveServer() {
+/** Prospect 1 is the rep's and has +1 415 555 0100; Sam owns 2; there is no 3. `hold` may delay a write. */
+function serveServer(hold: () => Promise<void> = () => Promise.resolve()) {
   const posted: unknown[] = [];
   const grid = phoneNumbersEndpoint((url) =>
     url.searchParams.has('filter[prospect][id]', '1')
@@ -56,6 +56,7 @@ function serveServer() {
     http.post(PHONE_NUMBERS_URL, async ({ request }) => {
       const body = (await request.json()) as { data: { attributes: { number: string } } };
       posted.push(body);
+      await hold();
       if (body.data.attributes.number === '+14155550199') {
         return errorResponse(422, {
           id: 'validationError',
@@ -195,6 +196,49 @@ describe('Import CSV', () => {
     await waitFor(() => {
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     });
+  });
+
+  it('shows the progress while numbers are written, and Cancel sends nothing more and says so', async () => {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { posted } = serveServer(() => released);
+    const { user } = renderRoute(<PhoneNumberListPage />, {
+      path: '/phone-numbers',
+      url: '/phone-numbers?prospect=1',
+    });
+    await user.click(await screen.findByRole('button', { name: 'Import CSV' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import phone numbers' });
+    await user.upload(
+      within(dialog).getByLabelText('Choose a CSV file'),
+      new File([FILE], 'numbers.csv', { type: 'text/csv' }),
+    );
+    await user.click(await within(dialog).findByRole('button', { name: 'Import 2 numbers' }));
+
+    expect(await within(dialog).findByText('Imported 0 of 2…')).toBeInTheDocument();
+    expect(within(dialog).getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute(
+      'aria-valuenow',
+      '0',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(
+      await within(dialog).findByText(
+        'Imported 0 of 2… Stopping: the numbers already sent are being answered.',
+      ),
+    ).toBeInTheDocument();
+    release();
+
+    expect(await within(dialog).findByText('Added 1. 3 failed.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'The import was cancelled: 1 number was not sent.',
+    );
+    // The write under way when Cancel came was answered; the next was never sent.
+    expect(posted).toHaveLength(1);
+    await user.click(within(dialog).getByRole('button', { name: 'Download report' }));
+    expect((await downloads[0]!.blob.text()).split('\r\n')).toContain(
+      '8,1,415 555 0199,,,,,Not sent: the import was cancelled',
+    );
   });
 
   it('says which columns a file without a header lacks, and reads nothing', async () => {
