@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   phoneNumberCollection,
@@ -10,6 +10,7 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
+import { currentUserEndpoint, userResource } from '@/features/users/testing/user-documents';
 import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
 import { demoUsers, usersEndpoint } from '@/features/users/testing/user-documents';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
@@ -43,6 +44,10 @@ function phoneNumbers() {
 
 const signedIn = sessionIn({ status: 'signed-in', user: TEST_USER });
 
+beforeEach(() => {
+  server.use(currentUserEndpoint(userResource(TEST_USER.id, TEST_USER.name)));
+});
+
 function renderPage(url = '/phone-numbers') {
   return renderRoute(
     <AuthSessionContext value={signedIn}>
@@ -59,6 +64,26 @@ const headers = () =>
     .map((header) => header.textContent);
 
 describe('PhoneNumbersRoute', () => {
+  it('offers Import CSV to a rep, and refuses it to a viewer with the reason', async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    const { unmount } = renderPage();
+    const offered = await screen.findByRole('button', { name: 'Import CSV' });
+    await waitFor(() => {
+      expect(offered).not.toHaveAttribute('aria-disabled');
+    });
+    unmount();
+
+    server.use(currentUserEndpoint(userResource(TEST_USER.id, TEST_USER.name, { role: 'viewer' })));
+    renderPage();
+    const refused = await screen.findByRole('button', { name: 'Import CSV' });
+    await waitFor(() => {
+      expect(refused).toHaveAttribute('aria-disabled', 'true');
+    });
+    expect(refused).toHaveAccessibleDescription(
+      "Viewers can't import phone numbers; an admin or a rep can",
+    );
+  });
+
   it('is one page headed "Phone numbers", with its controls in a search landmark', async () => {
     server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
     renderPage();
