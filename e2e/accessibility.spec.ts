@@ -43,10 +43,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    test('on the filters, with a country and My prospects chosen', async ({ page, signInPage }) => {
+    test('on the filters, with a country, a backwards Updated range and My prospects chosen', async ({
+      page,
+      signInPage,
+    }) => {
       const phoneNumbersPage = new PhoneNumbersPage(page);
-      await signInPage.goto('/phone-numbers?country=US');
+      await signInPage.goto('/phone-numbers?country=US&updated=2026-09-01..');
       await signInPage.signInAs('Riley Rep');
+      await phoneNumbersPage.updatedTo.fill('2026-08-01');
+      await expect(phoneNumbersPage.updatedTo).toHaveAccessibleDescription(
+        'On or after Updated from',
+      );
       await phoneNumbersPage.myProspects.click();
       await expect(phoneNumbersPage.myProspects).toBeChecked();
       await expect(phoneNumbersPage.chosenFilter('United States (US)')).toBeVisible();

@@ -46,6 +46,33 @@ test.describe('A number another prospect already has', () => {
     expect(added).toHaveLength(1);
     for (const each of added) await api.deletePhoneNumber(each.id);
   });
+
+  test("Riley types Sam's prospect's number into a cell: the saved message names that prospect", async ({
+    page,
+    phoneNumbersPage,
+    api,
+    addNumber,
+    newProspect,
+  }) => {
+    const rileys = await newProspect();
+    const sams = await newProspect('Sam Rep');
+    const existing = await addNumber(sams.id);
+    const hers = await addNumber(rileys.id);
+    await phoneNumbersPage.goto(`?prospect=${rileys.id}`);
+
+    await phoneNumbersPage.editCell(hers.shown, 'Number', existing.shown);
+
+    await expect(phoneNumbersPage.snackbar).toContainText(
+      `Number ${hers.shown} changed to ${existing.shown}`,
+    );
+    await expect(phoneNumbersPage.snackbar).toContainText(`Also on ${sams.name}'s record`);
+    await expect(phoneNumbersPage.snackbar.getByRole('link', { name: sams.name })).toHaveAttribute(
+      'href',
+      `/prospects/${sams.id}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await api.phoneNumber(hers.id)).toMatchObject({ number: existing.number });
+  });
 });
 
 test.describe('Shared numbers, for admins', () => {

@@ -46,6 +46,55 @@ test.describe('Filtering', () => {
     await expect(phoneNumbersPage.cells('Status')).toHaveText(verifiedFirst.map(() => 'Verified'));
   });
 
+  test.describe('in New York', () => {
+    test.use({ timezoneId: 'America/New_York' });
+
+    test("Updated from and to keep the numbers last changed on those days, the rep's days, kept after a reload", async ({
+      page,
+      phoneNumbersPage,
+      api,
+    }) => {
+      const [numbers] = (await api.phoneNumbers({ prospect: 1, sort: 'order' })).pages;
+      const dayOf = (instant: string) =>
+        new Date(instant).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
+      const days = [...new Set(numbers!.map((number) => dayOf(number.updatedAt)))].toSorted();
+      expect(days.length, "Olivia García's numbers were changed on several days").toBeGreaterThan(
+        2,
+      );
+      const [from, to] = [days[1]!, days.at(-2)!];
+      await phoneNumbersPage.goto('?prospect=1');
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+        numbers!.map((number) => number.shown),
+      );
+
+      await phoneNumbersPage.updatedFrom.fill(from);
+      await phoneNumbersPage.updatedTo.fill(to);
+
+      const between = numbers!.filter(
+        (number) => dayOf(number.updatedAt) >= from && dayOf(number.updatedAt) <= to,
+      );
+      await expect(page).toHaveURL(new RegExp(`\\?prospect=1&updated=${from}\\.\\.${to}$`));
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+        between.map((number) => number.shown),
+      );
+      await page.reload();
+      await expect(phoneNumbersPage.updatedFrom).toHaveValue(from);
+      await expect(phoneNumbersPage.updatedTo).toHaveValue(to);
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+        between.map((number) => number.shown),
+      );
+
+      await phoneNumbersPage.updatedTo.fill(days[0]!);
+
+      await expect(phoneNumbersPage.updatedTo).toHaveAccessibleDescription(
+        'On or after Updated from',
+      );
+      await expect(phoneNumbersPage.shownNumbers()).toHaveText(
+        numbers!.filter((number) => dayOf(number.updatedAt) >= from).map((number) => number.shown),
+      );
+    });
+  });
+
   test("filters that match none of a prospect's numbers say so", async ({
     page,
     phoneNumbersPage,

@@ -19,6 +19,9 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
   readonly typeFilter: Locator;
   readonly statusFilter: Locator;
   readonly countryFilter: Locator;
+  /** "Updated from" and "Updated to": dates, the days numbers were last changed between. */
+  readonly updatedFrom: Locator;
+  readonly updatedTo: Locator;
   /** "My prospects": only the numbers of the signed-in user's prospects. */
   readonly myProspects: Locator;
   /** The grid's footer, a navigation landmark that says "1–50 of 163". */
@@ -37,6 +40,8 @@ export class PhoneNumbersPage extends PhoneNumbersGrid {
     this.typeFilter = this.choices.getByRole('combobox', { name: 'Filter by type' });
     this.statusFilter = this.choices.getByRole('combobox', { name: 'Filter by status' });
     this.countryFilter = this.choices.getByRole('combobox', { name: 'Filter by country' });
+    this.updatedFrom = this.choices.getByLabel('Updated from');
+    this.updatedTo = this.choices.getByLabel('Updated to');
     this.myProspects = this.choices.getByRole('switch', { name: 'My prospects' });
     this.pages = page.getByRole('navigation', { name: 'Phone number pages' });
     this.rowsPerPage = this.pages.getByRole('combobox', { name: 'Rows per page:' });

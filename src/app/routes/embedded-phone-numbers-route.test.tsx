@@ -20,6 +20,8 @@ import { server } from '@/testing/msw-server';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { AppRoutes } from '../app-routes';
 
+const LAZY = { timeout: 10_000 };
+
 const EMBED_URL = '/embed/prospects/7/phone-numbers';
 
 function renderEmbed(state: AuthState, url = EMBED_URL) {
@@ -95,7 +97,8 @@ describe('EmbeddedPhoneNumbersRoute', () => {
   it("shows the prospect's numbers and nothing of the app around them", async () => {
     renderEmbed({ status: 'signed-in', user: TEST_USER });
 
-    const grid = await screen.findByRole('grid', { name: 'Phone numbers' });
+    // The panel's code is loaded on demand: the first test of a busy run waits for it to arrive.
+    const grid = await screen.findByRole('grid', { name: 'Phone numbers' }, LAZY);
     expect(await screen.findByRole('link', { name: '+1 415 555 0107' })).toBeVisible();
     expect(screen.getByRole('main')).toContainElement(grid);
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthSessionContext } from '@/features/auth/auth-session-context';
 import {
   phoneNumberCollection,
@@ -10,7 +10,9 @@ import {
   prospectResource,
   prospectsEndpoint,
 } from '@/features/prospects/testing/prospect-documents';
+import { currentUserEndpoint, userResource } from '@/features/users/testing/user-documents';
 import { NUMBER_SEARCH_DEBOUNCE_MS } from '@/features/phone-numbers/components/phone-number-search';
+import { demoUsers, usersEndpoint } from '@/features/users/testing/user-documents';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
@@ -42,6 +44,10 @@ function phoneNumbers() {
 
 const signedIn = sessionIn({ status: 'signed-in', user: TEST_USER });
 
+beforeEach(() => {
+  server.use(currentUserEndpoint(userResource(TEST_USER.id, TEST_USER.name)));
+});
+
 function renderPage(url = '/phone-numbers') {
   return renderRoute(
     <AuthSessionContext value={signedIn}>
@@ -58,6 +64,26 @@ const headers = () =>
     .map((header) => header.textContent);
 
 describe('PhoneNumbersRoute', () => {
+  it('offers Import CSV to a rep, and refuses it to a viewer with the reason', async () => {
+    server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
+    const { unmount } = renderPage();
+    const offered = await screen.findByRole('button', { name: 'Import CSV' });
+    await waitFor(() => {
+      expect(offered).not.toHaveAttribute('aria-disabled');
+    });
+    unmount();
+
+    server.use(currentUserEndpoint(userResource(TEST_USER.id, TEST_USER.name, { role: 'viewer' })));
+    renderPage();
+    const refused = await screen.findByRole('button', { name: 'Import CSV' });
+    await waitFor(() => {
+      expect(refused).toHaveAttribute('aria-disabled', 'true');
+    });
+    expect(refused).toHaveAccessibleDescription(
+      "Viewers can't import phone numbers; an admin or a rep can",
+    );
+  });
+
   it('is one page headed "Phone numbers", with its controls in a search landmark', async () => {
     server.use(phoneNumbers().handler, ...prospectsEndpoint(prospects).handlers);
     renderPage();
@@ -180,6 +206,41 @@ describe('PhoneNumbersRoute', () => {
     });
   });
 
+  it('filters by the days numbers were last changed, on the server, and refuses a backwards range', async () => {
+    const endpoint = phoneNumbers();
+    server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+    const { user, router } = renderPage('/phone-numbers?updated=..2026-09-30');
+    await within(grid()).findByRole('link', { name: '+1 415 555 0101' });
+    const from = screen.getByLabelText('Updated from');
+    const to = screen.getByLabelText('Updated to');
+    expect(to).toHaveValue('2026-09-30');
+    expect(endpoint.requests.at(-1)?.searchParams.get('filter[updatedAt]')).toMatch(
+      /^neginf\.\.2026-09-30T/,
+    );
+
+    await user.type(from, '2026-09-01');
+
+    await waitFor(() => {
+      expect(router.state.location.search).toBe('?updated=2026-09-01..2026-09-30');
+    });
+    await waitFor(() => {
+      expect(endpoint.requests.at(-1)?.searchParams.get('filter[updatedAt]')).toMatch(
+        /^2026-09-01T.*\.\.2026-09-30T/,
+      );
+    });
+    const asked = endpoint.requests.length;
+
+    await user.clear(to);
+    await user.type(to, '2026-08-15');
+
+    // Left out of the view, and kept where the rep typed it, with the reason.
+    expect(to).toHaveValue('2026-08-15');
+    expect(to).toHaveAccessibleDescription('On or after Updated from');
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    expect(router.state.location.search).toBe('?updated=2026-09-01..');
+    expect(endpoint.requests.length).toBe(asked + 1);
+  });
+
   it('shows the rows in the density chosen, kept in the URL, without asking the server again', async () => {
     const endpoint = phoneNumbers();
     server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
@@ -262,12 +323,16 @@ describe('PhoneNumbersRoute', () => {
 
     it("names another user's prospects from a shared link, and clears them", async () => {
       const endpoint = phoneNumbers();
-      server.use(endpoint.handler, ...prospectsEndpoint(prospects).handlers);
+      server.use(
+        endpoint.handler,
+        ...prospectsEndpoint(prospects).handlers,
+        ...usersEndpoint(demoUsers()).handlers,
+      );
       const { user, router } = renderPage('/phone-numbers?owner=3');
       await within(grid()).findByRole('link', { name: '+1 415 555 0102' });
       expect(endpoint.requests.at(-1)?.searchParams.get('filter[prospect][owner][id]')).toBe('3');
       expect(mySwitch()).not.toBeChecked();
-      const chip = screen.getByRole('button', { name: "Another user's prospects" });
+      const chip = await screen.findByRole('button', { name: "Sam Rep's prospects" });
 
       chip.focus();
       await user.keyboard('{Delete}');
@@ -275,7 +340,7 @@ describe('PhoneNumbersRoute', () => {
       await waitFor(() => {
         expect(router.state.location.search).toBe('');
       });
-      expect(screen.queryByRole('button', { name: "Another user's prospects" })).toBeNull();
+      expect(screen.queryByRole('button', { name: "Sam Rep's prospects" })).toBeNull();
     });
   });
 

@@ -10,6 +10,7 @@ import { PhoneNumberFilters } from '@/features/phone-numbers/components/phone-nu
 import { PhoneNumberList } from '@/features/phone-numbers/components/phone-number-list';
 import { PhoneNumberOwnerFilter } from '@/features/phone-numbers/components/phone-number-owner-filter';
 import { PhoneNumberSearch } from '@/features/phone-numbers/components/phone-number-search';
+import { PhoneNumberUpdatedFilter } from '@/features/phone-numbers/components/phone-number-updated-filter';
 import {
   ProspectLinkContext,
   type ProspectLinkProps,
@@ -18,8 +19,12 @@ import { usePhoneNumberListState } from '@/features/phone-numbers/hooks/use-phon
 import { changeView } from '@/features/phone-numbers/schemas/phone-number-list-state';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { ProspectCombobox } from '@/features/prospects/components/prospect-combobox';
+import { userQueries } from '@/features/users/api/user-queries';
+import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
+
+const VIEWERS_CANNOT_IMPORT = "Viewers can't import phone numbers; an admin or a rep can";
 
 /** The Prospect column's links, followed by the router without loading the page again. */
 function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProps) {
@@ -39,6 +44,12 @@ export function PhoneNumbersRoute() {
   const [state, setState] = usePhoneNumberListState();
   const auth = useAuthState();
   const prospect = useQuery(prospectQueries.detail(client, state.prospect));
+  const me = auth.status === 'signed-in' ? auth.user.id : undefined;
+  // A shared link's other owner is named on the chip that clears it.
+  const otherOwner = useQuery(
+    userQueries.detail(client, state.owner === me ? undefined : state.owner),
+  );
+  const currentUser = useQuery(userQueries.current(client));
   const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
 
   // A link to a prospect that no longer exists lists all numbers rather than an empty grid.
@@ -96,10 +107,18 @@ export function PhoneNumbersRoute() {
             setState((current) => changeView(current, { countries }));
           }}
         />
+        <PhoneNumberUpdatedFilter
+          from={state.updatedFrom}
+          to={state.updatedTo}
+          onChange={(updatedFrom, updatedTo) => {
+            setState((current) => changeView(current, { updatedFrom, updatedTo }));
+          }}
+        />
         {auth.status === 'signed-in' && (
           <PhoneNumberOwnerFilter
             owner={state.owner}
             me={auth.user.id}
+            ownerName={otherOwner.data === undefined ? undefined : userLabel(otherOwner.data)}
             refusal={
               state.prospect === undefined
                 ? undefined
@@ -119,7 +138,12 @@ export function PhoneNumbersRoute() {
         }}
       />
       <ProspectLinkContext value={routerProspectLink}>
-        <PhoneNumberList state={state} onStateChange={setState} prospect={prospect.data} />
+        <PhoneNumberList
+          state={state}
+          onStateChange={setState}
+          prospect={prospect.data}
+          importRefusal={currentUser.data?.role === 'viewer' ? VIEWERS_CANNOT_IMPORT : undefined}
+        />
       </ProspectLinkContext>
     </Stack>
   );

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import { MAX_RATE_LIMIT_RETRIES, rateLimitWaitMs } from '@/lib/rate-limit';
+import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { phoneNumberCollectionSchema, type PhoneNumberPage } from '../schemas/phone-number';
 import { phoneNumbersCsvLines, phoneNumbersCsvStart } from '../utils/phone-numbers-csv';
 import {
@@ -20,34 +20,6 @@ export interface ExportProgress {
   waitSeconds?: number | undefined;
 }
 
-function abortError(): DOMException {
-  return new DOMException('The export was cancelled.', 'AbortError');
-}
-
-/** Resolves after `ms`, telling each whole second left; rejects as soon as `signal` aborts. */
-function wait(ms: number, signal: AbortSignal, onSecond: (secondsLeft: number) => void) {
-  return new Promise<void>((resolve, reject) => {
-    const end = Date.now() + ms;
-    const tick = () => {
-      const left = end - Date.now();
-      if (left <= 0) {
-        signal.removeEventListener('abort', stop);
-        resolve();
-        return;
-      }
-      onSecond(Math.ceil(left / 1000));
-      timer = setTimeout(tick, Math.min(left, 1000));
-    };
-    const stop = () => {
-      clearTimeout(timer);
-      reject(abortError());
-    };
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    signal.addEventListener('abort', stop, { once: true });
-    tick();
-  });
-}
-
 /**
  * One page of the view: the first counted, the others following the cursor of the one before. A 429 is
  * waited out as the app's reads wait one out (rate-limit.ts); any other failure ends the export.
@@ -66,16 +38,14 @@ export async function exportPage(
   // Counting once is enough.
   if (!withPermissions) delete searchParams.provideAuthorizationMeta;
   if (after !== undefined) delete searchParams.count;
-  for (let failures = 0; ; failures += 1) {
-    try {
-      const body = await client.get(PHONE_NUMBERS_PATH, { searchParams, signal });
-      return phoneNumberCollectionSchema.parse(body);
-    } catch (error) {
-      const waitMs = rateLimitWaitMs(error);
-      if (waitMs === undefined || failures >= MAX_RATE_LIMIT_RETRIES || signal.aborted) throw error;
-      await wait(waitMs, signal, onWait);
-    }
-  }
+  return sendWaitingOutRateLimits(
+    async () =>
+      phoneNumberCollectionSchema.parse(
+        await client.get(PHONE_NUMBERS_PATH, { searchParams, signal }),
+      ),
+    signal,
+    onWait,
+  );
 }
 
 /**

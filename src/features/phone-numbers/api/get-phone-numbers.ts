@@ -20,6 +20,8 @@ export interface PhoneNumberListParams {
   countryCodes: readonly string[];
   /** Only the numbers of this user's prospects. */
   ownerId: number | undefined;
+  /** `from..to` in the API's terms (ISO 8601 instants, `neginf` and `inf` for open ends). */
+  updatedAt: string | undefined;
   pageSize: PageSize;
   after: string | undefined;
   before: string | undefined;
@@ -47,6 +49,7 @@ export function phoneNumberListSearchParams(params: PhoneNumberListParams): Reco
     search['filter[countryCode]'] = params.countryCodes.join(',');
   }
   if (params.ownerId !== undefined) search['filter[prospect][owner][id]'] = String(params.ownerId);
+  if (params.updatedAt !== undefined) search['filter[updatedAt]'] = params.updatedAt;
   if (params.after !== undefined) search['page[after]'] = params.after;
   if (params.before !== undefined) search['page[before]'] = params.before;
   return search;
@@ -64,6 +67,23 @@ export async function getPhoneNumbers(
   return phoneNumberCollectionSchema.parse(body);
 }
 
+/** The first instant of a day in the rep's time zone; `later` days after it. */
+const startOfDay = (day: string, later = 0) => {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, date + later);
+};
+
+/**
+ * The days a view's numbers were last changed between, as the instants the API compares: from the
+ * first moment of `from` to the last of `to`, in the rep's time zone (a day of 23 or 25 hours too).
+ */
+export function updatedAtRange(from: string | undefined, to: string | undefined) {
+  if (from === undefined && to === undefined) return undefined;
+  const first = from === undefined ? 'neginf' : startOfDay(from).toISOString();
+  const last = to === undefined ? 'inf' : new Date(startOfDay(to, 1).getTime() - 1).toISOString();
+  return `${first}..${last}`;
+}
+
 /** What to fetch for a view of the grid. */
 export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberListParams {
   return {
@@ -74,6 +94,7 @@ export function phoneNumberListParams(state: PhoneNumberListState): PhoneNumberL
     number: state.number,
     countryCodes: state.countries,
     ownerId: state.owner,
+    updatedAt: updatedAtRange(state.updatedFrom, state.updatedTo),
     pageSize: state.size,
     after: state.after,
     before: state.before,

@@ -28,6 +28,7 @@ const params = (change: Partial<PhoneNumberListParams> = {}): PhoneNumberListPar
   number: undefined,
   countryCodes: [],
   ownerId: undefined,
+  updatedAt: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

@@ -22,6 +22,7 @@ const params: PhoneNumberListParams = {
   number: undefined,
   countryCodes: [],
   ownerId: undefined,
+  updatedAt: undefined,
   pageSize: 50,
   after: 'c2',
   before: undefined,

@@ -36,6 +36,7 @@ const params: PhoneNumberListParams = {
   number: undefined,
   countryCodes: [],
   ownerId: undefined,
+  updatedAt: undefined,
   pageSize: 50,
   after: undefined,
   before: undefined,

@@ -4,7 +4,7 @@ import type {
   PhoneNumberUpdateDocument,
 } from '@contract/phone-number-documents';
 import type { PhoneNumberDraft, PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
-import { PHONE_NUMBER_WRITABLE_ATTRIBUTES } from '@contract/phone-number-values';
+import { PHONE_NUMBER_WRITABLE_ATTRIBUTES, type PhoneStatus } from '@contract/phone-number-values';
 import { phoneNumberDocumentSchema, type PhoneNumber } from '../schemas/phone-number';
 
 /** Every written resource comes back with its permissions, so the grid's flags stay right. */
@@ -24,10 +24,12 @@ export function pickWritableAttributes(
   return attributes;
 }
 
+/** `status`: an import's; the form leaves it to the server's default, unverified. */
 export async function createPhoneNumber(
   client: ApiClient,
   prospectId: number,
   draft: PhoneNumberDraft,
+  status?: PhoneStatus,
 ): Promise<PhoneNumber> {
   const body = await client.request('POST', 'phoneNumbers', {
     searchParams: WITH_PERMISSIONS,
@@ -40,6 +42,7 @@ export async function createPhoneNumber(
           countryCode: draft.countryCode,
           phoneType: draft.phoneType,
           extension: draft.extension,
+          status,
         },
         relationships: { prospect: { data: { type: 'prospect', id: prospectId } } },
       },

@@ -11,15 +11,13 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { createSvgIcon } from '@mui/material/utils';
-import { formatInteger } from '@/lib/format';
 import { TOUCH_TARGET } from '@/lib/touch-targets';
 import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
-import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { useRowRefusals, type RowRefusalsStore } from '../stores/row-refusals-store';
-import { callBlockReason } from '../utils/call-block';
-import type { PhoneNumberMove } from '../utils/row-refusals';
-import { BlockedPhoneNumber, PhoneNumberLink } from './phone-number-link';
+import { pageRangeLabel } from '../utils/page-range';
+import { ROW_ACTIONS, shownNumber, type RowActionHandlers } from '../utils/row-actions';
+import { PhoneNumberShown } from './phone-number-link';
 import { ProspectLink } from './prospect-link';
 
 const MoreIcon = createSvgIcon(
@@ -28,11 +26,8 @@ const MoreIcon = createSvgIcon(
 );
 
 /** What a row's menu does; absent where the list is read-only. */
-export interface PhoneNumberCardActions {
+export interface PhoneNumberCardActions extends RowActionHandlers {
   refusals: RowRefusalsStore;
-  onEdit: (row: ListedPhoneNumber) => void;
-  onDelete: (row: ListedPhoneNumber) => void;
-  onMove: (row: ListedPhoneNumber, move: PhoneNumberMove) => void;
 }
 
 export interface PhoneNumberCardsProps {
@@ -51,9 +46,6 @@ export interface PhoneNumberCardsProps {
   onPreviousPage: () => void;
 }
 
-const shownOf = (row: ListedPhoneNumber) =>
-  row.number === null ? `phone number ${row.id}` : formatInternational(row.number);
-
 interface RowMenuProps {
   row: ListedPhoneNumber;
   actions: PhoneNumberCardActions;
@@ -67,47 +59,10 @@ function RowMenu({ row, actions }: RowMenuProps) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const refusals = useRowRefusals(actions.refusals, row.id);
   const menuId = useId();
-  const shown = shownOf(row);
+  const shown = shownNumber(row);
   const close = () => {
     setAnchor(null);
   };
-  const items: { label: string; refusal: string | undefined; run: () => void }[] = [
-    {
-      label: 'Edit',
-      refusal: refusals.edit,
-      run: () => {
-        actions.onEdit(row);
-      },
-    },
-    {
-      label: 'Delete',
-      refusal: refusals.delete,
-      run: () => {
-        actions.onDelete(row);
-      },
-    },
-    {
-      label: 'Make primary',
-      refusal: refusals.first,
-      run: () => {
-        actions.onMove(row, 'first');
-      },
-    },
-    {
-      label: 'Move up',
-      refusal: refusals.up,
-      run: () => {
-        actions.onMove(row, 'up');
-      },
-    },
-    {
-      label: 'Move down',
-      refusal: refusals.down,
-      run: () => {
-        actions.onMove(row, 'down');
-      },
-    },
-  ];
   return (
     <>
       <IconButton
@@ -129,38 +84,31 @@ function RowMenu({ row, actions }: RowMenuProps) {
         onClose={close}
         slotProps={{ list: { 'aria-label': `Actions for ${shown}` } }}
       >
-        {items.map(({ label, refusal, run }) => (
-          <MenuItem
-            key={label}
-            aria-disabled={refusal === undefined ? undefined : true}
-            sx={{ minHeight: TOUCH_TARGET }}
-            onClick={() => {
-              if (refusal !== undefined) return;
-              close();
-              run();
-            }}
-          >
-            <ListItemText
-              primary={label}
-              secondary={refusal}
-              slotProps={{
-                primary: { sx: refusal === undefined ? undefined : { color: 'text.disabled' } },
+        {ROW_ACTIONS.map(({ key, name, run }) => {
+          const refusal = refusals[key];
+          return (
+            <MenuItem
+              key={key}
+              aria-disabled={refusal === undefined ? undefined : true}
+              sx={{ minHeight: TOUCH_TARGET }}
+              onClick={() => {
+                if (refusal !== undefined) return;
+                close();
+                run(actions, row);
               }}
-            />
-          </MenuItem>
-        ))}
+            >
+              <ListItemText
+                primary={name}
+                secondary={refusal}
+                slotProps={{
+                  primary: { sx: refusal === undefined ? undefined : { color: 'text.disabled' } },
+                }}
+              />
+            </MenuItem>
+          );
+        })}
       </Menu>
     </>
-  );
-}
-
-function NumberLine({ row }: { row: ListedPhoneNumber }) {
-  if (row.number === null) return <>—</>;
-  const blocked = callBlockReason(row);
-  return blocked === undefined ? (
-    <PhoneNumberLink number={row.number} extension={row.extension} tabIndex={0} />
-  ) : (
-    <BlockedPhoneNumber number={row.number} extension={row.extension} reason={blocked} />
   );
 }
 
@@ -185,13 +133,6 @@ function Details({ row, showProspect }: { row: ListedPhoneNumber; showProspect: 
   );
 }
 
-function rangeOf(page: number, pageSize: number, shown: number, count: number | undefined) {
-  const first = (page - 1) * pageSize + 1;
-  const last = first + shown - 1;
-  const range = `${formatInteger(first)}–${formatInteger(last)}`;
-  return count === undefined ? range : `${range} of ${formatInteger(count)}`;
-}
-
 /**
  * The phone numbers as a list a thumb can use, for phones and narrow panels: each number (a link to dial,
  * or blocked with the reason) with its type and status, and a menu of what can be done with it, gated
@@ -213,13 +154,13 @@ export function PhoneNumberCards(props: PhoneNumberCardsProps) {
               <ListItem
                 key={row.id}
                 divider
-                aria-label={shownOf(row)}
+                aria-label={shownNumber(row)}
                 secondaryAction={
                   actions === undefined ? undefined : <RowMenu row={row} actions={actions} />
                 }
               >
                 <ListItemText
-                  primary={<NumberLine row={row} />}
+                  primary={<PhoneNumberShown row={row} tabIndex={0} />}
                   secondary={<Details row={row} showProspect={showProspect} />}
                   slotProps={{ primary: { sx: { py: 0.5 } } }}
                 />
@@ -238,7 +179,9 @@ export function PhoneNumberCards(props: PhoneNumberCardsProps) {
           <Button disabled={page <= 1} onClick={props.onPreviousPage} sx={touch}>
             Previous page
           </Button>
-          <Typography variant="body2">{rangeOf(page, pageSize, rows.length, count)}</Typography>
+          <Typography variant="body2">
+            {pageRangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage)}
+          </Typography>
           <Button disabled={!hasNextPage} onClick={props.onNextPage} sx={touch}>
             Next page
           </Button>

@@ -23,8 +23,7 @@ import {
   UNLISTED_VALUE_HINT,
   type PhoneStatusColor,
 } from '../utils/phone-number-labels';
-import { callBlockReason } from '../utils/call-block';
-import { BlockedPhoneNumber, PhoneNumberLink } from './phone-number-link';
+import { PhoneNumberShown } from './phone-number-link';
 import { ProspectLink } from './prospect-link';
 
 const MISSING = '—';
@@ -115,15 +114,7 @@ export function phoneNumberColumns({
       // Edited as it reads, "+1 415 555 0100"; the rules turn what is typed back into E.164.
       valueGetter: (value: string | null) => (value === null ? null : formatInternational(value)),
       renderEditCell: (params) => <TextEditCell {...params} />,
-      renderCell: ({ row, tabIndex }) => {
-        if (row.number === null) return MISSING;
-        const blocked = callBlockReason(row);
-        return blocked === undefined ? (
-          <PhoneNumberLink number={row.number} extension={row.extension} tabIndex={tabIndex} />
-        ) : (
-          <BlockedPhoneNumber number={row.number} extension={row.extension} reason={blocked} />
-        );
-      },
+      renderCell: ({ row, tabIndex }) => <PhoneNumberShown row={row} tabIndex={tabIndex} />,
     },
     {
       field: 'phoneType',

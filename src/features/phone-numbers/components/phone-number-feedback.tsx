@@ -1,16 +1,21 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Snackbar from '@mui/material/Snackbar';
 import { useRef } from 'react';
 import { UNDO_WINDOW_MS } from '../api/pending-deletes';
 import type { PhoneNumberFeedbackMessage } from '../hooks/use-phone-number-feedback';
+import { NumberHoldersLine } from './number-holders-notice';
 
 export interface PhoneNumberFeedbackProps {
   shown: PhoneNumberFeedbackMessage | undefined;
   onClose: () => void;
 }
 
-/** The snackbar that says what became of a write; a delete's stays for the undo window, with "Undo". */
+/**
+ * The snackbar that says what became of a write; a delete's stays for the undo window, with "Undo"; a
+ * number saved in its cell that other prospects hold too says so under it.
+ */
 export function PhoneNumberFeedback({ shown, onClose }: PhoneNumberFeedbackProps) {
   const snackbar = useRef<HTMLDivElement>(null);
   return (
@@ -51,6 +56,11 @@ export function PhoneNumberFeedback({ shown, onClose }: PhoneNumberFeedbackProps
         }
       >
         {shown?.message}
+        {shown?.saved ? (
+          <Box component="span" sx={{ display: 'block', '& a': { color: 'inherit' } }}>
+            <NumberHoldersLine {...shown.saved} fallback={null} />
+          </Box>
+        ) : null}
       </Alert>
     </Snackbar>
   );

@@ -14,7 +14,6 @@ import {
   type MuiEvent,
 } from '@mui/x-data-grid';
 import type { Theme } from '@mui/material/styles';
-import { formatInteger } from '@/lib/format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import {
   PAGE_SIZES,
@@ -24,6 +23,7 @@ import {
   type GridDensity,
   type PhoneNumberSortField,
 } from '../schemas/phone-number-list-state';
+import { pageRangeLabel } from '../utils/page-range';
 import { phoneNumberColumns } from './phone-number-columns';
 import { PhoneNumberRowCheckbox } from './phone-number-row-checkbox';
 
@@ -94,19 +94,6 @@ function sortOf(field: PhoneNumberSortField, direction: GridSortDirection): Phon
   return direction === 'desc' ? `-${field}` : field;
 }
 
-/** "51–100 of 145"; "of more than 100" when the server did not count and there is a next page. */
-function rangeLabel(first: number, shown: number, count: number | undefined, hasNextPage: boolean) {
-  if (shown === 0) return `0 of ${formatInteger(count ?? 0)}`;
-  const last = first + shown - 1;
-  const total =
-    count !== undefined
-      ? formatInteger(count)
-      : hasNextPage
-        ? `more than ${formatInteger(last)}`
-        : formatInteger(last);
-  return `${formatInteger(first)}–${formatInteger(last)} of ${total}`;
-}
-
 const SAVING_ROW = 'phone-number-row--saving';
 const OFFLINE_ROW = 'phone-number-row--offline';
 const pendingMark = (theme: Theme, content: string) => ({
@@ -149,7 +136,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   const range =
     loading && rows.length === 0
       ? ''
-      : rangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
+      : pageRangeLabel((page - 1) * pageSize + 1, rows.length, count, hasNextPage);
   const localeText = useMemo(
     () => ({ noRowsLabel: emptyMessage, paginationDisplayedRows: () => range }),
     [emptyMessage, range],

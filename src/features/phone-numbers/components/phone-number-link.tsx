@@ -5,6 +5,8 @@ import Tooltip from '@mui/material/Tooltip';
 import { createSvgIcon } from '@mui/material/utils';
 import { withoutInvisibleCharacters } from '@contract/invisible-characters';
 import { formatInternational } from '@contract/phone-number-format';
+import type { ListedPhoneNumber } from '../schemas/phone-number';
+import { callBlockReason } from '../utils/call-block';
 
 /**
  * RFC 3966: `tel:+14155550100;ext=12`. Visual separators are dropped, the digits and "+" kept, and the
@@ -80,3 +82,19 @@ export const BlockedPhoneNumber = memo(function BlockedPhoneNumber({
     </Box>
   );
 });
+
+interface PhoneNumberShownProps {
+  row: ListedPhoneNumber;
+  tabIndex: 0 | -1;
+}
+
+/** A row's number as every view shows it: a link to dial, blocked with the reason, or "—". */
+export function PhoneNumberShown({ row, tabIndex }: PhoneNumberShownProps) {
+  if (row.number === null) return '—';
+  const blocked = callBlockReason(row);
+  return blocked === undefined ? (
+    <PhoneNumberLink number={row.number} extension={row.extension} tabIndex={tabIndex} />
+  ) : (
+    <BlockedPhoneNumber number={row.number} extension={row.extension} reason={blocked} />
+  );
+}

@@ -33,6 +33,7 @@ import { usePhoneNumberEditing } from '../hooks/use-phone-number-editing';
 import { PhoneNumberEditingDialogs } from './phone-number-editing-dialogs';
 import type { PhoneNumberChange, PhoneNumberFailure } from '../types/phone-number-events';
 import { ExportPhoneNumbersButton } from './export-phone-numbers-button';
+import { ImportPhoneNumbersButton } from './import-phone-numbers-button';
 import { KeptChangesNotice } from './kept-changes-notice';
 import { PendingChangesNotice } from './pending-changes-notice';
 import { PhoneNumberGrid } from './phone-number-grid';
@@ -70,6 +71,8 @@ export interface PhoneNumberListProps {
    * height the page leaves it.
    */
   fitContent?: boolean | undefined;
+  /** Why the user may import no numbers at all (a viewer), when the page knows; Import CSV says it. */
+  importRefusal?: string | undefined;
 }
 
 /** What the list needs to know of the prospect it is narrowed to. */
@@ -156,6 +159,7 @@ export function PhoneNumberList({
   onChange,
   onError,
   fitContent = false,
+  importRefusal,
 }: PhoneNumberListProps) {
   const client = useApiClient();
   const queryClient = useQueryClient();
@@ -251,6 +255,7 @@ export function PhoneNumberList({
           sx={{ justifyContent: 'flex-end', flexWrap: 'wrap' }}
         >
           <ExportPhoneNumbersButton state={state} />
+          <ImportPhoneNumbersButton refusal={importRefusal} />
           {editing.canAdd ? (
             <Tooltip title={editing.addRefusal ?? ''} describeChild>
               <Button

@@ -8,6 +8,8 @@ interface PhoneNumberOwnerFilterProps {
   owner: number | undefined;
   /** The signed-in user. */
   me: number;
+  /** The other user's name, once known, when `owner` is not `me`. */
+  ownerName: string | undefined;
   /** Why the filter can't be used in this view, if it can't (a prospect is chosen). */
   refusal: string | undefined;
   onChange: (owner: number | undefined) => void;
@@ -15,12 +17,13 @@ interface PhoneNumberOwnerFilterProps {
 
 /**
  * "My prospects": only the numbers of the prospects the signed-in user owns, filtered by the server
- * (decision 0059). A link shared by someone else may hold their id: that view is named, and can be
- * cleared, rather than shown as if it were unfiltered.
+ * (decision 0059). A link shared by someone else may hold their id: that view is named after its
+ * owner ("Sam Rep's prospects"), and can be cleared, rather than shown as if it were unfiltered.
  */
 export function PhoneNumberOwnerFilter({
   owner,
   me,
+  ownerName,
   refusal,
   onChange,
 }: PhoneNumberOwnerFilterProps) {
@@ -50,7 +53,7 @@ export function PhoneNumberOwnerFilter({
       </Tooltip>
       {owner !== undefined && !mine ? (
         <Chip
-          label="Another user's prospects"
+          label={ownerName === undefined ? "Another user's prospects" : `${ownerName}'s prospects`}
           sx={{ alignSelf: { sm: 'flex-start' }, mt: { sm: 1 } }}
           onDelete={() => {
             onChange(undefined);

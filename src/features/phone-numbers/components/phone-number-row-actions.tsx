@@ -9,10 +9,10 @@ import {
   GridDeleteIcon,
   type GridRenderCellParams,
 } from '@mui/x-data-grid';
-import { formatInternational } from '@contract/phone-number-format';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { useRowRefusals, type RowRefusalsStore } from '../stores/row-refusals-store';
-import type { PhoneNumberMove } from '../utils/row-refusals';
+import { ROW_ACTIONS, shownNumber, type RowActionHandlers } from '../utils/row-actions';
+import type { RowActionRefusals } from '../utils/row-refusals';
 
 const EditIcon = createSvgIcon(
   <path d="M3 17.25V21h3.75L17.81 9.94l-3.75-3.75zM20.71 7.04a1 1 0 0 0 0-1.41l-2.34-2.34a1 1 0 0 0-1.41 0l-1.83 1.83 3.75 3.75z" />,
@@ -24,13 +24,18 @@ const MakePrimaryIcon = createSvgIcon(
   'MakePrimary',
 );
 
-export interface PhoneNumberRowActionsProps {
+const ICONS: Record<keyof RowActionRefusals, ReactElement> = {
+  edit: <EditIcon fontSize="inherit" />,
+  delete: <GridDeleteIcon fontSize="inherit" />,
+  first: <MakePrimaryIcon fontSize="inherit" />,
+  up: <GridArrowUpwardIcon fontSize="inherit" />,
+  down: <GridArrowDownwardIcon fontSize="inherit" />,
+};
+
+export interface PhoneNumberRowActionsProps extends RowActionHandlers {
   params: GridRenderCellParams<ListedPhoneNumber>;
   /** Where the row's refusals are read from; the cell renders again when they change. */
   refusals: RowRefusalsStore;
-  onEdit: (row: ListedPhoneNumber) => void;
-  onDelete: (row: ListedPhoneNumber) => void;
-  onMove: (row: ListedPhoneNumber, move: PhoneNumberMove) => void;
 }
 
 interface RowActionProps extends Omit<IconButtonProps, 'children'> {
@@ -74,58 +79,24 @@ const RowAction = forwardRef(function RowAction(
 export const PhoneNumberRowActions = memo(function PhoneNumberRowActions({
   params,
   refusals: store,
-  onEdit,
-  onDelete,
-  onMove,
+  ...handlers
 }: PhoneNumberRowActionsProps) {
   const { row } = params;
   const refusals = useRowRefusals(store, row.id);
-  const shown = row.number === null ? `phone number ${row.id}` : formatInternational(row.number);
-  const act = (refusal: string | undefined, run: () => void) => () => {
-    if (refusal === undefined) run();
-  };
+  const shown = shownNumber(row);
   return (
     <GridActionsCell {...params} suppressChildrenValidation>
-      <RowAction
-        label={`Edit ${shown}`}
-        icon={<EditIcon fontSize="inherit" />}
-        refusal={refusals.edit}
-        onClick={act(refusals.edit, () => {
-          onEdit(row);
-        })}
-      />
-      <RowAction
-        label={`Delete ${shown}`}
-        icon={<GridDeleteIcon fontSize="inherit" />}
-        refusal={refusals.delete}
-        onClick={act(refusals.delete, () => {
-          onDelete(row);
-        })}
-      />
-      <RowAction
-        label={`Make ${shown} primary`}
-        icon={<MakePrimaryIcon fontSize="inherit" />}
-        refusal={refusals.first}
-        onClick={act(refusals.first, () => {
-          onMove(row, 'first');
-        })}
-      />
-      <RowAction
-        label={`Move ${shown} up`}
-        icon={<GridArrowUpwardIcon fontSize="inherit" />}
-        refusal={refusals.up}
-        onClick={act(refusals.up, () => {
-          onMove(row, 'up');
-        })}
-      />
-      <RowAction
-        label={`Move ${shown} down`}
-        icon={<GridArrowDownwardIcon fontSize="inherit" />}
-        refusal={refusals.down}
-        onClick={act(refusals.down, () => {
-          onMove(row, 'down');
-        })}
-      />
+      {ROW_ACTIONS.map(({ key, label, run }) => (
+        <RowAction
+          key={key}
+          label={label(shown)}
+          icon={ICONS[key]}
+          refusal={refusals[key]}
+          onClick={() => {
+            if (refusals[key] === undefined) run(handlers, row);
+          }}
+        />
+      ))}
     </GridActionsCell>
   );
 }, sameActions);

@@ -138,6 +138,10 @@ export function useCellEditing({
                 : () => {
                     undo(edited, field, undoing);
                   },
+              // A number typed in its cell is said to be on other prospects' records, as in the dialog.
+              field === 'number' && saved.number !== null && original.prospectId !== null
+                ? { e164: saved.number, prospectId: original.prospectId, exceptId: original.id }
+                : undefined,
             );
           },
           onError: (error) => {

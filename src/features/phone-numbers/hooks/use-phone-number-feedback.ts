@@ -14,13 +14,27 @@ export interface PhoneNumberFeedbackMessage {
   severity: FeedbackSeverity;
   /** Undoes what the message reports, while it shows. */
   undo?: () => void;
+  /** A number just saved, whose other holders the message names once looked up. */
+  saved?: SavedNumber;
+}
+
+/** A number as saved on a prospect's record (`exceptId`, the number itself, is no other holder). */
+export interface SavedNumber {
+  e164: string;
+  prospectId: number;
+  exceptId: number;
 }
 
 export interface PhoneNumberFeedback {
   /** The message showing, if any. */
   shown: PhoneNumberFeedbackMessage | undefined;
   /** Shows a message in place of the one showing; returns its key, to withdraw it later. */
-  say: (message: string, severity: FeedbackSeverity, undo?: () => void) => number;
+  say: (
+    message: string,
+    severity: FeedbackSeverity,
+    undo?: () => void,
+    saved?: SavedNumber,
+  ) => number;
   /** Says why a write failed (`then` is what became of the data), and tells the host. */
   sayFailed: (error: unknown, then?: string) => void;
   /** Takes the message down if it is still the one showing. */
@@ -36,11 +50,20 @@ export function usePhoneNumberFeedback(
   const lastKey = useRef(0);
   const onErrorRef = useLatest(onError);
 
-  const say = useCallback((message: string, severity: FeedbackSeverity, undo?: () => void) => {
-    lastKey.current += 1;
-    setShown({ key: lastKey.current, message, severity, ...(undo ? { undo } : {}) });
-    return lastKey.current;
-  }, []);
+  const say = useCallback(
+    (message: string, severity: FeedbackSeverity, undo?: () => void, saved?: SavedNumber) => {
+      lastKey.current += 1;
+      setShown({
+        key: lastKey.current,
+        message,
+        severity,
+        ...(undo ? { undo } : {}),
+        ...(saved ? { saved } : {}),
+      });
+      return lastKey.current;
+    },
+    [],
+  );
 
   const sayFailed = useCallback(
     (error: unknown, then?: string) => {

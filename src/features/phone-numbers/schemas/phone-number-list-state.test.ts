@@ -19,6 +19,8 @@ const defaults: PhoneNumberListState = {
   number: undefined,
   countries: [],
   owner: undefined,
+  updatedFrom: undefined,
+  updatedTo: undefined,
   density: 'standard',
   size: 50,
   page: 1,
@@ -39,6 +41,8 @@ describe('parsePhoneNumberListState', () => {
       statuses: ['do_not_call'],
       countries: ['GB'],
       owner: undefined,
+      updatedFrom: undefined,
+      updatedTo: undefined,
       density: 'compact',
       size: 25,
       page: 3,
@@ -46,6 +50,33 @@ describe('parsePhoneNumberListState', () => {
       before: undefined,
     });
     expect(parse('?before=xyz&page=2')).toEqual({ ...defaults, page: 2, before: 'xyz' });
+  });
+
+  it('reads the Updated days, either end open, a backwards range forwards, and writes them back', () => {
+    const state = parse('?updated=2026-09-01..2026-09-30&page=2&after=abc');
+    expect(state).toMatchObject({ updatedFrom: '2026-09-01', updatedTo: '2026-09-30' });
+    expect(serializePhoneNumberListState(state)).toBe(
+      '?updated=2026-09-01..2026-09-30&page=2&after=abc',
+    );
+    expect(parse('?updated=2026-09-01..')).toEqual({ ...defaults, updatedFrom: '2026-09-01' });
+    expect(parse('?updated=..2026-09-30')).toEqual({ ...defaults, updatedTo: '2026-09-30' });
+    expect(parse('?updated=2026-09-30..2026-09-01')).toMatchObject({
+      updatedFrom: '2026-09-01',
+      updatedTo: '2026-09-30',
+    });
+    // A day that does not exist, or no range at all, leaves its end open.
+    expect(parse('?updated=2026-02-30..2026-03-01')).toEqual({
+      ...defaults,
+      updatedTo: '2026-03-01',
+    });
+    expect(parse('?updated=yesterday')).toEqual(defaults);
+    expect(parse('?updated=2026-09-01..2026-09-02..2026-09-03')).toEqual(defaults);
+    expect(changeView(state, { updatedTo: undefined })).toMatchObject({
+      updatedFrom: '2026-09-01',
+      updatedTo: undefined,
+      page: 1,
+      after: undefined,
+    });
   });
 
   it('reads the number searched as the rep wrote it, without spaces around it, and writes it back', () => {

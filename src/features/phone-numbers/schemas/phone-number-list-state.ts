@@ -53,6 +53,12 @@ export interface PhoneNumberListState {
    * `filter[prospect][owner][id]`. Never beside a prospect, which has one owner already.
    */
   owner: number | undefined;
+  /**
+   * The days, in the rep's time zone, the numbers were last changed between, both included
+   * (`YYYY-MM-DD`; either may be open): `filter[updatedAt]`. In the URL as `updated=from..to`.
+   */
+  updatedFrom: string | undefined;
+  updatedTo: string | undefined;
   /** How tall the rows are; only shown, so not in what a page is fetched with. */
   density: GridDensity;
   size: PageSize;
@@ -102,6 +108,32 @@ const numberSearch = z.pipe(
   z.transform((value) => (value?.trim() ? value.trim() : undefined)),
 );
 
+/** A day of the calendar, `YYYY-MM-DD`, one that exists (not February 30th). */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/**
+ * `from..to`, either side empty for an open range; a day that does not exist makes its side open, and
+ * a range given backwards is read forwards.
+ */
+const dayRange = z.pipe(
+  z.optional(z.string()),
+  z.transform((range = ''): [string | undefined, string | undefined] => {
+    const [from = '', to = '', ...rest] = range.split('..');
+    if (rest.length > 0) return [undefined, undefined];
+    const day = (value: string) => (isCalendarDay(value) ? value : undefined);
+    const [a, b] = [day(from), day(to)];
+    return a !== undefined && b !== undefined && a > b ? [b, a] : [a, b];
+  }),
+);
+
 const cursor = z.catch(
   z.optional(z.string().check(z.minLength(1), z.maxLength(MAX_CURSOR_LENGTH))),
   undefined,
@@ -116,6 +148,7 @@ const searchParamsSchema = z.pipe(
     number: numberSearch,
     country: countryCodes,
     owner: z.catch(z.optional(positiveInteger), undefined),
+    updated: dayRange,
     density: z._default(z.catch(z.enum(GRID_DENSITIES), DEFAULT_DENSITY), DEFAULT_DENSITY),
     size: z._default(
       z.catch(
@@ -130,6 +163,7 @@ const searchParamsSchema = z.pipe(
   }),
   z.transform((params): PhoneNumberListState => {
     const { prospect, sort, type, status, number, country, density, size } = params;
+    const [updatedFrom, updatedTo] = params.updated;
     const owner = prospect === undefined ? params.owner : undefined;
     const view = {
       prospect,
@@ -139,6 +173,8 @@ const searchParamsSchema = z.pipe(
       number,
       countries: country,
       owner,
+      updatedFrom,
+      updatedTo,
       density,
       size,
     };
@@ -174,6 +210,9 @@ export function serializePhoneNumberListState(state: PhoneNumberListState): stri
   if (state.number !== undefined) entries.push(['number', state.number]);
   if (state.countries.length > 0) entries.push(['country', state.countries.join(',')]);
   if (state.owner !== undefined) entries.push(['owner', String(state.owner)]);
+  if (state.updatedFrom !== undefined || state.updatedTo !== undefined) {
+    entries.push(['updated', `${state.updatedFrom ?? ''}..${state.updatedTo ?? ''}`]);
+  }
   if (state.density !== DEFAULT_DENSITY) entries.push(['density', state.density]);
   if (state.size !== DEFAULT_PAGE_SIZE) entries.push(['size', String(state.size)]);
   if (state.page !== 1) entries.push(['page', String(state.page)]);
@@ -191,7 +230,16 @@ export function sortOf(state: PhoneNumberListState): PhoneNumberSort {
 export type PhoneNumberViewChange = Partial<
   Pick<
     PhoneNumberListState,
-    'prospect' | 'sort' | 'types' | 'statuses' | 'number' | 'countries' | 'owner' | 'size'
+    | 'prospect'
+    | 'sort'
+    | 'types'
+    | 'statuses'
+    | 'number'
+    | 'countries'
+    | 'owner'
+    | 'updatedFrom'
+    | 'updatedTo'
+    | 'size'
   >
 >;
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   CSV_BOM,
+  importReportCsv,
+  importReportFileName,
   numberCell,
   phoneNumbersCsv,
   phoneNumbersCsvFileName,
@@ -102,6 +104,34 @@ describe('phoneNumbersCsvFileName', () => {
     );
     expect(phoneNumbersCsvFileName(new Date(2027, 0, 1, 0, 0))).toBe(
       'phone-numbers-2027-01-01.csv',
+    );
+  });
+});
+
+describe('importReportCsv', () => {
+  it('lists each row that was not added with its cells as the file had them and the reason', () => {
+    const csv = importReportCsv([
+      {
+        row: 3,
+        cells: {
+          prospectId: '7',
+          number: '+1 303 555 0141',
+          phoneType: 'mobile',
+          extension: '',
+          countryCode: 'US',
+          status: '',
+        },
+        reason: 'Number: This is too short, for a US number',
+      },
+    ]);
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    expect(csv.slice(CSV_BOM.length).split('\r\n')).toEqual([
+      'Row,Prospect ID,Number,Type,Extension,Country,Status,Reason',
+      `3,7,'+1 303 555 0141,mobile,,US,,"Number: This is too short, for a US number"`,
+      '',
+    ]);
+    expect(importReportFileName(new Date(2026, 11, 4))).toBe(
+      'phone-numbers-import-report-2026-12-04.csv',
     );
   });
 });

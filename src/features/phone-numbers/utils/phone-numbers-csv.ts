@@ -88,3 +88,55 @@ export function phoneNumbersCsvFileName(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `phone-numbers-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`;
 }
+
+/** A row of an import that was not added: what the file said, and why. */
+export interface ImportReportRow {
+  /** The row's number in the imported file. */
+  row: number;
+  cells: Record<
+    'prospectId' | 'number' | 'phoneType' | 'extension' | 'countryCode' | 'status',
+    string
+  >;
+  reason: string;
+}
+
+const REPORT_HEADER = [
+  'Row',
+  'Prospect ID',
+  'Number',
+  'Type',
+  'Extension',
+  'Country',
+  'Status',
+  'Reason',
+] as const;
+
+/**
+ * The report of an import's rows that were not added, with the cells as the file had them: fixed, the
+ * file imports again as it is (the import reads the same header names and skips Row and Reason).
+ */
+export function importReportCsv(rows: readonly ImportReportRow[]): string {
+  return (
+    CSV_BOM +
+    line(REPORT_HEADER.map(textCell)) +
+    rows
+      .map(({ row, cells, reason }) =>
+        line([
+          String(row),
+          textCell(cells.prospectId),
+          numberCell(cells.number),
+          textCell(cells.phoneType),
+          textCell(cells.extension),
+          textCell(cells.countryCode),
+          textCell(cells.status),
+          textCell(reason),
+        ]),
+      )
+      .join('')
+  );
+}
+
+/** `phone-numbers-import-report-2026-12-04.csv`, by the date where the rep is. */
+export function importReportFileName(now: Date): string {
+  return phoneNumbersCsvFileName(now).replace('phone-numbers-', 'phone-numbers-import-report-');
+}

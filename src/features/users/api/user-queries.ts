@@ -1,6 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { getCurrentUser } from './get-current-user';
+import { getUser } from './get-user';
 import { getUsers } from './get-users';
 
 export const userQueries = {
@@ -9,6 +10,13 @@ export const userQueries = {
     queryOptions({
       queryKey: [...userQueries.all(), 'list'] as const,
       queryFn: ({ signal }) => getUsers(client, signal),
+    }),
+  /** One user's name; nothing is asked while there is no id. */
+  detail: (client: ApiClient, id: number | undefined) =>
+    queryOptions({
+      queryKey: [...userQueries.all(), 'detail', id] as const,
+      queryFn: id === undefined ? skipToken : ({ signal }) => getUser(client, id, signal),
+      staleTime: 60_000,
     }),
   /** Who is signed in, and their role. */
   current: (client: ApiClient) =>

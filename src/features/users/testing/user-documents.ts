@@ -54,7 +54,7 @@ export function currentUserEndpoint(user: UserResource) {
 }
 
 /**
- * GET /users over `users`; PATCH /users/{id} that changes them as our server does, or answers with
+ * GET /users and /users/{id} over `users`; PATCH /users/{id} that changes them as our server does, or answers with
  * what `refuse` returns for the change; and POST /users that adds one, refusing an email taken in any
  * case as our server does. Keeps every PATCH body in `patches` and every POST body in `posts`.
  */
@@ -68,6 +68,16 @@ export function usersEndpoint(
   const patches: SentUserUpdate[] = [];
   const posts: SentUserCreate[] = [];
   const list = http.get(USERS_URL, () => jsonApiResponse({ data: users, links: {} }));
+  const one = http.get(`${USERS_URL}/:id`, ({ params }) => {
+    const user = users.find(({ id }) => id === Number(params.id));
+    return user
+      ? jsonApiResponse({ data: user })
+      : errorResponse(404, {
+          id: 'resourceNotFound',
+          title: 'Resource Not Found',
+          detail: `There is no user with id ${String(params.id)}.`,
+        });
+  });
   const patch = http.patch(`${USERS_URL}/:id`, async ({ request, params }) => {
     const document = userUpdateDocumentSchema.parse(await request.json());
     patches.push(document);
@@ -116,5 +126,5 @@ export function usersEndpoint(
     users.push(added);
     return jsonApiResponse({ data: added }, 201);
   });
-  return { handlers: [list, patch, post], patches, posts };
+  return { handlers: [list, one, patch, post], patches, posts };
 }
