@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '@/lib/api-client';
 import { authorizationMetaSchema, resourceIdSchema } from '@/lib/json-api-schemas';
+import { runBounded } from '@/lib/run-bounded';
 import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { phoneNumberCollectionSchema } from '../schemas/phone-number';
 import {
@@ -46,19 +47,6 @@ export interface CheckProgress {
   waitSeconds?: number | undefined;
 }
 
-/** Runs `work` on each item, at most `limit` at a time, in order of the items. */
-async function inPool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 function batchesOf<T>(items: readonly T[], size: number): T[][] {
   const batches: T[][] = [];
   for (let start = 0; start < items.length; start += size) {
@@ -95,7 +83,8 @@ export async function checkImportRows(
     sendWaitingOutRateLimits(() => client.get(path, { searchParams, signal }), signal, onWait);
 
   onProgress({ done, total: ids.length });
-  await inPool(batchesOf(ids, PROSPECTS_PER_CHECK), CHECKS_IN_FLIGHT, async (batch) => {
+  const batches = batchesOf(ids, PROSPECTS_PER_CHECK);
+  const checked = await runBounded(batches, CHECKS_IN_FLIGHT, async (batch) => {
     const filter = batch.join(',');
     const found = prospectPermissionsSchema.parse(
       await get('prospects', {
@@ -129,5 +118,7 @@ export async function checkImportRows(
     done += batch.length;
     onProgress({ done, total: ids.length });
   });
+  // A batch that could not be checked fails the check: the preview says why.
+  for (const result of checked) if (!result.ok) throw result.error;
   return judgeByServer(rows, prospects, existing, NO_WRITE);
 }

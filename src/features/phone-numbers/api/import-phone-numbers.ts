@@ -1,5 +1,6 @@
 import type { ApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
+import { runBounded } from '@/lib/run-bounded';
 import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { describeWriteError } from '../utils/describe-write-error';
 import type { ImportRow, NewPhoneNumber } from '../utils/phone-numbers-import';
@@ -85,19 +86,15 @@ export async function importPhoneNumbers(
     if (queue === undefined) byProspect.set(prospectId, [row]);
     else queue.push(row);
   }
-  const queues = [...byProspect.values()];
   const sent = new Set<ImportableRow>();
-  const worker = async () => {
-    for (let queue = queues.shift(); queue !== undefined; queue = queues.shift()) {
-      for (const row of queue) {
-        if (stop.aborted) return;
-        sent.add(row);
-        await write(row);
-      }
-    }
-  };
   onProgress({ done, total });
-  await Promise.all(Array.from({ length: Math.min(IMPORT_WRITES_IN_FLIGHT, total) }, worker));
+  await runBounded([...byProspect.values()], IMPORT_WRITES_IN_FLIGHT, async (queue) => {
+    for (const row of queue) {
+      if (stop.aborted) return;
+      sent.add(row);
+      await write(row);
+    }
+  });
   outcome.notSent.push(...rows.filter((row) => !sent.has(row)));
   return outcome;
 }
