@@ -235,7 +235,14 @@ export class DemoApi {
   constructor(private readonly request: APIRequestContext) {}
 
   private async get(url: string): Promise<unknown> {
-    const response = await this.request.get(url, { headers });
+    const response = await this.request
+      .get(url, { headers })
+      // A kept-alive connection the server closed just as it was reused (idle past the server's
+      // keep-alive timeout while the page was being driven): a GET is asked again, once.
+      .catch(async (error: unknown) => {
+        if (!String(error).includes('ECONNRESET')) throw error;
+        return this.request.get(url, { headers });
+      });
     if (!response.ok()) {
       throw new Error(`GET ${url}: ${response.status()} ${await response.text()}`);
     }

@@ -111,7 +111,8 @@ test.describe('The panel in an iframe on another site', () => {
 
       await expect.poll(() => host.frameHeight()).toBeGreaterThan(before);
       const columns = panel.columnsPanel.getByRole('checkbox');
-      await expect(columns).toHaveCount(9);
+      // The nine columns, and the rows' checkboxes (decision 0063).
+      await expect(columns).toHaveCount(10);
       for (const column of await columns.all()) await expect(column).toBeInViewport({ ratio: 1 });
 
       await page.keyboard.press('Escape');
