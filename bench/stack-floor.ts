@@ -1,14 +1,17 @@
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { productionBuild } from '../scripts/vite-production-build';
 
+type Entry = 'first-screen' | 'formatted-first-screen' | 'element';
+
 /**
  * Builds one of the ./stack-floor entries the way the app is built (production, minified, one file) and
- * returns its size in bytes, gzip level 9 as dist/ is precompressed. Nothing is written to disk.
+ * returns its code. Nothing is written to disk.
  */
-export async function stackFloorSize(entry: 'first-screen' | 'element'): Promise<number> {
+async function stackFloorCode(entry: Entry): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -25,9 +28,40 @@ export async function stackFloorSize(entry: 'first-screen' | 'element'): Promise
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((bundle) =>
     'output' in bundle ? bundle.output : [],
   );
-  return outputs.reduce(
-    (sum, chunk) =>
-      chunk.type === 'chunk' ? sum + gzipSync(chunk.code, { level: 9 }).length : sum,
-    0,
-  );
+  return outputs.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+}
+
+/** The size of a stack floor's code in bytes, gzip level 9 as dist/ is precompressed. */
+export async function stackFloorSize(entry: Entry): Promise<number> {
+  return gzipSync(await stackFloorCode(entry), { level: 9 }).length;
+}
+
+/**
+ * Writes a first screen's floor as a page of its own into `directory` (the built app's dist/, which the
+ * server serves with Brotli and gzip copies as it does the app's files), so that bench:ui can load it
+ * cold from the same server as the app. Returns the page's path.
+ */
+export async function writeStackFloorPage(
+  directory: string,
+  entry: 'first-screen' | 'formatted-first-screen',
+): Promise<string> {
+  const folder = join(directory, 'stack-floor');
+  mkdirSync(folder, { recursive: true });
+  const files = {
+    [`${entry}.html`]:
+      '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Stack floor</title>' +
+      `<script type="module" src="/stack-floor/${entry}.js"></script></head>` +
+      '<body><div id="root" style="height: 600px"></div></body></html>',
+    [`${entry}.js`]: await stackFloorCode(entry),
+  };
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(folder, name);
+    writeFileSync(path, content);
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+  }
+  return `/stack-floor/${entry}.html`;
 }

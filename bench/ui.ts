@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { stackFloorSize } from './stack-floor';
+import { stackFloorSize, writeStackFloorPage } from './stack-floor';
 import type { ProspectPhoneNumbersElement } from '../e2e/prospect-phone-numbers-element';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 
@@ -211,18 +211,29 @@ function mostCommon<T>(items: readonly T[], key: (item: T) => string): T {
 
 const scriptSet = (scripts: readonly string[]) => scripts.toSorted().join(' ');
 
+/** A page of the fixed stack alone (bench/stack-floor), on the product's server. */
+interface Floor {
+  name: string;
+  url: string;
+}
+
 /**
- * The product and the peer, cold, interleaved (peer, product, peer, …) so that a noisy machine slows
- * both alike; the figures that matter are the ratios from this one run.
+ * The product and the peer, cold, interleaved (peer, product, each stack floor, peer, …) so that a noisy
+ * machine slows them alike; the figures that matter are the ratios from this one run. The stack floors
+ * (a DataGrid of the same prospect's numbers and nothing of the app; then the same with the numbers
+ * formatted) show how near the fixed stack itself lets any product come to the peer.
  */
 async function sideBySide(
   browser: Browser,
   productUrl: string,
+  floors: readonly Floor[],
   session: SessionCookies,
   peer: Peer,
 ): Promise<[string, string][]> {
   const times = { peer: [] as number[], product: [] as number[] };
   const scripts = { peer: [] as string[][], product: [] as string[][] };
+  const floorTimes = floors.map(() => [] as number[]);
+  const floorScripts = floors.map(() => [] as string[][]);
   for (let run = 0; run < RUNS; run++) {
     const peerLoad = await coldLoad(browser, peer.url, peer.rowSelector, undefined);
     const productLoad = await coldLoad(browser, productUrl, PRODUCT_ROW, session);
@@ -230,6 +241,11 @@ async function sideBySide(
     times.product.push(productLoad.firstRowMs);
     scripts.peer.push(peerLoad.scriptUrls);
     scripts.product.push(productLoad.scriptUrls);
+    for (const [index, floor] of floors.entries()) {
+      const floorLoad = await coldLoad(browser, floor.url, PRODUCT_ROW, session);
+      floorTimes[index]?.push(floorLoad.firstRowMs);
+      floorScripts[index]?.push(floorLoad.scriptUrls);
+    }
   }
   const peerMs = median(times.peer);
   const productMs = median(times.product);
@@ -237,6 +253,21 @@ async function sideBySide(
   const peerJs = await gzip9Size(mostCommon(scripts.peer, scriptSet));
   const productJs = await gzip9Size(mostCommon(scripts.product, scriptSet));
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const floorRows: [string, string][] = [];
+  for (const [index, floor] of floors.entries()) {
+    const floorMs = median(floorTimes[index] ?? []);
+    const floorJs = await gzip9Size(mostCommon(floorScripts[index] ?? [], scriptSet));
+    floorRows.push(
+      [
+        `${floor.name}: first row, cold; JavaScript (gzip -9)`,
+        `${floorMs.toFixed(0)} ms; ${kib(floorJs)}`,
+      ],
+      [
+        '  ÷ peer: first row; JavaScript',
+        `${(floorMs / peerMs).toFixed(2)}; ${(floorJs / peerJs).toFixed(2)}`,
+      ],
+    );
+  }
   return [
     [`peer (${peer.url}): navigation start → first row, cold`, `${peerMs.toFixed(0)} ms`],
     ['product, the same prospect, cold, returning user', `${productMs.toFixed(0)} ms`],
@@ -244,6 +275,7 @@ async function sideBySide(
     [`peer: JavaScript before the first row (gzip -9)`, kib(peerJs)],
     ['product: JavaScript before the first row (gzip -9)', kib(productJs)],
     ['  JavaScript, product ÷ peer (target ≤ 1.0)', (productJs / peerJs).toFixed(2)],
+    ...floorRows,
   ];
 }
 
@@ -561,7 +593,10 @@ function gzipSize(directory: string, files: readonly string[]): number {
   }, 0);
 }
 
-/** `npm run bench:ui -- --only import`: the import of 10,000 rows alone, for a quick run. */
+/**
+ * `npm run bench:ui -- --only import`: the import of 10,000 rows alone, for a quick run;
+ * `--only side-by-side` (with PEER_URL): the peer, the product and the stack floor, cold, alone.
+ */
 const ONLY = process.argv.includes('--only')
   ? process.argv[process.argv.indexOf('--only') + 1]
   : undefined;
@@ -634,8 +669,27 @@ async function main() {
       return;
     }
     const comparison = peer
-      ? await sideBySide(browser, `${origin}/phone-numbers?prospect=1`, session, peer)
+      ? await sideBySide(
+          browser,
+          `${origin}/phone-numbers?prospect=1`,
+          [
+            {
+              name: 'the fixed stack alone (bench/stack-floor/first-screen.tsx)',
+              url: origin + (await writeStackFloorPage(resolve('dist'), 'first-screen')),
+            },
+            {
+              name: 'the same, numbers formatted (formatted-first-screen.tsx)',
+              url: origin + (await writeStackFloorPage(resolve('dist'), 'formatted-first-screen')),
+            },
+          ],
+          session,
+          peer,
+        )
       : [];
+    if (ONLY === 'side-by-side') {
+      printRows([], comparison, RUNS);
+      return;
+    }
     const scenarios = [
       { name: "a prospect's numbers (6 rows), cold", path: '/phone-numbers?prospect=1' },
       { name: 'all numbers, cold', path: '/phone-numbers' },

@@ -1,6 +1,7 @@
 /**
  * The grid both floors show: an MUI X DataGrid of two columns fed by one TanStack Query `useQuery`, whose
- * response zod's smallest form (`zod/mini`) parses at the boundary. Nothing of the app.
+ * response zod's smallest form (`zod/mini`) parses at the boundary. Nothing of the app. It asks for the
+ * numbers of the prospect bench:ui's cold loads show, on the session cookie, as the app does.
  */
 import { DataGrid } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
@@ -16,21 +17,27 @@ const phoneNumbers = z.object({
   ),
 });
 
-const columns = [
-  { field: 'number', headerName: 'Number' },
-  {
-    field: 'phoneType',
-    headerName: 'Type',
-    type: 'singleSelect' as const,
-    valueOptions: ['mobile'],
-  },
-];
+const typeColumn = {
+  field: 'phoneType',
+  headerName: 'Type',
+  type: 'singleSelect' as const,
+  valueOptions: ['mobile'],
+};
 
-export function PhoneNumbersGrid() {
+/** With `formatNumber`, the Number column shows each stored E.164 number through it. */
+export function PhoneNumbersGrid({ formatNumber }: { formatNumber?: (e164: string) => string }) {
+  const columns = [
+    formatNumber
+      ? { field: 'number', headerName: 'Number', valueFormatter: formatNumber }
+      : { field: 'number', headerName: 'Number' },
+    typeColumn,
+  ];
   const { data = [] } = useQuery({
     queryKey: ['phoneNumbers'],
     queryFn: async () => {
-      const response = await fetch('/api/v2/phoneNumbers');
+      const response = await fetch('/api/v2/phoneNumbers?filter[prospect][id]=1', {
+        headers: { Accept: 'application/vnd.api+json', 'X-Requested-With': 'XMLHttpRequest' },
+      });
       const document = phoneNumbers.parse(await response.json());
       return document.data.map(({ id, attributes }) => ({ id, ...attributes }));
     },
