@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -13,6 +13,7 @@ import {
 } from '../testing/phone-number-documents';
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 import { grid, rowOf } from '../testing/grid-queries';
+import { captureDownloads } from '@/testing/capture-downloads';
 
 const SAM_OWNS = 'Sam Rep owns this prospect. Ask Sam Rep or an admin to change its numbers.';
 
@@ -335,22 +336,7 @@ describe('Selecting every number of the view', () => {
 });
 
 describe('Exporting the selection', () => {
-  const downloads: Blob[] = [];
-  beforeEach(() => {
-    downloads.length = 0;
-    const blobs = new Map<string, Blob>();
-    URL.createObjectURL = (blob: Blob) => {
-      const url = `blob:selected-${blobs.size}`;
-      blobs.set(url, blob);
-      return url;
-    };
-    URL.revokeObjectURL = () => undefined;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      downloads.push(blobs.get(this.href)!);
-    });
-  });
+  const downloads = captureDownloads();
 
   it('downloads the CSV of the selected rows only', async () => {
     serveNumbers(resources([1, 2, 3]));
@@ -364,7 +350,7 @@ describe('Exporting the selection', () => {
     await waitFor(() => {
       expect(downloads).toHaveLength(1);
     });
-    const lines = (await downloads[0]!.text()).split('\r\n');
+    const lines = (await downloads[0]!.blob.text()).split('\r\n');
     expect(lines.slice(1).map((line) => line.split(',')[2])).toEqual([
       '+14155550101',
       '+14155550103',

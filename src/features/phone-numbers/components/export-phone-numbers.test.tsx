@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { errorResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -12,6 +12,7 @@ import {
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
+import { captureDownloads } from '@/testing/capture-downloads';
 
 const FIRST_PAGE = [
   phoneNumberResource(1, { number: '+14155550101' }),
@@ -58,22 +59,7 @@ function held() {
   return { promise, release };
 }
 
-const downloads: { name: string; blob: Blob }[] = [];
-beforeEach(() => {
-  downloads.length = 0;
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = (blob: Blob) => {
-    const url = `blob:export-${blobs.size}`;
-    blobs.set(url, blob);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-});
+const downloads = captureDownloads();
 afterEach(() => {
   vi.useRealTimers();
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { renderRoute } from '@/testing/render-route';
@@ -13,6 +13,7 @@ import {
 } from '../testing/phone-number-documents';
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 import { ImportPhoneNumbersButton } from './import-phone-numbers-button';
+import { captureDownloads } from '@/testing/capture-downloads';
 
 const FILE = [
   'Prospect ID,Number,Type,Extension,Country,Status',
@@ -74,22 +75,7 @@ function serveServer(hold: () => Promise<void> = () => Promise.resolve()) {
   return { posted, checks, grid: grid.requests };
 }
 
-const downloads: { name: string; blob: Blob }[] = [];
-beforeEach(() => {
-  downloads.length = 0;
-  const blobs = new Map<string, Blob>();
-  URL.createObjectURL = (blob: Blob) => {
-    const url = `blob:import-${blobs.size}`;
-    blobs.set(url, blob);
-    return url;
-  };
-  URL.revokeObjectURL = () => undefined;
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    downloads.push({ name: this.download, blob: blobs.get(this.href)! });
-  });
-});
+const downloads = captureDownloads();
 
 /** The preview table's rows: the Row and Result cells of each. */
 function previewResults(dialog: HTMLElement) {
