@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { isPreconditionFailed } from '@/lib/api-error';
-import { runBounded } from '@/lib/run-bounded';
+import { REQUESTS_AT_ONCE, runBounded } from '@/lib/run-bounded';
 import type { PhoneNumberWritableAttributes } from '@contract/phone-number-rules';
 import type { ListedPhoneNumber, PhoneNumber } from '../schemas/phone-number';
 import { describeWriteError } from '../utils/describe-write-error';
@@ -9,7 +9,7 @@ import type { PhoneNumberListParams } from './get-phone-numbers';
 import { exportPage } from './export-phone-numbers';
 import { ownWritesOf } from './own-writes';
 import { invalidatePhoneNumberWrite, patchPhoneNumberInCache } from './phone-number-cache';
-import { BULK_REQUESTS_AT_ONCE, phoneNumberWriteKeys } from './phone-number-writes';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { updatePhoneNumber } from './write-phone-numbers';
 
 /** A row a bulk change left as it was, and why, in the words the app uses for a failed write. */
@@ -36,7 +36,7 @@ export interface BulkChangeResult {
 
 /**
  * PATCHes each row with its own changes (only those attributes), from the version it was read at, never
- * more than BULK_REQUESTS_AT_ONCE at once. Each PATCH is a mutation as a cell edit is: offline it waits
+ * more than REQUESTS_AT_ONCE at once. Each PATCH is a mutation as a cell edit is: offline it waits
  * for the network, after a 429 it waits as asked, and the row is marked "Saving…" meanwhile.
  */
 export async function changePhoneNumbers(
@@ -49,7 +49,7 @@ export async function changePhoneNumbers(
   let done = 0;
   const results = await runBounded(
     rows,
-    BULK_REQUESTS_AT_ONCE,
+    REQUESTS_AT_ONCE,
     async (row) => {
       const saved = await queryClient
         .getMutationCache()

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiClient } from '@/lib/api-client';
 import { authorizationMetaSchema, resourceIdSchema } from '@/lib/json-api-schemas';
-import { runBounded } from '@/lib/run-bounded';
+import { REQUESTS_AT_ONCE, runBounded } from '@/lib/run-bounded';
 import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { phoneNumberCollectionSchema } from '../schemas/phone-number';
 import {
@@ -15,8 +15,6 @@ import { PHONE_NUMBERS_PATH } from './get-phone-numbers';
 
 /** Prospects asked for in one request: a URL of a hundred ids stays short. */
 export const PROSPECTS_PER_CHECK = 100;
-/** Requests the check has under way at once. */
-export const CHECKS_IN_FLIGHT = 4;
 const PAGE_SIZE = '1000';
 
 /** Of each prospect, only whether it exists and may be written, and why not. */
@@ -84,7 +82,7 @@ export async function checkImportRows(
 
   onProgress({ done, total: ids.length });
   const batches = batchesOf(ids, PROSPECTS_PER_CHECK);
-  const checked = await runBounded(batches, CHECKS_IN_FLIGHT, async (batch) => {
+  const checked = await runBounded(batches, REQUESTS_AT_ONCE, async (batch) => {
     const filter = batch.join(',');
     const found = prospectPermissionsSchema.parse(
       await get('prospects', {

@@ -1,14 +1,11 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { REQUESTS_AT_ONCE } from '@/lib/run-bounded';
 import { errorResponse, jsonApiResponse } from '@/testing/json-api-response';
 import { server } from '@/testing/msw-server';
 import { createTestApiClient } from '@/testing/render-with-providers';
 import { PHONE_NUMBERS_URL, phoneNumberResource } from '../testing/phone-number-documents';
-import {
-  IMPORT_WRITES_IN_FLIGHT,
-  importPhoneNumbers,
-  type ImportableRow,
-} from './import-phone-numbers';
+import { importPhoneNumbers, type ImportableRow } from './import-phone-numbers';
 
 const client = createTestApiClient();
 
@@ -98,7 +95,7 @@ describe('importPhoneNumbers', () => {
     });
 
     expect(outcome).toEqual({ added: 40, refused: [], notSent: [] });
-    expect(writes.mostInFlight()).toBe(IMPORT_WRITES_IN_FLIGHT);
+    expect(writes.mostInFlight()).toBe(REQUESTS_AT_ONCE);
     for (let prospectId = 1; prospectId <= 8; prospectId += 1) {
       const expected = rows
         .filter(({ verdict }) => verdict.phoneNumber.prospectId === prospectId)
@@ -154,7 +151,7 @@ describe('importPhoneNumbers', () => {
 
     // The writes under way when Cancel came are answered and counted; nothing after them is sent.
     expect(outcome.added).toBe(writes.posted.length);
-    expect(outcome.added).toBeLessThanOrEqual(2 + IMPORT_WRITES_IN_FLIGHT);
+    expect(outcome.added).toBeLessThanOrEqual(2 + REQUESTS_AT_ONCE);
     expect(outcome.notSent).toHaveLength(20 - outcome.added);
     expect(outcome.refused).toEqual([]);
   });

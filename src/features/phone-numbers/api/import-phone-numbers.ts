@@ -1,13 +1,10 @@
 import type { ApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-import { runBounded } from '@/lib/run-bounded';
+import { REQUESTS_AT_ONCE, runBounded } from '@/lib/run-bounded';
 import { sendWaitingOutRateLimits } from '@/lib/send-waiting-out-rate-limits';
 import { describeWriteError } from '../utils/describe-write-error';
 import type { ImportRow, NewPhoneNumber } from '../utils/phone-numbers-import';
 import { createPhoneNumber } from './write-phone-numbers';
-
-/** Writes under way at once: a file of 10,000 rows is never 10,000 parallel requests. */
-export const IMPORT_WRITES_IN_FLIGHT = 4;
 
 /** A row the preview said to add, with what to send. */
 export type ImportableRow = ImportRow & { verdict: { kind: 'add'; phoneNumber: NewPhoneNumber } };
@@ -46,7 +43,7 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * POSTs the rows, IMPORT_WRITES_IN_FLIGHT at a time (one per prospect), each as the Add dialog's create does (the same
+ * POSTs the rows, REQUESTS_AT_ONCE at a time (one per prospect), each as the Add dialog's create does (the same
  * client, document and rules). A refused row goes on to the next; a 429 is waited out. `stop` (Cancel)
  * sends nothing more: the writes under way are answered and counted, the rest are not sent.
  */
@@ -88,7 +85,7 @@ export async function importPhoneNumbers(
   }
   const sent = new Set<ImportableRow>();
   onProgress({ done, total });
-  await runBounded([...byProspect.values()], IMPORT_WRITES_IN_FLIGHT, async (queue) => {
+  await runBounded([...byProspect.values()], REQUESTS_AT_ONCE, async (queue) => {
     for (const row of queue) {
       if (stop.aborted) return;
       sent.add(row);

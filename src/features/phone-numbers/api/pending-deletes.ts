@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
-import { boundedGate } from '@/lib/run-bounded';
+import { boundedGate, REQUESTS_AT_ONCE } from '@/lib/run-bounded';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import { forgetDeletedPhoneNumber, invalidatePhoneNumberWrite } from './phone-number-cache';
 import { endedTheSession, keepChange } from './kept-changes';
-import { BULK_REQUESTS_AT_ONCE, phoneNumberWriteKeys } from './phone-number-writes';
+import { phoneNumberWriteKeys } from './phone-number-writes';
 import { deletePhoneNumber } from './write-phone-numbers';
 
 /** How long "Undo" can take a delete back before the DELETE is sent. */
@@ -50,7 +50,7 @@ function createPendingDeletes(queryClient: QueryClient): PendingDeletes {
   let pendingIds: ReadonlySet<number> = new Set();
   let watchingPage = false;
   // A bulk delete's DELETEs all come due together: a few at a time, not hundreds (decision 0063).
-  const bounded = boundedGate(BULK_REQUESTS_AT_ONCE);
+  const bounded = boundedGate(REQUESTS_AT_ONCE);
 
   const flushWhenHidden = () => {
     if (document.visibilityState === 'hidden') void flush();

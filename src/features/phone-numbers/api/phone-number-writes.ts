@@ -16,9 +16,6 @@ export const phoneNumberWriteKeys = {
   kept: ['phoneNumbers', 'write', 'kept'] as const,
 };
 
-/** At most this many of a bulk change's (or bulk delete's) requests are under way at once. */
-export const BULK_REQUESTS_AT_ONCE = 4;
-
 export interface PendingPhoneNumberWrites {
   /** Writes not yet answered: under way, waiting out a 429, or paused offline. */
   count: number;
