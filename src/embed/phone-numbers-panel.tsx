@@ -43,6 +43,11 @@ export interface PhoneNumbersPanelProps {
   onError?: ((failure: PhoneNumberFailure) => void) | undefined;
   /** Shows the numbers only: no Add button, no actions, no editable cells. */
   readOnly?: boolean | undefined;
+  /**
+   * Why the user may not import numbers from a CSV file (a viewer), when the host knows: Import CSV is then
+   * refused with it. Without it, the button is offered and the server refuses each row a viewer sends.
+   */
+  importRefusal?: string | undefined;
   /** The theme when the host has none of its own; the panel's light/dark theme by default. */
   theme?: Theme | undefined;
 }
@@ -62,7 +67,13 @@ function clientOf(api: PhoneNumbersPanelApi): ApiClient {
 }
 
 /** A prospect's numbers, and the state of the grid kept here rather than in a URL the host owns. */
-function PanelList({ prospectId, onChange, onError, readOnly }: PhoneNumbersPanelProps) {
+function PanelList({
+  prospectId,
+  onChange,
+  onError,
+  readOnly,
+  importRefusal,
+}: PhoneNumbersPanelProps) {
   const [state, setState] = useState<PhoneNumberListState>(() =>
     parsePhoneNumberListState(new URLSearchParams({ prospect: String(prospectId) })),
   );
@@ -78,6 +89,7 @@ function PanelList({ prospectId, onChange, onError, readOnly }: PhoneNumbersPane
       readOnly={readOnly}
       onChange={onChange}
       onError={onError}
+      importRefusal={importRefusal}
       fitContent
     />
   );

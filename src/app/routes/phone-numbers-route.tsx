@@ -23,8 +23,7 @@ import { userQueries } from '@/features/users/api/user-queries';
 import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
-
-const VIEWERS_CANNOT_IMPORT = "Viewers can't import phone numbers; an admin or a rep can";
+import { useImportRefusal } from './use-import-refusal';
 
 /** The Prospect column's links, followed by the router without loading the page again. */
 function routerProspectLink({ prospectId, tabIndex, children }: ProspectLinkProps) {
@@ -49,7 +48,7 @@ export function PhoneNumbersRoute() {
   const otherOwner = useQuery(
     userQueries.detail(client, state.owner === me ? undefined : state.owner),
   );
-  const currentUser = useQuery(userQueries.current(client));
+  const importRefusal = useImportRefusal();
   const prospectGone = prospect.error instanceof ApiError && prospect.error.status === 404;
 
   // A link to a prospect that no longer exists lists all numbers rather than an empty grid.
@@ -142,7 +141,7 @@ export function PhoneNumbersRoute() {
           state={state}
           onStateChange={setState}
           prospect={prospect.data}
-          importRefusal={currentUser.data?.role === 'viewer' ? VIEWERS_CANNOT_IMPORT : undefined}
+          importRefusal={importRefusal}
         />
       </ProspectLinkContext>
     </Stack>

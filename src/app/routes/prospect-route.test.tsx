@@ -102,6 +102,27 @@ describe('ProspectRoute', () => {
     expect(profileRequest?.searchParams.get('fields[user]')).toBe('name');
   });
 
+  it('refuses Import CSV to a viewer with the reason, and offers it to a rep', async () => {
+    const profile = (id: number) =>
+      jsonApiResponse(prospectProfileDocument(id, { name: 'Olivia' }));
+    serve(profile, userResource(5, 'Vic Viewer', { role: 'viewer' }));
+    const { unmount } = renderPage('/prospects/7');
+    const refused = await screen.findByRole('button', { name: 'Import CSV' }, LAZY);
+    await waitFor(() => {
+      expect(refused).toHaveAttribute('aria-disabled', 'true');
+    });
+    expect(refused).toHaveAccessibleDescription(
+      "Viewers can't import phone numbers; an admin or a rep can",
+    );
+    unmount();
+
+    serve(profile);
+    renderPage('/prospects/7');
+    const offered = await screen.findByRole('button', { name: 'Import CSV' }, LAZY);
+    await screen.findByRole('heading', { level: 1, name: 'Olivia' });
+    expect(offered).not.toHaveAttribute('aria-disabled');
+  });
+
   it('says what is not known, rather than leaving blanks', async () => {
     serve((id) =>
       jsonApiResponse(

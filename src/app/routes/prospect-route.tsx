@@ -24,6 +24,7 @@ import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
+import { useImportRefusal } from './use-import-refusal';
 
 // Only admins see it: not worth its weight in the first load.
 const ProspectHistory = lazy(() => import('@/features/audit-events/components/prospect-history'));
@@ -58,6 +59,7 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
   const client = useApiClient();
   const profile = useQuery(prospectQueries.profile(client, prospectId));
   const isAdmin = useIsAdmin();
+  const importRefusal = useImportRefusal();
   if (profile.error instanceof ApiError && profile.error.status === 404)
     return <ProspectNotFound />;
 
@@ -100,7 +102,7 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
         <Typography variant="h5" component="h2" id="prospect-phone-numbers">
           Phone numbers
         </Typography>
-        <PhoneNumbersPanel prospectId={prospectId} />
+        <PhoneNumbersPanel prospectId={prospectId} importRefusal={importRefusal} />
       </Stack>
       {profile.data?.canReadHistory ? (
         <Suspense fallback={<CircularProgress aria-label="Loading the history" size={24} />}>
