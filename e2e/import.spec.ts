@@ -153,5 +153,18 @@ test.describe('Import CSV', () => {
       await expect(page.getByRole('tooltip')).toHaveText(refusal);
       await expect(importDialog.dialog).toBeHidden();
     });
+
+    test("Val is refused Import CSV on a prospect's page too", async ({
+      phoneNumbersPage,
+      page,
+    }) => {
+      await expect(phoneNumbersPage.rows.first()).toBeVisible();
+      await page.goto('/prospects/1');
+      const importDialog = new ImportDialog(page);
+      await expect(importDialog.importButton).toBeDisabled();
+      await expect(importDialog.importButton).toHaveAccessibleDescription(
+        "Viewers can't import phone numbers; an admin or a rep can",
+      );
+    });
   });
 });
