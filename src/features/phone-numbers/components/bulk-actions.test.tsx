@@ -335,6 +335,60 @@ describe('Selecting every number of the view', () => {
   });
 });
 
+describe('Cancelling while the matching numbers are found', () => {
+  it('stops finding, changes nothing, keeps the selection, and says so', async () => {
+    const all = resources([1, 2, 3, 4, 5]);
+    let bulkPageAsked: () => void = () => undefined;
+    const secondBulkPageAsked = new Promise<undefined>((resolve) => {
+      bulkPageAsked = () => {
+        resolve(undefined);
+      };
+    });
+    const endpoint = phoneNumbersEndpoint(async (url) => {
+      const after = url.searchParams.get('page[after]');
+      if (url.searchParams.get('page[size]') === '1000') {
+        if (after === null) {
+          return phoneNumberCollection(all.slice(0, 3), {
+            meta: { count: 5 },
+            links: { next: pageLink({ after: 'bulk-2' }) },
+          });
+        }
+        bulkPageAsked();
+        // The second page never comes: only Cancel ends the wait.
+        return new Promise<never>(() => undefined);
+      }
+      return after === null
+        ? phoneNumberCollection(all.slice(0, 2), {
+            meta: { count: 5 },
+            links: { next: pageLink({ after: 'grid-2' }) },
+          })
+        : phoneNumberCollection(all.slice(2), { meta: { count: 5 } });
+    });
+    server.use(endpoint.handler);
+    const writes = serveWrites(saved);
+    const { user } = renderList();
+
+    await rowOf(shown(1));
+    await user.click(within(grid()).getByRole('checkbox', { name: 'Select all rows' }));
+    const bar = await bulkBar();
+    await user.click(within(bar).getByRole('button', { name: 'Select all 5 matching' }));
+    await user.click(within(bar).getByRole('button', { name: 'Change status' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Verified' }));
+    await secondBulkPageAsked;
+    expect(await screen.findByText('Finding 3 of 5 matching numbers…')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(
+      await screen.findByText('Stopped finding the matching numbers. Nothing was changed.'),
+    ).toBeVisible();
+    expect(screen.queryByRole('progressbar', { name: 'Bulk change progress' })).toBeNull();
+    expect(writes).toEqual([]);
+    // The selection stays, ready to act on again.
+    expect(bar).toHaveTextContent('All 5 selected');
+    expect(within(bar).getByRole('button', { name: 'Change status' })).toBeEnabled();
+  });
+});
+
 describe('Exporting the selection', () => {
   const downloads = captureDownloads();
 

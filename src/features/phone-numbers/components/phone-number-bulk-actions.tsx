@@ -61,11 +61,13 @@ interface Job {
   verb: string;
   done: number;
   total: number;
+  /** Stops the job, where it can be stopped without leaving anything half done (finding the rows). */
+  cancel?: () => void;
 }
 
 interface Report {
   title: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   failed: readonly BulkFailure[];
 }
 
@@ -124,24 +126,37 @@ export function PhoneNumberBulkActions({
   ): Promise<{ rows: ListedPhoneNumber[]; skipped: BulkFailure[] } | undefined> {
     let candidates = selection.rows;
     if (selection.allMatching) {
-      setJob({ verb: 'Finding', done: 0, total: count ?? 0 });
+      // Finding every match of a large view reads page after page: Cancel stops it.
+      const controller = new AbortController();
+      const cancel = () => {
+        controller.abort();
+      };
+      setJob({ verb: 'Finding', done: 0, total: count ?? 0, cancel });
       try {
         const found = await fetchMatchingPhoneNumbers(
           client,
           selection.params,
-          new AbortController().signal,
+          controller.signal,
           (done, total) => {
-            setJob({ verb: 'Finding', done, total: total ?? done });
+            setJob({ verb: 'Finding', done, total: total ?? done, cancel });
           },
         );
         candidates = found.filter((row) => !deletes.pendingIds.has(row.id));
       } catch (error) {
         setJob(undefined);
-        setReport({
-          title: `Couldn't find the matching numbers. ${describeLoadError(toError(error))} Nothing was changed.`,
-          severity: 'error',
-          failed: [],
-        });
+        setReport(
+          controller.signal.aborted
+            ? {
+                title: 'Stopped finding the matching numbers. Nothing was changed.',
+                severity: 'info',
+                failed: [],
+              }
+            : {
+                title: `Couldn't find the matching numbers. ${describeLoadError(toError(error))} Nothing was changed.`,
+                severity: 'error',
+                failed: [],
+              },
+        );
         return undefined;
       }
     }
@@ -363,6 +378,11 @@ export function PhoneNumberBulkActions({
               variant="determinate"
               value={percent}
             />
+            {job.cancel === undefined ? null : (
+              <Button size="small" sx={{ mt: 1 }} onClick={job.cancel}>
+                Cancel
+              </Button>
+            )}
           </Box>
         )}
         {report === undefined ? null : (
