@@ -72,6 +72,35 @@ test.describe('On a phone', () => {
     expect(await api.phoneNumber(number.id)).toEqual(number);
   });
 
+  test('Riley sorts the list with "Sort by", kept in the URL as the grid keeps it', async ({
+    page,
+    phoneNumbersPage,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const numbers = [await addNumber(prospect.id), await addNumber(prospect.id)];
+    await phoneNumbersPage.chooseProspect(prospect.name);
+    const cards = new PhoneNumberCards(page);
+    await expect(cards.items).toHaveCount(2);
+    await expect(cards.sortBy).toHaveText('Order, first to last');
+    const box = await cards.sortBy.boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+
+    // The server sorts by the stored E.164 number; one way or the other, the list's order changes.
+    const [smaller, larger] = numbers.sort((a, b) => a.number.localeCompare(b.number));
+    await cards.sort('Number, 0 to 9');
+    await expect(page).toHaveURL(/[?&]sort=number(&|$)/);
+    await expect(cards.items.first()).toHaveAccessibleName(smaller!.shown);
+    await cards.sort('Number, 9 to 0');
+    await expect(page).toHaveURL(/[?&]sort=-number(&|$)/);
+    await expect(cards.items.first()).toHaveAccessibleName(larger!.shown);
+    await expect(cards.items.last()).toHaveAccessibleName(smaller!.shown);
+    await page.reload();
+    await expect(cards.sortBy).toHaveText('Number, 9 to 0');
+    await expect(cards.items.first()).toHaveAccessibleName(larger!.shown);
+  });
+
   for (const user of ['Riley Rep', 'Ada Admin'] as const) {
     test.describe(`as ${user}`, () => {
       test.use({ demoUser: user });

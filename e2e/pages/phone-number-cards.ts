@@ -4,10 +4,19 @@ import type { Locator, Page } from '@playwright/test';
 export class PhoneNumberCards {
   readonly list: Locator;
   readonly items: Locator;
+  /** "Sort by": the sorts the grid's column headers offer ("Number, 9 to 0"). */
+  readonly sortBy: Locator;
 
   constructor(private readonly page: Page) {
     this.list = page.getByRole('list', { name: 'Phone numbers' });
     this.items = this.list.getByRole('listitem');
+    this.sortBy = page.getByRole('combobox', { name: 'Sort by' });
+  }
+
+  /** Taps "Sort by" and one of its sorts. */
+  async sort(by: string) {
+    await this.sortBy.tap();
+    await this.page.getByRole('option', { name: by, exact: true }).tap();
   }
 
   /** A number's item, by the number as shown ("+44 20 7946 0381"). */

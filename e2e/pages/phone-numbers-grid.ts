@@ -219,6 +219,65 @@ export class PhoneNumbersGrid {
     return cellsOf(this.rows, name);
   }
 
+  /**
+   * What a rep cannot read of the Number column where the grid shows rows: for its header and each row
+   * in view, "row N: …" when its Number cell is not rendered, lies outside the grid, has something else
+   * on top at its centre, or lets what scrolls under it show through (a background not opaque). Read in
+   * one go, at whatever moment it is called: while the grid scrolls too.
+   */
+  numberColumnOutOfSight(): Promise<string[]> {
+    return this.grid.evaluate((grid) => {
+      const header = [...grid.querySelectorAll('[role="columnheader"]')].find((each) =>
+        each.textContent.trim().startsWith('Number'),
+      );
+      if (header === undefined) return ['no Number header'];
+      const column = header.getAttribute('aria-colindex');
+      const gridBox = grid.getBoundingClientRect();
+      const headerBottom = header.getBoundingClientRect().bottom;
+      const pages = grid.querySelector('[role="navigation"]');
+      // The sideways scrollbar, up to 16 px, lies over the last pixels above the pages.
+      const rowsBottom =
+        Math.min(pages?.getBoundingClientRect().top ?? gridBox.bottom, innerHeight) - 16;
+      const body = [...grid.querySelectorAll('[role="rowgroup"]')].at(-1);
+      const rows = [...(body?.querySelectorAll('[role="row"]') ?? [])].filter((row) => {
+        const box = row.getBoundingClientRect();
+        const middle = box.top + box.height / 2;
+        return middle > headerBottom && middle < rowsBottom;
+      });
+      const problems: string[] = [];
+      for (const [name, cell] of [
+        ['header', header] as const,
+        ...rows.map(
+          (row) =>
+            [
+              `row ${row.getAttribute('aria-rowindex')}`,
+              row.querySelector(`[role="gridcell"][aria-colindex="${column}"]`),
+            ] as const,
+        ),
+      ]) {
+        if (cell === null) {
+          problems.push(`${name}: no Number cell`);
+          continue;
+        }
+        const box = cell.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        if (box.left < gridBox.left - 1 || box.right > gridBox.right + 1) {
+          problems.push(`${name}: outside the grid, at x ${Math.round(box.left)}`);
+        } else if (!cell.contains(document.elementFromPoint(x, y))) {
+          problems.push(`${name}: covered`);
+        } else {
+          // rgba(…, alpha), or color(srgb … / alpha) for a colour the grid mixes; opaque without one.
+          const colour = getComputedStyle(cell).backgroundColor;
+          const [, rgba, mixed] = /^rgba\(.*,\s*([\d.]+)\)$|\/\s*([\d.]+)\)$/.exec(colour) ?? [];
+          const alpha = Number(rgba ?? mixed ?? 1);
+          if (alpha < 1) problems.push(`${name}: see-through, ${colour}`);
+        }
+      }
+      return problems;
+    });
+  }
+
   /** The Number cells of the rendered rows, top to bottom: each reads as the number is shown. */
   shownNumbers(): Locator {
     return this.cells('Number');

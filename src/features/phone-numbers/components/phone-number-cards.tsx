@@ -9,11 +9,17 @@ import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { createSvgIcon } from '@mui/material/utils';
 import { TOUCH_TARGET } from '@/lib/touch-targets';
 import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
+import {
+  PHONE_NUMBER_SORT_FIELDS,
+  type PhoneNumberSort,
+  type PhoneNumberSortField,
+} from '../schemas/phone-number-list-state';
 import { useRowRefusals, type RowRefusalsStore } from '../stores/row-refusals-store';
 import { pageRangeLabel } from '../utils/page-range';
 import { ROW_ACTIONS, shownNumber, type RowActionHandlers } from '../utils/row-actions';
@@ -36,6 +42,9 @@ export interface PhoneNumberCardsProps {
   /** Names each number's prospect, for a list that is not narrowed to one. */
   showProspect: boolean;
   emptyMessage: string;
+  /** The view's sort, from the URL, as the grid's column headers set it. */
+  sort: PhoneNumberSort;
+  onSortChange: (sort: PhoneNumberSort) => void;
   actions: PhoneNumberCardActions | undefined;
   /** 1-based. */
   page: number;
@@ -45,6 +54,26 @@ export interface PhoneNumberCardsProps {
   onNextPage: () => void;
   onPreviousPage: () => void;
 }
+
+/** The sorts the grid's headers offer, each way, by what a rep reads in the list. */
+const SORT_LABELS: Record<PhoneNumberSortField, [ascending: string, descending: string]> = {
+  number: ['Number, 0 to 9', 'Number, 9 to 0'],
+  phoneType: ['Type, A to Z', 'Type, Z to A'],
+  status: ['Status, A to Z', 'Status, Z to A'],
+  order: ['Order, first to last', 'Order, last to first'],
+  updatedAt: ['Updated, oldest first', 'Updated, newest first'],
+};
+
+const SORT_OPTIONS = PHONE_NUMBER_SORT_FIELDS.flatMap((field) => {
+  const [ascending, descending] = SORT_LABELS[field];
+  return [
+    { value: field, label: ascending },
+    { value: `-${field}` as const, label: descending },
+  ];
+});
+
+const isSort = (value: string): value is PhoneNumberSort =>
+  SORT_OPTIONS.some((option) => option.value === value);
 
 interface RowMenuProps {
   row: ListedPhoneNumber;
@@ -143,6 +172,21 @@ export function PhoneNumberCards(props: PhoneNumberCardsProps) {
   const touch = { minHeight: TOUCH_TARGET, minWidth: TOUCH_TARGET };
   return (
     <Stack spacing={1}>
+      <TextField
+        select
+        label="Sort by"
+        value={props.sort}
+        onChange={(event) => {
+          if (isSort(event.target.value)) props.onSortChange(event.target.value);
+        }}
+        sx={{ alignSelf: 'flex-start', minWidth: 240 }}
+      >
+        {SORT_OPTIONS.map((option) => (
+          <MenuItem key={option.value} value={option.value} sx={touch}>
+            {option.label}
+          </MenuItem>
+        ))}
+      </TextField>
       <List aria-label="Phone numbers" aria-busy={loading || undefined} disablePadding>
         {loading && rows.length === 0
           ? [0, 1, 2].map((key) => (

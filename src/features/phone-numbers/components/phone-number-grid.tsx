@@ -1,7 +1,9 @@
-import { useCallback, useInsertionEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useInsertionEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import {
   DataGrid,
+  GRID_CHECKBOX_SELECTION_COL_DEF,
+  gridClasses,
   type GridApi,
   type GridCellParams,
   type GridPaginationModel,
@@ -104,15 +106,67 @@ const pendingMark = (theme: Theme, content: string) => ({
   whiteSpace: 'nowrap',
 });
 
+const CHECKBOX = `[data-field="${GRID_CHECKBOX_SELECTION_COL_DEF.field}"]`;
+const NUMBER = '[data-field="number"]';
+/** The row's checkbox and its Number: they stay at the left edge while the grid scrolls sideways. */
+const STICKY = `:is(${CHECKBOX}, ${NUMBER})`;
+const { cell, columnHeader, row } = gridClasses;
+
+/**
+ * The checkbox and Number cells, header and rows, stick to the left edge of the grid's scroller while
+ * the other columns scroll under them (decision 0061). Opaque in the grid's own colours, in either
+ * scheme: the rows' base colour (`:where`, so that the grid's states win), or the row's own when
+ * hovered or selected, which the grid paints opaque.
+ */
+const stickyColumns = (theme: Theme) => {
+  const base = `var(--DataGrid-t-color-background-base, ${theme.palette.background.paper})`;
+  return {
+    [`& .${columnHeader}${STICKY}, & .${cell}${STICKY}`]: { position: 'sticky', left: 0 },
+    [`& ${CHECKBOX} + ${NUMBER}`]: { left: GRID_CHECKBOX_SELECTION_COL_DEF.width },
+    // Above the headers' column separators, as the grid's own pinned headers are.
+    [`& .${columnHeader}${STICKY}`]: {
+      zIndex: 40,
+      backgroundColor: `var(--DataGrid-t-header-background-base, ${base})`,
+    },
+    [`& .${cell}${STICKY}`]: { zIndex: 30 },
+    [`& :where(.${cell}${STICKY})`]: { backgroundColor: base },
+    [`& .${row}.Mui-selected > .${cell}${STICKY}`]: { backgroundColor: 'inherit' },
+    // A touch screen leaves a touched row unpainted (the grid's rule), and the base colour stands.
+    '@media (hover: hover)': {
+      [`& .${row}:hover > .${cell}${STICKY}`]: { backgroundColor: 'inherit' },
+    },
+    // Where the grid scrolls sideways, an edge says that the columns go on under the Number.
+    [`& .${gridClasses['virtualScroller--hasScrollX']} :is(.${columnHeader}, .${cell})${NUMBER}`]: {
+      borderRight: `1px solid ${theme.palette.divider}`,
+      boxShadow: `4px 0 4px -4px ${theme.palette.text.secondary}`,
+    },
+  };
+};
+
 // Links stay readable on the tinted background of a hovered row.
 const gridStyle = (theme: Theme) => ({
   '& .MuiDataGrid-cell .MuiLink-root': {
     color: theme.palette.primary.dark,
     ...theme.applyStyles('dark', { color: theme.palette.primary.main }),
   },
-  [`& .${SAVING_ROW} [data-field="number"]::after`]: pendingMark(theme, 'Saving…'),
-  [`& .${OFFLINE_ROW} [data-field="number"]::after`]: pendingMark(theme, 'Waiting for network'),
+  [`& .${SAVING_ROW} ${NUMBER}::after`]: pendingMark(theme, 'Saving…'),
+  [`& .${OFFLINE_ROW} ${NUMBER}::after`]: pendingMark(theme, 'Waiting for network'),
+  ...stickyColumns(theme),
 });
+
+/**
+ * A cell, header or control given the focus partly under the sticky Number is scrolled out from under
+ * it: the grid scrolls a cell into view as if nothing covered the scroller's left edge.
+ */
+function revealFromUnderNumber(event: FocusEvent) {
+  if (!(event.target instanceof Element)) return;
+  const focused = event.target.closest('[data-field]');
+  const scroller = focused?.closest(`.${gridClasses.virtualScroller}`);
+  const number = focused?.closest('[role="row"]')?.querySelector(NUMBER);
+  if (!focused || !(scroller instanceof HTMLElement) || !number || focused.matches(STICKY)) return;
+  const covered = number.getBoundingClientRect().right - focused.getBoundingClientRect().left;
+  if (covered > 0) scroller.scrollLeft -= covered;
+}
 
 /**
  * One page of phone numbers in an MUI X DataGrid whose sorting and paging happen on the server: the grid
@@ -214,11 +268,26 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     }
   }, []);
 
+  // Every column is rendered, the rows still only those in view: the grid drops the columns left of
+  // its viewport while it scrolls, and the sticky ones with them (decision 0061). The grid turns that
+  // back on as it mounts, when autoHeight changes, and after fitting a column to its content, which is
+  // why a double click on a column's edge fits nothing here (disableAutosize).
+  const { apiRef, autoHeight } = props;
+  useEffect(() => {
+    apiRef.current?.unstable_setColumnVirtualization(false);
+  }, [apiRef, autoHeight]);
+
+  useEffect(() => {
+    const root = apiRef.current?.rootElementRef.current;
+    root?.addEventListener('focusin', revealFromUnderNumber);
+    return () => root?.removeEventListener('focusin', revealFromUnderNumber);
+  }, [apiRef]);
+
   const { selection } = props;
   return (
     <DataGrid
-      apiRef={props.apiRef}
-      autoHeight={props.autoHeight}
+      apiRef={apiRef}
+      autoHeight={autoHeight}
       density={props.density}
       aria-label="Phone numbers"
       sx={gridStyle}
@@ -230,6 +299,7 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
       sortingOrder={SORTING_ORDER}
       onSortModelChange={handleSortModelChange}
       disableColumnFilter
+      disableAutosize
       paginationMode="server"
       // Cursor pages: the count stays unknown to the grid, which would otherwise move to the page it
       // computes from it; the buttons and the range below follow the server's links instead.

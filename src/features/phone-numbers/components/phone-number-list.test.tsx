@@ -389,6 +389,37 @@ describe('PhoneNumberList: sorting and pages', () => {
     expect(header('Extension')).toHaveAttribute('aria-sort', 'none');
   });
 
+  it('on a phone, sorts the list with "Sort by", in the URL as the grid does', async () => {
+    const width = window.innerWidth;
+    window.innerWidth = 390;
+    try {
+      const endpoint = phoneNumbersEndpoint(() => phoneNumberCollection([phoneNumberResource(1)]));
+      server.use(endpoint.handler);
+      const { user, router } = renderList('/phone-numbers?prospect=7');
+      const list = await screen.findByRole('list', { name: 'Phone numbers' });
+      await within(list).findByRole('link', { name: '+1 415 555 0100' });
+      const sortBy = screen.getByRole('combobox', { name: 'Sort by' });
+      expect(sortBy).toHaveTextContent('Order, first to last');
+
+      await user.click(sortBy);
+      await user.click(screen.getByRole('option', { name: 'Updated, newest first' }));
+      await waitFor(() => {
+        expect(search(router)).toBe('?prospect=7&sort=-updatedAt');
+      });
+      expect(screen.getByRole('combobox', { name: 'Sort by' })).toHaveTextContent(
+        'Updated, newest first',
+      );
+      await waitFor(() => {
+        expect(endpoint.requests.map((url) => url.searchParams.get('sort'))).toEqual([
+          'order',
+          '-updatedAt',
+        ]);
+      });
+    } finally {
+      window.innerWidth = width;
+    }
+  });
+
   it("goes to the next and previous pages with the server's cursors, and says where it is", async () => {
     const rows = (first: number) =>
       Array.from({ length: 25 }, (_, index) =>

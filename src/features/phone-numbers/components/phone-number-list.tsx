@@ -302,6 +302,10 @@ export function PhoneNumberList({
               loading={loading}
               showProspect={state.prospect === undefined}
               emptyMessage={emptyMessage}
+              sort={sortOf(state)}
+              onSortChange={(sort) => {
+                onStateChange((current) => changeView(current, { sort }));
+              }}
               actions={editing.actions}
               page={state.page}
               pageSize={state.size}
