@@ -16,9 +16,9 @@ import { TOUCH_TARGET } from '@/lib/touch-targets';
 import { phoneStatusLabel, phoneTypeLabel } from '@/lib/phone-value-labels';
 import type { ListedPhoneNumber } from '../schemas/phone-number';
 import {
-  PHONE_NUMBER_SORT_FIELDS,
+  isPhoneNumberSort,
+  PHONE_NUMBER_SORTS,
   type PhoneNumberSort,
-  type PhoneNumberSortField,
 } from '../schemas/phone-number-list-state';
 import { useRowRefusals, type RowRefusalsStore } from '../stores/row-refusals-store';
 import { pageRangeLabel } from '../utils/page-range';
@@ -56,24 +56,18 @@ export interface PhoneNumberCardsProps {
 }
 
 /** The sorts the grid's headers offer, each way, by what a rep reads in the list. */
-const SORT_LABELS: Record<PhoneNumberSortField, [ascending: string, descending: string]> = {
-  number: ['Number, 0 to 9', 'Number, 9 to 0'],
-  phoneType: ['Type, A to Z', 'Type, Z to A'],
-  status: ['Status, A to Z', 'Status, Z to A'],
-  order: ['Order, first to last', 'Order, last to first'],
-  updatedAt: ['Updated, oldest first', 'Updated, newest first'],
+const SORT_LABELS: Record<PhoneNumberSort, string> = {
+  number: 'Number, 0 to 9',
+  '-number': 'Number, 9 to 0',
+  phoneType: 'Type, A to Z',
+  '-phoneType': 'Type, Z to A',
+  status: 'Status, A to Z',
+  '-status': 'Status, Z to A',
+  order: 'Order, first to last',
+  '-order': 'Order, last to first',
+  updatedAt: 'Updated, oldest first',
+  '-updatedAt': 'Updated, newest first',
 };
-
-const SORT_OPTIONS = PHONE_NUMBER_SORT_FIELDS.flatMap((field) => {
-  const [ascending, descending] = SORT_LABELS[field];
-  return [
-    { value: field, label: ascending },
-    { value: `-${field}` as const, label: descending },
-  ];
-});
-
-const isSort = (value: string): value is PhoneNumberSort =>
-  SORT_OPTIONS.some((option) => option.value === value);
 
 interface RowMenuProps {
   row: ListedPhoneNumber;
@@ -177,13 +171,13 @@ export function PhoneNumberCards(props: PhoneNumberCardsProps) {
         label="Sort by"
         value={props.sort}
         onChange={(event) => {
-          if (isSort(event.target.value)) props.onSortChange(event.target.value);
+          if (isPhoneNumberSort(event.target.value)) props.onSortChange(event.target.value);
         }}
         sx={{ alignSelf: 'flex-start', minWidth: 240 }}
       >
-        {SORT_OPTIONS.map((option) => (
-          <MenuItem key={option.value} value={option.value} sx={touch}>
-            {option.label}
+        {PHONE_NUMBER_SORTS.map((sort) => (
+          <MenuItem key={sort} value={sort} sx={touch}>
+            {SORT_LABELS[sort]}
           </MenuItem>
         ))}
       </TextField>

@@ -13,9 +13,13 @@ export const PHONE_NUMBER_SORT_FIELDS = [
 export type PhoneNumberSortField = (typeof PHONE_NUMBER_SORT_FIELDS)[number];
 export type PhoneNumberSort = PhoneNumberSortField | `-${PhoneNumberSortField}`;
 
-const SORTS: readonly PhoneNumberSort[] = PHONE_NUMBER_SORT_FIELDS.flatMap(
+/** Every sort the grid offers: each attribute, ascending then descending. */
+export const PHONE_NUMBER_SORTS: readonly PhoneNumberSort[] = PHONE_NUMBER_SORT_FIELDS.flatMap(
   (field) => [field, `-${field}`] as const,
 );
+
+export const isPhoneNumberSort = (value: string): value is PhoneNumberSort =>
+  (PHONE_NUMBER_SORTS as readonly string[]).includes(value);
 
 /** How tall the grid's rows are: the DataGrid's densities. */
 export const GRID_DENSITIES = ['compact', 'standard', 'comfortable'] as const;
@@ -142,7 +146,7 @@ const cursor = z.catch(
 const searchParamsSchema = z.pipe(
   z.object({
     prospect: z.catch(z.optional(positiveInteger), undefined),
-    sort: z.catch(z.optional(z.enum(SORTS)), undefined),
+    sort: z.catch(z.optional(z.enum(PHONE_NUMBER_SORTS)), undefined),
     type: filterValues(PHONE_TYPES),
     status: filterValues(PHONE_STATUSES),
     number: numberSearch,
