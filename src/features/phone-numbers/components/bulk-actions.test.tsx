@@ -11,6 +11,7 @@ import {
   phoneNumberResource,
   phoneNumbersEndpoint,
 } from '../testing/phone-number-documents';
+import type { PhoneNumberCollectionDocument } from '../schemas/phone-number';
 import { PhoneNumberListPage } from '../testing/phone-number-list-page';
 import { grid, rowOf } from '../testing/grid-queries';
 import { captureDownloads } from '@/testing/capture-downloads';
@@ -289,27 +290,39 @@ describe('Undoing a bulk change', () => {
   });
 });
 
+/**
+ * A view of five numbers, which the server counts: the grid reads them 2 and 3 a page; "Select all
+ * matching" reads them 1,000 a page, here 3 and then what `secondBulkPage` answers.
+ */
+function serveFiveNumbers(
+  all: ReturnType<typeof resources>,
+  secondBulkPage: () => PhoneNumberCollectionDocument | Promise<never>,
+) {
+  const endpoint = phoneNumbersEndpoint((url) => {
+    const after = url.searchParams.get('page[after]');
+    if (url.searchParams.get('page[size]') === '1000') {
+      return after === null
+        ? phoneNumberCollection(all.slice(0, 3), {
+            meta: { count: 5 },
+            links: { next: pageLink({ after: 'bulk-2' }) },
+          })
+        : secondBulkPage();
+    }
+    return after === null
+      ? phoneNumberCollection(all.slice(0, 2), {
+          meta: { count: 5 },
+          links: { next: pageLink({ after: 'grid-2' }) },
+        })
+      : phoneNumberCollection(all.slice(2), { meta: { count: 5 } });
+  });
+  server.use(endpoint.handler);
+  return endpoint;
+}
+
 describe('Selecting every number of the view', () => {
   it('offers all the numbers the server counted, changes those the rep may, and reports the others', async () => {
     const all = resources([1, 2, 3, 4, 5], [5]);
-    const endpoint = phoneNumbersEndpoint((url) => {
-      const after = url.searchParams.get('page[after]');
-      if (url.searchParams.get('page[size]') === '1000') {
-        return after === null
-          ? phoneNumberCollection(all.slice(0, 3), {
-              meta: { count: 5 },
-              links: { next: pageLink({ after: 'bulk-2' }) },
-            })
-          : phoneNumberCollection(all.slice(3));
-      }
-      return after === null
-        ? phoneNumberCollection(all.slice(0, 2), {
-            meta: { count: 5 },
-            links: { next: pageLink({ after: 'grid-2' }) },
-          })
-        : phoneNumberCollection(all.slice(2), { meta: { count: 5 } });
-    });
-    server.use(endpoint.handler);
+    const endpoint = serveFiveNumbers(all, () => phoneNumberCollection(all.slice(3)));
     const writes = serveWrites(saved);
     const { user } = renderList();
 
@@ -344,27 +357,11 @@ describe('Cancelling while the matching numbers are found', () => {
         resolve(undefined);
       };
     });
-    const endpoint = phoneNumbersEndpoint(async (url) => {
-      const after = url.searchParams.get('page[after]');
-      if (url.searchParams.get('page[size]') === '1000') {
-        if (after === null) {
-          return phoneNumberCollection(all.slice(0, 3), {
-            meta: { count: 5 },
-            links: { next: pageLink({ after: 'bulk-2' }) },
-          });
-        }
-        bulkPageAsked();
-        // The second page never comes: only Cancel ends the wait.
-        return new Promise<never>(() => undefined);
-      }
-      return after === null
-        ? phoneNumberCollection(all.slice(0, 2), {
-            meta: { count: 5 },
-            links: { next: pageLink({ after: 'grid-2' }) },
-          })
-        : phoneNumberCollection(all.slice(2), { meta: { count: 5 } });
+    serveFiveNumbers(all, () => {
+      bulkPageAsked();
+      // The second page never comes: only Cancel ends the wait.
+      return new Promise<never>(() => undefined);
     });
-    server.use(endpoint.handler);
     const writes = serveWrites(saved);
     const { user } = renderList();
 
