@@ -105,6 +105,32 @@ test.describe('Select and act in bulk', () => {
     expect(await api.phoneNumber(numbers[2]!.id)).toMatchObject({ status: 'invalid' });
   });
 
+  test("a checkbox is ticked by the time the click is over, as Playwright's check() expects", async ({
+    page,
+    phoneNumbersPage,
+    addNumber,
+    newProspect,
+  }) => {
+    const prospect = await newProspect();
+    const numbers = [
+      await addNumber(prospect.id, { phoneType: 'mobile' }),
+      await addNumber(prospect.id, { phoneType: 'work' }),
+    ];
+    const bulk = new BulkActions(page);
+    await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
+
+    // Clicked, then read once what was queued behind the click has run, and nothing later.
+    for (const { shown } of numbers) {
+      const ticked = await bulk.checkbox(shown).evaluate(async (input: HTMLInputElement) => {
+        input.click();
+        for (let turn = 0; turn < 20; turn += 1) await Promise.resolve();
+        return input.checked;
+      });
+      expect(ticked, shown).toBe(true);
+    }
+    await expect(bulk.bar).toContainText('2 selected');
+  });
+
   test('a number Ada changed since the page read it is refused by the server itself, and reported', async ({
     page,
     phoneNumbersPage,

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useInsertionEffect, useMemo, useRef } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useInsertionEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+} from 'react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import {
   DataGrid,
@@ -283,7 +290,15 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
     return () => root?.removeEventListener('focusin', revealFromUnderNumber);
   }, [apiRef]);
 
+  // The grid takes a controlled selection into its state in a passive effect, and its checkboxes show
+  // it in a render scheduled after that: a click's tick came a task later than the click, and
+  // Playwright's check(), reading it at once, saw it unticked. Taken in here, before the commit ends.
   const { selection } = props;
+  const selectionModel = selection?.model;
+  useLayoutEffect(() => {
+    if (selectionModel !== undefined) apiRef.current?.setRowSelectionModel(selectionModel);
+  }, [apiRef, selectionModel]);
+
   return (
     <DataGrid
       apiRef={apiRef}
