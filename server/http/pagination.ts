@@ -186,16 +186,16 @@ export function collectionLinks(
   page: Page<unknown>,
 ): CollectionLinks {
   const base = `${url.origin}${url.pathname}`;
-  const withCursor = (name?: 'page[after]' | 'page[before]', cursor?: Cursor) => {
-    const params = new URLSearchParams(url.search);
-    params.delete('page[after]');
-    params.delete('page[before]');
-    if (name && cursor) params.set(name, encodeCursor(sort, cursor));
-    return base + queryString(params);
-  };
+  const params = new URLSearchParams(url.search);
+  const self = base + queryString(params);
+  params.delete('page[after]');
+  params.delete('page[before]');
+  const first = base + queryString(params);
+  const withCursor = (name: 'page[after]' | 'page[before]', cursor: Cursor) =>
+    `${first}${first.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(encodeCursor(sort, cursor))}`;
   return {
-    self: base + queryString(new URLSearchParams(url.search)),
-    first: withCursor(),
+    self,
+    first,
     ...(page.prev ? { prev: withCursor('page[before]', page.prev) } : {}),
     ...(page.next ? { next: withCursor('page[after]', page.next) } : {}),
   };

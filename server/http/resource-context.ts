@@ -19,7 +19,10 @@ export function pickFields(
 ): Record<string, unknown> {
   const wanted = fields.get(type);
   if (!wanted) return members;
-  return Object.fromEntries(Object.entries(members).filter(([name]) => wanted.has(name)));
+  // In the members' order, as a sparse fieldset never reorders them; most fieldsets name one or two.
+  const picked: Record<string, unknown> = {};
+  for (const name in members) if (wanted.has(name)) picked[name] = members[name];
+  return picked;
 }
 
 export function wantsField(
@@ -28,4 +31,27 @@ export function wantsField(
   fields: ReadonlyMap<string, ReadonlySet<string>>,
 ) {
   return fields.get(type)?.has(name) ?? true;
+}
+
+/**
+ * One answer per owner within a response: its rows share a few owners, and each answer (meta's flags
+ * and refusals) depends on nothing else of the row. Keyed by the context, so it lasts one response.
+ */
+export function perOwner<T>(
+  compute: (context: ResourceContext, ownerId: number) => T,
+): (context: ResourceContext, ownerId: number) => T {
+  const answers = new WeakMap<ResourceContext, Map<number, T>>();
+  return (context, ownerId) => {
+    let byOwner = answers.get(context);
+    if (byOwner === undefined) {
+      byOwner = new Map();
+      answers.set(context, byOwner);
+    }
+    let answer = byOwner.get(ownerId);
+    if (answer === undefined) {
+      answer = compute(context, ownerId);
+      byOwner.set(ownerId, answer);
+    }
+    return answer;
+  };
 }

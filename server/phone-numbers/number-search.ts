@@ -1,4 +1,4 @@
-import { parsePhoneNumberInput } from '../../contract/phone-number-rules';
+import { validE164 } from '../../contract/phone-number-rules';
 import { readNumberSearch } from '../../contract/phone-number-search';
 import { badRequest } from '../http/errors';
 import type { FilterSpec, ParsedFilter } from '../http/query';
@@ -57,15 +57,11 @@ export function numberSearchFilters(parameter: string, raw: string): ParsedFilte
       .join('');
     filters.push(startingWith('number.endsWith', digitsReversedSpec, reversed));
   } else {
-    const parsed = parsePhoneNumberInput(search.international, undefined);
+    const e164 = validE164(search.international);
     filters.push(
-      parsed.ok
-        ? {
-            name: 'number',
-            spec: numberFilterSpec,
-            terms: [{ kind: 'equals', value: parsed.e164 }],
-          }
-        : startingWith('number', numberFilterSpec, `+${search.digits}`),
+      e164 === undefined
+        ? startingWith('number', numberFilterSpec, `+${search.digits}`)
+        : { name: 'number', spec: numberFilterSpec, terms: [{ kind: 'equals', value: e164 }] },
     );
   }
   if (search.extension !== undefined) {

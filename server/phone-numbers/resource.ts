@@ -3,7 +3,7 @@ import { PHONE_STATUSES, PHONE_TYPES } from '../../contract/phone-number-values'
 import { authorizationMeta } from '../auth/governance';
 import type { PhoneNumberRow } from '../db/schema';
 import type { QuerySpec } from '../http/query';
-import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
+import { perOwner, pickFields, wantsField, type ResourceContext } from '../http/resource-context';
 import { PROSPECT_FIELDS } from '../prospects/resource';
 import { phoneNumberEtag } from './concurrency';
 import { NUMBER_SEARCH_DESCRIPTION, numberFilterSpec, numberSearchFilters } from './number-search';
@@ -95,6 +95,10 @@ export function phoneNumberAttributes(row: PhoneNumberRow) {
   };
 }
 
+const numberMeta = perOwner((context, ownerId) =>
+  authorizationMeta(context.principal, ownerId, context.ownerNames),
+);
+
 export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceContext) {
   const { fields } = context;
   return {
@@ -107,9 +111,7 @@ export function phoneNumberResource(row: PhoneNumberListRow, context: ResourceCo
     links: { self: `${context.apiBase}/phoneNumbers/${row.id}` },
     // The ETag of each number in a collection too, where a header cannot carry one per row.
     meta: {
-      ...(context.authorizationMeta
-        ? authorizationMeta(context.principal, row.owner_id, context.ownerNames)
-        : {}),
+      ...(context.authorizationMeta ? numberMeta(context, row.owner_id) : {}),
       etag: phoneNumberEtag(row),
     },
   };

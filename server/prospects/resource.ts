@@ -1,7 +1,7 @@
 import { prospectAuthorizationMeta } from '../auth/governance';
 import type { ProspectRow } from '../db/schema';
 import type { QuerySpec } from '../http/query';
-import { pickFields, wantsField, type ResourceContext } from '../http/resource-context';
+import { perOwner, pickFields, wantsField, type ResourceContext } from '../http/resource-context';
 
 export const PROSPECT_TYPE = 'prospect';
 
@@ -95,6 +95,10 @@ export function groupPhones(
   return byProspect;
 }
 
+const prospectMeta = perOwner((context, ownerId) =>
+  prospectAuthorizationMeta(context.principal, ownerId, context.ownerNames),
+);
+
 export function prospectResource(
   row: ProspectRow,
   phones: ProspectPhones,
@@ -125,8 +129,6 @@ export function prospectResource(
       ? { relationships: { owner: { data: { type: 'user', id: row.owner_id } } } }
       : {}),
     links: { self: `${context.apiBase}/prospects/${row.id}` },
-    ...(context.authorizationMeta
-      ? { meta: prospectAuthorizationMeta(context.principal, row.owner_id, context.ownerNames) }
-      : {}),
+    ...(context.authorizationMeta ? { meta: prospectMeta(context, row.owner_id) } : {}),
   };
 }
