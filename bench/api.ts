@@ -328,7 +328,7 @@ function numberSearchPath(written: string): string {
     count: 'true',
     provideAuthorizationMeta: 'true',
     include: 'prospect',
-    'fields[prospect]': 'name',
+    'fields[prospect]': 'name,callsOptStatus',
   });
   return `${API}?${params.toString()}`;
 }

@@ -7,6 +7,7 @@ import {
   failure,
   phoneNumberDocument,
   single,
+  type Resource,
 } from '../testing/fixtures';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
@@ -257,6 +258,36 @@ describe('reading phone numbers', () => {
       name: expect.any(String),
       callsOptStatus: expect.toBeOneOf(['opted_in', 'opted_out', null]),
     });
+  });
+
+  it("includes, as the grid asks, each prospect's name and calls status as a whole read gives them, meta too", async () => {
+    // Numbers of prospects of several owners, some with several numbers each, read by a rep.
+    const { rileys, rileysOther, sams, adas } = PROSPECTS;
+    const included = async (fields: string) =>
+      collection(
+        await server.request(
+          'GET',
+          `${path}?filter[prospect][id]=${rileys},${rileysOther},${sams},${adas}&page[size]=100&include=prospect${fields}&provideAuthorizationMeta=true`,
+          { token: 'dev-rep-riley' },
+        ),
+      ).included ?? [];
+    const summary = ({ type, id, attributes, links, meta }: Resource) => ({
+      type,
+      id,
+      attributes: { name: attributes.name, callsOptStatus: attributes.callsOptStatus },
+      links,
+      meta,
+    });
+
+    const asTheGridAsks = await included('&fields[prospect]=name,callsOptStatus');
+
+    expect(asTheGridAsks.map((prospect) => prospect.meta?.canWrite)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect(asTheGridAsks).toEqual((await included('')).map(summary));
   });
 
   it('adds meta.canWrite and meta.canDelete only with provideAuthorizationMeta=true, meta.etag always', async () => {

@@ -34,6 +34,15 @@ function selectWithOwner(db: Kysely<Database>) {
     .select([...PHONE_NUMBER_COLUMNS, 'p.owner_id']);
 }
 
+/** A list's rows carry their prospect's summary: all the grid's included prospects need of it. */
+function selectListed(db: Kysely<Database>) {
+  return selectWithOwner(db).select([
+    'p.first_name as prospect_first_name',
+    'p.last_name as prospect_last_name',
+    'p.calls_opt_status as prospect_calls_opt_status',
+  ]);
+}
+
 const COUNTED_BY = { phoneType: 'phone_type', status: 'status' } as const;
 type CountedFilter = keyof typeof COUNTED_BY;
 const isCounted = (filter: ParsedFilter) => Object.hasOwn(COUNTED_BY, filter.name);
@@ -144,7 +153,7 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
   );
   return {
     name: 'phoneNumbers',
-    base: () => selectWithOwner(db),
+    base: () => selectListed(db),
     countRows: (conditions: Expression<SqlBool>[], limit: Expression<number>) =>
       conditions
         .reduce(

@@ -24,7 +24,11 @@ import {
   searchParams,
 } from '../http/route-helpers';
 import { limitRequestBody, readRequestResource } from '../http/write-request';
-import { findProspect, prospectResourcesByIds } from '../prospects/repository';
+import {
+  findProspect,
+  prospectResourcesByIds,
+  prospectResourcesOfNumbers,
+} from '../prospects/repository';
 import { withOwnerNames } from '../users/owner-names';
 import {
   deletePhoneNumber,
@@ -102,11 +106,7 @@ export function phoneNumberRoutes({ db, now }: RouteOptions): Hono<AppEnv> {
       data: page.rows.map((row) => phoneNumberResource(row, context)),
       ...(query.include.has('prospect')
         ? {
-            included: await prospectResourcesByIds(
-              db,
-              page.rows.map((row) => row.prospect_id),
-              context,
-            ),
+            included: await prospectResourcesOfNumbers(db, page.rows, context),
           }
         : {}),
       links: collectionLinks(requestUrl(c), query.sort, page),

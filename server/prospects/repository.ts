@@ -12,7 +12,10 @@ import {
   PHONE_ARRAY_FIELDS,
   PROSPECT_TYPE,
   prospectResource,
+  prospectSummaryResource,
+  wantsSummaryAlone,
   type ProspectPhones,
+  type ProspectSummary,
 } from './resource';
 import { searchKey } from './search-key';
 
@@ -131,6 +134,47 @@ export async function prospectResources(
       )
     : () => emptyPhones();
   return rows.map((row) => prospectResource(row, phones(row.id), context));
+}
+
+/** A phone number of a list, with the summary of its prospect that the list read with it. */
+export interface NumberWithProspectSummary {
+  prospect_id: number;
+  prospect_first_name: string;
+  prospect_last_name: string;
+  prospect_calls_opt_status: string | null;
+  owner_id: number;
+}
+
+/**
+ * The prospects of a page of phone numbers, for its included members, once each and by id: made from
+ * the summary the page read with its numbers when the fieldset asks for no more (as the grid does),
+ * without reading them again; otherwise read whole.
+ */
+export async function prospectResourcesOfNumbers(
+  db: Kysely<Database>,
+  numbers: readonly NumberWithProspectSummary[],
+  context: ResourceContext,
+) {
+  if (!wantsSummaryAlone(context.fields)) {
+    return prospectResourcesByIds(
+      db,
+      numbers.map((number) => number.prospect_id),
+      context,
+    );
+  }
+  const byId = new Map<number, ProspectSummary>();
+  for (const number of numbers) {
+    byId.set(number.prospect_id, {
+      id: number.prospect_id,
+      first_name: number.prospect_first_name,
+      last_name: number.prospect_last_name,
+      calls_opt_status: number.prospect_calls_opt_status,
+      owner_id: number.owner_id,
+    });
+  }
+  return [...byId.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((prospect) => prospectSummaryResource(prospect, context));
 }
 
 export async function prospectResourcesByIds(

@@ -99,36 +99,88 @@ const prospectMeta = perOwner((context, ownerId) =>
   prospectAuthorizationMeta(context.principal, ownerId, context.ownerNames),
 );
 
-export function prospectResource(
-  row: ProspectRow,
-  phones: ProspectPhones,
+/**
+ * What a list of phone numbers reads of each one's prospect: its names and whether its calls are
+ * opted out, and its owner (for meta).
+ */
+export interface ProspectSummary {
+  id: number;
+  first_name: string;
+  last_name: string;
+  calls_opt_status: string | null;
+  owner_id: number;
+}
+
+const SUMMARY_FIELDS: ReadonlySet<string> = new Set([
+  'callsOptStatus',
+  'firstName',
+  'lastName',
+  'name',
+]);
+
+/**
+ * Whether a sparse fieldset asks a prospect for no more than its summary gives: what the grid asks of
+ * each number's prospect (`fields[prospect]=name,callsOptStatus`).
+ */
+export function wantsSummaryAlone(fields: ResourceContext['fields']): boolean {
+  const wanted = fields.get(PROSPECT_TYPE);
+  return wanted !== undefined && [...wanted].every((name) => SUMMARY_FIELDS.has(name));
+}
+
+const nameOf = (row: ProspectSummary) => `${row.first_name} ${row.last_name}`.trim();
+
+function resourceOf(
+  row: ProspectSummary,
+  attributes: Record<string, unknown>,
   context: ResourceContext,
 ) {
   const { fields } = context;
   return {
     type: PROSPECT_TYPE,
     id: row.id,
-    attributes: pickFields(
-      PROSPECT_TYPE,
-      {
-        addressCountry: row.address_country,
-        callsOptStatus: row.calls_opt_status,
-        company: row.company,
-        createdAt: row.created_at,
-        firstName: row.first_name,
-        lastName: row.last_name,
-        name: `${row.first_name} ${row.last_name}`.trim(),
-        timeZoneIana: row.time_zone_iana,
-        title: row.title,
-        updatedAt: row.updated_at,
-        ...phones,
-      },
-      fields,
-    ),
+    attributes: pickFields(PROSPECT_TYPE, attributes, fields),
     ...(wantsField(PROSPECT_TYPE, 'owner', fields)
       ? { relationships: { owner: { data: { type: 'user', id: row.owner_id } } } }
       : {}),
     links: { self: `${context.apiBase}/prospects/${row.id}` },
     ...(context.authorizationMeta ? { meta: prospectMeta(context, row.owner_id) } : {}),
   };
+}
+
+export function prospectResource(
+  row: ProspectRow,
+  phones: ProspectPhones,
+  context: ResourceContext,
+) {
+  return resourceOf(
+    row,
+    {
+      addressCountry: row.address_country,
+      callsOptStatus: row.calls_opt_status,
+      company: row.company,
+      createdAt: row.created_at,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      name: nameOf(row),
+      timeZoneIana: row.time_zone_iana,
+      title: row.title,
+      updatedAt: row.updated_at,
+      ...phones,
+    },
+    context,
+  );
+}
+
+/** The same resource as `prospectResource` gives, for a fieldset that `wantsSummaryAlone`. */
+export function prospectSummaryResource(row: ProspectSummary, context: ResourceContext) {
+  return resourceOf(
+    row,
+    {
+      callsOptStatus: row.calls_opt_status,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      name: nameOf(row),
+    },
+    context,
+  );
 }
