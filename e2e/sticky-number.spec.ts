@@ -85,6 +85,23 @@ test.describe('Where the grid scrolls sideways, the Number column stays in view'
     });
   });
 
+  test('the Number casts a shadow only while columns have gone under it', async ({
+    page,
+    phoneNumbersPage,
+  }) => {
+    await phoneNumbersPage.goto('?prospect=1');
+    const number = phoneNumbersPage.cells('Number').first();
+    await expect(number).toBeVisible();
+    const shadow = () => number.evaluate((cell) => getComputedStyle(cell).boxShadow);
+    expect(await shadow()).toBe('none');
+
+    expect(await scrollReadingNumbers(page, phoneNumbersPage, 100)).toEqual([]);
+    await expect.poll(shadow).not.toBe('none');
+
+    await page.mouse.wheel(-2000, 0);
+    await expect.poll(shadow).toBe('none');
+  });
+
   test("in the prospect page's panel", async ({ page, phoneNumbersPage }) => {
     await expect(phoneNumbersPage.rows.first()).toBeVisible();
     const prospectPage = new ProspectPage(page);

@@ -118,6 +118,8 @@ const NUMBER = '[data-field="number"]';
 /** The row's checkbox and its Number: they stay at the left edge while the grid scrolls sideways. */
 const STICKY = `:is(${CHECKBOX}, ${NUMBER})`;
 const { cell, columnHeader, row } = gridClasses;
+/** On the grid's root while its rows are scrolled sideways, some columns under the Number. */
+const SCROLLED_SIDEWAYS = 'data-scrolled-sideways';
 
 /**
  * The checkbox and Number cells, header and rows, stick to the left edge of the grid's scroller while
@@ -142,9 +144,12 @@ const stickyColumns = (theme: Theme) => {
     '@media (hover: hover)': {
       [`& .${row}:hover > .${cell}${STICKY}`]: { backgroundColor: 'inherit' },
     },
-    // Where the grid scrolls sideways, an edge says that the columns go on under the Number.
+    // Where the grid scrolls sideways, an edge parts the Number from the columns that scroll, and once
+    // some have gone under it, a shadow says so.
     [`& .${gridClasses['virtualScroller--hasScrollX']} :is(.${columnHeader}, .${cell})${NUMBER}`]: {
       borderRight: `1px solid ${theme.palette.divider}`,
+    },
+    [`&[${SCROLLED_SIDEWAYS}] :is(.${columnHeader}, .${cell})${NUMBER}`]: {
       boxShadow: `4px 0 4px -4px ${theme.palette.text.secondary}`,
     },
   };
@@ -173,6 +178,14 @@ function revealFromUnderNumber(event: FocusEvent) {
   if (!focused || !(scroller instanceof HTMLElement) || !number || focused.matches(STICKY)) return;
   const covered = number.getBoundingClientRect().right - focused.getBoundingClientRect().left;
   if (covered > 0) scroller.scrollLeft -= covered;
+}
+
+/** Marks the grid's root with SCROLLED_SIDEWAYS while its scroller is not at its left edge. */
+function markScrolledSideways(this: HTMLElement, event: Event) {
+  const scroller = event.target;
+  if (scroller instanceof HTMLElement && scroller.classList.contains(gridClasses.virtualScroller)) {
+    this.toggleAttribute(SCROLLED_SIDEWAYS, scroller.scrollLeft > 0);
+  }
 }
 
 /**
@@ -287,7 +300,12 @@ export function PhoneNumberGrid(props: PhoneNumberGridProps) {
   useEffect(() => {
     const root = apiRef.current?.rootElementRef.current;
     root?.addEventListener('focusin', revealFromUnderNumber);
-    return () => root?.removeEventListener('focusin', revealFromUnderNumber);
+    // A scroll does not bubble: heard on its way down to the scroller.
+    root?.addEventListener('scroll', markScrolledSideways, { capture: true, passive: true });
+    return () => {
+      root?.removeEventListener('focusin', revealFromUnderNumber);
+      root?.removeEventListener('scroll', markScrolledSideways, { capture: true });
+    };
   }, [apiRef]);
 
   // The grid takes a controlled selection into its state in a passive effect, and its checkboxes show
