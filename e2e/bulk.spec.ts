@@ -71,15 +71,9 @@ test.describe('Select and act in bulk', () => {
     page,
     phoneNumbersPage,
     api,
-    addNumber,
-    newProspect,
+    prospectWithNumbers,
   }) => {
-    const prospect = await newProspect();
-    const numbers = [
-      await addNumber(prospect.id, { phoneType: 'mobile' }),
-      await addNumber(prospect.id, { phoneType: 'work' }),
-      await addNumber(prospect.id, { phoneType: 'home' }),
-    ];
+    const { prospect, numbers } = await prospectWithNumbers('mobile', 'work', 'home');
     const refused = numbers[1]!;
     await answerWithError(
       page,
@@ -108,14 +102,9 @@ test.describe('Select and act in bulk', () => {
   test("a checkbox is ticked by the time the click is over, as Playwright's check() expects", async ({
     page,
     phoneNumbersPage,
-    addNumber,
-    newProspect,
+    prospectWithNumbers,
   }) => {
-    const prospect = await newProspect();
-    const numbers = [
-      await addNumber(prospect.id, { phoneType: 'mobile' }),
-      await addNumber(prospect.id, { phoneType: 'work' }),
-    ];
+    const { prospect, numbers } = await prospectWithNumbers('mobile', 'work');
     const bulk = new BulkActions(page);
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
 
@@ -135,14 +124,9 @@ test.describe('Select and act in bulk', () => {
     page,
     phoneNumbersPage,
     api,
-    addNumber,
-    newProspect,
+    prospectWithNumbers,
   }) => {
-    const prospect = await newProspect();
-    const numbers = [
-      await addNumber(prospect.id, { phoneType: 'mobile' }),
-      await addNumber(prospect.id, { phoneType: 'work' }),
-    ];
+    const { prospect, numbers } = await prospectWithNumbers('mobile', 'work');
     const bulk = new BulkActions(page);
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);
     const shown = numbers.map((number) => number.shown);
@@ -169,15 +153,9 @@ test.describe('Select and act in bulk', () => {
     page,
     phoneNumbersPage,
     api,
-    addNumber,
-    newProspect,
+    prospectWithNumbers,
   }) => {
-    const prospect = await newProspect();
-    const numbers = [
-      await addNumber(prospect.id, { phoneType: 'mobile' }),
-      await addNumber(prospect.id, { phoneType: 'work' }),
-      await addNumber(prospect.id, { phoneType: 'home' }),
-    ];
+    const { prospect, numbers } = await prospectWithNumbers('mobile', 'work', 'home');
     const bulk = new BulkActions(page);
     const writes = recordWrites(page);
     await phoneNumbersPage.goto(`?prospect=${prospect.id}`);

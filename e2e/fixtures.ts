@@ -38,6 +38,10 @@ interface Fixtures {
    * numbers until the test adds some: id, name and owner.
    */
   newProspect: (owner?: ProspectOwner) => Promise<PooledProspect>;
+  /** A `newProspect` of `demoUser`'s with an `addNumber` of each type given, in that order. */
+  prospectWithNumbers: (
+    ...phoneTypes: string[]
+  ) => Promise<{ prospect: PooledProspect; numbers: ApiPhoneNumber[] }>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -97,6 +101,14 @@ export const test = base.extend<Fixtures>({
         );
       }
       return prospect;
+    });
+  },
+  prospectWithNumbers: async ({ newProspect, addNumber }, use) => {
+    await use(async (...phoneTypes) => {
+      const prospect = await newProspect();
+      const numbers: ApiPhoneNumber[] = [];
+      for (const phoneType of phoneTypes) numbers.push(await addNumber(prospect.id, { phoneType }));
+      return { prospect, numbers };
     });
   },
 });
