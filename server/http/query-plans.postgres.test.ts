@@ -140,6 +140,32 @@ describe('finding a number (decision 0053)', () => {
   });
 });
 
+describe('a large seed, vacuumed', () => {
+  it('counts the numbers that end with some digits from the index alone, reading no table row', async () => {
+    const query = parseQuery(
+      new URLSearchParams('filter[number]=5550141&sort=-updatedAt&count=true'),
+      phoneNumberQuerySpec,
+    );
+    const ran: CompiledQuery[] = [];
+    const recording: QueryExecutor = {
+      executeQuery: (compiled) => {
+        ran.push(compiled as CompiledQuery);
+        return db.executeQuery(compiled);
+      },
+      getExecutor: () => db.getExecutor(),
+    };
+    await listCollection(recording, await phoneNumberSource(db, query), query);
+    const count = ran.find((compiled) => compiled.sql.startsWith('select count(*)'));
+    expect(count).toBeDefined();
+    const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(
+      CompiledQuery.raw(`explain (analyze) ${count?.sql ?? ''}`, [...(count?.parameters ?? [])]),
+    );
+    const text = plan.rows.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toMatch(/Index Only Scan using phone_numbers_digits_reversed_updated /);
+    expect(text).toMatch(/Heap Fetches: 0\b/);
+  });
+});
+
 describe('Country and My prospects (decision 0059)', () => {
   it.each([
     ['a country of many numbers', 'filter[countryCode]=US'],
