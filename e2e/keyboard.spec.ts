@@ -7,6 +7,8 @@ test('Riley does it all with the keyboard: signs in, picks a prospect, sorts and
   signInPage,
   api,
 }) => {
+  // Some sixty key presses, each waited for: 17–19 s on a quiet 2-core machine, over 30 s on a busy one.
+  test.slow();
   const phoneNumbersPage = new PhoneNumbersPage(page);
   const { count } = await api.phoneNumbers();
   const [byNumber] = (await api.phoneNumbers({ prospect: 1, sort: 'number' })).pages;
