@@ -30,6 +30,19 @@ afterAll(() => temporary.dispose());
 type AnySource = CollectionSource<Database, keyof Database, object>;
 type SourceOf = (db: Kysely<Database>, query: CollectionQuery) => unknown;
 
+/** The database, keeping each query it runs, in order. */
+function recordingQueries(): { recording: QueryExecutor; ran: CompiledQuery[] } {
+  const ran: CompiledQuery[] = [];
+  const recording: QueryExecutor = {
+    executeQuery: (compiled) => {
+      ran.push(compiled as CompiledQuery);
+      return db.executeQuery(compiled);
+    },
+    getExecutor: () => db.getExecutor(),
+  };
+  return { recording, ran };
+}
+
 /**
  * PostgreSQL's plans (EXPLAIN) of the page queries a collection request runs, and the query string of
  * its next page.
@@ -40,14 +53,7 @@ async function pagePlans(
   search: string,
 ): Promise<{ plans: string[]; next: string | undefined }> {
   const query = parseQuery(new URLSearchParams(search), spec);
-  const ran: CompiledQuery[] = [];
-  const recording: QueryExecutor = {
-    executeQuery: (compiled) => {
-      ran.push(compiled as CompiledQuery);
-      return db.executeQuery(compiled);
-    },
-    getExecutor: () => db.getExecutor(),
-  };
+  const { recording, ran } = recordingQueries();
   const { page } = await listCollection(recording, (await source(db, query)) as AnySource, query);
   const pages = ran.filter((compiled) => !compiled.sql.startsWith('select count(*)'));
   expect(pages.length).toBeGreaterThan(0);
@@ -146,14 +152,7 @@ describe('a large seed, vacuumed', () => {
       new URLSearchParams('filter[number]=5550141&sort=-updatedAt&count=true'),
       phoneNumberQuerySpec,
     );
-    const ran: CompiledQuery[] = [];
-    const recording: QueryExecutor = {
-      executeQuery: (compiled) => {
-        ran.push(compiled as CompiledQuery);
-        return db.executeQuery(compiled);
-      },
-      getExecutor: () => db.getExecutor(),
-    };
+    const { recording, ran } = recordingQueries();
     await listCollection(recording, await phoneNumberSource(db, query), query);
     const count = ran.find((compiled) => compiled.sql.startsWith('select count(*)'));
     expect(count).toBeDefined();
