@@ -19,6 +19,7 @@ import {
   type Bind,
   type OrderTerm,
   type Page,
+  type PageSelect,
 } from './pagination';
 import { sortSignature, type CollectionQuery, type KeyValue, type ParsedFilter } from './query';
 
@@ -51,19 +52,15 @@ export interface CollectionSource<DB, TB extends keyof DB, Row> {
   /** The source chose its conditions knowing what they cost: its pages never run as long reads. */
   boundedCost?: boolean;
   /**
-   * Selects the keys (`column`) of a page's rows from fewer tables than `base`, conditions, order and
-   * limit given. A page searched first (see listCollection) then sorts the matches' index entries
-   * alone, and `base` reads only the page's rows: not a row and a join for each of thousands of
-   * matches. The query must search the conditions' index, not walk the order's: the quick count has
-   * found few matches.
+   * The table (with its alias, e.g. `"phone_numbers" as "pn"`) whose index entries give the keys
+   * (`column`, e.g. `pn.id`) of a page's rows. A page searched first (see listCollection) then sorts
+   * the matches' index entries alone, and `base` reads only the page's rows: not a row and a join for
+   * each of thousands of matches. The query must search the conditions' index, not walk the order's:
+   * the quick count has found few matches (see `pageKeysQuery`).
    */
   pageKeys?: {
     column: string;
-    select: (
-      conditions: Expression<SqlBool>[],
-      order: readonly OrderTerm[],
-      limit: Expression<number>,
-    ) => Expression<unknown>;
+    table: Expression<unknown>;
   };
 }
 
@@ -191,6 +188,122 @@ async function runShaped<Row, Parts>(
   return result.rows;
 }
 
+function orderedBy<B extends SelectQueryBuilder<never, never, object>>(
+  builder: B,
+  terms: readonly OrderTerm[],
+  plus: boolean,
+): B {
+  return terms.reduce(
+    (b, term) =>
+      b.orderBy(plus ? sql`+${sql.ref(term.column)}` : sql.ref(term.column), term.direction) as B,
+    builder,
+  );
+}
+
+type PageKeys = NonNullable<CollectionSource<unknown, never, object>['pageKeys']>;
+
+/** The alias the key column's table has: `pn` of `pn.id`. */
+const aliasOf = (keys: PageKeys) => keys.column.slice(0, keys.column.indexOf('.'));
+
+const orderSql = (order: readonly OrderTerm[], plus: boolean) =>
+  sql.join(
+    order.map(
+      (term) => sql`${plus ? sql`+` : sql``}${sql.ref(term.column)} ${sql.raw(term.direction)}`,
+    ),
+  );
+
+/**
+ * PostgreSQL: the matches of the conditions, their keys and the order's columns (at most `limit`),
+ * the body of a materialized CTE "matches": gathered first, which keeps the planner from walking the
+ * sort's index for them instead. Read as the key's table alias, the order's columns name its own.
+ */
+function matchesQuery(
+  keys: PageKeys,
+  conditions: readonly Expression<SqlBool>[],
+  order: readonly OrderTerm[],
+  limit?: Expression<number>,
+) {
+  const where = conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
+  const columns = sql.join(
+    [...new Set([keys.column, ...order.map((term) => term.column)])].map((column) =>
+      sql.ref(column),
+    ),
+  );
+  return sql`select ${columns} from ${keys.table} where ${where}${limit === undefined ? sql`` : sql` limit ${limit}`}`;
+}
+
+/**
+ * The keys of a page of few matches, sorted from the index entries of the conditions' range (see
+ * CollectionSource.pageKeys). SQLite: the order written +column, which no index gives, so the range is
+ * searched (its bytecode reads the sort's columns from an index that holds them, decision 0053).
+ * PostgreSQL: from the matches gathered first (`matchesQuery`).
+ */
+function pageKeysQuery(
+  sqlite: boolean,
+  keys: PageKeys,
+  conditions: readonly Expression<SqlBool>[],
+  order: readonly OrderTerm[],
+  limit: Expression<number>,
+) {
+  const where = conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
+  if (sqlite) {
+    return sql`select ${sql.ref(keys.column)} from ${keys.table} where ${where} order by ${orderSql(order, true)} limit ${limit}`;
+  }
+  return sql`with "matches" as materialized (${matchesQuery(keys, conditions, order)}) select ${sql.ref(keys.column)} from "matches" as ${sql.id(aliasOf(keys))} order by ${orderSql(order, false)} limit ${limit}`;
+}
+
+/**
+ * PostgreSQL: a page of few matches and their count in one query, where the quick count and the page
+ * would each search the conditions' range: the matches (up to the quick count's limit and one more)
+ * gathered once, counted, and the page's keys sorted from them. `matched` is undefined when the page
+ * has no row; over the quick count's limit, the rows are not the page (the matches were cut short).
+ */
+async function pageAndCount<DB, TB extends keyof DB, Row extends object>(
+  db: QueryExecutor,
+  source: CollectionSource<DB, TB, Row>,
+  keys: PageKeys,
+  query: CollectionQuery,
+  { cursor, side, limit }: Parameters<PageSelect<Row>>[0],
+): Promise<{ rows: Row[]; matched: number | undefined }> {
+  const rows = await runShaped<
+    Row & { matched: number },
+    {
+      conditions: Expression<SqlBool>[];
+      keyset: Expression<SqlBool> | undefined;
+      matchesLimit: Expression<number>;
+      limit: Expression<number>;
+    }
+  >(
+    db,
+    `${source.name}|${source.shape}|${sortSignature(query.sort)}|c|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`,
+    (bind) => ({
+      conditions: source.conditions(bind, new Set()),
+      matchesLimit: bind(QUICK_COUNT_LIMIT + 1),
+      keyset: cursor ? keysetCondition(query.sort, cursor, side, bind) : undefined,
+      limit: bind(limit),
+    }),
+    ({ conditions, matchesLimit, keyset, limit: bound }) => {
+      const terms = orderTerms(query.sort, side === 'before');
+      const pageKeys = sql`select ${sql.ref(keys.column)} from "matches" as ${sql.id(aliasOf(keys))}${keyset ? sql` where ${keyset}` : sql``} order by ${orderSql(terms, false)} limit ${bound}`;
+      const page = orderedBy(
+        source
+          .base()
+          .select(sql<number>`(select count(*) from "matches")::integer`.as('matched'))
+          .where(sql<SqlBool>`${sql.ref(keys.column)} in (${pageKeys})`),
+        terms,
+        false,
+      );
+      return sql`with "matches" as materialized (${matchesQuery(keys, conditions, terms, matchesLimit)}) ${page}`.compile(
+        db,
+      );
+    },
+    { filtered: true },
+  );
+  const matched = rows[0]?.matched;
+  for (const row of rows) Reflect.deleteProperty(row, 'matched');
+  return { rows, matched };
+}
+
 /**
  * One page of a collection and, when asked, its total: the source selects and filters; the keyset,
  * order and limit are added here.
@@ -220,54 +333,60 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
           (term) => term.kind === 'range' && (term.from !== undefined || term.to !== undefined),
         )),
   );
-  const few =
-    rangesElsewhere.length > 0
+  // PostgreSQL counts a search's few matches in its first page's query (`pageAndCount`).
+  const countedInPage =
+    !sqlite &&
+    source.pageKeys !== undefined &&
+    rangesElsewhere.length > 0 &&
+    rangesElsewhere.every((filter) => filter.spec.fewMatches === true);
+  let few =
+    rangesElsewhere.length > 0 && !countedInPage
       ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT)
       : undefined;
-  const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
-  const walked = new Set(sqlite && few !== undefined && !searchFirst ? rangesElsewhere : []);
-  const keysFirst = searchFirst ? source.pageKeys : undefined;
+  const select: PageSelect<Row> = ({ cursor, side, limit }) => {
+    const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
+    const walked = new Set(sqlite && few !== undefined && !searchFirst ? rangesElsewhere : []);
+    const keysFirst = searchFirst ? source.pageKeys : undefined;
+    const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : walked.size > 0 ? 'w' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
+    return runShaped<Row, { conditions: Expression<SqlBool>[]; limit: Expression<number> }>(
+      db,
+      key,
+      (bind) => ({
+        conditions: [
+          ...source.conditions(bind, walked),
+          ...(cursor ? [keysetCondition(query.sort, cursor, side, bind)] : []),
+        ],
+        limit: bind(limit),
+      }),
+      ({ conditions, limit: bound }) => {
+        const terms = orderTerms(query.sort, side === 'before');
+        if (keysFirst) {
+          const keys = pageKeysQuery(sqlite, keysFirst, conditions, terms, bound);
+          const page = source.base().where(sql<SqlBool>`${sql.ref(keysFirst.column)} in (${keys})`);
+          return orderedBy(page, terms, false).compile();
+        }
+        const builder = conditions.reduce((b, condition) => b.where(condition), source.base());
+        return orderedBy(builder, terms, sqlite && searchFirst)
+          .limit(bound)
+          .compile();
+      },
+      // Searched first, the rows to sort are the few the quick count found.
+      { filtered, bounded: source.boundedCost === true || searchFirst },
+    );
+  };
+  let counting = countedInPage;
   const page = await fetchPage<Row>(
     query,
     (row) => query.sort.map((key) => columnValue(row, key.column)),
-    ({ cursor, side, limit }) => {
-      const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : walked.size > 0 ? 'w' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
-      return runShaped<Row, { conditions: Expression<SqlBool>[]; limit: Expression<number> }>(
-        db,
-        key,
-        (bind) => ({
-          conditions: [
-            ...source.conditions(bind, walked),
-            ...(cursor ? [keysetCondition(query.sort, cursor, side, bind)] : []),
-          ],
-          limit: bind(limit),
-        }),
-        ({ conditions, limit: bound }) => {
-          const terms = orderTerms(query.sort, side === 'before');
-          const ordered = <B extends SelectQueryBuilder<DB, TB, Row>>(builder: B, plus: boolean) =>
-            terms.reduce(
-              (b, term) =>
-                b.orderBy(
-                  plus ? sql`+${sql.ref(term.column)}` : sql.ref(term.column),
-                  term.direction,
-                ) as B,
-              builder,
-            );
-          if (keysFirst) {
-            const keys = keysFirst.select(conditions, terms, bound);
-            const page = source
-              .base()
-              .where(sql<SqlBool>`${sql.ref(keysFirst.column)} in (${keys})`);
-            return ordered(page, false).compile();
-          }
-          const builder = conditions.reduce((b, condition) => b.where(condition), source.base());
-          return ordered(builder, sqlite && searchFirst)
-            .limit(bound)
-            .compile();
-        },
-        // Searched first, the rows to sort are the few the quick count found.
-        { filtered, bounded: source.boundedCost === true || searchFirst },
-      );
+    async (request) => {
+      if (!counting || source.pageKeys === undefined) return select(request);
+      counting = false;
+      const counted = await pageAndCount(db, source, source.pageKeys, query, request);
+      // No row and no cursor: nothing matches. Past a cursor, the count is still to be had.
+      few =
+        counted.matched ??
+        (request.cursor ? await countUpTo(db, source, filtered, QUICK_COUNT_LIMIT) : 0);
+      return few <= QUICK_COUNT_LIMIT ? counted.rows : select(request);
     },
   );
   if (!query.count) return { page, meta: undefined };

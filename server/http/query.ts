@@ -36,6 +36,12 @@ export interface FilterSpec extends ColumnSpec {
    * listCollection).
    */
   countFirst?: boolean;
+  /**
+   * A search whose matches are usually few (the end of a number): on PostgreSQL its matches are
+   * gathered, counted and sorted for the page in one query, not counted first in another (see
+   * listCollection). Not for a filter that often matches many rows, which would be gathered for nothing.
+   */
+  fewMatches?: boolean;
 }
 
 export interface QuerySpec {

@@ -7,6 +7,7 @@ import {
   failure,
   type Resource,
 } from '../testing/fixtures';
+import { insertManyNumbers } from '../testing/many-numbers';
 import { startTestServer, type TestServer } from '../testing/test-server';
 
 /**
@@ -138,6 +139,28 @@ describe('filter[number] with some of the digits', () => {
       ),
     );
     expect(counted.meta?.count).toBe(storedWhere((number) => number.endsWith('5550141')).length);
+  });
+});
+
+describe('a search of more numbers than its quick count reads (5,000)', () => {
+  let crowded: TestServer;
+  beforeAll(async () => {
+    crowded = await startTestServer({ config: { rateLimitPerHour: 1_000_000 } });
+    await insertManyNumbers(crowded.database.db, { prefix: '+1212', count: 6_000 });
+  }, 60_000);
+  afterAll(async () => {
+    await crowded.close();
+  });
+
+  // PostgreSQL gathers a search's matches for its first page and its count in one query, at most
+  // 5,001 of them: past that, the page must still be the newest of all, and the count all of them.
+  it('pages from the newest of all its matches and counts every one', async () => {
+    const searched = `${path}?filter[number]=${encodeURIComponent('+1 212')}&sort=-updatedAt`;
+    const every = await allPages(crowded, `${searched}&page[size]=1000`);
+    expect(every.length).toBeGreaterThanOrEqual(6_000);
+    const first = collection(await crowded.request('GET', `${searched}&count=true&page[size]=50`));
+    expect(first.meta).toEqual({ count: every.length });
+    expect(first.data.map((row) => row.id)).toEqual(every.slice(0, 50).map((row) => row.id));
   });
 });
 

@@ -30,6 +30,7 @@ const digitsReversedSpec: FilterSpec = {
   column: 'pn.number_digits_reversed',
   kind: 'string',
   ranges: true,
+  fewMatches: true,
 };
 const extensionSpec: FilterSpec = { column: 'pn.extension', kind: 'string', ranges: false };
 
@@ -60,7 +61,7 @@ export function numberSearchFilters(parameter: string, raw: string): ParsedFilte
     const e164 = validE164(search.international);
     filters.push(
       e164 === undefined
-        ? startingWith('number', numberFilterSpec, `+${search.digits}`)
+        ? startingWith('number', { ...numberFilterSpec, fewMatches: true }, `+${search.digits}`)
         : { name: 'number', spec: numberFilterSpec, terms: [{ kind: 'equals', value: e164 }] },
     );
   }

@@ -3,7 +3,7 @@ import { MAX_ORDER } from '../../contract/phone-number-values';
 import { engineOf } from '../db/engine';
 import type { Database, NewPhoneNumber, PhoneNumberRow, PhoneNumbersTable } from '../db/schema';
 import { listCollection } from '../http/collection-query';
-import { filterCondition, filterShape, type Bind, type OrderTerm } from '../http/pagination';
+import { filterCondition, filterShape, type Bind } from '../http/pagination';
 import type { CollectionQuery, ParsedFilter } from '../http/query';
 import type { PhoneNumberChange } from './audit';
 import { isSharedFilter, sharedCondition } from './shared-numbers';
@@ -92,36 +92,6 @@ async function lookUpCountedFilters(
 }
 
 /**
- * The ids of a page of few matches (see CollectionSource.pageKeys), sorted from the index entries of the
- * conditions' range. SQLite: the order written +column, which no index gives, so the range is searched
- * (its bytecode reads the sort's columns from an index that holds them, decision 0053). PostgreSQL: the
- * matches gathered first (a materialized CTE, named like the table so that the order's columns name
- * its own), which keeps its planner from walking the sort's index for them instead.
- */
-function pageKeysOf(db: Kysely<Database>) {
-  return (
-    conditions: Expression<SqlBool>[],
-    order: readonly OrderTerm[],
-    limit: Expression<number>,
-  ) => {
-    const where = conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
-    const orderBy = (plus: boolean) =>
-      sql.join(
-        order.map(
-          (term) => sql`${plus ? sql`+` : sql``}${sql.ref(term.column)} ${sql.raw(term.direction)}`,
-        ),
-      );
-    if (engineOf(db) === 'sqlite') {
-      return sql`select "pn"."id" from "phone_numbers" as "pn" where ${where} order by ${orderBy(true)} limit ${limit}`;
-    }
-    const columns = sql.join(
-      [...new Set(['pn.id', ...order.map((term) => term.column)])].map((column) => sql.ref(column)),
-    );
-    return sql`with "matches" as materialized (select ${columns} from "phone_numbers" as "pn" where ${where}) select "pn"."id" from "matches" as "pn" order by ${orderBy(false)} limit ${limit}`;
-  };
-}
-
-/**
  * A filter's condition. The owner's is the numbers whose prospect is among the owner's: a subquery on
  * prospects' (owner_id, id) index, so that every query of the collection (the page, its keys, the
  * count) takes it as it takes a condition on phone_numbers alone.
@@ -161,7 +131,7 @@ export async function phoneNumberSource(db: Kysely<Database>, query: CollectionQ
           db.selectFrom('phone_numbers as pn').select(sql<number>`1`.as('one')),
         )
         .limit(limit),
-    pageKeys: { column: 'pn.id', select: pageKeysOf(db) },
+    pageKeys: { column: 'pn.id', table: sql`"phone_numbers" as "pn"` },
     conditions: (bind: Bind, walked: ReadonlySet<ParsedFilter>) =>
       query.filters.map((filter) =>
         isSharedFilter(filter)
