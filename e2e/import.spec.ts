@@ -154,6 +154,21 @@ test.describe('Import CSV', () => {
       await expect(importDialog.dialog).toBeHidden();
     });
 
+    test('Val is refused Import CSV in the iframe panel too, before choosing a file', async ({
+      phoneNumbersPage,
+      page,
+    }) => {
+      await expect(phoneNumbersPage.rows.first()).toBeVisible();
+      await page.goto('/embed/prospects/1/phone-numbers');
+      const importDialog = new ImportDialog(page);
+      await expect(importDialog.importButton).toBeDisabled();
+      await expect(importDialog.importButton).toHaveAccessibleDescription(
+        "Viewers can't import phone numbers; an admin or a rep can",
+      );
+      await importDialog.importButton.click({ force: true });
+      await expect(importDialog.dialog).toBeHidden();
+    });
+
     test("Val is refused Import CSV on a prospect's page too", async ({
       phoneNumbersPage,
       page,

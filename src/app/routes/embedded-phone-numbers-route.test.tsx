@@ -18,14 +18,16 @@ import {
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
 import { renderWithProviders } from '@/testing/render-with-providers';
+import { currentUserEndpoint, userResource } from '@/features/users/testing/user-documents';
 import { AppRoutes } from '../app-routes';
 
 const LAZY = { timeout: 10_000 };
 
 const EMBED_URL = '/embed/prospects/7/phone-numbers';
 
-function renderEmbed(state: AuthState, url = EMBED_URL) {
+function renderEmbed(state: AuthState, url = EMBED_URL, user = userResource(2, 'Riley Rep')) {
   server.use(
+    currentUserEndpoint(user),
     phoneNumbersEndpoint(() =>
       phoneNumberCollection([phoneNumberResource(1, { number: '+14155550107' })], {
         meta: { count: 1 },
@@ -103,6 +105,27 @@ describe('EmbeddedPhoneNumbersRoute', () => {
     expect(screen.getByRole('main')).toContainElement(grid);
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();
     expect(screen.queryByText('Phone Numbers Admin')).not.toBeInTheDocument();
+  });
+
+  it('refuses Import CSV to a viewer with the reason before a file is chosen, and offers it to a rep', async () => {
+    const { unmount } = renderEmbed(
+      { status: 'signed-in', user: TEST_USER },
+      EMBED_URL,
+      userResource(4, 'Val Viewer', { role: 'viewer' }),
+    );
+    const refused = await screen.findByRole('button', { name: 'Import CSV' }, LAZY);
+    await waitFor(() => {
+      expect(refused).toHaveAttribute('aria-disabled', 'true');
+    });
+    expect(refused).toHaveAccessibleDescription(
+      "Viewers can't import phone numbers; an admin or a rep can",
+    );
+    unmount();
+
+    renderEmbed({ status: 'signed-in', user: TEST_USER });
+    const offered = await screen.findByRole('button', { name: 'Import CSV' }, LAZY);
+    await screen.findByRole('link', { name: '+1 415 555 0107' });
+    expect(offered).not.toHaveAttribute('aria-disabled');
   });
 
   it('offers to sign in when there is no session, still without the app bar', () => {

@@ -1,10 +1,10 @@
 import { useParams } from 'react-router';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
 import { useFrameHeightMessages } from '@/embed/use-frame-height-messages';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
 import { SessionGate } from '../session-gate';
+import { SignedInPhoneNumbersPanel } from './signed-in-phone-numbers-panel';
 
 /**
  * /embed/prospects/:id/phone-numbers, for an iframe on another page: the prospect's numbers and nothing
@@ -18,7 +18,7 @@ export function EmbeddedPhoneNumbersRoute() {
     <Box component="main" sx={{ p: 1 }}>
       <SessionGate>
         {parsed.success ? (
-          <PhoneNumbersPanel key={parsed.data} prospectId={parsed.data} />
+          <SignedInPhoneNumbersPanel key={parsed.data} prospectId={parsed.data} />
         ) : (
           <Typography>There is no such prospect.</Typography>
         )}

@@ -18,6 +18,7 @@ import { jsonApiResponse } from '@/testing/json-api-response';
 import { sessionIn, TEST_USER } from '@/testing/auth-session-stub';
 import { server } from '@/testing/msw-server';
 import { renderWithProviders } from '@/testing/render-with-providers';
+import { currentUserEndpoint, userResource } from '@/features/users/testing/user-documents';
 import { AppRoutes } from '../app-routes';
 
 const OUTREACH = 'https://app.outreach.io';
@@ -68,6 +69,7 @@ function renderExtension() {
       ),
     ).handler,
     ...prospectsEndpoint([prospectResource(7, 'Olivia García', 'Acme Corporation')]).handlers,
+    currentUserEndpoint(userResource(2, 'Riley Rep')),
   );
   const router = createMemoryRouter([{ path: '*', element: <AppRoutes /> }], {
     initialEntries: ['/embed/outreach/phone-numbers'],

@@ -3,8 +3,8 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import { changeToast, connectToOutreach, type OutreachHost } from '@/embed/outreach-extension';
-import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
 import { SessionGate } from '../session-gate';
+import { SignedInPhoneNumbersPanel } from './signed-in-phone-numbers-panel';
 
 type Connection =
   { status: 'connecting' } | { status: 'connected'; host: OutreachHost } | { status: 'failed' };
@@ -53,7 +53,7 @@ export function OutreachExtensionRoute() {
         <Alert severity="warning">Outreach did not say which prospect this tab is for.</Alert>
       ) : (
         <SessionGate>
-          <PhoneNumbersPanel
+          <SignedInPhoneNumbersPanel
             prospectId={prospectId}
             onChange={(change) => {
               host.notify(changeToast(change), 'success');

@@ -9,7 +9,6 @@ import Link from '@mui/material/Link';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { PhoneNumbersPanel } from '@/embed/phone-numbers-panel';
 import { prospectQueries } from '@/features/prospects/api/prospect-queries';
 import { describeProspectLoadError } from '@/features/prospects/components/describe-prospect-load-error';
 import {
@@ -24,7 +23,7 @@ import { userLabel } from '@/features/users/schemas/user';
 import { useApiClient } from '@/lib/api-client-context';
 import { ApiError } from '@/lib/api-error';
 import { resourceIdSchema } from '@/lib/json-api-schemas';
-import { useImportRefusal } from './use-import-refusal';
+import { SignedInPhoneNumbersPanel } from './signed-in-phone-numbers-panel';
 
 // Only admins see it: not worth its weight in the first load.
 const ProspectHistory = lazy(() => import('@/features/audit-events/components/prospect-history'));
@@ -59,7 +58,6 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
   const client = useApiClient();
   const profile = useQuery(prospectQueries.profile(client, prospectId));
   const isAdmin = useIsAdmin();
-  const importRefusal = useImportRefusal();
   if (profile.error instanceof ApiError && profile.error.status === 404)
     return <ProspectNotFound />;
 
@@ -102,7 +100,7 @@ function ProspectPage({ prospectId }: { prospectId: number }) {
         <Typography variant="h5" component="h2" id="prospect-phone-numbers">
           Phone numbers
         </Typography>
-        <PhoneNumbersPanel prospectId={prospectId} importRefusal={importRefusal} />
+        <SignedInPhoneNumbersPanel prospectId={prospectId} />
       </Stack>
       {profile.data?.canReadHistory ? (
         <Suspense fallback={<CircularProgress aria-label="Loading the history" size={24} />}>
