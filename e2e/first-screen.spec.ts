@@ -66,7 +66,8 @@ test.describe('The first screen', () => {
     {
       name: 'the panel other sites frame',
       path: '/embed/prospects/1/phone-numbers',
-      asks: ['/api/v2/phoneNumbers', '/api/v2/prospects/1'],
+      // Who the user is too, for Import CSV.
+      asks: ['/api/v2', '/api/v2/phoneNumbers', '/api/v2/prospects/1'],
     },
   ]) {
     test(`${name} asks for what the page start asked for: the app takes those answers`, async ({

@@ -27,7 +27,7 @@ export async function prefetchFirstScreen(
       settle(queryClient.query(prospectQueries.detail(client, list.prospect)));
     }
   };
-  if (screen.page !== 'embedded') settle(queryClient.query(userQueries.current(client)));
+  settle(queryClient.query(userQueries.current(client)));
   if (screen.page === 'prospect') {
     settle(queryClient.query(prospectQueries.profile(client, screen.prospectId)));
   }

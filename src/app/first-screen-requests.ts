@@ -30,13 +30,9 @@ export function sendFirstScreenRequests(screen: FirstScreen, baseUrl: string): v
       sendEarlyGet(baseUrl, prospectPath(list.prospect), PROSPECT_SEARCH_PARAMS);
     }
   };
-  if (screen.page === 'embedded') {
-    sendList(screen.list);
-    return;
-  }
-  // The app bar asks who the user is on every page of the app shell.
+  // Every page asks who the user is: the app shell's app bar, and the embedded panel for its Import CSV.
   sendEarlyGet(baseUrl, CURRENT_USER_PATH);
-  if (screen.page === 'phone-numbers') sendList(screen.list);
+  if (screen.page === 'embedded' || screen.page === 'phone-numbers') sendList(screen.list);
   if (screen.page === 'prospect') {
     sendEarlyGet(baseUrl, prospectPath(screen.prospectId), PROSPECT_PROFILE_SEARCH_PARAMS);
     sendList(screen.list);
