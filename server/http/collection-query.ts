@@ -21,7 +21,13 @@ import {
   type Page,
   type PageSelect,
 } from './pagination';
-import { sortSignature, type CollectionQuery, type KeyValue, type ParsedFilter } from './query';
+import {
+  sortSignature,
+  type CollectionQuery,
+  type Cursor,
+  type KeyValue,
+  type ParsedFilter,
+} from './query';
 
 /** Runs compiled queries: the Kysely instance (whose executor tells the engine). */
 export type QueryExecutor = Pick<Kysely<unknown>, 'executeQuery' | 'getExecutor'>;
@@ -205,6 +211,14 @@ type PageKeys = NonNullable<CollectionSource<unknown, never, object>['pageKeys']
 /** The alias the key column's table has: `pn` of `pn.id`. */
 const aliasOf = (keys: PageKeys) => keys.column.slice(0, keys.column.indexOf('.'));
 
+/** The conditions and-ed, or a condition every row meets when there are none. */
+const allOf = (conditions: readonly Expression<SqlBool>[]) =>
+  conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
+
+/** What decides a page query's SQL beside its source and sort: the side it reads, and its cursor. */
+const pageShapeKey = (side: 'after' | 'before', cursor: Cursor | undefined) =>
+  `${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
+
 const orderSql = (order: readonly OrderTerm[], plus: boolean) =>
   sql.join(
     order.map(
@@ -223,13 +237,12 @@ function matchesQuery(
   order: readonly OrderTerm[],
   limit?: Expression<number>,
 ) {
-  const where = conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
   const columns = sql.join(
     [...new Set([keys.column, ...order.map((term) => term.column)])].map((column) =>
       sql.ref(column),
     ),
   );
-  return sql`select ${columns} from ${keys.table} where ${where}${limit === undefined ? sql`` : sql` limit ${limit}`}`;
+  return sql`select ${columns} from ${keys.table} where ${allOf(conditions)}${limit === undefined ? sql`` : sql` limit ${limit}`}`;
 }
 
 /**
@@ -245,11 +258,20 @@ function pageKeysQuery(
   order: readonly OrderTerm[],
   limit: Expression<number>,
 ) {
-  const where = conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
   if (sqlite) {
-    return sql`select ${sql.ref(keys.column)} from ${keys.table} where ${where} order by ${orderSql(order, true)} limit ${limit}`;
+    return sql`select ${sql.ref(keys.column)} from ${keys.table} where ${allOf(conditions)} order by ${orderSql(order, true)} limit ${limit}`;
   }
-  return sql`with "matches" as materialized (${matchesQuery(keys, conditions, order)}) select ${sql.ref(keys.column)} from "matches" as ${sql.id(aliasOf(keys))} order by ${orderSql(order, false)} limit ${limit}`;
+  return sql`with "matches" as materialized (${matchesQuery(keys, conditions, order)}) ${keysFromMatches(keys, [], order, limit)}`;
+}
+
+/** PostgreSQL: a page's keys, sorted from the CTE "matches" (`matchesQuery`), past a cursor if any. */
+function keysFromMatches(
+  keys: PageKeys,
+  conditions: readonly Expression<SqlBool>[],
+  order: readonly OrderTerm[],
+  limit: Expression<number>,
+) {
+  return sql`select ${sql.ref(keys.column)} from "matches" as ${sql.id(aliasOf(keys))} where ${allOf(conditions)} order by ${orderSql(order, false)} limit ${limit}`;
 }
 
 /**
@@ -275,7 +297,7 @@ async function pageAndCount<DB, TB extends keyof DB, Row extends object>(
     }
   >(
     db,
-    `${source.name}|${source.shape}|${sortSignature(query.sort)}|c|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`,
+    `${source.name}|${source.shape}|${sortSignature(query.sort)}|c|${pageShapeKey(side, cursor)}`,
     (bind) => ({
       conditions: source.conditions(bind, new Set()),
       matchesLimit: bind(QUICK_COUNT_LIMIT + 1),
@@ -284,7 +306,7 @@ async function pageAndCount<DB, TB extends keyof DB, Row extends object>(
     }),
     ({ conditions, matchesLimit, keyset, limit: bound }) => {
       const terms = orderTerms(query.sort, side === 'before');
-      const pageKeys = sql`select ${sql.ref(keys.column)} from "matches" as ${sql.id(aliasOf(keys))}${keyset ? sql` where ${keyset}` : sql``} order by ${orderSql(terms, false)} limit ${bound}`;
+      const pageKeys = keysFromMatches(keys, keyset ? [keyset] : [], terms, bound);
       const page = orderedBy(
         source
           .base()
@@ -347,7 +369,7 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
     const searchFirst = few !== undefined && few <= QUICK_COUNT_LIMIT;
     const walked = new Set(sqlite && few !== undefined && !searchFirst ? rangesElsewhere : []);
     const keysFirst = searchFirst ? source.pageKeys : undefined;
-    const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : walked.size > 0 ? 'w' : ''}|${side}|${cursor ? (cursor.inclusive ? 'i' : 'x') : '-'}`;
+    const key = `${source.name}|${source.shape}|${sort}|${searchFirst ? 's' : walked.size > 0 ? 'w' : ''}|${pageShapeKey(side, cursor)}`;
     return runShaped<Row, { conditions: Expression<SqlBool>[]; limit: Expression<number> }>(
       db,
       key,
@@ -374,14 +396,16 @@ export async function listCollection<DB, TB extends keyof DB, Row extends object
       { filtered, bounded: source.boundedCost === true || searchFirst },
     );
   };
-  let counting = countedInPage;
+  // The first select counts too; the selects after it (a neighbour's check) know the plan.
+  let countingKeys = countedInPage ? source.pageKeys : undefined;
   const page = await fetchPage<Row>(
     query,
     (row) => query.sort.map((key) => columnValue(row, key.column)),
     async (request) => {
-      if (!counting || source.pageKeys === undefined) return select(request);
-      counting = false;
-      const counted = await pageAndCount(db, source, source.pageKeys, query, request);
+      if (countingKeys === undefined) return select(request);
+      const keys = countingKeys;
+      countingKeys = undefined;
+      const counted = await pageAndCount(db, source, keys, query, request);
       // No row and no cursor: nothing matches. Past a cursor, the count is still to be had.
       few =
         counted.matched ??
